@@ -1,0 +1,33 @@
+package no.bindeledd.core.access;
+
+import java.util.Objects;
+import no.bindeledd.core.party.OrganisationNumber;
+
+/**
+ * Who is acting: a signed-in user at an agency in a role, or the hub itself. Every service call
+ * that reads or changes personal data takes one, so that access can be checked and audited.
+ */
+public record Actor(String userId, OrganisationNumber agency, Role role) {
+
+  public static final String HUB_USER = "bindeledd-hub";
+
+  public Actor {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(role, "role");
+    if (role != Role.HUB && agency == null) {
+      throw new IllegalArgumentException("a user acts for an agency");
+    }
+  }
+
+  public static Actor hub() {
+    return new Actor(HUB_USER, null, Role.HUB);
+  }
+
+  public boolean isAt(OrganisationNumber other) {
+    return agency != null && agency.equals(other);
+  }
+
+  public boolean is(Role other) {
+    return role == other;
+  }
+}

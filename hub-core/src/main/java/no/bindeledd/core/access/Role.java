@@ -1,0 +1,41 @@
+package no.bindeledd.core.access;
+
+import java.util.Arrays;
+import java.util.Optional;
+import no.bindeledd.core.party.AgencyKind;
+
+/**
+ * What a signed-in user does, as carried in the token's {@code groups} claim. Each role belongs to
+ * one kind of agency, except the auditor, who works for the municipality.
+ */
+public enum Role {
+  CASEWORKER("caseworker", AgencyKind.REFUGEE_SERVICE),
+  GP_STAFF("gp-staff", AgencyKind.GP_OFFICE),
+  SCHOOL_LIAISON("school-liaison", AgencyKind.SCHOOL),
+  KINDERGARTEN_LIAISON("kindergarten-liaison", AgencyKind.KINDERGARTEN),
+  NAV_ADVISER("nav-adviser", AgencyKind.NAV),
+  AUDITOR("auditor", null),
+  /** The hub itself, acting in its delivery routes. Never carried in a token. */
+  HUB("hub", null);
+
+  private final String code;
+  private final AgencyKind agencyKind;
+
+  Role(String code, AgencyKind agencyKind) {
+    this.code = code;
+    this.agencyKind = agencyKind;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** The kind of agency a holder of this role works at, if the role is tied to one. */
+  public Optional<AgencyKind> agencyKind() {
+    return Optional.ofNullable(agencyKind);
+  }
+
+  public static Optional<Role> fromCode(String code) {
+    return Arrays.stream(values()).filter(r -> r != HUB && r.code.equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,32 @@
+package no.bindeledd.core.audit;
+
+/** What happened. The codes are part of the canonical entry form: never rename one. */
+public enum AuditAction {
+  PERSON_REGISTERED("person.registered"),
+  PERSON_READ("person.read"),
+  GUARDIAN_LINKED("guardian.linked"),
+  CONSENT_RECORDED("consent.recorded"),
+  CONSENT_IMPORTED("consent.imported"),
+  CONSENT_WITHDRAWN("consent.withdrawn"),
+  CONSENT_ENTERED_IN_ERROR("consent.entered-in-error"),
+  CONSENT_READ("consent.read"),
+  CONSENT_DECISION("consent.decision"),
+  MESSAGE_SENT("message.sent"),
+  MESSAGE_DELIVERED("message.delivered"),
+  MESSAGE_HELD("message.held"),
+  MESSAGE_FAILED("message.failed"),
+  MESSAGE_OPENED("message.opened"),
+  MESSAGE_READ("message.read"),
+  SIGNATURE_REJECTED("signature.rejected"),
+  REQUEST_REFUSED("request.refused");
+
+  private final String code;
+
+  AuditAction(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,177 @@
+package no.bindeledd.core.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import no.bindeledd.core.canonical.CanonicalJson;
+import no.bindeledd.core.persistence.InstantConverter;
+
+/**
+ * One appended audit entry. The {@link #canonicalBytes()} are the record of truth: the hash chain
+ * and, later, the Merkle tree are computed over them, never over the columns. The other columns are
+ * copies for searching, and the chain check compares them with the bytes.
+ */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+  /** The form version written into every entry as {@code "v"}. */
+  public static final int FORM_VERSION = 1;
+
+  public static final String GENESIS_HASH = "0".repeat(64);
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+
+  @Id
+  @Column(name = "seq")
+  private long seq;
+
+  @Lob
+  @Column(name = "canonical_bytes", nullable = false)
+  private byte[] canonicalBytes;
+
+  @Column(name = "entry_hash", length = 64, nullable = false)
+  private String entryHash;
+
+  @Column(name = "prev_hash", length = 64, nullable = false)
+  private String prevHash;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "recorded_at", nullable = false)
+  private Instant recordedAt;
+
+  @Column(name = "actor_user", nullable = false)
+  private String actorUser;
+
+  @Column(name = "actor_agency", length = 9)
+  private String actorAgency;
+
+  @Column(name = "action", length = 64, nullable = false)
+  private String action;
+
+  @Column(name = "outcome", length = 16, nullable = false)
+  private String outcome;
+
+  @Column(name = "subject_id", length = 36)
+  private String subjectId;
+
+  @Column(name = "consent_id", length = 36)
+  private String consentId;
+
+  @Column(name = "message_id", length = 36)
+  private String messageId;
+
+  protected AuditEntry() {}
+
+  static AuditEntry append(AuditEvent event, long seq, Instant at, String prevHash) {
+    AuditEntry entry = new AuditEntry();
+    entry.seq = seq;
+    entry.recordedAt = at.truncatedTo(ChronoUnit.MILLIS);
+    entry.prevHash = prevHash;
+    entry.actorUser = event.actor.userId();
+    entry.actorAgency = event.actor.agency() == null ? null : event.actor.agency().value();
+    entry.action = event.action.code();
+    entry.outcome = event.outcome.code();
+    entry.subjectId = event.subjectId;
+    entry.consentId = event.consentId;
+    entry.messageId = event.messageId;
+    Map<String, Object> members = new LinkedHashMap<>();
+    members.put("v", FORM_VERSION);
+    members.put("seq", seq);
+    members.put("time", formatTime(entry.recordedAt));
+    members.put("actor", entry.actorUser);
+    members.put("actorAgency", entry.actorAgency);
+    members.put("actorRole", event.actor.role().code());
+    members.put("action", entry.action);
+    members.put("outcome", entry.outcome);
+    members.put("subject", event.subjectId);
+    members.put("purpose", event.purpose);
+    members.put("category", event.category);
+    members.put("consent", event.consentId);
+    members.put("message", event.messageId);
+    members.put("conversation", event.conversationId);
+    members.put("from", event.fromAgency);
+    members.put("to", event.toAgency);
+    members.put("reason", event.reason);
+    members.put("prev", prevHash);
+    entry.canonicalBytes = CanonicalJson.encode(members);
+    entry.entryHash = sha256Hex(entry.canonicalBytes);
+    return entry;
+  }
+
+  static String formatTime(Instant at) {
+    // ISO_INSTANT drops trailing zero millis; the canonical form always has exactly three.
+    String text = TIME.format(at.truncatedTo(ChronoUnit.MILLIS));
+    if (text.length() == 20) {
+      return text.substring(0, 19) + ".000Z";
+    }
+    return text;
+  }
+
+  static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  public long seq() {
+    return seq;
+  }
+
+  public byte[] canonicalBytes() {
+    return canonicalBytes.clone();
+  }
+
+  public String entryHash() {
+    return entryHash;
+  }
+
+  public String prevHash() {
+    return prevHash;
+  }
+
+  public Instant recordedAt() {
+    return recordedAt;
+  }
+
+  public String actorUser() {
+    return actorUser;
+  }
+
+  public String actorAgency() {
+    return actorAgency;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String outcome() {
+    return outcome;
+  }
+
+  public String subjectId() {
+    return subjectId;
+  }
+
+  public String consentId() {
+    return consentId;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+}

@@ -1,0 +1,23 @@
+package no.bindeledd.core.audit;
+
+/**
+ * How it ended. ALLOWED, REFUSED and HELD are consent decisions, as in IHE BALP's consent decision
+ * record; SUCCESS and FAILURE are everything else.
+ */
+public enum AuditOutcome {
+  ALLOWED("allowed"),
+  REFUSED("refused"),
+  HELD("held"),
+  SUCCESS("success"),
+  FAILURE("failure");
+
+  private final String code;
+
+  AuditOutcome(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

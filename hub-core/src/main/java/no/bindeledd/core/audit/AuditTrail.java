@@ -1,0 +1,20 @@
+package no.bindeledd.core.audit;
+
+import java.util.List;
+
+/** Storage of the audit entries. It only ever appends; nothing here updates or deletes. */
+public interface AuditTrail {
+
+  /** The chain's head, locked until the current transaction ends. */
+  AuditHead lockHead();
+
+  void add(AuditEntry entry);
+
+  /** Entries with {@code seq > afterSeq}, in sequence order, at most {@code max}. */
+  List<AuditEntry> entriesAfter(long afterSeq, int max);
+
+  AuditHead head();
+
+  /** Entries about one person, newest first. */
+  List<AuditEntry> aboutSubject(String subjectId, int max);
+}

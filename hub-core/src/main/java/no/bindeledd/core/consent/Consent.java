@@ -1,0 +1,280 @@
+package no.bindeledd.core.consent;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import no.bindeledd.core.Conflict;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.persistence.InstantConverter;
+import no.bindeledd.core.person.Person;
+
+/**
+ * A person's permission for one agency to disclose some categories of their data to another, for
+ * one purpose, for a limited time. Modelled on FHIR Consent: the subject, the grantor (the person,
+ * or a guardian for a child), the actors, the provision and the evidence of how it was given.
+ */
+@Entity
+@Table(name = "consent")
+public class Consent {
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "subject_id")
+  private Person subject;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "grantor_id")
+  private Person grantor;
+
+  @Column(name = "disclosing_agency", length = 9, nullable = false)
+  private String disclosingAgency;
+
+  @Column(name = "receiving_agency", length = 9, nullable = false)
+  private String receivingAgency;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "direction", length = 16, nullable = false)
+  private Direction direction;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "consent_category", joinColumns = @JoinColumn(name = "consent_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "category", length = 64)
+  private Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "purpose", length = 64, nullable = false)
+  private Purpose purpose;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "valid_from", nullable = false)
+  private Instant validFrom;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "valid_until", nullable = false)
+  private Instant validUntil;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", length = 32, nullable = false)
+  private ConsentStatus status;
+
+  @Embedded private ConsentEvidence evidence;
+
+  @Column(name = "recorded_by", nullable = false)
+  private String recordedBy;
+
+  @Column(name = "recorded_by_agency", length = 9, nullable = false)
+  private String recordedByAgency;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "recorded_at", nullable = false)
+  private Instant recordedAt;
+
+  @OneToMany(mappedBy = "consent", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  @OrderBy("id ASC")
+  private List<ConsentChange> history = new ArrayList<>();
+
+  protected Consent() {}
+
+  Consent(
+      Terms terms,
+      ConsentEvidence evidence,
+      String recordedBy,
+      OrganisationNumber recorder,
+      Instant recordedAt) {
+    this.id = UUID.randomUUID().toString();
+    this.subject = terms.subject();
+    this.grantor = terms.grantor();
+    this.disclosingAgency = terms.disclosing().value();
+    this.receivingAgency = terms.receiving().value();
+    this.direction = terms.direction();
+    this.categories = EnumSet.copyOf(terms.categories());
+    this.purpose = terms.purpose();
+    this.validFrom = terms.validFrom();
+    this.validUntil = terms.validUntil();
+    this.evidence = Objects.requireNonNull(evidence);
+    this.status = ConsentStatus.ACTIVE;
+    this.recordedBy = recordedBy;
+    this.recordedByAgency = recorder.value();
+    this.recordedAt = recordedAt;
+    history.add(new ConsentChange(this, recordedAt, recordedBy, ConsentStatus.ACTIVE, "recorded"));
+  }
+
+  /**
+   * What a consent covers, checked for internal consistency. Whether the grantor may grant it, and
+   * whether the agencies exist, is for {@link ConsentRegistry} to check.
+   */
+  public record Terms(
+      Person subject,
+      Person grantor,
+      OrganisationNumber disclosing,
+      OrganisationNumber receiving,
+      Direction direction,
+      Set<DataCategory> categories,
+      Purpose purpose,
+      Instant validFrom,
+      Instant validUntil) {
+
+    public Terms {
+      if (subject == null || grantor == null) {
+        throw new InvalidInput("subject and grantor are required");
+      }
+      if (disclosing == null || receiving == null) {
+        throw new InvalidInput("disclosing and receiving agencies are required");
+      }
+      if (disclosing.equals(receiving)) {
+        throw new InvalidInput("the disclosing and receiving agency must differ");
+      }
+      if (categories == null || categories.isEmpty()) {
+        throw new InvalidInput("at least one data category is required");
+      }
+      if (purpose == null) {
+        throw new InvalidInput("a purpose is required");
+      }
+      if (validFrom == null || validUntil == null) {
+        throw new InvalidInput("the validity period needs a start and an end");
+      }
+      if (!validUntil.isAfter(validFrom)) {
+        throw new InvalidInput("the validity period ends before it starts");
+      }
+      direction = direction == null ? Direction.ONE_WAY : direction;
+      categories = Set.copyOf(categories);
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Person subject() {
+    return subject;
+  }
+
+  public Person grantor() {
+    return grantor;
+  }
+
+  public OrganisationNumber disclosingAgency() {
+    return new OrganisationNumber(disclosingAgency);
+  }
+
+  public OrganisationNumber receivingAgency() {
+    return new OrganisationNumber(receivingAgency);
+  }
+
+  public Direction direction() {
+    return direction;
+  }
+
+  public Set<DataCategory> categories() {
+    return categories.isEmpty() ? Set.of() : EnumSet.copyOf(categories);
+  }
+
+  public Purpose purpose() {
+    return purpose;
+  }
+
+  public Instant validFrom() {
+    return validFrom;
+  }
+
+  public Instant validUntil() {
+    return validUntil;
+  }
+
+  public ConsentEvidence evidence() {
+    return evidence;
+  }
+
+  public String recordedBy() {
+    return recordedBy;
+  }
+
+  public OrganisationNumber recordedByAgency() {
+    return new OrganisationNumber(recordedByAgency);
+  }
+
+  public Instant recordedAt() {
+    return recordedAt;
+  }
+
+  public List<ConsentChange> history() {
+    return List.copyOf(history);
+  }
+
+  /** The status as of {@code now}: an active consent past its end has expired. */
+  public ConsentStatus statusAt(Instant now) {
+    if (status == ConsentStatus.ACTIVE && !now.isBefore(validUntil)) {
+      return ConsentStatus.EXPIRED;
+    }
+    return status;
+  }
+
+  /** True when {@code agency} is one of the two agencies this consent names. */
+  public boolean involves(OrganisationNumber agency) {
+    return disclosingAgency.equals(agency.value()) || receivingAgency.equals(agency.value());
+  }
+
+  /** Whether the terms cover the flow, ignoring status and time. */
+  public boolean termsCover(Flow flow) {
+    if (!subject.id().equals(flow.subjectId())
+        || purpose != flow.purpose()
+        || !categories.contains(flow.category())) {
+      return false;
+    }
+    boolean forward =
+        disclosingAgency.equals(flow.from().value()) && receivingAgency.equals(flow.to().value());
+    boolean backward =
+        disclosingAgency.equals(flow.to().value()) && receivingAgency.equals(flow.from().value());
+    return forward || (direction == Direction.BOTH_WAYS && backward);
+  }
+
+  /** Whether this consent lets the flow happen at {@code now}. */
+  public boolean covers(Flow flow, Instant now) {
+    return statusAt(now) == ConsentStatus.ACTIVE && !now.isBefore(validFrom) && termsCover(flow);
+  }
+
+  public void withdraw(String by, Instant at, String reason) {
+    change(ConsentStatus.WITHDRAWN, by, at, reason);
+  }
+
+  public void markEnteredInError(String by, Instant at, String reason) {
+    change(ConsentStatus.ENTERED_IN_ERROR, by, at, reason);
+  }
+
+  private void change(ConsentStatus to, String by, Instant at, String reason) {
+    ConsentStatus current = statusAt(at);
+    if (current != ConsentStatus.ACTIVE) {
+      throw new Conflict("consent " + id + " is " + current.name().toLowerCase() + ", not active");
+    }
+    if (reason != null && reason.length() > 1000) {
+      throw new InvalidInput("reason is longer than 1000 characters");
+    }
+    status = to;
+    history.add(new ConsentChange(this, at, by, to, reason));
+  }
+}

@@ -1,0 +1,108 @@
+package no.bindeledd.core.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import no.bindeledd.core.consent.ConsentDecision.Refusal;
+import no.bindeledd.core.party.AgencyKind;
+
+/**
+ * The one place that decides whether information may flow. Every outbound request, every answer and
+ * every delivery asks here, and records what it was told.
+ */
+@ApplicationScoped
+public class ConsentDecisions {
+
+  private Consents consents;
+
+  protected ConsentDecisions() {}
+
+  @Inject
+  public ConsentDecisions(Consents consents) {
+    this.consents = consents;
+  }
+
+  /**
+   * Decides whether {@code flow} may happen at {@code now}. Health data never goes to an agency
+   * whose kind may not receive it, whatever any consent says. Otherwise the flow is allowed on the
+   * covering active consent that lasts longest; a refusal names the nearest miss, so that a
+   * caseworker learns that a consent was withdrawn rather than merely absent.
+   */
+  public ConsentDecision decide(Flow flow, AgencyKind recipientKind, Instant now) {
+    if (flow.category().isHealthData() && !recipientKind.mayReceiveHealthData()) {
+      return ConsentDecision.refused(
+          flow,
+          Refusal.HEALTH_DATA_NOT_ALLOWED,
+          "health data ("
+              + flow.category().code()
+              + ") is never shared with a "
+              + recipientKind.name().toLowerCase().replace('_', ' '));
+    }
+    List<Consent> matching =
+        consents.aboutSubject(flow.subjectId()).stream().filter(c -> c.termsCover(flow)).toList();
+    return matching.stream()
+        .filter(c -> c.covers(flow, now))
+        .max(Comparator.comparing(Consent::validUntil))
+        .map(c -> ConsentDecision.allowed(flow, c))
+        .orElseGet(() -> nearestMiss(flow, matching, now));
+  }
+
+  /**
+   * Decides a request: {@code answerFlow} is the flow the request asks for, from the asked agency
+   * back to the asking one. Health data is not even asked of, or about, an agency that may never
+   * receive it.
+   */
+  public ConsentDecision decideRequest(
+      Flow answerFlow, AgencyKind askingKind, AgencyKind askedKind, Instant now) {
+    if (answerFlow.category().isHealthData() && !askedKind.mayReceiveHealthData()) {
+      return ConsentDecision.refused(
+          answerFlow,
+          Refusal.HEALTH_DATA_NOT_ALLOWED,
+          "health data ("
+              + answerFlow.category().code()
+              + ") is never discussed with a "
+              + askedKind.name().toLowerCase().replace('_', ' '));
+    }
+    return decide(answerFlow, askingKind, now);
+  }
+
+  private static ConsentDecision nearestMiss(Flow flow, List<Consent> matching, Instant now) {
+    for (int i = matching.size() - 1; i >= 0; i--) {
+      Consent consent = matching.get(i);
+      switch (consent.statusAt(now)) {
+        case WITHDRAWN -> {
+          return ConsentDecision.refused(
+              flow, Refusal.CONSENT_WITHDRAWN, "consent " + consent.id() + " was withdrawn");
+        }
+        case EXPIRED -> {
+          return ConsentDecision.refused(
+              flow,
+              Refusal.CONSENT_EXPIRED,
+              "consent " + consent.id() + " expired at " + consent.validUntil());
+        }
+        case ACTIVE -> {
+          return ConsentDecision.refused(
+              flow,
+              Refusal.CONSENT_NOT_YET_VALID,
+              "consent " + consent.id() + " is valid from " + consent.validFrom());
+        }
+        case ENTERED_IN_ERROR -> {
+          // An erroneous consent never counted; look further back.
+        }
+      }
+    }
+    return ConsentDecision.refused(
+        flow,
+        Refusal.NO_CONSENT,
+        "no consent lets "
+            + flow.from()
+            + " share "
+            + flow.category().code()
+            + " with "
+            + flow.to()
+            + " for "
+            + flow.purpose().code());
+  }
+}

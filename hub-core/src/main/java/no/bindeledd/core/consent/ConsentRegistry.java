@@ -1,0 +1,206 @@
+package no.bindeledd.core.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.access.AccessDenied;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditEvent;
+import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.party.Agencies;
+import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.person.People;
+import no.bindeledd.core.person.Person;
+
+/**
+ * Recording, reading and withdrawing consents. Only a caseworker at one of the two agencies a
+ * consent names may record or change it; every change and every read is audited.
+ */
+@ApplicationScoped
+public class ConsentRegistry {
+
+  /** Norway's calendar decides when a child comes of age. */
+  private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+
+  private Consents consents;
+  private People people;
+  private Agencies agencies;
+  private AuditLog audit;
+  private Clock clock;
+
+  protected ConsentRegistry() {}
+
+  @Inject
+  public ConsentRegistry(
+      Consents consents, People people, Agencies agencies, AuditLog audit, Clock clock) {
+    this.consents = consents;
+    this.people = people;
+    this.agencies = agencies;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Consent record(Actor actor, NewConsent command) {
+    return store(actor, command, AuditAction.CONSENT_RECORDED);
+  }
+
+  /** Stores a consent that arrived as a FHIR resource; audited as an import. */
+  @Transactional
+  public Consent importConsent(Actor actor, NewConsent command) {
+    return store(actor, command, AuditAction.CONSENT_IMPORTED);
+  }
+
+  private Consent store(Actor actor, NewConsent command, AuditAction action) {
+    requireCaseworker(actor);
+    Person subject = people.get(command.subjectId());
+    Person grantor = people.get(command.grantorId());
+    Agency disclosing = agencies.get(command.disclosing());
+    Agency receiving = agencies.get(command.receiving());
+    if (!actor.isAt(disclosing.orgNumber()) && !actor.isAt(receiving.orgNumber())) {
+      throw new AccessDenied(
+          "a caseworker records consents only for flows their agency is part of");
+    }
+    Consent.Terms terms =
+        new Consent.Terms(
+            subject,
+            grantor,
+            disclosing.orgNumber(),
+            receiving.orgNumber(),
+            command.direction(),
+            command.categories(),
+            command.purpose(),
+            command.validFrom(),
+            command.validUntil());
+    requireEntitledGrantor(subject, grantor);
+    for (DataCategory category : terms.categories()) {
+      requireMayReceive(category, receiving);
+      if (terms.direction() == Direction.BOTH_WAYS) {
+        requireMayReceive(category, disclosing);
+      }
+    }
+    Interpreter interpreter =
+        command.interpreterId() == null && command.interpreterLanguage() == null
+            ? null
+            : new Interpreter(command.interpreterId(), command.interpreterLanguage());
+    ConsentEvidence evidence =
+        new ConsentEvidence(
+            command.collectionMethod(),
+            command.formSha256(),
+            command.textLanguage(),
+            interpreter,
+            command.witness());
+    Consent consent = new Consent(terms, evidence, actor.userId(), actor.agency(), clock.instant());
+    consents.add(consent);
+    audit.append(
+        AuditEvent.of(actor, action, AuditOutcome.SUCCESS)
+            .consent(consent)
+            .agencies(consent.disclosingAgency(), consent.receivingAgency()));
+    return consent;
+  }
+
+  private void requireEntitledGrantor(Person subject, Person grantor) {
+    LocalDate today = LocalDate.now(clock.withZone(NORWAY));
+    if (subject.isChildOn(today)) {
+      if (!subject.hasGuardian(grantor)) {
+        throw new InvalidInput("a child's consent is given by one of their registered guardians");
+      }
+    } else if (!subject.id().equals(grantor.id())) {
+      throw new InvalidInput("an adult gives their own consent");
+    }
+  }
+
+  private static void requireMayReceive(DataCategory category, Agency agency) {
+    if (category.isHealthData() && !agency.kind().mayReceiveHealthData()) {
+      throw new InvalidInput(
+          "health data ("
+              + category.code()
+              + ") can never be shared with "
+              + agency.name()
+              + ", whatever the consent says");
+    }
+  }
+
+  @Transactional
+  public Consent withdraw(Actor actor, String consentId, String reason) {
+    Consent consent = consentToChange(actor, consentId);
+    consent.withdraw(actor.userId(), clock.instant(), reason);
+    audit.append(
+        AuditEvent.of(actor, AuditAction.CONSENT_WITHDRAWN, AuditOutcome.SUCCESS)
+            .consent(consent)
+            .agencies(consent.disclosingAgency(), consent.receivingAgency())
+            .reason(reason));
+    return consent;
+  }
+
+  @Transactional
+  public Consent markEnteredInError(Actor actor, String consentId, String reason) {
+    Consent consent = consentToChange(actor, consentId);
+    consent.markEnteredInError(actor.userId(), clock.instant(), reason);
+    audit.append(
+        AuditEvent.of(actor, AuditAction.CONSENT_ENTERED_IN_ERROR, AuditOutcome.SUCCESS)
+            .consent(consent)
+            .reason(reason));
+    return consent;
+  }
+
+  private Consent consentToChange(Actor actor, String consentId) {
+    requireCaseworker(actor);
+    Consent consent = consents.get(consentId);
+    if (!consent.involves(actor.agency())) {
+      throw new AccessDenied("this consent does not involve your agency");
+    }
+    return consent;
+  }
+
+  /**
+   * A consent as one of its two agencies sees it: the GP office may see the consent a request to it
+   * relies on. The read is audited.
+   */
+  @Transactional
+  public Consent read(Actor actor, String consentId) {
+    Consent consent = consents.get(consentId);
+    boolean involved = actor.agency() != null && consent.involves(actor.agency());
+    if (!involved && !actor.is(Role.AUDITOR)) {
+      throw new AccessDenied("this consent does not involve your agency");
+    }
+    audit.append(
+        AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS).consent(consent));
+    return consent;
+  }
+
+  /** The consents about a person that involve the caseworker's agency. */
+  @Transactional
+  public List<Consent> aboutSubject(Actor actor, String subjectId) {
+    requireCaseworker(actor);
+    Person subject = people.get(subjectId);
+    List<Consent> visible =
+        consents.aboutSubject(subject.id()).stream()
+            .filter(c -> c.involves(actor.agency()))
+            .toList();
+    audit.append(
+        AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS)
+            .subject(subject.id())
+            .reason("listed " + visible.size() + " consents"));
+    return visible;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private static void requireCaseworker(Actor actor) {
+    if (!actor.is(Role.CASEWORKER)) {
+      throw new AccessDenied("only a caseworker at the refugee service records consents");
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package no.bindeledd.core.consent;
+
+import java.util.List;
+import java.util.Optional;
+import no.bindeledd.core.NotFound;
+
+/** The recorded consents. */
+public interface Consents {
+
+  Optional<Consent> find(String id);
+
+  /** Every consent about the person, in every status, oldest first. */
+  List<Consent> aboutSubject(String subjectId);
+
+  void add(Consent consent);
+
+  default Consent get(String id) {
+    return find(id).orElseThrow(() -> new NotFound("consent", id));
+  }
+}

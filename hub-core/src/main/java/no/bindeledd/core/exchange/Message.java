@@ -1,0 +1,233 @@
+package no.bindeledd.core.exchange;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.consent.Flow;
+import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.persistence.InstantConverter;
+
+/**
+ * A signed message between two agencies about one person. The signed envelope is what the sender
+ * signed and what the recipient may verify; the other columns are copies for routing and search.
+ */
+@Entity
+@Table(name = "message")
+public class Message {
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Column(name = "conversation_id", length = 36, nullable = false)
+  private String conversationId;
+
+  @Column(name = "in_reply_to", length = 36)
+  private String inReplyTo;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "kind", length = 16, nullable = false)
+  private MessageKind kind;
+
+  @Column(name = "sender_agency", length = 9, nullable = false)
+  private String senderAgency;
+
+  @Column(name = "sender_user", nullable = false)
+  private String senderUser;
+
+  @Column(name = "recipient_agency", length = 9, nullable = false)
+  private String recipientAgency;
+
+  @Column(name = "subject_id", length = 36, nullable = false)
+  private String subjectId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "category", length = 64, nullable = false)
+  private DataCategory category;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "purpose", length = 64, nullable = false)
+  private Purpose purpose;
+
+  /** The consent the last decision relied on; empty for a held message. */
+  @Column(name = "consent_id", length = 36)
+  private String consentId;
+
+  @Column(name = "body", length = 16000, nullable = false)
+  private String body;
+
+  @Column(name = "signed_envelope", nullable = false)
+  private byte[] signedEnvelope;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", length = 16, nullable = false)
+  private DeliveryStatus status;
+
+  @Column(name = "status_reason", length = 1000)
+  private String statusReason;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "status_changed_at", nullable = false)
+  private Instant statusChangedAt;
+
+  @Column(name = "read_by")
+  private String readBy;
+
+  protected Message() {}
+
+  Message(MessageEnvelope envelope, byte[] signedEnvelope, String senderUser) {
+    this.id = envelope.messageId();
+    this.conversationId = envelope.conversationId();
+    this.inReplyTo = envelope.inReplyTo();
+    this.kind = envelope.kind();
+    this.senderAgency = envelope.sender();
+    this.senderUser = Objects.requireNonNull(senderUser);
+    this.recipientAgency = envelope.recipient();
+    this.subjectId = envelope.subjectId();
+    this.category = DataCategory.fromCode(envelope.category());
+    this.purpose = Purpose.fromCode(envelope.purpose());
+    this.consentId = envelope.consentId();
+    this.body = envelope.body();
+    this.signedEnvelope = signedEnvelope.clone();
+    this.createdAt = envelope.createdAt();
+    this.status = DeliveryStatus.CREATED;
+    this.statusChangedAt = createdAt;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String conversationId() {
+    return conversationId;
+  }
+
+  public Optional<String> inReplyTo() {
+    return Optional.ofNullable(inReplyTo);
+  }
+
+  public MessageKind kind() {
+    return kind;
+  }
+
+  public OrganisationNumber sender() {
+    return new OrganisationNumber(senderAgency);
+  }
+
+  public String senderUser() {
+    return senderUser;
+  }
+
+  public OrganisationNumber recipient() {
+    return new OrganisationNumber(recipientAgency);
+  }
+
+  public String subjectId() {
+    return subjectId;
+  }
+
+  public DataCategory category() {
+    return category;
+  }
+
+  public Purpose purpose() {
+    return purpose;
+  }
+
+  public Optional<String> consentId() {
+    return Optional.ofNullable(consentId);
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public byte[] signedEnvelope() {
+    return signedEnvelope.clone();
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public DeliveryStatus status() {
+    return status;
+  }
+
+  public Optional<String> statusReason() {
+    return Optional.ofNullable(statusReason);
+  }
+
+  public Instant statusChangedAt() {
+    return statusChangedAt;
+  }
+
+  public Optional<String> readBy() {
+    return Optional.ofNullable(readBy);
+  }
+
+  /** The information flow this message is: from its sender to its recipient. */
+  public Flow flow() {
+    return new Flow(subjectId, sender(), recipient(), category, purpose);
+  }
+
+  /**
+   * For a request, the flow its answer will be: the consent that lets the answer back is the one a
+   * request relies on.
+   */
+  public Flow answerFlow() {
+    return new Flow(subjectId, recipient(), sender(), category, purpose);
+  }
+
+  public boolean involves(OrganisationNumber agency) {
+    return senderAgency.equals(agency.value()) || recipientAgency.equals(agency.value());
+  }
+
+  void deliver(String consentId, Instant at) {
+    this.consentId = consentId;
+    move(DeliveryStatus.DELIVERED, null, at);
+  }
+
+  void hold(String reason, Instant at) {
+    this.consentId = null;
+    move(DeliveryStatus.HELD, reason, at);
+  }
+
+  void fail(String reason, Instant at) {
+    move(DeliveryStatus.FAILED, reason, at);
+  }
+
+  void markRead(String by, Instant at) {
+    if (status == DeliveryStatus.DELIVERED) {
+      this.readBy = by;
+      move(DeliveryStatus.READ, null, at);
+    }
+  }
+
+  boolean isAwaitingDelivery() {
+    return status == DeliveryStatus.CREATED || status == DeliveryStatus.SENT;
+  }
+
+  private void move(DeliveryStatus to, String reason, Instant at) {
+    this.status = to;
+    this.statusReason = reason == null ? null : abbreviate(reason);
+    this.statusChangedAt = at;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+  }
+}

@@ -1,0 +1,398 @@
+package no.bindeledd.core.exchange;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import no.bindeledd.core.Conflict;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.NotFound;
+import no.bindeledd.core.access.AccessDenied;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditEvent;
+import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.consent.ConsentDecision;
+import no.bindeledd.core.consent.ConsentDecisions;
+import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.consent.Flow;
+import no.bindeledd.core.consent.NoCoveringConsent;
+import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.core.crypto.SignatureRejected;
+import no.bindeledd.core.crypto.Signatures;
+import no.bindeledd.core.crypto.SigningKey;
+import no.bindeledd.core.crypto.VerifiedContent;
+import no.bindeledd.core.party.Agencies;
+import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.People;
+import no.bindeledd.core.person.Person;
+
+/**
+ * Sending requests and answers, and reading one's inbox. Each message is decided on, signed as the
+ * sending agency, audited and stored with its outbox entry in one transaction. A refused request
+ * stores nothing but its audit entry.
+ */
+@ApplicationScoped
+public class MessageExchange {
+
+  /** Largest signed message accepted from an agency, in bytes. */
+  public static final int MAX_SIGNED_MESSAGE_BYTES = 256 * 1024;
+
+  private static final int LIST_LIMIT = 200;
+
+  private Messages messages;
+  private People people;
+  private Agencies agencies;
+  private ConsentDecisions decisions;
+  private AuditLog audit;
+  private Signatures signatures;
+  private AgencyKeyStore keys;
+  private Clock clock;
+
+  protected MessageExchange() {}
+
+  @Inject
+  public MessageExchange(
+      Messages messages,
+      People people,
+      Agencies agencies,
+      ConsentDecisions decisions,
+      AuditLog audit,
+      Signatures signatures,
+      AgencyKeyStore keys,
+      Clock clock) {
+    this.messages = messages;
+    this.people = people;
+    this.agencies = agencies;
+    this.decisions = decisions;
+    this.audit = audit;
+    this.signatures = signatures;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /** A question to another agency about one person, asking for one category for one purpose. */
+  public record NewRequest(
+      OrganisationNumber recipient,
+      String subjectId,
+      DataCategory category,
+      Purpose purpose,
+      String question) {}
+
+  @Transactional(dontRollbackOn = NoCoveringConsent.class)
+  public Message sendRequest(Actor actor, NewRequest request) {
+    Agency asking = agencyOf(actor);
+    Agency asked = agencies.get(request.recipient());
+    if (asked.is(asking.orgNumber())) {
+      throw new InvalidInput("an agency cannot send a request to itself");
+    }
+    Person subject = people.get(request.subjectId());
+    if (request.category() == null || request.purpose() == null) {
+      throw new InvalidInput("category and purpose are required");
+    }
+    Flow answerFlow =
+        new Flow(
+            subject.id(),
+            asked.orgNumber(),
+            asking.orgNumber(),
+            request.category(),
+            request.purpose());
+    Instant now = clock.instant();
+    ConsentDecision decision =
+        decisions.decideRequest(answerFlow, asking.kind(), asked.kind(), now);
+    recordDecision(actor, decision, null, decision.isAllowed() ? null : AuditOutcome.REFUSED);
+    if (!decision.isAllowed()) {
+      throw new NoCoveringConsent(decision);
+    }
+    MessageEnvelope envelope =
+        new MessageEnvelope(
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
+            null,
+            MessageKind.REQUEST,
+            asking.orgNumber().value(),
+            asked.orgNumber().value(),
+            subject.id(),
+            subject.nationalId().value(),
+            request.category().code(),
+            request.purpose().code(),
+            decision.basis().id(),
+            now,
+            request.question());
+    return store(actor, envelope, sign(envelope, asking), decision);
+  }
+
+  /** Answers a request in the actor's inbox; the hub signs as the actor's agency. */
+  @Transactional
+  public Message answer(Actor actor, String requestId, String text) {
+    Agency answering = agencyOf(actor);
+    Message request = visibleTo(actor, requestId);
+    if (request.kind() != MessageKind.REQUEST
+        || !request.recipient().equals(answering.orgNumber())) {
+      throw new InvalidInput("only a request sent to your agency can be answered");
+    }
+    Person subject = people.get(request.subjectId());
+    MessageEnvelope envelope =
+        new MessageEnvelope(
+            UUID.randomUUID().toString(),
+            request.conversationId(),
+            request.id(),
+            MessageKind.ANSWER,
+            answering.orgNumber().value(),
+            request.sender().value(),
+            subject.id(),
+            subject.nationalId().value(),
+            request.category().code(),
+            request.purpose().code(),
+            request.consentId().orElse(null),
+            clock.instant(),
+            text);
+    return acceptAnswer(actor, envelope, sign(envelope, answering));
+  }
+
+  /**
+   * Takes a message the agency signed itself (CMS SignedData over a canonical envelope), as an
+   * agency system or OpenSSL makes it. The signature must verify against the registered certificate
+   * of the caller's agency; anything else is rejected and audited.
+   */
+  @Transactional(dontRollbackOn = {SignatureRejected.class, NoCoveringConsent.class})
+  public Message acceptSigned(Actor actor, byte[] signedMessage) {
+    Agency sender = agencyOf(actor);
+    if (signedMessage.length > MAX_SIGNED_MESSAGE_BYTES) {
+      throw new InvalidInput("a signed message is at most " + MAX_SIGNED_MESSAGE_BYTES + " bytes");
+    }
+    VerifiedContent verified;
+    try {
+      verified = signatures.verify(signedMessage, registeredCertificates(sender), clock.instant());
+    } catch (SignatureRejected rejected) {
+      audit.append(
+          AuditEvent.of(actor, AuditAction.SIGNATURE_REJECTED, AuditOutcome.REFUSED)
+              .agencies(sender.orgNumber(), null)
+              .reason(rejected.reason().name().toLowerCase() + ": " + rejected.getMessage()));
+      throw rejected;
+    }
+    MessageEnvelope envelope = MessageEnvelope.fromCanonicalBytes(verified.content());
+    if (!sender.orgNumber().value().equals(envelope.sender())) {
+      throw new AccessDenied("the envelope names another agency as its sender");
+    }
+    if (envelope.kind() != MessageKind.ANSWER) {
+      throw new InvalidInput("signed messages accepted here are answers to requests");
+    }
+    return acceptAnswer(actor, envelope, signedMessage);
+  }
+
+  private Message acceptAnswer(Actor actor, MessageEnvelope envelope, byte[] signed) {
+    if (messages.find(envelope.messageId()).isPresent()) {
+      throw new Conflict("message " + envelope.messageId() + " was already received");
+    }
+    Message request =
+        messages
+            .find(envelope.inReplyTo() == null ? "" : envelope.inReplyTo())
+            .filter(r -> r.kind() == MessageKind.REQUEST)
+            .filter(r -> r.recipient().value().equals(envelope.sender()))
+            .filter(r -> r.status().isInInbox())
+            .orElseThrow(() -> new NotFound("request", envelope.inReplyTo()));
+    if (!request.conversationId().equals(envelope.conversationId())
+        || !request.sender().value().equals(envelope.recipient())
+        || !request.subjectId().equals(envelope.subjectId())
+        || !request.category().code().equals(envelope.category())
+        || !request.purpose().code().equals(envelope.purpose())) {
+      throw new InvalidInput(
+          "the answer does not match the conversation, parties or terms of" + " the request");
+    }
+    Agency recipient = agencies.get(request.sender());
+    Flow flow = request.answerFlow();
+    ConsentDecision decision = decisions.decide(flow, recipient.kind(), clock.instant());
+    Message answer = new Message(envelope, signed, actor.userId());
+    messages.add(answer);
+    if (decision.isAllowed()) {
+      recordDecision(actor, decision, answer, null);
+      messages.enqueue(new OutboxEntry(answer, clock.instant()));
+      audit.append(sentEvent(actor, answer, decision));
+    } else {
+      answer.hold(decision.explanation(), clock.instant());
+      recordDecision(actor, decision, answer, AuditOutcome.HELD);
+      audit.append(
+          AuditEvent.of(actor, AuditAction.MESSAGE_HELD, AuditOutcome.HELD)
+              .flow(flow)
+              .message(answer.id(), answer.conversationId())
+              .reason(decision.explanation()));
+    }
+    return answer;
+  }
+
+  private Message store(
+      Actor actor, MessageEnvelope envelope, byte[] signed, ConsentDecision decision) {
+    Message message = new Message(envelope, signed, actor.userId());
+    messages.add(message);
+    messages.enqueue(new OutboxEntry(message, clock.instant()));
+    audit.append(sentEvent(actor, message, decision));
+    return message;
+  }
+
+  private static AuditEvent sentEvent(Actor actor, Message message, ConsentDecision decision) {
+    return AuditEvent.of(actor, AuditAction.MESSAGE_SENT, AuditOutcome.SUCCESS)
+        .flow(message.flow())
+        .consentId(decision.basis().id())
+        .message(message.id(), message.conversationId());
+  }
+
+  private void recordDecision(
+      Actor actor, ConsentDecision decision, Message message, AuditOutcome refusedAs) {
+    AuditEvent event =
+        AuditEvent.of(
+                actor,
+                AuditAction.CONSENT_DECISION,
+                decision.isAllowed() ? AuditOutcome.ALLOWED : refusedAs)
+            .flow(decision.flow())
+            .reason(
+                decision.refusalReason().map(r -> r.code() + ": ").orElse("")
+                    + decision.explanation());
+    decision.consent().ifPresent(c -> event.consentId(c.id()));
+    if (message != null) {
+      event.message(message.id(), message.conversationId());
+    }
+    audit.append(event);
+  }
+
+  private byte[] sign(MessageEnvelope envelope, Agency sender) {
+    SigningKey key =
+        keys.find(sender.orgNumber().value())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the hub holds no signing key for " + sender.orgNumber()));
+    return signatures.sign(envelope.toCanonicalBytes(), key);
+  }
+
+  private static List<X509Certificate> registeredCertificates(Agency agency) {
+    return agency.signingCertificatePem() == null
+        ? List.of()
+        : List.of(Pem.certificate(agency.signingCertificatePem()));
+  }
+
+  /** The delivered messages to the actor's agency, newest first. */
+  @Transactional
+  public List<Message> inbox(Actor actor) {
+    Agency agency = agencyOf(actor);
+    return messages
+        .to(agency.orgNumber(), List.of(DeliveryStatus.DELIVERED, DeliveryStatus.READ), LIST_LIMIT)
+        .stream()
+        .filter(m -> mayEverSee(agency, m))
+        .toList();
+  }
+
+  /** What the actor's agency sent, with each message's delivery status. */
+  @Transactional
+  public List<Message> sent(Actor actor) {
+    return messages.from(agencyOf(actor).orgNumber(), LIST_LIMIT);
+  }
+
+  /**
+   * Opens a message. The recipient sees it only while a consent still covers it: an answer whose
+   * consent was withdrawn after it arrived is held from then on. Every opening is audited.
+   */
+  @Transactional(dontRollbackOn = MessageHeld.class)
+  public Message open(Actor actor, String messageId) {
+    Message message = visibleTo(actor, messageId);
+    if (message.recipient().equals(actor.agency())) {
+      ConsentDecision decision =
+          decisions.decide(message.flow(), agencyOf(actor).kind(), clock.instant());
+      if (!decision.isAllowed()) {
+        message.hold(decision.explanation(), clock.instant());
+        recordDecision(actor, decision, message, AuditOutcome.HELD);
+        audit.append(
+            AuditEvent.of(actor, AuditAction.MESSAGE_HELD, AuditOutcome.HELD)
+                .flow(message.flow())
+                .message(message.id(), message.conversationId())
+                .reason(decision.explanation()));
+        throw new MessageHeld(message.id(), decision.explanation());
+      }
+    }
+    audit.append(
+        AuditEvent.of(actor, AuditAction.MESSAGE_OPENED, AuditOutcome.SUCCESS)
+            .flow(message.flow())
+            .consentId(message.consentId().orElse(null))
+            .message(message.id(), message.conversationId()));
+    return message;
+  }
+
+  @Transactional
+  public Message markRead(Actor actor, String messageId) {
+    Message message = visibleTo(actor, messageId);
+    if (!message.recipient().equals(actor.agency())) {
+      throw new AccessDenied("only the recipient marks a message as read");
+    }
+    if (message.status() == DeliveryStatus.DELIVERED) {
+      message.markRead(actor.userId(), clock.instant());
+      audit.append(
+          AuditEvent.of(actor, AuditAction.MESSAGE_READ, AuditOutcome.SUCCESS)
+              .flow(message.flow())
+              .consentId(message.consentId().orElse(null))
+              .message(message.id(), message.conversationId()));
+    }
+    return message;
+  }
+
+  /** The delivery status of a message, for its sender or its recipient. */
+  @Transactional
+  public Message status(Actor actor, String messageId) {
+    return visibleTo(actor, messageId);
+  }
+
+  @Transactional
+  public List<Message> conversation(Actor actor, String conversationId) {
+    Agency agency = agencyOf(actor);
+    List<Message> visible =
+        messages.inConversation(conversationId).stream().filter(m -> isVisible(agency, m)).toList();
+    if (visible.isEmpty()) {
+      throw new NotFound("conversation", conversationId);
+    }
+    return visible;
+  }
+
+  /**
+   * A message the actor's agency may see: one it sent, or one delivered to it. Anything else is
+   * reported as not found, so that one agency cannot learn of another's conversations.
+   */
+  private Message visibleTo(Actor actor, String messageId) {
+    Agency agency = agencyOf(actor);
+    return messages
+        .find(messageId)
+        .filter(m -> isVisible(agency, m))
+        .orElseThrow(() -> new NotFound("message", messageId));
+  }
+
+  private static boolean isVisible(Agency agency, Message message) {
+    if (message.sender().equals(agency.orgNumber())) {
+      return true;
+    }
+    return message.recipient().equals(agency.orgNumber())
+        && message.status().isInInbox()
+        && mayEverSee(agency, message);
+  }
+
+  private static boolean mayEverSee(Agency agency, Message message) {
+    return !message.category().isHealthData() || agency.kind().mayReceiveHealthData();
+  }
+
+  private Agency agencyOf(Actor actor) {
+    if (actor.agency() == null || actor.is(Role.AUDITOR) || actor.is(Role.HUB)) {
+      throw new AccessDenied("only staff at an agency exchange messages");
+    }
+    Agency agency = agencies.get(actor.agency());
+    if (actor.role().agencyKind().map(kind -> kind != agency.kind()).orElse(true)) {
+      throw new AccessDenied("your role does not belong to your agency's kind");
+    }
+    return agency;
+  }
+}

@@ -1,0 +1,37 @@
+package no.bindeledd.core.exchange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import no.bindeledd.core.NotFound;
+import no.bindeledd.core.party.OrganisationNumber;
+
+/** The stored messages and the outbox of those not yet delivered. */
+public interface Messages {
+
+  Optional<Message> find(String id);
+
+  void add(Message message);
+
+  void enqueue(OutboxEntry entry);
+
+  /**
+   * Outbox entries whose claim has run out (or that were never claimed), oldest first, locked for
+   * this transaction. On PostgreSQL, rows locked by another node are skipped.
+   */
+  List<OutboxEntry> claimable(Instant now, int max);
+
+  void dequeue(String messageId);
+
+  /** Messages to the agency in one of the given statuses, newest first. */
+  List<Message> to(OrganisationNumber agency, List<DeliveryStatus> statuses, int max);
+
+  /** Messages from the agency, newest first. */
+  List<Message> from(OrganisationNumber agency, int max);
+
+  List<Message> inConversation(String conversationId);
+
+  default Message get(String id) {
+    return find(id).orElseThrow(() -> new NotFound("message", id));
+  }
+}

@@ -1,0 +1,63 @@
+package no.bindeledd.core.exchange;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import no.bindeledd.core.persistence.InstantConverter;
+
+/**
+ * A message waiting to be delivered. Written in the same transaction as the message, so a stored
+ * message is never forgotten and a rolled-back one is never sent. A delivery route claims the entry
+ * for a while; if that node dies, the claim runs out and another takes it.
+ */
+@Entity
+@Table(name = "outbox")
+public class OutboxEntry {
+
+  @Id
+  @Column(name = "message_id", length = 36)
+  private String messageId;
+
+  @Column(name = "recipient_agency", length = 9, nullable = false)
+  private String recipientAgency;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "claimed_until")
+  private Instant claimedUntil;
+
+  @Column(name = "attempts", nullable = false)
+  private int attempts;
+
+  protected OutboxEntry() {}
+
+  OutboxEntry(Message message, Instant at) {
+    this.messageId = message.id();
+    this.recipientAgency = message.recipient().value();
+    this.createdAt = at;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public String recipientAgency() {
+    return recipientAgency;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  void claim(Instant now, Duration lease) {
+    claimedUntil = now.plus(lease);
+    attempts++;
+  }
+}

@@ -1,0 +1,41 @@
+package no.bindeledd.core.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import no.bindeledd.core.consent.Consent;
+import no.bindeledd.core.consent.Consents;
+
+@ApplicationScoped
+public class JpaConsents implements Consents {
+
+  private EntityManager em;
+
+  protected JpaConsents() {}
+
+  @Inject
+  public JpaConsents(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  public Optional<Consent> find(String id) {
+    return Optional.ofNullable(em.find(Consent.class, id));
+  }
+
+  @Override
+  public List<Consent> aboutSubject(String subjectId) {
+    return em.createQuery(
+            "select c from Consent c where c.subject.id = :id order by c.recordedAt, c.id",
+            Consent.class)
+        .setParameter("id", subjectId)
+        .getResultList();
+  }
+
+  @Override
+  public void add(Consent consent) {
+    em.persist(consent);
+  }
+}

@@ -1,0 +1,152 @@
+package no.bindeledd.core.person;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import no.bindeledd.core.Conflict;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.persistence.InstantConverter;
+
+/**
+ * A person the hub holds data about: a participant in the introduction programme, or a child of
+ * one. A child's consents are given by a guardian.
+ */
+@Entity
+@Table(name = "person")
+public class Person {
+
+  public static final int AGE_OF_MAJORITY = 18;
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Column(name = "national_id", length = 11, nullable = false, unique = true)
+  private String nationalId;
+
+  @Column(name = "given_name", nullable = false)
+  private String givenName;
+
+  @Column(name = "family_name", nullable = false)
+  private String familyName;
+
+  /** BCP 47 tag of the language the person reads best: receipts and insight pages use it. */
+  @Column(name = "preferred_language", length = 35, nullable = false)
+  private String preferredLanguage;
+
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "registered_at", nullable = false)
+  private Instant registeredAt;
+
+  @Column(name = "registered_by", nullable = false)
+  private String registeredBy;
+
+  @ManyToMany
+  @JoinTable(
+      name = "guardianship",
+      joinColumns = @JoinColumn(name = "child_id"),
+      inverseJoinColumns = @JoinColumn(name = "guardian_id"))
+  private List<Person> guardians = new ArrayList<>();
+
+  protected Person() {}
+
+  public Person(
+      NationalId nationalId,
+      String givenName,
+      String familyName,
+      Locale preferredLanguage,
+      Instant registeredAt,
+      String registeredBy) {
+    this.id = UUID.randomUUID().toString();
+    this.nationalId = nationalId.value();
+    this.givenName = requireName(givenName, "given name");
+    this.familyName = requireName(familyName, "family name");
+    this.preferredLanguage = preferredLanguage.toLanguageTag();
+    this.registeredAt = Objects.requireNonNull(registeredAt);
+    this.registeredBy = Objects.requireNonNull(registeredBy);
+  }
+
+  private static String requireName(String name, String what) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidInput(what + " is required");
+    }
+    if (name.length() > 200) {
+      throw new InvalidInput(what + " is longer than 200 characters");
+    }
+    return name.strip();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public NationalId nationalId() {
+    return new NationalId(nationalId);
+  }
+
+  public String givenName() {
+    return givenName;
+  }
+
+  public String familyName() {
+    return familyName;
+  }
+
+  public String fullName() {
+    return givenName + " " + familyName;
+  }
+
+  public Locale preferredLanguage() {
+    return Locale.forLanguageTag(preferredLanguage);
+  }
+
+  public Instant registeredAt() {
+    return registeredAt;
+  }
+
+  public LocalDate birthDate() {
+    return nationalId().birthDate();
+  }
+
+  public boolean isChildOn(LocalDate day) {
+    return Period.between(birthDate(), day).getYears() < AGE_OF_MAJORITY;
+  }
+
+  public List<Person> guardians() {
+    return List.copyOf(guardians);
+  }
+
+  public boolean hasGuardian(Person person) {
+    return guardians.stream().anyMatch(g -> g.id.equals(person.id));
+  }
+
+  /** Links a guardian to this child. A guardian must be an adult and not the child itself. */
+  public void addGuardian(Person guardian, LocalDate today) {
+    if (guardian.id.equals(id)) {
+      throw new InvalidInput("a person cannot be their own guardian");
+    }
+    if (!isChildOn(today)) {
+      throw new InvalidInput("only a child (under " + AGE_OF_MAJORITY + ") has guardians");
+    }
+    if (guardian.isChildOn(today)) {
+      throw new InvalidInput("a guardian must be an adult");
+    }
+    if (hasGuardian(guardian)) {
+      throw new Conflict("already a guardian of this child");
+    }
+    guardians.add(guardian);
+  }
+}

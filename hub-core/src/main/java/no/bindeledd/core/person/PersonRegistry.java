@@ -1,0 +1,148 @@
+package no.bindeledd.core.person;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import no.bindeledd.core.Conflict;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.access.AccessDenied;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditEvent;
+import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditOutcome;
+
+/**
+ * Registering participants and their children, and linking guardians. The refugee service owns this
+ * register: only its caseworkers read or change it, and every read is audited.
+ */
+@ApplicationScoped
+public class PersonRegistry {
+
+  private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+
+  private People people;
+  private AuditLog audit;
+  private Clock clock;
+
+  protected PersonRegistry() {}
+
+  @Inject
+  public PersonRegistry(People people, AuditLog audit, Clock clock) {
+    this.people = people;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A new person to register, with the language receipts are written in. */
+  public record NewPerson(
+      NationalId nationalId, String givenName, String familyName, Locale preferredLanguage) {}
+
+  @Transactional
+  public Person registerParticipant(Actor actor, NewPerson command) {
+    requireCaseworker(actor);
+    Person person = create(actor, command);
+    if (person.isChildOn(today())) {
+      throw new InvalidInput("a participant is an adult; register a child under its guardian");
+    }
+    people.add(person);
+    audit.append(
+        AuditEvent.of(actor, AuditAction.PERSON_REGISTERED, AuditOutcome.SUCCESS)
+            .subject(person.id()));
+    return person;
+  }
+
+  /** Registers a child under a guardian who is already registered. */
+  @Transactional
+  public Person registerChild(Actor actor, String guardianId, NewPerson command) {
+    requireCaseworker(actor);
+    Person guardian = people.get(guardianId);
+    Person child = create(actor, command);
+    child.addGuardian(guardian, today());
+    people.add(child);
+    audit.append(
+        AuditEvent.of(actor, AuditAction.PERSON_REGISTERED, AuditOutcome.SUCCESS)
+            .subject(child.id())
+            .reason("child of " + guardian.id()));
+    return child;
+  }
+
+  /** Links a second guardian (or a first, for a child registered another way). */
+  @Transactional
+  public Person linkGuardian(Actor actor, String childId, String guardianId) {
+    requireCaseworker(actor);
+    Person child = people.get(childId);
+    Person guardian = people.get(guardianId);
+    child.addGuardian(guardian, today());
+    audit.append(
+        AuditEvent.of(actor, AuditAction.GUARDIAN_LINKED, AuditOutcome.SUCCESS)
+            .subject(child.id())
+            .reason("guardian " + guardian.id()));
+    return child;
+  }
+
+  @Transactional
+  public Person read(Actor actor, String personId) {
+    requireCaseworker(actor);
+    Person person = people.get(personId);
+    audit.append(
+        AuditEvent.of(actor, AuditAction.PERSON_READ, AuditOutcome.SUCCESS).subject(person.id()));
+    return person;
+  }
+
+  @Transactional
+  public Optional<Person> findByNationalId(Actor actor, NationalId nationalId) {
+    requireCaseworker(actor);
+    Optional<Person> found = people.findByNationalId(nationalId);
+    found.ifPresent(
+        p ->
+            audit.append(
+                AuditEvent.of(actor, AuditAction.PERSON_READ, AuditOutcome.SUCCESS)
+                    .subject(p.id())
+                    .reason("looked up by national identity number")));
+    return found;
+  }
+
+  @Transactional
+  public List<Person> childrenOf(Actor actor, String guardianId) {
+    requireCaseworker(actor);
+    return people.childrenOf(people.get(guardianId));
+  }
+
+  private Person create(Actor actor, NewPerson command) {
+    if (command.nationalId() == null) {
+      throw new InvalidInput("national identity number is required");
+    }
+    if (command.preferredLanguage() == null
+        || command.preferredLanguage().getLanguage().isEmpty()) {
+      throw new InvalidInput("preferred language is required");
+    }
+    if (people.findByNationalId(command.nationalId()).isPresent()) {
+      throw new Conflict("a person with this national identity number is already registered");
+    }
+    return new Person(
+        command.nationalId(),
+        command.givenName(),
+        command.familyName(),
+        command.preferredLanguage(),
+        clock.instant(),
+        actor.userId());
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(NORWAY));
+  }
+
+  private static void requireCaseworker(Actor actor) {
+    if (!actor.is(Role.CASEWORKER)) {
+      throw new AccessDenied("only a caseworker at the refugee service keeps the person register");
+    }
+  }
+}

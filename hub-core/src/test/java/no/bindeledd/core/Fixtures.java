@@ -1,0 +1,169 @@
+package no.bindeledd.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.consent.CollectionMethod;
+import no.bindeledd.core.consent.Consent;
+import no.bindeledd.core.consent.ConsentDecisions;
+import no.bindeledd.core.consent.ConsentRegistry;
+import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.consent.Direction;
+import no.bindeledd.core.consent.NewConsent;
+import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.persistence.JpaAgencies;
+import no.bindeledd.core.persistence.JpaAuditTrail;
+import no.bindeledd.core.persistence.JpaConsents;
+import no.bindeledd.core.persistence.JpaPeople;
+import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.PersonRegistry;
+
+/**
+ * A small synthetic municipality on a {@link TestDatabase}: the five agencies, the core services
+ * wired by hand, and a clock the test can move.
+ */
+public class Fixtures {
+
+  public static final OrganisationNumber REFUGEE_SERVICE = OrganisationNumber.of("311000004");
+  public static final OrganisationNumber GP_OFFICE = OrganisationNumber.of("311000012");
+  public static final OrganisationNumber SCHOOL = OrganisationNumber.of("311000020");
+  public static final OrganisationNumber KINDERGARTEN = OrganisationNumber.of("311000039");
+  public static final OrganisationNumber NAV = OrganisationNumber.of("311000047");
+
+  public static final Actor CASEWORKER = new Actor("kari", REFUGEE_SERVICE, Role.CASEWORKER);
+  public static final Actor GP = new Actor("dr-lege", GP_OFFICE, Role.GP_STAFF);
+  public static final Actor SCHOOL_LIAISON = new Actor("skole", SCHOOL, Role.SCHOOL_LIAISON);
+
+  public final TestDatabase db;
+  public final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
+  public final JpaAgencies agencies;
+  public final JpaPeople people;
+  public final JpaConsents consents;
+  public final JpaAuditTrail auditTrail;
+  public final AuditLog audit;
+  public final PersonRegistry personRegistry;
+  public final ConsentRegistry consentRegistry;
+  public final ConsentDecisions decisions;
+  private int nextPerson;
+
+  public Fixtures(TestDatabase db) {
+    this.db = db;
+    agencies = new JpaAgencies(db.em());
+    people = new JpaPeople(db.em());
+    consents = new JpaConsents(db.em());
+    auditTrail = new JpaAuditTrail(db.em());
+    audit = new AuditLog(auditTrail, clock);
+    personRegistry = new PersonRegistry(people, audit, clock);
+    consentRegistry = new ConsentRegistry(consents, people, agencies, audit, clock);
+    decisions = new ConsentDecisions(consents);
+    db.inTransaction(
+        () -> {
+          agencies.add(
+              new Agency(REFUGEE_SERVICE, "Refugee Service", AgencyKind.REFUGEE_SERVICE, null));
+          agencies.add(
+              new Agency(GP_OFFICE, "Fjordvik GP Office", AgencyKind.GP_OFFICE, "8094866"));
+          agencies.add(new Agency(SCHOOL, "Fjordvik School", AgencyKind.SCHOOL, null));
+          agencies.add(
+              new Agency(KINDERGARTEN, "Fjordvik Kindergarten", AgencyKind.KINDERGARTEN, null));
+          agencies.add(new Agency(NAV, "NAV Fjordvik", AgencyKind.NAV, null));
+        });
+  }
+
+  public Person participant() {
+    NationalId id = NationalId.synthetic(LocalDate.of(1985, 4, 12), nextPerson++);
+    return db.inTransaction(
+        () ->
+            personRegistry.registerParticipant(
+                CASEWORKER,
+                new PersonRegistry.NewPerson(id, "Amal", "Testesen", Locale.forLanguageTag("ar"))));
+  }
+
+  public Person child(Person guardian) {
+    NationalId id = NationalId.synthetic(LocalDate.of(2018, 2, 3), nextPerson++);
+    return db.inTransaction(
+        () ->
+            personRegistry.registerChild(
+                CASEWORKER,
+                guardian.id(),
+                new PersonRegistry.NewPerson(id, "Sara", "Testesen", Locale.forLanguageTag("ar"))));
+  }
+
+  /** J1's consent: the GP office may tell the refugee service about appointments, for a year. */
+  public NewConsent gpConsent(Person subject) {
+    return new NewConsent(
+        subject.id(),
+        subject.id(),
+        GP_OFFICE,
+        REFUGEE_SERVICE,
+        Direction.ONE_WAY,
+        Set.of(DataCategory.APPOINTMENT_OUTCOMES, DataCategory.REFERRAL_STATUS),
+        Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
+        clock.instant(),
+        clock.instant().plus(Duration.ofDays(365)),
+        CollectionMethod.PAPER_FORM,
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        Locale.forLanguageTag("ar"),
+        "Interpreter 4711",
+        Locale.forLanguageTag("ar"),
+        null);
+  }
+
+  public Consent recordGpConsent(Person subject) {
+    return db.inTransaction(() -> consentRegistry.record(CASEWORKER, gpConsent(subject)));
+  }
+
+  /** A clock the test moves forward by hand. */
+  public static final class MovableClock extends Clock {
+    private Instant now;
+
+    public MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    public void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      MovableClock self = this;
+      return new Clock() {
+        @Override
+        public Instant instant() {
+          return self.instant();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+          return zone;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId other) {
+          return self.withZone(other);
+        }
+      };
+    }
+  }
+}

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.security.Provider;
+import java.security.Security;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +38,9 @@ class CryptoArchitectureTest {
   void noCodeRegistersAProviderGlobally() {
     noClasses()
         .should()
-        .callMethod(java.security.Security.class, "addProvider", java.security.Provider.class)
+        .callMethod(Security.class, "addProvider", Provider.class)
         .orShould()
-        .callMethod(
-            java.security.Security.class,
-            "insertProviderAt",
-            java.security.Provider.class,
-            int.class)
+        .callMethod(Security.class, "insertProviderAt", Provider.class, int.class)
         .because("a registered provider pins the class loader of a redeployed application")
         .check(hub);
   }

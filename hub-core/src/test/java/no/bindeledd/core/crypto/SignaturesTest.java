@@ -71,6 +71,15 @@ class SignaturesTest {
   }
 
   @Test
+  void berEncodingWithIndefiniteLengthsIsAccepted() {
+    byte[] message = CmsTestMessages.berEncoded(CONTENT, oslo);
+    assertThat(CmsTestMessages.format(message).der()).isFalse();
+
+    assertThat(signatures.verify(message, List.of(oslo.certificate()), Instant.now()).content())
+        .isEqualTo(CONTENT);
+  }
+
+  @Test
   void emptyContentCanBeSigned() {
     byte[] message = signatures.sign(new byte[0], oslo);
 
@@ -98,7 +107,7 @@ class SignaturesTest {
   @Test
   void tamperedContentIsRejected() {
     byte[] message = signatures.sign(CONTENT, oslo);
-    int contentStart = indexOf(message, CONTENT);
+    int contentStart = TestBytes.indexOf(message, CONTENT);
     assertThat(contentStart).as("content is encapsulated").isPositive();
     message[contentStart + 5] ^= 0x01;
 
@@ -108,7 +117,7 @@ class SignaturesTest {
   @Test
   void flippedSignatureByteIsRejected() {
     byte[] message = signatures.sign(CONTENT, oslo);
-    int signatureStart = indexOf(message, CmsTestMessages.format(message).signature());
+    int signatureStart = TestBytes.indexOf(message, CmsTestMessages.format(message).signature());
     message[signatureStart + 100] ^= 0x01;
 
     assertRejected(message, List.of(oslo.certificate()), Reason.BAD_SIGNATURE);
@@ -287,7 +296,9 @@ class SignaturesTest {
         assertThat(verified.content()).as("content after corrupting byte %d", i).isEqualTo(CONTENT);
         assertThat(verified.signer()).isSameAs(oslo.certificate());
       } catch (SignatureRejected expected) {
-        assertThat(expected.reason()).isNotNull();
+        assertThat(expected.getMessage())
+            .as("message after corrupting byte %d", i)
+            .doesNotContain("\n", "org.bouncycastle");
       }
     }
   }
@@ -347,18 +358,5 @@ class SignaturesTest {
     assertThatThrownBy(() -> signatures.verify(message, registered, at))
         .isInstanceOfSatisfying(
             SignatureRejected.class, rejected -> assertThat(rejected.reason()).isEqualTo(reason));
-  }
-
-  static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -17,10 +17,20 @@ final class BouncyCastle {
     return PROVIDER;
   }
 
-  /** A library message, cut to one short line, for rejection texts that must stay readable. */
+  /**
+   * A library message as one short line without class names, for rejection texts that the sending
+   * agency may read.
+   */
   static String describe(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String oneLine = message.replaceAll("\\p{Cntrl}+", " ").strip();
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return "no further detail";
+    }
+    String oneLine =
+        message
+            .replaceAll("\\p{Cntrl}+", " ")
+            .replaceAll("(?:[a-z_][a-z0-9_]*\\.)+([A-Z][\\w$]*)", "$1")
+            .strip();
     return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 160) + "...";
   }
 }

@@ -119,6 +119,7 @@ public final class CmsSignatures {
   public VerifiedContent verify(
       byte[] cms, Collection<X509Certificate> acceptedSigners, Instant at) {
     Objects.requireNonNull(cms, "cms");
+    Objects.requireNonNull(acceptedSigners, "acceptedSigners");
     List<Registered> accepted = acceptedSigners.stream().map(Registered::of).toList();
     Date moment = Date.from(Objects.requireNonNull(at, "at"));
     try {
@@ -167,6 +168,7 @@ public final class CmsSignatures {
       certificates = new ArrayList<>(signedData.getCertificates().getMatches(null));
       signers = signedData.getSignerInfos().getSigners();
       for (SignerInformation signer : signers) {
+        // Parsed here only so that damaged attributes are reported as MALFORMED.
         signer.getSignedAttributes();
         signer.getUnsignedAttributes();
       }

@@ -36,24 +36,29 @@ public final class CmsTestMessages {
 
   private CmsTestMessages() {}
 
+  /** The BER Bouncy Castle writes by default, with indefinite lengths, as streaming signers do. */
+  public static byte[] berEncoded(byte[] content, SigningKey key) {
+    return build(content, true, true, false, "SHA256withRSA", ASN1Encoding.BER, key);
+  }
+
   public static byte[] detached(byte[] content, SigningKey key) {
-    return build(content, false, true, false, "SHA256withRSA", key);
+    return build(content, false, true, false, "SHA256withRSA", ASN1Encoding.DER, key);
   }
 
   public static byte[] signedByAll(byte[] content, SigningKey... keys) {
-    return build(content, true, true, false, "SHA256withRSA", keys);
+    return build(content, true, true, false, "SHA256withRSA", ASN1Encoding.DER, keys);
   }
 
   public static byte[] withoutCertificates(byte[] content, SigningKey key) {
-    return build(content, true, false, false, "SHA256withRSA", key);
+    return build(content, true, false, false, "SHA256withRSA", ASN1Encoding.DER, key);
   }
 
   public static byte[] signerNamedByKeyIdentifier(byte[] content, SigningKey key) {
-    return build(content, true, false, true, "SHA256withRSA", key);
+    return build(content, true, false, true, "SHA256withRSA", ASN1Encoding.DER, key);
   }
 
   public static byte[] withSignatureAlgorithm(byte[] content, SigningKey key, String algorithm) {
-    return build(content, true, true, false, algorithm, key);
+    return build(content, true, true, false, algorithm, ASN1Encoding.DER, key);
   }
 
   /** The parts of a signed message that ADR 0004 fixes. */
@@ -101,6 +106,7 @@ public final class CmsTestMessages {
       boolean withCertificates,
       boolean byKeyIdentifier,
       String algorithm,
+      String encoding,
       SigningKey... keys) {
     try {
       var digests =
@@ -123,7 +129,7 @@ public final class CmsTestMessages {
       }
       return generator
           .generate(new CMSProcessableByteArray(content), encapsulate)
-          .getEncoded(ASN1Encoding.DER);
+          .getEncoded(encoding);
     } catch (OperatorCreationException
         | CertificateEncodingException
         | CMSException

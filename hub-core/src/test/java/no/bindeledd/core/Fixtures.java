@@ -46,7 +46,9 @@ public class Fixtures {
   public static final Actor SCHOOL_LIAISON = new Actor("skole", SCHOOL, Role.SCHOOL_LIAISON);
 
   public final TestDatabase db;
-  public final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
+  public static final Instant DEFAULT_START = Instant.parse("2026-11-20T09:00:00Z");
+
+  public final MovableClock clock;
   public final JpaAgencies agencies;
   public final JpaPeople people;
   public final JpaConsents consents;
@@ -58,7 +60,13 @@ public class Fixtures {
   private int nextPerson;
 
   public Fixtures(TestDatabase db) {
+    this(db, DEFAULT_START);
+  }
+
+  /** Starts the clock at {@code start}: real certificates need the real time. */
+  public Fixtures(TestDatabase db, Instant start) {
     this.db = db;
+    this.clock = new MovableClock(start);
     agencies = new JpaAgencies(db.em());
     people = new JpaPeople(db.em());
     consents = new JpaConsents(db.em());

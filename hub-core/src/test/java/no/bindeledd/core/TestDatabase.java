@@ -57,6 +57,27 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Like {@link #inTransaction(Supplier)}, but commits when {@code work} throws {@code kept}, as a
+   * container does for a method declared {@code @Transactional(dontRollbackOn = kept)}.
+   */
+  public <T> T inTransactionKeeping(Class<? extends RuntimeException> kept, Supplier<T> work) {
+    em.getTransaction().begin();
+    try {
+      T result = work.get();
+      em.getTransaction().commit();
+      return result;
+    } catch (RuntimeException e) {
+      if (kept.isInstance(e)) {
+        em.getTransaction().commit();
+      } else if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.clear();
+      throw e;
+    }
+  }
+
   public void inTransaction(Runnable work) {
     inTransaction(
         () -> {

@@ -14,13 +14,18 @@ public record Actor(String userId, OrganisationNumber agency, Role role) {
   public Actor {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(role, "role");
-    if (role != Role.HUB && agency == null) {
+    if (role != Role.HUB && role != Role.UNIDENTIFIED && agency == null) {
       throw new IllegalArgumentException("a user acts for an agency");
     }
   }
 
   public static Actor hub() {
     return new Actor(HUB_USER, null, Role.HUB);
+  }
+
+  /** A caller known only by the name in their token, for recording a refusal. */
+  public static Actor unidentified(String name) {
+    return new Actor(name, null, Role.UNIDENTIFIED);
   }
 
   public boolean isAt(OrganisationNumber other) {

@@ -16,7 +16,9 @@ public enum Role {
   NAV_ADVISER("nav-adviser", AgencyKind.NAV),
   AUDITOR("auditor", null),
   /** The hub itself, acting in its delivery routes. Never carried in a token. */
-  HUB("hub", null);
+  HUB("hub", null),
+  /** A caller whose token the hub could not map to a role and agency; only ever refused. */
+  UNIDENTIFIED("unidentified", null);
 
   private final String code;
   private final AgencyKind agencyKind;
@@ -36,6 +38,8 @@ public enum Role {
   }
 
   public static Optional<Role> fromCode(String code) {
-    return Arrays.stream(values()).filter(r -> r != HUB && r.code.equals(code)).findFirst();
+    return Arrays.stream(values())
+        .filter(r -> r != HUB && r != UNIDENTIFIED && r.code.equals(code))
+        .findFirst();
   }
 }

@@ -65,10 +65,9 @@ public class Delivery {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<Due> claimDue(int max) {
     Instant now = clock.instant();
-    return messages.claimable(now, max).stream()
+    return messages.claim(now, now.plus(CLAIM_LEASE), max).stream()
         .map(
             entry -> {
-              entry.claim(now, CLAIM_LEASE);
               Agency recipient = agencies.get(new OrganisationNumber(entry.recipientAgency()));
               return new Due(entry.messageId(), entry.recipientAgency(), recipient.kind());
             })
@@ -87,16 +86,15 @@ public class Delivery {
       messages.dequeue(messageId);
       return Outcome.ALREADY_SETTLED;
     }
-    Agency recipient = agencies.get(message.recipient());
     Instant now = clock.instant();
-    ConsentDecision decision = decisions.decide(message.flow(), recipient.kind(), now);
+    ConsentDecision decision = MessageDecisions.decide(decisions, agencies, message, now);
     Actor hub = Actor.hub();
     AuditEvent decided =
         AuditEvent.of(
                 hub,
                 AuditAction.CONSENT_DECISION,
                 decision.isAllowed() ? AuditOutcome.ALLOWED : AuditOutcome.HELD)
-            .flow(message.flow())
+            .flow(decision.flow())
             .message(message.id(), message.conversationId())
             .reason(decision.explanation());
     decision.consent().ifPresent(c -> decided.consentId(c.id()));

@@ -306,7 +306,7 @@ public class MessageExchange {
     Message message = visibleTo(actor, messageId);
     if (message.recipient().equals(actor.agency())) {
       ConsentDecision decision =
-          decisions.decide(message.flow(), agencyOf(actor).kind(), clock.instant());
+          MessageDecisions.decide(decisions, agencies, message, clock.instant());
       if (!decision.isAllowed()) {
         message.hold(decision.explanation(), clock.instant());
         recordDecision(actor, decision, message, AuditOutcome.HELD);

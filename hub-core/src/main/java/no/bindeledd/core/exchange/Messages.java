@@ -16,10 +16,10 @@ public interface Messages {
   void enqueue(OutboxEntry entry);
 
   /**
-   * Outbox entries whose claim has run out (or that were never claimed), oldest first, locked for
-   * this transaction. On PostgreSQL, rows locked by another node are skipped.
+   * Claims up to {@code max} outbox entries whose claim has run out (or that were never claimed),
+   * oldest first, until {@code until}. An entry is claimed by one caller only, across nodes.
    */
-  List<OutboxEntry> claimable(Instant now, int max);
+  List<OutboxEntry> claim(Instant now, Instant until, int max);
 
   void dequeue(String messageId);
 

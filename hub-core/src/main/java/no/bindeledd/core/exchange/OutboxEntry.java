@@ -5,7 +5,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import no.bindeledd.core.persistence.InstantConverter;
 
@@ -54,10 +53,5 @@ public class OutboxEntry {
 
   public int attempts() {
     return attempts;
-  }
-
-  void claim(Instant now, Duration lease) {
-    claimedUntil = now.plus(lease);
-    attempts++;
   }
 }

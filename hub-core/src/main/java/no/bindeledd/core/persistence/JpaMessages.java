@@ -3,8 +3,8 @@ package no.bindeledd.core.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.exchange.DeliveryStatus;
@@ -40,17 +40,36 @@ public class JpaMessages implements Messages {
     em.persist(entry);
   }
 
+  /**
+   * Claims by a conditional update per candidate, rather than a locking select: it is portable
+   * across H2 and PostgreSQL, and when two nodes race for an entry exactly one update matches.
+   */
   @Override
-  public List<OutboxEntry> claimable(Instant now, int max) {
-    return em.createQuery(
-            "select o from OutboxEntry o where o.claimedUntil is null or o.claimedUntil < :now"
-                + " order by o.createdAt",
-            OutboxEntry.class)
-        .setParameter("now", new InstantConverter().convertToDatabaseColumn(now))
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .setHint("jakarta.persistence.lock.timeout", 0)
-        .setMaxResults(max)
-        .getResultList();
+  public List<OutboxEntry> claim(Instant now, Instant until, int max) {
+    List<OutboxEntry> candidates =
+        em.createQuery(
+                "select o from OutboxEntry o where o.claimedUntil is null or o.claimedUntil < :now"
+                    + " order by o.createdAt",
+                OutboxEntry.class)
+            .setParameter("now", now)
+            .setMaxResults(max)
+            .getResultList();
+    List<OutboxEntry> claimed = new ArrayList<>();
+    for (OutboxEntry candidate : candidates) {
+      int updated =
+          em.createQuery(
+                  "update OutboxEntry o set o.claimedUntil = :until, o.attempts = o.attempts + 1"
+                      + " where o.messageId = :id"
+                      + " and (o.claimedUntil is null or o.claimedUntil < :now)")
+              .setParameter("until", until)
+              .setParameter("id", candidate.messageId())
+              .setParameter("now", now)
+              .executeUpdate();
+      if (updated == 1) {
+        claimed.add(candidate);
+      }
+    }
+    return claimed;
   }
 
   @Override

@@ -1,0 +1,2 @@
+/** The HTTP face of consents: recording, reading, withdrawing, FHIR and receipts. */
+package no.bindeledd.web.consent;

@@ -1,0 +1,55 @@
+package no.bindeledd.web.exchange;
+
+import java.time.Instant;
+import no.bindeledd.core.exchange.Message;
+
+/**
+ * A message as the API shows it. The body is present only where the message was opened (and the
+ * opening audited); lists and status show the envelope without it.
+ */
+public record MessageView(
+    String id,
+    String conversationId,
+    String inReplyTo,
+    String kind,
+    String sender,
+    String senderUser,
+    String recipient,
+    String subjectId,
+    String category,
+    String purpose,
+    String consentId,
+    Instant createdAt,
+    String status,
+    String statusReason,
+    Instant statusChangedAt,
+    String body) {
+
+  public static MessageView withBody(Message m) {
+    return of(m, m.body());
+  }
+
+  public static MessageView envelope(Message m) {
+    return of(m, null);
+  }
+
+  private static MessageView of(Message m, String body) {
+    return new MessageView(
+        m.id(),
+        m.conversationId(),
+        m.inReplyTo().orElse(null),
+        m.kind().name().toLowerCase(),
+        m.sender().value(),
+        m.senderUser(),
+        m.recipient().value(),
+        m.subjectId(),
+        m.category().code(),
+        m.purpose().code(),
+        m.consentId().orElse(null),
+        m.createdAt(),
+        m.status().name().toLowerCase(),
+        m.statusReason().orElse(null),
+        m.statusChangedAt(),
+        body);
+  }
+}

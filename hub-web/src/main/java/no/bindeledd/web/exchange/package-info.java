@@ -1,0 +1,2 @@
+/** The HTTP face of the exchange: requests, answers, signed submissions, inbox and status. */
+package no.bindeledd.web.exchange;

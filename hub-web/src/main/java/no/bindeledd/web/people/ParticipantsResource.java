@@ -1,0 +1,139 @@
+package no.bindeledd.web.people;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import no.bindeledd.core.NotFound;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.PersonRegistry;
+import no.bindeledd.web.Languages;
+import no.bindeledd.web.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The refugee service's register of participants, their children and the children's guardians. */
+@Path("participants")
+@RequestScoped
+@RolesAllowed(Roles.CASEWORKER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Participants")
+public class ParticipantsResource {
+
+  @Inject PersonRegistry registry;
+  @Inject Actor actor;
+  @Context UriInfo uri;
+
+  /** A person to register. The national identity number is validated, check digits and all. */
+  public record NewPersonRequest(
+      @NotBlank @Size(max = 11) String nationalId,
+      @NotBlank @Size(max = 200) String givenName,
+      @NotBlank @Size(max = 200) String familyName,
+      @NotBlank @Size(max = 35) String preferredLanguage) {
+
+    PersonRegistry.NewPerson toCommand() {
+      return new PersonRegistry.NewPerson(
+          NationalId.of(nationalId),
+          givenName,
+          familyName,
+          Languages.parse(preferredLanguage, "preferredLanguage"));
+    }
+  }
+
+  /** A person as the caseworker sees them. */
+  public record PersonView(
+      String id,
+      String nationalId,
+      String givenName,
+      String familyName,
+      String preferredLanguage,
+      LocalDate birthDate,
+      boolean child,
+      List<String> guardianIds) {
+
+    static PersonView of(Person p) {
+      return new PersonView(
+          p.id(),
+          p.nationalId().value(),
+          p.givenName(),
+          p.familyName(),
+          p.preferredLanguage().toLanguageTag(),
+          p.birthDate(),
+          p.isChildOn(LocalDate.now(ZoneId.of("Europe/Oslo"))),
+          p.guardians().stream().map(Person::id).toList());
+    }
+  }
+
+  @POST
+  @Operation(summary = "Register an adult participant")
+  public Response register(@Valid @NotNull NewPersonRequest body) {
+    Person person = registry.registerParticipant(actor, body.toCommand());
+    return Response.created(uri.getAbsolutePathBuilder().path(person.id()).build())
+        .entity(PersonView.of(person))
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "Find a registered person by national identity number")
+  public PersonView findByNationalId(@QueryParam("nationalId") String nationalId) {
+    NationalId id = NationalId.of(nationalId);
+    return registry
+        .findByNationalId(actor, id)
+        .map(PersonView::of)
+        .orElseThrow(() -> new NotFound("person with national identity number", id));
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read a registered person (participant or child)")
+  public PersonView read(@PathParam("id") String id) {
+    return PersonView.of(registry.read(actor, id));
+  }
+
+  @GET
+  @Path("{id}/children")
+  @Operation(summary = "List a participant's registered children")
+  public List<PersonView> children(@PathParam("id") String id) {
+    return registry.childrenOf(actor, id).stream().map(PersonView::of).toList();
+  }
+
+  @POST
+  @Path("{id}/children")
+  @Operation(summary = "Register a child with this participant as guardian")
+  public Response registerChild(
+      @PathParam("id") String guardianId, @Valid @NotNull NewPersonRequest body) {
+    Person child = registry.registerChild(actor, guardianId, body.toCommand());
+    return Response.created(uri.getBaseUriBuilder().path("participants").path(child.id()).build())
+        .entity(PersonView.of(child))
+        .build();
+  }
+
+  @PUT
+  @Path("{childId}/guardians/{guardianId}")
+  @Operation(summary = "Link another registered adult as the child's guardian")
+  public PersonView linkGuardian(
+      @PathParam("childId") String childId, @PathParam("guardianId") String guardianId) {
+    return PersonView.of(registry.linkGuardian(actor, childId, guardianId));
+  }
+}

@@ -1,0 +1,44 @@
+package no.bindeledd.web.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.crypto.Signatures;
+
+/** Hands the core what the container owns: the persistence context, the clock, the keys. */
+@ApplicationScoped
+public class CoreProducers {
+
+  @Produces
+  @PersistenceContext(unitName = "hub")
+  private EntityManager entityManager;
+
+  private final Signatures signatures = new Signatures();
+
+  private volatile AgencyKeyStore agencyKeys;
+
+  @Produces
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  Signatures signatures() {
+    return signatures;
+  }
+
+  @Produces
+  AgencyKeyStore agencyKeys() {
+    if (agencyKeys == null) {
+      throw new IllegalStateException("the agency keys are not loaded yet");
+    }
+    return agencyKeys;
+  }
+
+  void useAgencyKeys(AgencyKeyStore keys) {
+    this.agencyKeys = keys;
+  }
+}

@@ -1,0 +1,248 @@
+package no.bindeledd.web.problem;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import no.bindeledd.core.Conflict;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.NotFound;
+import no.bindeledd.core.access.AccessDenied;
+import no.bindeledd.core.consent.NoCoveringConsent;
+import no.bindeledd.core.crypto.SignatureRejected;
+import no.bindeledd.core.exchange.MessageHeld;
+
+/**
+ * Every error leaves the API as an RFC 9457 problem detail with a 4xx status, or a bare 500 that
+ * names no internals. One mapper per exception family keeps the mapping in one place.
+ */
+public final class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  private ProblemMappers() {}
+
+  static Response respond(Problem problem, UriInfo uri) {
+    return (uri == null ? problem : problem.at(uri.getRequestUri().getRawPath())).toResponse();
+  }
+
+  @Provider
+  public static class InvalidInputMapper implements ExceptionMapper<InvalidInput> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(InvalidInput e) {
+      return respond(Problem.of("invalid-input", "Invalid input", 400, e.getMessage()), uri);
+    }
+  }
+
+  @Provider
+  public static class NotFoundMapper implements ExceptionMapper<NotFound> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(NotFound e) {
+      return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
+    }
+  }
+
+  @Provider
+  public static class ConflictMapper implements ExceptionMapper<Conflict> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(Conflict e) {
+      return respond(Problem.of("conflict", "Conflict", 409, e.getMessage()), uri);
+    }
+  }
+
+  /** A refusal by role, agency or subject: answered 403 and recorded in the audit log. */
+  @Provider
+  public static class AccessDeniedMapper implements ExceptionMapper<AccessDenied> {
+    @Context UriInfo uri;
+    @Inject RefusalRecorder refusals;
+
+    @Override
+    public Response toResponse(AccessDenied e) {
+      refusals.record(uri, e.getMessage());
+      return respond(Problem.of("access-denied", "Access denied", 403, e.getMessage()), uri);
+    }
+  }
+
+  @Provider
+  public static class NoCoveringConsentMapper implements ExceptionMapper<NoCoveringConsent> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(NoCoveringConsent e) {
+      Problem problem =
+          Problem.of("no-covering-consent", "No consent covers this", 403, e.getMessage())
+              .withRefusal(e.decision().refusalReason().map(r -> r.code()).orElse(null));
+      return respond(problem, uri);
+    }
+  }
+
+  @Provider
+  public static class MessageHeldMapper implements ExceptionMapper<MessageHeld> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(MessageHeld e) {
+      return respond(Problem.of("message-held", "Message held", 403, e.getMessage()), uri);
+    }
+  }
+
+  @Provider
+  public static class SignatureRejectedMapper implements ExceptionMapper<SignatureRejected> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(SignatureRejected e) {
+      Problem problem =
+          Problem.of("signature-rejected", "Signature rejected", 400, e.getMessage())
+              .withRefusal(e.reason().name().toLowerCase().replace('_', '-'));
+      return respond(problem, uri);
+    }
+  }
+
+  @Provider
+  public static class ConstraintViolationMapper
+      implements ExceptionMapper<ConstraintViolationException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      List<Map<String, String>> violations =
+          e.getConstraintViolations().stream()
+              .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+              .map(ConstraintViolationMapper::describe)
+              .toList();
+      Problem problem =
+          Problem.of(
+                  "invalid-input",
+                  "Invalid input",
+                  400,
+                  "the request breaks " + violations.size() + " rule(s)")
+              .withViolations(violations);
+      return respond(problem, uri);
+    }
+
+    private static Map<String, String> describe(ConstraintViolation<?> violation) {
+      String path = violation.getPropertyPath().toString();
+      // Drop the method and parameter names ("create.body.") that mean nothing to a client.
+      String field =
+          path.contains(".") ? path.substring(path.indexOf('.', path.indexOf('.') + 1) + 1) : path;
+      return Map.of("field", field, "message", violation.getMessage());
+    }
+  }
+
+  /** Malformed or mistyped JSON, whichever layer notices it first. */
+  @Provider
+  public static class JsonbMapper implements ExceptionMapper<JsonbException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(JsonbException e) {
+      return respond(malformed(), uri);
+    }
+  }
+
+  @Provider
+  public static class JsonMapper implements ExceptionMapper<JsonException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(JsonException e) {
+      return respond(malformed(), uri);
+    }
+  }
+
+  @Provider
+  public static class ProcessingMapper implements ExceptionMapper<ProcessingException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(ProcessingException e) {
+      return respond(malformed(), uri);
+    }
+  }
+
+  static Problem malformed() {
+    return Problem.of(
+        "malformed-body",
+        "Malformed request body",
+        400,
+        "the body is not valid JSON of the expected shape");
+  }
+
+  /** JAX-RS's own errors (404 for unknown paths, 405, 406, 415, 401) keep their status. */
+  @Provider
+  public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+    @Context UriInfo uri;
+    @Inject RefusalRecorder refusals;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response original = e.getResponse();
+      int status = original.getStatus();
+      if (status >= 500) {
+        LOG.log(Level.SEVERE, "server error", e);
+        return respond(Problem.of("server-error", "Server error", status, null), uri);
+      }
+      if (status == 403) {
+        refusals.record(uri, "role not allowed");
+      }
+      Problem problem = Problem.of(kindOf(status), reason(status), status, e.getMessage());
+      return Response.fromResponse(original)
+          .type(Problem.MEDIA_TYPE)
+          .entity(uri == null ? problem : problem.at(uri.getRequestUri().getRawPath()))
+          .build();
+    }
+
+    private static String kindOf(int status) {
+      return switch (status) {
+        case 400 -> "bad-request";
+        case 401 -> "not-authenticated";
+        case 403 -> "access-denied";
+        case 404 -> "not-found";
+        case 405 -> "method-not-allowed";
+        case 406 -> "not-acceptable";
+        case 413 -> "too-large";
+        case 415 -> "unsupported-media-type";
+        default -> "http-" + status;
+      };
+    }
+
+    private static String reason(int status) {
+      Response.Status known = Response.Status.fromStatusCode(status);
+      return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+  }
+
+  /** Anything else is the hub's fault: logged in full, answered without internals. */
+  @Provider
+  public static class UnexpectedMapper implements ExceptionMapper<RuntimeException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+      LOG.log(Level.SEVERE, "unexpected error", e);
+      return respond(
+          Problem.of("server-error", "Server error", 500, "the hub could not complete the request"),
+          uri);
+    }
+  }
+}

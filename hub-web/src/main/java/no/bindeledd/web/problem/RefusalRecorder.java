@@ -1,0 +1,42 @@
+package no.bindeledd.web.problem;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.logging.Logger;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditEvent;
+import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditOutcome;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Records a refused request in the audit log, in a transaction of its own: the request itself
+ * rolled back, but the refusal must stay on record.
+ */
+@RequestScoped
+public class RefusalRecorder {
+
+  private static final Logger LOG = Logger.getLogger(RefusalRecorder.class.getName());
+
+  @Inject AuditLog audit;
+  @Inject JsonWebToken token;
+  @Inject jakarta.enterprise.inject.Instance<Actor> actor;
+
+  public void record(UriInfo uri, String reason) {
+    String path = uri == null ? "?" : uri.getPath();
+    Actor who;
+    try {
+      who = actor.get();
+    } catch (RuntimeException e) {
+      // The token itself was refused (no agency, unknown role): record the bare name.
+      String name = token == null || token.getName() == null ? "anonymous" : token.getName();
+      who = Actor.unidentified(name);
+    }
+    LOG.info(() -> "refused " + path + ": " + reason);
+    audit.appendRefusal(
+        AuditEvent.of(who, AuditAction.REQUEST_REFUSED, AuditOutcome.REFUSED)
+            .reason(path + ": " + reason));
+  }
+}

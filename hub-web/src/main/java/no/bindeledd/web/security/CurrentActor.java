@@ -1,0 +1,52 @@
+package no.bindeledd.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.access.AccessDenied;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.access.Role;
+import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.web.platform.HubSettings;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Turns the caller's verified token into the core's {@link Actor}: who (the token's name), in which
+ * role (the first known role in {@code groups}) and for which agency (a configurable claim holding
+ * the organisation number). A token without these is refused.
+ */
+@RequestScoped
+public class CurrentActor {
+
+  @Inject JsonWebToken token;
+  @Inject HubSettings settings;
+
+  /** Dependent, because a record cannot be proxied; it is made anew for each injection. */
+  @Produces
+  Actor actor() {
+    if (token == null || token.getName() == null) {
+      throw new AccessDenied("no signed-in user");
+    }
+    Role role =
+        token.getGroups().stream()
+            .map(Role::fromCode)
+            .flatMap(java.util.Optional::stream)
+            .findFirst()
+            .orElseThrow(() -> new AccessDenied("the token carries no role the hub knows"));
+    Object agencyClaim = token.getClaim(settings.agencyClaim());
+    OrganisationNumber agency;
+    try {
+      agency =
+          agencyClaim == null
+              ? null
+              : OrganisationNumber.of(agencyClaim.toString().replace("\"", "").strip());
+    } catch (InvalidInput e) {
+      throw new AccessDenied("the token's agency claim is not an organisation number");
+    }
+    if (agency == null) {
+      throw new AccessDenied("the token names no agency");
+    }
+    return new Actor(token.getName(), agency, role);
+  }
+}

@@ -58,32 +58,73 @@ public class ConsentsResource {
   @Inject Actor actor;
   @Context UriInfo uri;
 
-  public record InterpreterRequest(
-      @NotBlank @Size(max = 200) String identity, @NotBlank @Size(max = 35) String language) {}
+  public static final class InterpreterRequest {
+    @NotBlank
+    @Size(max = 200)
+    public String identity;
 
-  public record EvidenceRequest(
-      @NotBlank @Size(max = 32) String collectionMethod,
-      @Size(max = 64) String formSha256,
-      @NotBlank @Size(max = 35) String textLanguage,
-      @Valid InterpreterRequest interpreter,
-      @Size(max = 200) String witness) {}
+    @NotBlank
+    @Size(max = 35)
+    public String language;
+  }
+
+  public static final class EvidenceRequest {
+    @NotBlank
+    @Size(max = 32)
+    public String collectionMethod;
+
+    @Size(max = 64)
+    public String formSha256;
+
+    @NotBlank
+    @Size(max = 35)
+    public String textLanguage;
+
+    @Valid public InterpreterRequest interpreter;
+
+    @Size(max = 200)
+    public String witness;
+  }
 
   /**
    * What the person agreed to. {@code validFrom} defaults to now; give either {@code validUntil} or
    * {@code validForDays}.
    */
-  public record NewConsentRequest(
-      @NotBlank @Size(max = 36) String subjectId,
-      @Size(max = 36) String grantorId,
-      @NotBlank @Size(max = 9) String disclosingAgency,
-      @NotBlank @Size(max = 9) String receivingAgency,
-      @Size(max = 16) String direction,
-      @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 64) String> categories,
-      @NotBlank @Size(max = 64) String purpose,
-      Instant validFrom,
-      Instant validUntil,
-      @Min(1) @Max(MAX_VALIDITY_DAYS) Integer validForDays,
-      @NotNull @Valid EvidenceRequest evidence) {
+  public static final class NewConsentRequest {
+    @NotBlank
+    @Size(max = 36)
+    public String subjectId;
+
+    @Size(max = 36)
+    public String grantorId;
+
+    @NotBlank
+    @Size(max = 9)
+    public String disclosingAgency;
+
+    @NotBlank
+    @Size(max = 9)
+    public String receivingAgency;
+
+    @Size(max = 16)
+    public String direction;
+
+    @NotEmpty
+    @Size(max = 10)
+    public List<String> categories;
+
+    @NotBlank
+    @Size(max = 64)
+    public String purpose;
+
+    public Instant validFrom;
+    public Instant validUntil;
+
+    @Min(1)
+    @Max(MAX_VALIDITY_DAYS)
+    public Integer validForDays;
+
+    @NotNull @Valid public EvidenceRequest evidence;
 
     NewConsent toCommand(Instant now) {
       Instant from = validFrom == null ? now : validFrom;
@@ -109,7 +150,7 @@ public class ConsentsResource {
       } catch (IllegalArgumentException e) {
         throw new InvalidInput("direction is one-way or both-ways");
       }
-      InterpreterRequest interpreter = evidence.interpreter();
+      InterpreterRequest interpreter = evidence.interpreter;
       return new NewConsent(
           subjectId,
           grantorId == null ? subjectId : grantorId,
@@ -120,18 +161,21 @@ public class ConsentsResource {
           Purpose.fromCode(purpose),
           from,
           until,
-          CollectionMethod.fromCode(evidence.collectionMethod()),
-          evidence.formSha256(),
-          Languages.parse(evidence.textLanguage(), "evidence.textLanguage"),
-          interpreter == null ? null : interpreter.identity(),
+          CollectionMethod.fromCode(evidence.collectionMethod),
+          evidence.formSha256,
+          Languages.parse(evidence.textLanguage, "evidence.textLanguage"),
+          interpreter == null ? null : interpreter.identity,
           interpreter == null
               ? null
-              : Languages.parse(interpreter.language(), "evidence.interpreter.language"),
-          evidence.witness());
+              : Languages.parse(interpreter.language, "evidence.interpreter.language"),
+          evidence.witness);
     }
   }
 
-  public record ReasonRequest(@Size(max = 1000) String reason) {}
+  public static final class ReasonRequest {
+    @Size(max = 1000)
+    public String reason;
+  }
 
   @POST
   @RolesAllowed(Roles.CASEWORKER)
@@ -177,7 +221,7 @@ public class ConsentsResource {
   @Operation(summary = "Withdraw a consent on the person's behalf; no new flow relies on it")
   public ConsentView withdraw(@PathParam("id") String id, @Valid ReasonRequest body) {
     return ConsentView.of(
-        registry.withdraw(actor, id, body == null ? null : body.reason()), registry.now());
+        registry.withdraw(actor, id, body == null ? null : body.reason), registry.now());
   }
 
   @POST
@@ -186,7 +230,6 @@ public class ConsentsResource {
   @Operation(summary = "Mark a consent as recorded in error")
   public ConsentView enteredInError(@PathParam("id") String id, @Valid ReasonRequest body) {
     return ConsentView.of(
-        registry.markEnteredInError(actor, id, body == null ? null : body.reason()),
-        registry.now());
+        registry.markEnteredInError(actor, id, body == null ? null : body.reason), registry.now());
   }
 }

@@ -56,36 +56,55 @@ public class MessagesResource {
   @Inject Actor actor;
   @Context UriInfo uri;
 
-  public record NewRequest(
-      @NotBlank @Size(max = 9) String recipient,
-      @NotBlank @Size(max = 36) String subjectId,
-      @NotBlank @Size(max = 64) String category,
-      @NotBlank @Size(max = 64) String purpose,
-      @NotBlank @Size(max = 16000) String question) {}
+  public static final class QuestionRequest {
+    @NotBlank
+    @Size(max = 9)
+    public String recipient;
 
-  public record NewAnswer(@NotBlank @Size(max = 16000) String text) {}
+    @NotBlank
+    @Size(max = 36)
+    public String subjectId;
+
+    @NotBlank
+    @Size(max = 64)
+    public String category;
+
+    @NotBlank
+    @Size(max = 64)
+    public String purpose;
+
+    @NotBlank
+    @Size(max = 16000)
+    public String question;
+  }
+
+  public static final class AnswerRequest {
+    @NotBlank
+    @Size(max = 16000)
+    public String text;
+  }
 
   @POST
   @Path("requests")
   @Operation(summary = "Ask another agency about a person; refused without a covering consent")
-  public Response request(@Valid @NotNull NewRequest body) {
+  public Response request(@Valid @NotNull QuestionRequest body) {
     Message sent =
         exchange.sendRequest(
             actor,
             new MessageExchange.NewRequest(
-                OrganisationNumber.of(body.recipient()),
-                body.subjectId(),
-                DataCategory.fromCode(body.category()),
-                Purpose.fromCode(body.purpose()),
-                body.question()));
+                OrganisationNumber.of(body.recipient),
+                body.subjectId,
+                DataCategory.fromCode(body.category),
+                Purpose.fromCode(body.purpose),
+                body.question));
     return created(sent);
   }
 
   @POST
   @Path("messages/{id}/answers")
   @Operation(summary = "Answer a request in your inbox; held if its consent no longer covers it")
-  public Response answer(@PathParam("id") String requestId, @Valid @NotNull NewAnswer body) {
-    return created(exchange.answer(actor, requestId, body.text()));
+  public Response answer(@PathParam("id") String requestId, @Valid @NotNull AnswerRequest body) {
+    return created(exchange.answer(actor, requestId, body.text));
   }
 
   @POST

@@ -46,11 +46,22 @@ public class ParticipantsResource {
   @Context UriInfo uri;
 
   /** A person to register. The national identity number is validated, check digits and all. */
-  public record NewPersonRequest(
-      @NotBlank @Size(max = 11) String nationalId,
-      @NotBlank @Size(max = 200) String givenName,
-      @NotBlank @Size(max = 200) String familyName,
-      @NotBlank @Size(max = 35) String preferredLanguage) {
+  public static final class NewPersonRequest {
+    @NotBlank
+    @Size(max = 11)
+    public String nationalId;
+
+    @NotBlank
+    @Size(max = 200)
+    public String givenName;
+
+    @NotBlank
+    @Size(max = 200)
+    public String familyName;
+
+    @NotBlank
+    @Size(max = 35)
+    public String preferredLanguage;
 
     PersonRegistry.NewPerson toCommand() {
       return new PersonRegistry.NewPerson(

@@ -1,0 +1,88 @@
+package no.bindeledd.core.consent.receipt;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A consent receipt: the structured fields of the Kantara Consent Receipt (v1.1) and ISO/IEC TS
+ * 27560, and the same content as readable sections, the person's language first and Norwegian last.
+ * Codes are the hub's codes, times are instants; nothing here holds a full national identity
+ * number.
+ *
+ * @param receiptId the same for the same consent in the same state and languages, so that a reprint
+ *     is recognisable
+ * @param version the receipt format: {@value ConsentReceipts#VERSION}
+ * @param jurisdiction ISO 3166 code of the law the consent is given under: NO
+ * @param consentTimestamp when the consent was recorded
+ * @param collectionMethod the hub's code: paper-form, signature-pad, verbal-with-witness
+ * @param language BCP 47 tag of the language the consent was explained in
+ * @param interpreter null when no interpreter took part
+ * @param piiPrincipalId the subject's national id, masked after the birth date part
+ * @param piiController the agency that recorded the consent
+ * @param direction one-way or both-ways
+ * @param purposes the purpose codes; a hub consent has exactly one
+ * @param dataCategories the data category codes
+ * @param sensitive whether a category is health data (special category under GDPR art. 9)
+ * @param status active, withdrawn, expired or entered-in-error, as of {@code issuedAt}
+ */
+public record Receipt(
+    String receiptId,
+    String version,
+    String jurisdiction,
+    Instant consentTimestamp,
+    String collectionMethod,
+    String consentId,
+    String language,
+    Interpretation interpreter,
+    String piiPrincipalId,
+    Party piiController,
+    Party disclosing,
+    Party receiving,
+    String direction,
+    List<String> purposes,
+    List<String> dataCategories,
+    boolean sensitive,
+    Instant validFrom,
+    Instant validUntil,
+    String status,
+    Instant issuedAt,
+    List<Section> sections) {
+
+  public Receipt {
+    purposes = List.copyOf(purposes);
+    dataCategories = List.copyOf(dataCategories);
+    sections = List.copyOf(sections);
+  }
+
+  /** An agency by name and organisation number. */
+  public record Party(String name, String organisationNumber) {}
+
+  /** The interpreter through whom the consent was explained, and the language they spoke. */
+  public record Interpretation(String identity, String language) {}
+
+  /**
+   * The receipt in one language.
+   *
+   * @param language BCP 47 tag of the language the section is written in
+   * @param direction ltr or rtl, the writing direction of that language
+   */
+  public record Section(
+      String language, String direction, String title, String summary, List<Line> lines) {
+
+    public Section {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  /** One labelled line of a section: one value, or several shown as a list. */
+  public record Line(String label, List<String> values) {
+
+    public Line {
+      values = List.copyOf(values);
+    }
+
+    public Line(String label, String value) {
+      this(label, List.of(value));
+    }
+  }
+}

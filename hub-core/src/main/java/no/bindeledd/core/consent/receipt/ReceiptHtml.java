@@ -1,0 +1,101 @@
+package no.bindeledd.core.consent.receipt;
+
+/**
+ * Renders a {@link Receipt} as one self-contained HTML5 page: no scripts, no external fonts or
+ * styles, every text escaped, each section marked with its language and writing direction so that
+ * browsers and screen readers handle Arabic and Norwegian side by side. Printing puts each language
+ * on its own page.
+ */
+final class ReceiptHtml {
+
+  private static final String STYLE =
+      """
+      :root { color-scheme: light; }
+      body { margin: 0; font: 16px/1.5 system-ui, "Noto Sans", "Noto Naskh Arabic", \
+      "Noto Sans Ethiopic", "Segoe UI", Tahoma, sans-serif; color: #111; background: #fff; }
+      main { max-width: 44rem; margin: 0 auto; padding: 1.5rem; }
+      section { padding: 1rem 0 2rem; border-block-end: 1px solid #999; }
+      section:last-child { border-block-end: none; }
+      h1 { font-size: 1.5rem; margin: 0 0 .75rem; }
+      .summary { font-size: 1.1rem; margin: 0 0 1rem; }
+      dl { margin: 0; }
+      dl > div { padding: .4rem 0; border-block-start: 1px solid #ddd; }
+      dt { font-weight: 600; }
+      dd { margin: 0; margin-inline-start: 1rem; }
+      dd ul { margin: 0; padding-inline-start: 1.25rem; }
+      @media print {
+        main { max-width: none; padding: 0; }
+        section { border: none; break-inside: avoid; }
+        section + section { break-before: page; }
+      }
+      """;
+
+  private ReceiptHtml() {}
+
+  static String render(Receipt receipt) {
+    Receipt.Section first = receipt.sections().get(0);
+    StringBuilder html = new StringBuilder(8192);
+    html.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(escape(first.language()))
+        .append("\" dir=\"")
+        .append(escape(first.direction()))
+        .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>");
+    html.append(
+        escape(
+            String.join(" / ", receipt.sections().stream().map(Receipt.Section::title).toList())));
+    html.append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+    for (Receipt.Section section : receipt.sections()) {
+      section(html, section);
+    }
+    html.append("</main>\n</body>\n</html>\n");
+    return html.toString();
+  }
+
+  private static void section(StringBuilder html, Receipt.Section section) {
+    html.append("<section lang=\"")
+        .append(escape(section.language()))
+        .append("\" dir=\"")
+        .append(escape(section.direction()))
+        .append("\">\n<h1>")
+        .append(escape(section.title()))
+        .append("</h1>\n<p class=\"summary\">")
+        .append(escape(section.summary()))
+        .append("</p>\n<dl>\n");
+    for (Receipt.Line line : section.lines()) {
+      html.append("<div><dt>").append(escape(line.label())).append("</dt><dd>");
+      if (line.values().size() == 1) {
+        html.append("<bdi>").append(escape(line.values().get(0))).append("</bdi>");
+      } else {
+        html.append("<ul>");
+        for (String value : line.values()) {
+          html.append("<li><bdi>").append(escape(value)).append("</bdi></li>");
+        }
+        html.append("</ul>");
+      }
+      html.append("</dd></div>\n");
+    }
+    html.append("</dl>\n</section>\n");
+  }
+
+  /** Escapes text for HTML element content and double- or single-quoted attribute values. */
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder escaped = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> escaped.append("&amp;");
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+}

@@ -18,13 +18,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
@@ -35,7 +40,16 @@ import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.consent.NewConsent;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.consent.fhir.FhirConsents;
+import no.bindeledd.core.consent.fhir.ImportedConsent;
+import no.bindeledd.core.consent.receipt.ConsentReceipts;
+import no.bindeledd.core.consent.receipt.Receipt;
+import no.bindeledd.core.party.Agencies;
+import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,9 +66,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Consents")
 public class ConsentsResource {
 
+  public static final String FHIR_JSON = "application/fhir+json";
+
   private static final int MAX_VALIDITY_DAYS = 5 * 366;
 
+  /** HAPI's context is expensive to build and safe to share. */
+  private static final FhirConsents FHIR = new FhirConsents();
+
+  private static final ConsentReceipts RECEIPTS = new ConsentReceipts();
+  private static final int MAX_FHIR_BYTES = 64 * 1024;
+
   @Inject ConsentRegistry registry;
+  @Inject PersonRegistry people;
+  @Inject Agencies agencies;
   @Inject Actor actor;
   @Context UriInfo uri;
 
@@ -231,5 +255,76 @@ public class ConsentsResource {
   public ConsentView enteredInError(@PathParam("id") String id, @Valid ReasonRequest body) {
     return ConsentView.of(
         registry.markEnteredInError(actor, id, body == null ? null : body.reason), registry.now());
+  }
+
+  @GET
+  @Path("{id}/fhir")
+  @Produces(FHIR_JSON)
+  @RolesAllowed({
+    Roles.CASEWORKER,
+    Roles.GP_STAFF,
+    Roles.SCHOOL_LIAISON,
+    Roles.KINDERGARTEN_LIAISON,
+    Roles.NAV_ADVISER,
+    Roles.AUDITOR
+  })
+  @Operation(summary = "The consent as a FHIR R4 Consent resource")
+  public String exportFhir(@PathParam("id") String id) {
+    return FHIR.export(registry.read(actor, id), registry.now());
+  }
+
+  @POST
+  @Path("fhir")
+  @Consumes({FHIR_JSON, MediaType.APPLICATION_JSON})
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(summary = "Record a consent from a FHIR R4 Consent resource")
+  public Response importFhir(InputStream body) {
+    byte[] bytes;
+    try {
+      bytes = body.readNBytes(MAX_FHIR_BYTES + 1);
+    } catch (IOException e) {
+      throw new InvalidInput("the FHIR resource could not be read");
+    }
+    if (bytes.length > MAX_FHIR_BYTES) {
+      throw new InvalidInput("a FHIR Consent is at most " + MAX_FHIR_BYTES + " bytes");
+    }
+    ImportedConsent imported = FHIR.parse(new String(bytes, StandardCharsets.UTF_8));
+    Person subject = personWith(imported.subject(), "subject");
+    Person grantor = personWith(imported.grantor(), "grantor");
+    Consent consent =
+        registry.importConsent(actor, imported.toNewConsent(subject.id(), grantor.id()));
+    return Response.created(uri.getBaseUriBuilder().path("consents").path(consent.id()).build())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(ConsentView.of(consent, registry.now()))
+        .build();
+  }
+
+  private Person personWith(NationalId nationalId, String role) {
+    return people
+        .findByNationalId(actor, nationalId)
+        .orElseThrow(() -> new InvalidInput("the " + role + " is not registered in the hub"));
+  }
+
+  @GET
+  @Path("{id}/receipt")
+  @Produces({MediaType.TEXT_HTML + ";charset=UTF-8", MediaType.APPLICATION_JSON})
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "The person's consent receipt, in their language (or lang) and in Norwegian: HTML to"
+              + " print, or JSON")
+  public Response receipt(
+      @PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+    Consent consent = registry.read(actor, id);
+    Locale language = lang == null || lang.isBlank() ? null : Languages.parse(lang, "lang");
+    Map<OrganisationNumber, String> names =
+        agencies.all().stream().collect(Collectors.toMap(Agency::orgNumber, Agency::name));
+    Receipt receipt = RECEIPTS.receipt(consent, language, names, registry.now());
+    boolean json =
+        headers.getAcceptableMediaTypes().stream()
+            .anyMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !t.isWildcardType());
+    return json
+        ? Response.ok(receipt, MediaType.APPLICATION_JSON_TYPE).build()
+        : Response.ok(RECEIPTS.html(receipt), "text/html;charset=UTF-8").build();
   }
 }

@@ -1,0 +1,67 @@
+package no.bindeledd.web.it;
+
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.bindeledd.core.person.NationalId;
+
+/** The demo municipality of {@code config/municipality-demo.json}, and synthetic people. */
+public final class Demo {
+
+  public static final String REFUGEE_SERVICE = "311000004";
+  public static final String GP_OFFICE = "311000012";
+  public static final String OTHER_GP_OFFICE = "311000063";
+  public static final String SCHOOL = "311000020";
+  public static final String KINDERGARTEN = "311000039";
+  public static final String NAV = "311000047";
+
+  public static final String CASEWORKER = "kari.caseworker";
+  public static final String GP = "gunnar.gp";
+  public static final String OTHER_GP = "frida.gp";
+  public static final String SCHOOL_LIAISON = "sigrid.school";
+  public static final String KINDERGARTEN_LIAISON = "berit.kindergarten";
+  public static final String NAV_ADVISER = "nils.nav";
+  public static final String AUDITOR = "aud.auditor";
+
+  private static final AtomicInteger NEXT = new AtomicInteger();
+
+  private Demo() {}
+
+  /** A fresh synthetic national identity number for an adult, unique in this test run. */
+  public static String adultNationalId() {
+    return NationalId.synthetic(
+            LocalDate.of(1980 + NEXT.get() % 15, 1 + NEXT.get() % 12, 1 + NEXT.get() % 28),
+            NEXT.getAndIncrement())
+        .value();
+  }
+
+  public static String childNationalId() {
+    return NationalId.synthetic(LocalDate.of(2017, 3, 1 + NEXT.get() % 28), NEXT.getAndIncrement())
+        .value();
+  }
+
+  public static String participantJson(String nationalId) {
+    return """
+        {"nationalId":"%s","givenName":"Amal","familyName":"Testesen","preferredLanguage":"ar"}"""
+        .formatted(nationalId);
+  }
+
+  /** J1's consent: the GP office may tell the refugee service about appointments, for a year. */
+  public static String gpConsentJson(String subjectId) {
+    return """
+        {"subjectId":"%s","disclosingAgency":"%s","receivingAgency":"%s",
+         "categories":["appointment-outcomes","referral-status"],
+         "purpose":"introduction-programme-follow-up","validForDays":365,
+         "evidence":{"collectionMethod":"paper-form",
+           "formSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+           "textLanguage":"ar","interpreter":{"identity":"Interpreter 4711","language":"ar"}}}"""
+        .formatted(subjectId, GP_OFFICE, REFUGEE_SERVICE);
+  }
+
+  public static String referralQuestionJson(String subjectId) {
+    return """
+        {"recipient":"%s","subjectId":"%s","category":"referral-status",
+         "purpose":"introduction-programme-follow-up",
+         "question":"Was the participant referred to hospital after the appointment on 20 November?"}"""
+        .formatted(GP_OFFICE, subjectId);
+  }
+}

@@ -1,0 +1,182 @@
+package no.bindeledd.web.it;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real hub, started once per test JVM: the packaged WAR on Payara Micro, the embedded profile
+ * and a fresh data folder, on a free port. System tests talk to it over HTTP only, as the agencies'
+ * systems would.
+ */
+public final class RunningHub {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static RunningHub instance;
+
+  private final Process process;
+  private final URI base;
+  private final Path dataDir;
+  private final Path log;
+
+  private RunningHub(Process process, URI base, Path dataDir, Path log) {
+    this.process = process;
+    this.base = base;
+    this.dataDir = dataDir;
+    this.log = log;
+  }
+
+  /** The hub, started on first use. */
+  public static synchronized RunningHub get() {
+    if (instance == null) {
+      instance = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-hub"));
+    }
+    return instance;
+  }
+
+  private static RunningHub start() {
+    Path target = Path.of(required("hub.build.dir"));
+    Path repo = Path.of(required("hub.repo.dir"));
+    try {
+      Path dataDir = Files.createTempDirectory(target, "it-hub-data-");
+      Path log = target.resolve("it-hub.log");
+      int port = freePort();
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(
+          List.of(
+              "-Xmx640m",
+              "-Duser.timezone=UTC",
+              "-Djava.io.tmpdir=" + target,
+              "-Dhub.data.dir=" + dataDir,
+              "-Dhub.municipality.file=" + repo.resolve("config/municipality-demo.json"),
+              "-Dhub.public-url=http://localhost:" + port,
+              "-Dhub.delivery.first-retry-delay=PT0.1S",
+              "-Dhub.outbox.poll-interval=PT0.1S",
+              "-jar",
+              target.resolve("payara-micro.jar").toString(),
+              "--deploy",
+              target.resolve("hub-web.war").toString(),
+              "--contextroot",
+              "/",
+              "--port",
+              String.valueOf(port),
+              "--nocluster",
+              "--nohazelcast",
+              "--systemproperties",
+              repo.resolve("config/profiles/embedded.properties").toString()));
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      RunningHub hub =
+          new RunningHub(process, URI.create("http://localhost:" + port), dataDir, log);
+      hub.awaitReady();
+      return hub;
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start the hub", e);
+    }
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      throw new IllegalStateException(
+          "system property " + property + " is not set: run the system tests through Maven");
+    }
+    return value;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private void awaitReady() {
+    HttpClient client = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    HttpRequest probe =
+        HttpRequest.newBuilder(base.resolve("/api/agencies/development-ca/certificate")).build();
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the hub exited at start; see " + log);
+      }
+      try {
+        if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // Not listening yet.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the hub started", e);
+      }
+      try {
+        // Polling a starting server: there is no event to wait on from outside its process.
+        process.waitFor(500, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the hub started", e);
+      }
+    }
+    stop();
+    throw new IllegalStateException(
+        "the hub did not start within " + START_TIMEOUT + "; see " + log);
+  }
+
+  public void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The generated password of a demo user, as the hub printed it at start. */
+  public String passwordOf(String username) {
+    Properties passwords = new Properties();
+    try (Reader reader =
+        Files.newBufferedReader(
+            dataDir.resolve("dev-idp/demo-passwords.properties"), StandardCharsets.UTF_8)) {
+      passwords.load(reader);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the demo passwords", e);
+    }
+    return passwords.getProperty(username);
+  }
+
+  public HubClient as(String username) {
+    return HubClient.signedIn(this, username);
+  }
+
+  public HubClient anonymous() {
+    return HubClient.anonymous(this);
+  }
+}

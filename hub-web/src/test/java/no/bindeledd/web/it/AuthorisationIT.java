@@ -1,0 +1,202 @@
+package no.bindeledd.web.it;
+
+import static no.bindeledd.web.it.Demo.AUDITOR;
+import static no.bindeledd.web.it.Demo.CASEWORKER;
+import static no.bindeledd.web.it.Demo.GP;
+import static no.bindeledd.web.it.Demo.KINDERGARTEN_LIAISON;
+import static no.bindeledd.web.it.Demo.NAV_ADVISER;
+import static no.bindeledd.web.it.Demo.OTHER_GP;
+import static no.bindeledd.web.it.Demo.SCHOOL_LIAISON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import no.bindeledd.web.it.HubClient.Reply;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every endpoint tried with the wrong role and with another agency's token. A GP office sees only
+ * its own conversations, a school never sees health data, only the refugee service records
+ * consents.
+ */
+class AuthorisationIT {
+
+  static RunningHub hub;
+  static HubClient caseworker;
+  static HubClient gp;
+  static String participant;
+  static String consentId;
+  static String requestId;
+
+  @BeforeAll
+  static void aConversationBetweenTheRefugeeServiceAndOneGpOffice() {
+    hub = RunningHub.get();
+    caseworker = hub.as(CASEWORKER);
+    gp = hub.as(GP);
+    participant =
+        caseworker
+            .post("/api/participants", Demo.participantJson(Demo.adultNationalId()))
+            .json()
+            .getString("id");
+    consentId =
+        caseworker.post("/api/consents", Demo.gpConsentJson(participant)).json().getString("id");
+    requestId =
+        caseworker
+            .post("/api/requests", Demo.referralQuestionJson(participant))
+            .json()
+            .getString("id");
+    Await.until(
+        "the request is delivered",
+        () -> caseworker.get("/api/messages/" + requestId + "/status").json().getString("status"),
+        "delivered"::equals);
+  }
+
+  private static void assertForbidden(Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+    assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {GP, SCHOOL_LIAISON, KINDERGARTEN_LIAISON, NAV_ADVISER, AUDITOR})
+  void onlyACaseworkerKeepsThePersonRegister(String user) {
+    HubClient other = hub.as(user);
+    assertForbidden(other.post("/api/participants", Demo.participantJson(Demo.adultNationalId())));
+    assertForbidden(other.get("/api/participants/" + participant));
+    assertForbidden(other.get("/api/participants?nationalId=" + Demo.adultNationalId()));
+    assertForbidden(
+        other.post(
+            "/api/participants/" + participant + "/children",
+            Demo.participantJson(Demo.childNationalId())));
+    assertForbidden(other.put("/api/participants/" + participant + "/guardians/" + participant));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {GP, SCHOOL_LIAISON, KINDERGARTEN_LIAISON, NAV_ADVISER, AUDITOR})
+  void onlyACaseworkerRecordsWithdrawsOrListsConsents(String user) {
+    HubClient other = hub.as(user);
+    assertForbidden(other.post("/api/consents", Demo.gpConsentJson(participant)));
+    assertForbidden(other.post("/api/consents/" + consentId + "/withdrawal", "{}"));
+    assertForbidden(other.post("/api/consents/" + consentId + "/entered-in-error", "{}"));
+    assertForbidden(other.get("/api/consents?subject=" + participant));
+    assertForbidden(other.get("/api/consents/" + consentId + "/receipt"));
+    assertForbidden(other.post("/api/consents/fhir", "application/fhir+json", "{}"));
+  }
+
+  @Test
+  void theGpOfficeNamedInAConsentMayReadItAndOthersMayNot() {
+    assertThat(gp.get("/api/consents/" + consentId).status()).isEqualTo(200);
+    assertThat(gp.get("/api/consents/" + consentId + "/fhir").status()).isEqualTo(200);
+    for (String user : List.of(OTHER_GP, SCHOOL_LIAISON, KINDERGARTEN_LIAISON, NAV_ADVISER)) {
+      assertForbidden(hub.as(user).get("/api/consents/" + consentId));
+      assertForbidden(hub.as(user).get("/api/consents/" + consentId + "/fhir"));
+    }
+  }
+
+  @Test
+  void anotherGpOfficeNeitherSeesNorAnswersTheConversation() {
+    HubClient otherGp = hub.as(OTHER_GP);
+    assertThat(otherGp.get("/api/messages/" + requestId).status()).isEqualTo(404);
+    assertThat(otherGp.get("/api/messages/" + requestId + "/status").status()).isEqualTo(404);
+    assertThat(otherGp.get("/api/messages/" + requestId + "/signature").status()).isEqualTo(404);
+    assertThat(otherGp.post("/api/messages/" + requestId + "/answers", "{\"text\":\"x\"}").status())
+        .isEqualTo(404);
+    assertThat(otherGp.post("/api/messages/" + requestId + "/read", "").status()).isEqualTo(404);
+    assertThat(otherGp.get("/api/inbox").jsonArray()).isEmpty();
+    String conversation = gp.get("/api/messages/" + requestId).json().getString("conversationId");
+    assertThat(otherGp.get("/api/conversations/" + conversation).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theSenderCannotMarkItsOwnRequestRead() {
+    assertForbidden(caseworker.post("/api/messages/" + requestId + "/read", ""));
+  }
+
+  @Test
+  void aSchoolIsNeverAskedAboutOrToldHealthData() {
+    Reply toSchool =
+        caseworker.post(
+            "/api/requests",
+            """
+            {"recipient":"%s","subjectId":"%s","category":"referral-status",
+             "purpose":"school-start-follow-up","question":"Any referral?"}"""
+                .formatted(Demo.SCHOOL, participant));
+    assertForbidden(toSchool);
+    assertThat(toSchool.json().getString("refusal")).isEqualTo("health-data-not-allowed");
+    Reply fromSchool =
+        hub.as(SCHOOL_LIAISON)
+            .post(
+                "/api/requests",
+                """
+                {"recipient":"%s","subjectId":"%s","category":"appointment-outcomes",
+                 "purpose":"school-start-follow-up","question":"Was the child at the doctor?"}"""
+                    .formatted(Demo.GP_OFFICE, participant));
+    assertForbidden(fromSchool);
+  }
+
+  @Test
+  void theAuditorReadsButNeverExchangesMessages() {
+    HubClient auditor = hub.as(AUDITOR);
+    assertForbidden(auditor.post("/api/requests", Demo.referralQuestionJson(participant)));
+    assertForbidden(auditor.get("/api/inbox"));
+    assertForbidden(auditor.get("/api/messages/" + requestId));
+  }
+
+  @Test
+  void aCallWithoutATokenIsNotAuthenticated() {
+    for (String path :
+        List.of(
+            "/api/participants/" + participant,
+            "/api/inbox",
+            "/api/consents/" + consentId,
+            "/api/agencies")) {
+      Reply reply = hub.anonymous().get(path);
+      assertThat(reply.status()).as(path).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aTokenSignedByAnyoneButTheIdentityProviderIsRejected() throws Exception {
+    var forgedKey = new RSAKeyGenerator(2048).generate();
+    SignedJWT forged =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+            new JWTClaimsSet.Builder()
+                .issuer("bindeledd-dev-idp")
+                .subject(CASEWORKER)
+                .claim("upn", CASEWORKER)
+                .claim("groups", List.of("caseworker"))
+                .claim("agency", Demo.REFUGEE_SERVICE)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .jwtID("forged")
+                .build());
+    forged.sign(new RSASSASigner(forgedKey));
+
+    Reply reply =
+        HubClient.withToken(hub, forged.serialize()).get("/api/participants/" + participant);
+
+    assertThat(reply.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aWrongPasswordGetsNoToken() {
+    Reply reply =
+        hub.anonymous()
+            .post(
+                "/api/dev-idp/token",
+                "application/x-www-form-urlencoded",
+                "username=" + CASEWORKER + "&password=wrong");
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.isProblem()).isTrue();
+  }
+}

@@ -1,0 +1,195 @@
+package no.bindeledd.web.it;
+
+import static no.bindeledd.web.it.Demo.CASEWORKER;
+import static no.bindeledd.web.it.Demo.GP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import no.bindeledd.web.it.HubClient.Reply;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Malformed, mistyped, missing, oversized and unknown input at every endpoint: each gets a 4xx
+ * problem detail, never a 500, and nothing is stored half-way.
+ */
+class BadInputIT {
+
+  static RunningHub hub;
+  static HubClient caseworker;
+  static HubClient gp;
+  static String participant;
+
+  @BeforeAll
+  static void setUp() {
+    hub = RunningHub.get();
+    caseworker = hub.as(CASEWORKER);
+    gp = hub.as(GP);
+    participant =
+        caseworker
+            .post("/api/participants", Demo.participantJson(Demo.adultNationalId()))
+            .json()
+            .getString("id");
+  }
+
+  private static void assertProblem(Reply reply, int status) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+    assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+    assertThat(reply.json().getString("type")).startsWith("https://bindeledd.no/problems/");
+    assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{",
+        "not json",
+        "[]",
+        "{\"nationalId\": {\"value\": \"%ID%\"}, \"givenName\": \"A\", \"familyName\": \"B\", \"preferredLanguage\": \"ar\"}",
+        "{\"nationalId\": [\"x\"], \"givenName\": \"A\", \"familyName\": \"B\", \"preferredLanguage\": \"ar\"}",
+        "{\"givenName\": \"A\", \"familyName\": \"B\", \"preferredLanguage\": \"ar\"}",
+        "{\"nationalId\": \"12345678901\", \"givenName\": \"A\", \"familyName\": \"B\", \"preferredLanguage\": \"ar\"}",
+        "{\"nationalId\": \"1284850009\", \"givenName\": \"A\", \"familyName\": \"B\", \"preferredLanguage\": \"ar\"}",
+        "{\"nationalId\": \"%ID%\", \"givenName\": \"\", \"familyName\": \"B\", \"preferredLanguage\": \"ar\"}",
+        "{\"nationalId\": \"%ID%\", \"givenName\": \"A\", \"familyName\": \"B\", \"preferredLanguage\": \"not a language!\"}",
+        "{\"nationalId\": \"%ID%\", \"givenName\": \"%LONG%\", \"familyName\": \"B\", \"preferredLanguage\": \"ar\"}"
+      })
+  void aBadParticipantIsRefusedAndNotStored(String template) {
+    String id = Demo.adultNationalId();
+    String body = template.replace("%ID%", id).replace("%LONG%", "x".repeat(201));
+
+    assertProblem(caseworker.post("/api/participants", body), 400);
+
+    assertThat(caseworker.get("/api/participants?nationalId=" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theSamePersonCannotBeRegisteredTwice() {
+    String id = Demo.adultNationalId();
+    assertThat(caseworker.post("/api/participants", Demo.participantJson(id)).status())
+        .isEqualTo(201);
+    assertProblem(caseworker.post("/api/participants", Demo.participantJson(id)), 409);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"categories\":[\"appointment-outcomes\",\"referral-status\"]|\"categories\":\"referral-status\"",
+        "\"categories\":[\"appointment-outcomes\",\"referral-status\"]|\"categories\":[\"unknown-category\"]",
+        "\"categories\":[\"appointment-outcomes\",\"referral-status\"]|\"categories\":[]",
+        "\"purpose\":\"introduction-programme-follow-up\"|\"purpose\":\"marketing\"",
+        "\"validForDays\":365|\"validForDays\":\"a year\"",
+        "\"validForDays\":365|\"validForDays\":100000",
+        "\"validForDays\":365|\"validForDays\":365,\"validUntil\":\"2020-01-01T00:00:00Z\"",
+        "\"disclosingAgency\":\"311000012\"|\"disclosingAgency\":\"311000013\"",
+        "\"disclosingAgency\":\"311000012\"|\"disclosingAgency\":\"311000071\"",
+        "\"formSha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"|\"formSha256\":\"nothex\"",
+        "\"textLanguage\":\"ar\"|\"textLanguage\":\"\"",
+        "\"identity\":\"Interpreter 4711\"|\"identity\":\"%LONG%\"",
+        "\"evidence\":{|\"evidencia\":{"
+      })
+  void aBadConsentIsRefusedAndNotStored(String replacement) {
+    String[] parts = replacement.split("\\|");
+    String body =
+        Demo.gpConsentJson(participant)
+            .replace(parts[0], parts[1])
+            .replace("%LONG%", "x".repeat(201));
+    int before = caseworker.get("/api/consents?subject=" + participant).jsonArray().size();
+
+    Reply reply = caseworker.post("/api/consents", body);
+
+    assertThat(reply.status()).as(reply.toString()).isIn(400, 404);
+    assertThat(reply.isProblem()).isTrue();
+    assertThat(caseworker.get("/api/consents?subject=" + participant).jsonArray()).hasSize(before);
+  }
+
+  @Test
+  void aConsentForAnUnknownPersonIsNotFound() {
+    assertProblem(
+        caseworker.post(
+            "/api/consents", Demo.gpConsentJson("00000000-0000-0000-0000-000000000000")),
+        404);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{",
+        "{\"recipient\":\"311000012\"}",
+        "{\"recipient\":\"311000012\",\"subjectId\":\"%P%\",\"category\":\"referral-status\",\"purpose\":\"introduction-programme-follow-up\",\"question\":\"%LONG%\"}",
+        "{\"recipient\":\"999999999\",\"subjectId\":\"%P%\",\"category\":\"referral-status\",\"purpose\":\"introduction-programme-follow-up\",\"question\":\"?\"}",
+        "{\"recipient\":\"311000012\",\"subjectId\":\"%P%\",\"category\":\"gossip\",\"purpose\":\"introduction-programme-follow-up\",\"question\":\"?\"}",
+        "{\"recipient\":\"311000004\",\"subjectId\":\"%P%\",\"category\":\"referral-status\",\"purpose\":\"introduction-programme-follow-up\",\"question\":\"?\"}",
+        "{\"recipient\":311000012,\"subjectId\":\"%P%\",\"category\":\"referral-status\",\"purpose\":\"introduction-programme-follow-up\",\"question\":true}"
+      })
+  void aBadRequestIsRefusedAndNothingIsSent(String template) {
+    int before = caseworker.get("/api/sent").jsonArray().size();
+    String body = template.replace("%P%", participant).replace("%LONG%", "x".repeat(16001));
+
+    Reply reply = caseworker.post("/api/requests", body);
+
+    assertThat(reply.status()).as(reply.toString()).isBetween(400, 404);
+    assertThat(reply.isProblem()).isTrue();
+    assertThat(caseworker.get("/api/sent").jsonArray()).hasSize(before);
+  }
+
+  @Test
+  void unknownIdsAreNotFound() {
+    String unknown = "00000000-0000-0000-0000-000000000000";
+    assertProblem(caseworker.get("/api/participants/" + unknown), 404);
+    assertProblem(caseworker.get("/api/consents/" + unknown), 404);
+    assertProblem(caseworker.post("/api/consents/" + unknown + "/withdrawal", "{}"), 404);
+    assertProblem(caseworker.get("/api/messages/" + unknown), 404);
+    assertProblem(gp.post("/api/messages/" + unknown + "/answers", "{\"text\":\"x\"}"), 404);
+    assertProblem(caseworker.get("/api/conversations/" + unknown), 404);
+    assertProblem(caseworker.get("/api/nothing-here"), 404);
+  }
+
+  @Test
+  void anEmptyOrOversizedAnswerIsRefused() {
+    assertProblem(gp.post("/api/messages/x/answers", "{\"text\":\"\"}"), 400);
+    assertProblem(
+        gp.post("/api/messages/x/answers", "{\"text\":\"" + "x".repeat(16001) + "\"}"), 400);
+  }
+
+  @Test
+  void theWrongMediaTypeIsRefused() {
+    assertProblem(
+        caseworker.post(
+            "/api/participants", "text/plain", Demo.participantJson(Demo.adultNationalId())),
+        415);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{}",
+        "{\"resourceType\":\"Patient\"}",
+        "not json",
+        "{\"resourceType\":\"Consent\",\"status\":\"active\",\"unknownElement\":1}"
+      })
+  void aBadFhirConsentIsRefused(String body) {
+    assertProblem(caseworker.post("/api/consents/fhir", "application/fhir+json", body), 400);
+  }
+
+  @Test
+  void anOversizedFhirConsentIsRefused() {
+    assertProblem(
+        caseworker.post(
+            "/api/consents/fhir",
+            "application/fhir+json",
+            "{\"resourceType\":\"Consent\",\"id\":\"" + "x".repeat(70_000) + "\"}"),
+        400);
+  }
+
+  @Test
+  void garbageAsASignedMessageIsRefused() {
+    Reply reply =
+        gp.post("/api/messages", "application/pkcs7-mime", "not a CMS structure".getBytes());
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("refusal")).isEqualTo("malformed");
+    assertProblem(gp.post("/api/messages", "application/pkcs7-mime", new byte[0]), 400);
+    assertProblem(gp.post("/api/messages", "application/pkcs7-mime", new byte[300 * 1024]), 400);
+  }
+}

@@ -1,0 +1,179 @@
+package no.bindeledd.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
+import no.bindeledd.connectors.delivery.HubInboxRoute;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.consent.CollectionMethod;
+import no.bindeledd.core.consent.ConsentRegistry;
+import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.consent.Direction;
+import no.bindeledd.core.consent.NewConsent;
+import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.exchange.DeliveryStatus;
+import no.bindeledd.core.exchange.Message;
+import no.bindeledd.core.exchange.MessageExchange;
+import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.PersonRegistry;
+import no.bindeledd.web.camel.CamelLifecycle;
+import org.apache.camel.builder.AdviceWith;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside the deployed hub on Payara Micro: the transaction that stores a message and its outbox
+ * entry, the Camel context the web module owns, and delivery that gives up after its retries.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeployedHubIT {
+
+  private static final Actor CASEWORKER =
+      new Actor("arquillian", OrganisationNumber.of(Demo.REFUGEE_SERVICE), Role.CASEWORKER);
+
+  @Deployment
+  static WebArchive hub() {
+    File war = new File(System.getProperty("hub.build.dir"), "hub-web.war");
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClasses(DeployedHubIT.class, Demo.class)
+        .addAsLibraries(jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
+  }
+
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Inject PersonRegistry people;
+  @Inject ConsentRegistry consents;
+  @Inject MessageExchange exchange;
+  @Inject AuditLog audit;
+  @Inject CamelLifecycle camel;
+  @Inject EntityManager em;
+  @Inject UserTransaction transaction;
+
+  private Person participantWithConsent() {
+    Person person =
+        people.registerParticipant(
+            CASEWORKER,
+            new PersonRegistry.NewPerson(
+                NationalId.of(Demo.adultNationalId()),
+                "Amal",
+                "Testesen",
+                Locale.forLanguageTag("ar")));
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    consents.record(
+        CASEWORKER,
+        new NewConsent(
+            person.id(),
+            person.id(),
+            OrganisationNumber.of(Demo.GP_OFFICE),
+            OrganisationNumber.of(Demo.REFUGEE_SERVICE),
+            Direction.ONE_WAY,
+            Set.of(DataCategory.REFERRAL_STATUS),
+            Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
+            now,
+            now.plus(30, ChronoUnit.DAYS),
+            CollectionMethod.SIGNATURE_PAD,
+            "a".repeat(64),
+            Locale.forLanguageTag("ar"),
+            null,
+            null,
+            null));
+    return person;
+  }
+
+  private MessageExchange.NewRequest question(Person person) {
+    return new MessageExchange.NewRequest(
+        OrganisationNumber.of(Demo.GP_OFFICE),
+        person.id(),
+        DataCategory.REFERRAL_STATUS,
+        Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
+        "Referred?");
+  }
+
+  private long count(String jpql, String id) {
+    return em.createQuery(jpql, Long.class).setParameter("id", id).getSingleResult();
+  }
+
+  @Test
+  void theWebModuleRunsTheConnectorsRoutes() {
+    assertTrue(camel.isStarted());
+    for (String route :
+        new String[] {
+          "outbox-poller", "outbox-dispatch", HubInboxRoute.ROUTE_ID, "delivery-dead-letter"
+        }) {
+      assertTrue(camel.context().getRouteController().getRouteStatus(route).isStarted(), route);
+    }
+  }
+
+  @Test
+  void aRolledBackSendLeavesNeitherMessageNorOutboxEntryNorAuditEntry() throws Exception {
+    Person person = participantWithConsent();
+    long auditBefore =
+        em.createQuery("select count(e) from AuditEntry e", Long.class).getSingleResult();
+
+    transaction.begin();
+    Message message = exchange.sendRequest(CASEWORKER, question(person));
+    transaction.rollback();
+
+    assertEquals(0, count("select count(m) from Message m where m.id = :id", message.id()));
+    assertEquals(
+        0, count("select count(o) from OutboxEntry o where o.messageId = :id", message.id()));
+    assertEquals(
+        auditBefore,
+        em.createQuery("select count(e) from AuditEntry e", Long.class).getSingleResult());
+    assertTrue(audit.verifyChain().isEmpty());
+  }
+
+  @Test
+  void aDeliveryThatKeepsFailingIsMarkedFailedForItsSender() throws Exception {
+    Person person = participantWithConsent();
+    AdviceWith.adviceWith(
+        camel.context(),
+        HubInboxRoute.ROUTE_ID,
+        route ->
+            route.weaveAddFirst().throwException(new IllegalStateException("recipient is down")));
+    try {
+      Message message = exchange.sendRequest(CASEWORKER, question(person));
+
+      Message seen =
+          Awaitility.await("the sender sees the message failed")
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () -> exchange.status(CASEWORKER, message.id()),
+                  m -> m.status() != DeliveryStatus.CREATED);
+      assertEquals(DeliveryStatus.FAILED, seen.status());
+      assertTrue(seen.statusReason().orElse("").contains("recipient is down"));
+      assertEquals(
+          0, count("select count(o) from OutboxEntry o where o.messageId = :id", message.id()));
+    } finally {
+      AdviceWith.adviceWith(
+          camel.context(),
+          HubInboxRoute.ROUTE_ID,
+          route ->
+              route.weaveByType(org.apache.camel.model.ThrowExceptionDefinition.class).remove());
+    }
+  }
+}

@@ -82,7 +82,8 @@ CREATE TABLE message (
     status            VARCHAR(16)    NOT NULL,
     status_reason     VARCHAR(1000),
     status_changed_at TIMESTAMP      NOT NULL,
-    read_by           VARCHAR(255)
+    read_by           VARCHAR(255),
+    version           BIGINT         NOT NULL
 );
 CREATE INDEX message_by_recipient ON message (recipient_agency, status, created_at);
 CREATE INDEX message_by_sender ON message (sender_agency, created_at);

@@ -44,14 +44,8 @@ public class OutboxRoutes extends RouteBuilder {
 
     from(DeliveryErrorHandling.DEAD_LETTER)
         .routeId("delivery-dead-letter")
-        .setBody(
-            simple(
-                "${exchangeProperty."
-                    + Exchange.EXCEPTION_CAUGHT
-                    + ".class.simpleName}: "
-                    + "${exchangeProperty."
-                    + Exchange.EXCEPTION_CAUGHT
-                    + ".message}"))
+        // The sender sees the last error's own words, not the hub's class names.
+        .setBody(simple("${exchangeProperty." + Exchange.EXCEPTION_CAUGHT + ".message}"))
         .bean(DELIVERY_BEAN, "markFailed(${header." + MESSAGE_ID + "}, ${body})");
   }
 }

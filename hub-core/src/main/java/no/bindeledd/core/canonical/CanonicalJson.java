@@ -39,7 +39,7 @@ public final class CanonicalJson {
       out.append(':');
       if (value instanceof Long || value instanceof Integer) {
         long number = ((Number) value).longValue();
-        if (Math.abs(number) > (1L << 53)) {
+        if (number > (1L << 53) || number < -(1L << 53)) {
           throw new IllegalArgumentException("integer outside the exactly representable range");
         }
         out.append(number);

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,6 +86,11 @@ public class Message {
 
   @Column(name = "read_by")
   private String readBy;
+
+  /** Two deliveries of one message (a claim that outlived its lease) cannot both commit. */
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
 
   protected Message() {}
 

@@ -1,8 +1,7 @@
 package no.bindeledd.core.exchange;
 
-/** A request opens a conversation, an answer replies to it, a notice tells an agency something. */
+/** A request opens a conversation; an answer replies to it. */
 public enum MessageKind {
   REQUEST,
-  ANSWER,
-  NOTICE
+  ANSWER
 }

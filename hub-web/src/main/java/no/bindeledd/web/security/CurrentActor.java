@@ -3,10 +3,14 @@ package no.bindeledd.web.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
+import no.bindeledd.core.party.Agencies;
+import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.platform.HubSettings;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -21,6 +25,7 @@ public class CurrentActor {
 
   @Inject JsonWebToken token;
   @Inject HubSettings settings;
+  @Inject Agencies agencies;
 
   /** Dependent, because a record cannot be proxied; it is made anew for each injection. */
   @Produces
@@ -28,12 +33,20 @@ public class CurrentActor {
     if (token == null || token.getName() == null) {
       throw new AccessDenied("no signed-in user");
     }
-    Role role =
+    List<Role> roles =
         token.getGroups().stream()
             .map(Role::fromCode)
-            .flatMap(java.util.Optional::stream)
-            .findFirst()
-            .orElseThrow(() -> new AccessDenied("the token carries no role the hub knows"));
+            .flatMap(Optional::stream)
+            .distinct()
+            .toList();
+    if (roles.isEmpty()) {
+      throw new AccessDenied("the token carries no role the hub knows");
+    }
+    if (roles.size() > 1) {
+      // Which role a request acts in must never depend on the order of a set.
+      throw new AccessDenied("the token carries more than one of the hub's roles");
+    }
+    Role role = roles.get(0);
     Object agencyClaim = token.getClaim(settings.agencyClaim());
     OrganisationNumber agency;
     try {
@@ -46,6 +59,13 @@ public class CurrentActor {
     }
     if (agency == null) {
       throw new AccessDenied("the token names no agency");
+    }
+    Agency at =
+        agencies
+            .find(agency)
+            .orElseThrow(() -> new AccessDenied("the token names an agency the hub does not know"));
+    if (role.agencyKind().isPresent() && role.agencyKind().get() != at.kind()) {
+      throw new AccessDenied("the token's role does not belong at " + at.name());
     }
     return new Actor(token.getName(), agency, role);
   }

@@ -9,12 +9,16 @@ import static no.bindeledd.web.it.Demo.OTHER_GP;
 import static no.bindeledd.web.it.Demo.SCHOOL_LIAISON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -161,6 +165,7 @@ class AuthorisationIT {
             "/api/agencies")) {
       Reply reply = hub.anonymous().get(path);
       assertThat(reply.status()).as(path).isEqualTo(401);
+      assertThat(reply.isProblem()).as(reply.toString()).isTrue();
     }
   }
 
@@ -169,7 +174,7 @@ class AuthorisationIT {
     var forgedKey = new RSAKeyGenerator(2048).generate();
     SignedJWT forged =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
             new JWTClaimsSet.Builder()
                 .issuer("bindeledd-dev-idp")
                 .subject(CASEWORKER)
@@ -186,6 +191,7 @@ class AuthorisationIT {
         HubClient.withToken(hub, forged.serialize()).get("/api/participants/" + participant);
 
     assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.isProblem()).as(reply.toString()).isTrue();
   }
 
   @Test
@@ -198,5 +204,50 @@ class AuthorisationIT {
                 "username=" + CASEWORKER + "&password=wrong");
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.isProblem()).isTrue();
+  }
+
+  /**
+   * A token the development identity provider itself signed, with claims of the test's choosing.
+   */
+  private static HubClient tokenWith(List<String> groups, String agency) throws Exception {
+    RSAKey key =
+        RSAKey.parse(
+            Files.readString(
+                hub.dataDir().resolve("dev-idp/signing-key.jwk"), StandardCharsets.UTF_8));
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer("bindeledd-dev-idp")
+            .subject("mallory")
+            .claim("upn", "mallory")
+            .claim("groups", groups)
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+            .jwtID(java.util.UUID.randomUUID().toString());
+    if (agency != null) {
+      claims.claim("agency", agency);
+    }
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID())
+                .build(),
+            claims.build());
+    jwt.sign(new RSASSASigner(key));
+    return HubClient.withToken(hub, jwt.serialize());
+  }
+
+  @Test
+  void aValidTokenIsStillRefusedWhenItsRoleAndAgencyDoNotFit() throws Exception {
+    String path = "/api/participants/" + participant;
+    Reply control = tokenWith(List.of("caseworker"), Demo.REFUGEE_SERVICE).get(path);
+    assertThat(control.status())
+        .as("the control: a well-formed caseworker token works: " + control)
+        .isEqualTo(200);
+    assertForbidden(tokenWith(List.of("caseworker"), Demo.GP_OFFICE).get(path));
+    assertForbidden(tokenWith(List.of("caseworker", "gp-staff"), Demo.REFUGEE_SERVICE).get(path));
+    assertForbidden(tokenWith(List.of("caseworker"), "999999999").get(path));
+    assertForbidden(tokenWith(List.of("caseworker"), "311000071").get(path));
+    assertForbidden(tokenWith(List.of("caseworker"), null).get(path));
   }
 }

@@ -169,9 +169,10 @@ class JourneysIT {
 
     caseworker.post("/api/consents/" + consentId + "/withdrawal", "{}");
 
-    Reply opened = caseworker.get("/api/messages/" + answerId);
-    assertThat(opened.status()).isEqualTo(403);
-    assertThat(opened.json().getString("type")).endsWith("/message-held");
+    Reply signedCopy = caseworker.get("/api/messages/" + answerId + "/signature");
+    assertThat(signedCopy.status()).as("the signed copy carries the body").isEqualTo(403);
+    assertThat(signedCopy.json().getString("type")).endsWith("/message-held");
+    assertThat(caseworker.get("/api/messages/" + answerId).status()).isEqualTo(404);
     assertThat(gp.get("/api/messages/" + answerId + "/status").json().getString("status"))
         .isEqualTo("held");
   }

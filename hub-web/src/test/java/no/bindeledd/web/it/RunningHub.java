@@ -49,11 +49,22 @@ public final class RunningHub {
   }
 
   private static RunningHub start() {
+    try {
+      return start(Files.createTempDirectory(Path.of(required("hub.build.dir")), "it-hub-data-"));
+    } catch (IOException e) {
+      throw new IllegalStateException("could not make a data folder", e);
+    }
+  }
+
+  /**
+   * A hub of the caller's own on {@code dataDir}, for tests that stop and start it; the caller
+   * stops it.
+   */
+  public static RunningHub start(Path dataDir) {
     Path target = Path.of(required("hub.build.dir"));
     Path repo = Path.of(required("hub.repo.dir"));
     try {
-      Path dataDir = Files.createTempDirectory(target, "it-hub-data-");
-      Path log = target.resolve("it-hub.log");
+      Path log = target.resolve("it-hub-" + dataDir.getFileName() + ".log");
       int port = freePort();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +35,8 @@ import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.camel.CamelLifecycle;
+import no.bindeledd.web.security.DevIdentityProvider;
+import no.bindeledd.web.security.DevIdentityProviderHolder;
 import org.apache.camel.builder.AdviceWith;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -72,6 +79,8 @@ class DeployedHubIT {
   @Inject CamelLifecycle camel;
   @Inject EntityManager em;
   @Inject UserTransaction transaction;
+  @Inject HttpServletRequest arquillianRequest;
+  @Inject DevIdentityProviderHolder identityProvider;
 
   private Person participantWithConsent() {
     Person person =
@@ -175,5 +184,38 @@ class DeployedHubIT {
           route ->
               route.weaveByType(org.apache.camel.model.ThrowExceptionDefinition.class).remove());
     }
+  }
+
+  @Test
+  void aRequestRefusedByRoleIsAuditedThoughItStoresNothing() throws Exception {
+    DevIdentityProvider idp = identityProvider.get().orElseThrow();
+    String token = idp.issueToken(Demo.GP, idp.passwordOf(Demo.GP)).orElseThrow();
+    String nationalId = Demo.adultNationalId();
+    String refusals =
+        "select count(e) from AuditEntry e where e.action = 'request.refused' and e.actorUser = :id";
+    long before = count(refusals, Demo.GP);
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + arquillianRequest.getLocalPort()
+                                + "/api/participants"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Demo.participantJson(nationalId)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(403, response.statusCode());
+    assertEquals(before + 1, count(refusals, Demo.GP));
+    assertEquals(
+        0,
+        em.createQuery("select count(p) from Person p where p.nationalId = :id", Long.class)
+            .setParameter("id", nationalId)
+            .getSingleResult());
+    assertTrue(audit.verifyChain().isEmpty());
   }
 }

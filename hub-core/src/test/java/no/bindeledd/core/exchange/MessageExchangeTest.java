@@ -107,6 +107,24 @@ class MessageExchangeTest {
                     "Was she referred to hospital after the appointment on 20 November?")));
   }
 
+  /** The GP office's answer to {@code request}, as its own system would sign it. */
+  private MessageEnvelope answerTo(Message request, String text) {
+    return new MessageEnvelope(
+        java.util.UUID.randomUUID().toString(),
+        request.conversationId(),
+        request.id(),
+        MessageKind.ANSWER,
+        GP_OFFICE.value(),
+        REFUGEE_SERVICE.value(),
+        amal.id(),
+        amal.nationalId().value(),
+        request.category().code(),
+        request.purpose().code(),
+        null,
+        town.clock.instant(),
+        text);
+  }
+
   private void deliverAll() {
     List<Delivery.Due> due = db.inTransaction(() -> delivery.claimDue(10));
     for (Delivery.Due d : due) {
@@ -252,21 +270,7 @@ class MessageExchangeTest {
     town.recordGpConsent(amal);
     Message request = ask();
     deliverAll();
-    MessageEnvelope envelope =
-        new MessageEnvelope(
-            java.util.UUID.randomUUID().toString(),
-            request.conversationId(),
-            request.id(),
-            MessageKind.ANSWER,
-            GP_OFFICE.value(),
-            REFUGEE_SERVICE.value(),
-            amal.id(),
-            amal.nationalId().value(),
-            request.category().code(),
-            request.purpose().code(),
-            null,
-            town.clock.instant(),
-            "Signed in our own system.");
+    MessageEnvelope envelope = answerTo(request, "Signed in our own system.");
     byte[] signed =
         signatures.sign(envelope.toCanonicalBytes(), keys.find(GP_OFFICE.value()).orElseThrow());
 
@@ -282,21 +286,7 @@ class MessageExchangeTest {
     town.recordGpConsent(amal);
     Message request = ask();
     deliverAll();
-    MessageEnvelope envelope =
-        new MessageEnvelope(
-            java.util.UUID.randomUUID().toString(),
-            request.conversationId(),
-            request.id(),
-            MessageKind.ANSWER,
-            GP_OFFICE.value(),
-            REFUGEE_SERVICE.value(),
-            amal.id(),
-            null,
-            request.category().code(),
-            request.purpose().code(),
-            null,
-            town.clock.instant(),
-            "Forged.");
+    MessageEnvelope envelope = answerTo(request, "Forged.");
     byte[] signedBySchool =
         signatures.sign(envelope.toCanonicalBytes(), keys.find(SCHOOL.value()).orElseThrow());
 

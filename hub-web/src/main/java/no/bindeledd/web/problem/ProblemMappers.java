@@ -39,82 +39,57 @@ public final class ProblemMappers {
     return (uri == null ? problem : problem.at(uri.getRequestUri().getRawPath())).toResponse();
   }
 
+  /**
+   * The core's exceptions, malformed JSON, and anything unexpected. JAX-RS picks the most specific
+   * mapper, so validation and JAX-RS's own errors go to the mappers below instead.
+   */
   @Provider
-  public static class InvalidInputMapper implements ExceptionMapper<InvalidInput> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(InvalidInput e) {
-      return respond(Problem.of("invalid-input", "Invalid input", 400, e.getMessage()), uri);
-    }
-  }
-
-  @Provider
-  public static class NotFoundMapper implements ExceptionMapper<NotFound> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(NotFound e) {
-      return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
-    }
-  }
-
-  @Provider
-  public static class ConflictMapper implements ExceptionMapper<Conflict> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(Conflict e) {
-      return respond(Problem.of("conflict", "Conflict", 409, e.getMessage()), uri);
-    }
-  }
-
-  /** A refusal by role, agency or subject: answered 403 and recorded in the audit log. */
-  @Provider
-  public static class AccessDeniedMapper implements ExceptionMapper<AccessDenied> {
+  public static class DomainMapper implements ExceptionMapper<RuntimeException> {
     @Context UriInfo uri;
     @Inject RefusalRecorder refusals;
 
     @Override
-    public Response toResponse(AccessDenied e) {
-      refusals.record(uri, e.getMessage());
-      return respond(Problem.of("access-denied", "Access denied", 403, e.getMessage()), uri);
+    public Response toResponse(RuntimeException e) {
+      return respond(problemFor(e), uri);
     }
-  }
 
-  @Provider
-  public static class NoCoveringConsentMapper implements ExceptionMapper<NoCoveringConsent> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(NoCoveringConsent e) {
-      Problem problem =
-          Problem.of("no-covering-consent", "No consent covers this", 403, e.getMessage())
-              .withRefusal(e.decision().refusalReason().map(r -> r.code()).orElse(null));
-      return respond(problem, uri);
-    }
-  }
-
-  @Provider
-  public static class MessageHeldMapper implements ExceptionMapper<MessageHeld> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(MessageHeld e) {
-      return respond(Problem.of("message-held", "Message held", 403, e.getMessage()), uri);
-    }
-  }
-
-  @Provider
-  public static class SignatureRejectedMapper implements ExceptionMapper<SignatureRejected> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(SignatureRejected e) {
-      Problem problem =
-          Problem.of("signature-rejected", "Signature rejected", 400, e.getMessage())
-              .withRefusal(e.reason().name().toLowerCase().replace('_', '-'));
-      return respond(problem, uri);
+    private Problem problemFor(RuntimeException e) {
+      if (e instanceof InvalidInput) {
+        return Problem.of("invalid-input", "Invalid input", 400, e.getMessage());
+      }
+      if (e instanceof NotFound) {
+        return Problem.of("not-found", "Not found", 404, e.getMessage());
+      }
+      if (e instanceof Conflict) {
+        return Problem.of("conflict", "Conflict", 409, e.getMessage());
+      }
+      if (e instanceof AccessDenied) {
+        refusals.record(uri, e.getMessage());
+        return Problem.of("access-denied", "Access denied", 403, e.getMessage());
+      }
+      if (e instanceof NoCoveringConsent refused) {
+        return Problem.of("no-covering-consent", "No consent covers this", 403, e.getMessage())
+            .withRefusal(refused.decision().refusalReason().map(r -> r.code()).orElse(null));
+      }
+      if (e instanceof MessageHeld) {
+        return Problem.of("message-held", "Message held", 403, e.getMessage());
+      }
+      if (e instanceof SignatureRejected rejected) {
+        return Problem.of("signature-rejected", "Signature rejected", 400, e.getMessage())
+            .withRefusal(rejected.reason().name().toLowerCase().replace('_', '-'));
+      }
+      if (e instanceof JsonbException
+          || e instanceof JsonException
+          || e instanceof ProcessingException) {
+        return Problem.of(
+            "malformed-body",
+            "Malformed request body",
+            400,
+            "the body is not valid JSON of the expected shape");
+      }
+      LOG.log(Level.SEVERE, "unexpected error", e);
+      return Problem.of(
+          "server-error", "Server error", 500, "the hub could not complete the request");
     }
   }
 
@@ -147,45 +122,6 @@ public final class ProblemMappers {
           path.contains(".") ? path.substring(path.indexOf('.', path.indexOf('.') + 1) + 1) : path;
       return Map.of("field", field, "message", violation.getMessage());
     }
-  }
-
-  /** Malformed or mistyped JSON, whichever layer notices it first. */
-  @Provider
-  public static class JsonbMapper implements ExceptionMapper<JsonbException> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(JsonbException e) {
-      return respond(malformed(), uri);
-    }
-  }
-
-  @Provider
-  public static class JsonMapper implements ExceptionMapper<JsonException> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(JsonException e) {
-      return respond(malformed(), uri);
-    }
-  }
-
-  @Provider
-  public static class ProcessingMapper implements ExceptionMapper<ProcessingException> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(ProcessingException e) {
-      return respond(malformed(), uri);
-    }
-  }
-
-  static Problem malformed() {
-    return Problem.of(
-        "malformed-body",
-        "Malformed request body",
-        400,
-        "the body is not valid JSON of the expected shape");
   }
 
   /** JAX-RS's own errors (404 for unknown paths, 405, 406, 415, 401) keep their status. */
@@ -229,20 +165,6 @@ public final class ProblemMappers {
     private static String reason(int status) {
       Response.Status known = Response.Status.fromStatusCode(status);
       return known == null ? "HTTP " + status : known.getReasonPhrase();
-    }
-  }
-
-  /** Anything else is the hub's fault: logged in full, answered without internals. */
-  @Provider
-  public static class UnexpectedMapper implements ExceptionMapper<RuntimeException> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(RuntimeException e) {
-      LOG.log(Level.SEVERE, "unexpected error", e);
-      return respond(
-          Problem.of("server-error", "Server error", 500, "the hub could not complete the request"),
-          uri);
     }
   }
 }

@@ -128,6 +128,10 @@ public final class RunningHub {
       if (!process.isAlive()) {
         throw new IllegalStateException("the hub exited at start; see " + log);
       }
+      if (deploymentFailed()) {
+        stop();
+        throw new IllegalStateException("the hub's deployment failed; see " + log);
+      }
       try {
         if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return;
@@ -149,6 +153,15 @@ public final class RunningHub {
     stop();
     throw new IllegalStateException(
         "the hub did not start within " + START_TIMEOUT + "; see " + log);
+  }
+
+  private boolean deploymentFailed() {
+    try {
+      return Files.exists(log)
+          && Files.readString(log, StandardCharsets.ISO_8859_1).contains("Exception while loading the app");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public void stop() {

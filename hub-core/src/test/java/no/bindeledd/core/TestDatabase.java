@@ -6,22 +6,29 @@ import jakarta.persistence.Persistence;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import no.bindeledd.core.persistence.SchemaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A fresh H2 database with the real migrations and the real persistence unit, run outside the
- * container: the transactions that the container would manage are begun and committed here.
+ * A fresh database with the real migrations and the real persistence unit, run outside the
+ * container: the transactions that the container would manage are begun and committed here. H2 in
+ * memory unless the test hands it another database.
  */
 public final class TestDatabase implements AutoCloseable {
 
-  private final JdbcDataSource dataSource;
+  private final DataSource dataSource;
   private final EntityManagerFactory factory;
   private final EntityManager em;
 
+  /** A fresh H2 database in memory. */
   public TestDatabase() {
-    dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    this(freshH2());
+  }
+
+  /** The database behind {@code dataSource}, brought up to date by the real migrations. */
+  public TestDatabase(DataSource dataSource) {
+    this.dataSource = dataSource;
     SchemaMigration.migrate(dataSource);
     factory =
         Persistence.createEntityManagerFactory(
@@ -37,8 +44,23 @@ public final class TestDatabase implements AutoCloseable {
     return em;
   }
 
-  public JdbcDataSource dataSource() {
+  /**
+   * Another entity manager on the same persistence unit, for a test that needs two transactions at
+   * once. The caller closes it.
+   */
+  public EntityManager newEntityManager() {
+    return factory.createEntityManager();
+  }
+
+  public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** An empty H2 database in memory, as the hub's embedded default uses. */
+  public static DataSource freshH2() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return h2;
   }
 
   /** Runs {@code work} in a transaction; rolls back and rethrows if it throws. */

@@ -1,0 +1,481 @@
+package no.bindeledd.core.persistence;
+
+import static no.bindeledd.core.Fixtures.CASEWORKER;
+import static no.bindeledd.core.Fixtures.GP;
+import static no.bindeledd.core.Fixtures.GP_OFFICE;
+import static no.bindeledd.core.Fixtures.REFUGEE_SERVICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.RollbackException;
+import jakarta.persistence.metamodel.EntityType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import no.bindeledd.core.Fixtures;
+import no.bindeledd.core.TestDatabase;
+import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditEntry;
+import no.bindeledd.core.audit.AuditEvent;
+import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.audit.ChainCheck;
+import no.bindeledd.core.consent.CollectionMethod;
+import no.bindeledd.core.consent.Consent;
+import no.bindeledd.core.consent.ConsentChange;
+import no.bindeledd.core.consent.ConsentDecisions;
+import no.bindeledd.core.consent.ConsentStatus;
+import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.crypto.DevelopmentCa;
+import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.core.crypto.Signatures;
+import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.exchange.DeliveryStatus;
+import no.bindeledd.core.exchange.Message;
+import no.bindeledd.core.exchange.MessageEnvelope;
+import no.bindeledd.core.exchange.MessageExchange;
+import no.bindeledd.core.exchange.MessageKind;
+import no.bindeledd.core.exchange.OutboxEntry;
+import no.bindeledd.core.person.Person;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the migrations and the JPA mapping must do on every database the hub runs on: the real
+ * migrations, the real persistence unit and the real services, on an empty database of the kind
+ * that the subclass supplies.
+ */
+abstract class SchemaAndMappingContract {
+
+  @TempDir static Path keysDir;
+  static AgencyKeyStore keys;
+
+  protected TestDatabase db;
+  protected Fixtures town;
+  protected JpaMessages messages;
+  protected MessageExchange exchange;
+  protected Delivery delivery;
+  protected Person amal;
+  private final Signatures signatures = new Signatures();
+
+  /** A new database with nothing in it, not even the schema. */
+  protected abstract DataSource emptyDatabase();
+
+  @BeforeAll
+  static void issueKeys() {
+    DevelopmentCa ca = DevelopmentCa.loadOrCreate(keysDir);
+    keys = AgencyKeyStore.loadOrCreate(keysDir);
+    for (var org : List.of(REFUGEE_SERVICE, GP_OFFICE)) {
+      keys.ensureKey(org.value(), "agency " + org, ca);
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    db = new TestDatabase(emptyDatabase());
+    // Real certificates need the real time.
+    town = new Fixtures(db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    db.inTransaction(
+        () -> {
+          for (var org : List.of(REFUGEE_SERVICE, GP_OFFICE)) {
+            town.agencies
+                .get(org)
+                .registerSigningCertificate(
+                    Pem.encode(keys.find(org.value()).orElseThrow().certificate()));
+          }
+        });
+    messages = new JpaMessages(db.em());
+    exchange =
+        new MessageExchange(
+            messages,
+            town.people,
+            town.agencies,
+            town.decisions,
+            town.audit,
+            signatures,
+            keys,
+            town.clock);
+    delivery = deliveryOn(db.em());
+    amal = town.participant();
+  }
+
+  @AfterEach
+  void tearDown() {
+    db.close();
+  }
+
+  @Test
+  void migrationsApplyToAnEmptyDatabaseAndRunningThemAgainAppliesNothing() throws SQLException {
+    DataSource empty = emptyDatabase();
+
+    assertThat(SchemaMigration.migrate(empty)).as("migrations applied").isPositive();
+    assertThat(SchemaMigration.migrate(empty)).as("migrations applied again").isZero();
+    assertThat(
+            longFrom(empty, "select count(*) from \"flyway_schema_history\" where not \"success\""))
+        .as("failed migrations")
+        .isZero();
+  }
+
+  @Test
+  void everyMappedEntityReadsAllItsColumnsFromTheMigratedSchema() {
+    List<String> entities =
+        db.em().getMetamodel().getEntities().stream().map(EntityType::getName).sorted().toList();
+    assertThat(entities)
+        .containsExactly(
+            "Agency",
+            "AuditEntry",
+            "AuditHead",
+            "Consent",
+            "ConsentChange",
+            "Message",
+            "OutboxEntry",
+            "Person");
+
+    for (String entity : entities) {
+      // Selecting whole entities names every mapped column: a missing or misnamed one fails here.
+      assertThat(
+              db.inTransaction(
+                  () ->
+                      db.em()
+                          .createQuery("select e from " + entity + " e", Object.class)
+                          .setMaxResults(1)
+                          .getResultList()))
+          .as(entity)
+          .isNotNull();
+    }
+  }
+
+  @Test
+  void appendedAuditEntriesFormAChainThatVerifies() {
+    List<AuditEntry> appended = appendReads(5);
+
+    assertThat(verifyChain()).isEmpty();
+    List<AuditEntry> stored = db.inTransaction(() -> town.auditTrail.entriesAfter(0, 100));
+    assertThat(stored).extracting(AuditEntry::seq).endsWith(seqs(appended));
+    AuditEntry last = stored.get(stored.size() - 1);
+    assertThat(last.canonicalBytes()).isEqualTo(appended.get(4).canonicalBytes());
+  }
+
+  @Test
+  void anAuditEntryEditedInTheDatabaseBreaksTheChainAtThatEntry() throws SQLException {
+    AuditEntry third = appendReads(5).get(2);
+    byte[] edited =
+        new String(third.canonicalBytes(), StandardCharsets.UTF_8)
+            .replace("read 2", "read X")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(edited).isNotEqualTo(third.canonicalBytes());
+
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement update =
+            c.prepareStatement("UPDATE audit_entry SET canonical_bytes = ? WHERE seq = ?")) {
+      update.setBytes(1, edited);
+      update.setLong(2, third.seq());
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+
+    assertThat(verifyChain()).get().extracting(ChainCheck.Break::seq).isEqualTo(third.seq());
+  }
+
+  @Test
+  void claimsWithTheSameNowNeverHandOutAnEntryTwiceUntilTheLeaseRunsOut() throws SQLException {
+    Set<String> sent = sendRequests(3);
+    Instant now = town.clock.instant();
+    Instant until = now.plus(Delivery.CLAIM_LEASE);
+
+    List<String> first = claim(now, until, 2);
+    List<String> second = claim(now, until, 10);
+    List<String> third = claim(now, until, 10);
+
+    assertThat(first).hasSize(2).doesNotHaveDuplicates();
+    assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+    assertThat(union(first, second)).isEqualTo(sent);
+    assertThat(third).isEmpty();
+    assertThat(claim(until, until.plus(Delivery.CLAIM_LEASE), 10))
+        .as("a claim that ends exactly now is still held")
+        .isEmpty();
+
+    Instant afterLease = until.plusMillis(1);
+    assertThat(claim(afterLease, afterLease.plus(Delivery.CLAIM_LEASE), 10))
+        .containsExactlyInAnyOrderElementsOf(sent);
+    assertThat(longFrom(db.dataSource(), "select min(attempts) from outbox")).isEqualTo(2);
+    assertThat(longFrom(db.dataSource(), "select max(attempts) from outbox")).isEqualTo(2);
+  }
+
+  @Test
+  void aRequestAndItsAnswerAreStoredDeliveredAndReadBackIntact() throws SQLException {
+    Consent consent = town.recordGpConsent(amal);
+    Message request = ask();
+    deliverAll();
+    String text = "Ja, henvist til St. Olavs. «Tolk» trengs: العربية.";
+    Message answer = db.inTransaction(() -> exchange.answer(GP, request.id(), text));
+    deliverAll();
+    db.inTransaction(() -> exchange.markRead(CASEWORKER, answer.id()));
+    db.em().clear();
+
+    Message stored = db.inTransaction(() -> messages.get(answer.id()));
+    assertThat(stored.kind()).isEqualTo(MessageKind.ANSWER);
+    assertThat(stored.body()).isEqualTo(text);
+    assertThat(stored.category()).isEqualTo(DataCategory.REFERRAL_STATUS);
+    assertThat(stored.purpose()).isEqualTo(Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP);
+    assertThat(stored.inReplyTo()).contains(request.id());
+    assertThat(stored.consentId()).contains(consent.id());
+    assertThat(stored.createdAt()).isEqualTo(answer.createdAt());
+    assertThat(stored.status()).isEqualTo(DeliveryStatus.READ);
+    assertThat(stored.readBy()).contains(CASEWORKER.userId());
+    assertThat(stored.signedEnvelope()).isEqualTo(answer.signedEnvelope());
+    var verified =
+        signatures.verify(
+            stored.signedEnvelope(),
+            List.of(keys.find(GP_OFFICE.value()).orElseThrow().certificate()),
+            town.clock.instant());
+    assertThat(MessageEnvelope.fromCanonicalBytes(verified.content()).body()).isEqualTo(text);
+    assertThat(
+            longFrom(
+                db.dataSource(), "select version from message where id = '" + answer.id() + "'"))
+        .as("version after storing, delivering and reading")
+        .isEqualTo(3);
+
+    assertThat(db.inTransaction(() -> messages.inConversation(request.conversationId())))
+        .extracting(Message::id)
+        .containsExactly(request.id(), answer.id());
+    assertThat(
+            db.inTransaction(
+                () ->
+                    messages.to(
+                        REFUGEE_SERVICE,
+                        List.of(DeliveryStatus.DELIVERED, DeliveryStatus.READ),
+                        10)))
+        .extracting(Message::id)
+        .containsExactly(answer.id());
+    assertThat(db.inTransaction(() -> messages.from(GP_OFFICE, 10)))
+        .extracting(Message::id)
+        .containsExactly(answer.id());
+    assertThat(verifyChain()).isEmpty();
+  }
+
+  @Test
+  void aConsentKeepsItsTermsEvidenceAndHistory() {
+    Consent recorded = town.recordGpConsent(amal);
+    town.clock.advance(Duration.ofDays(3));
+    db.inTransaction(
+        () -> town.consentRegistry.withdraw(CASEWORKER, recorded.id(), "the participant asked"));
+    db.em().clear();
+
+    Consent stored = db.inTransaction(() -> town.consents.find(recorded.id()).orElseThrow());
+    assertThat(stored.categories())
+        .containsExactlyInAnyOrder(DataCategory.APPOINTMENT_OUTCOMES, DataCategory.REFERRAL_STATUS);
+    assertThat(stored.purpose()).isEqualTo(Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP);
+    assertThat(stored.validFrom()).isEqualTo(recorded.validFrom());
+    assertThat(stored.validUntil()).isEqualTo(recorded.validUntil());
+    assertThat(stored.recordedAt()).isEqualTo(recorded.recordedAt());
+    assertThat(stored.evidence().method()).isEqualTo(CollectionMethod.PAPER_FORM);
+    assertThat(stored.evidence().interpreter()).isPresent();
+    assertThat(stored.subject().id()).isEqualTo(amal.id());
+    assertThat(stored.history())
+        .extracting(ConsentChange::status)
+        .containsExactly(ConsentStatus.ACTIVE, ConsentStatus.WITHDRAWN);
+    assertThat(stored.history().get(1).at()).isEqualTo(town.clock.instant());
+    assertThat(stored.statusAt(town.clock.instant())).isEqualTo(ConsentStatus.WITHDRAWN);
+    assertThat(db.inTransaction(() -> town.consents.aboutSubject(amal.id())))
+        .extracting(Consent::id)
+        .containsExactly(recorded.id());
+  }
+
+  @Test
+  void aChildIsFoundThroughItsGuardianAndByNationalId() {
+    Person sara = town.child(amal);
+    db.em().clear();
+
+    assertThat(db.inTransaction(() -> town.people.childrenOf(town.people.get(amal.id()))))
+        .extracting(Person::id)
+        .containsExactly(sara.id());
+    assertThat(db.inTransaction(() -> town.people.findByNationalId(sara.nationalId())))
+        .get()
+        .extracting(p -> p.guardians().get(0).id())
+        .isEqualTo(amal.id());
+  }
+
+  @Test
+  void aDeliveryFromAStaleCopyOfTheMessageCannotCommitOverTheFirst() throws SQLException {
+    town.recordGpConsent(amal);
+    Message request = ask();
+
+    try (EntityManager other = db.newEntityManager()) {
+      other.getTransaction().begin();
+      // The other node read the message before the first delivery committed.
+      assertThat(other.find(Message.class, request.id()).status())
+          .isEqualTo(DeliveryStatus.CREATED);
+
+      assertThat(db.inTransaction(() -> delivery.deliverToInbox(request.id())))
+          .isEqualTo(Delivery.Outcome.DELIVERED);
+
+      assertThat(deliveryOn(other).deliverToInbox(request.id()))
+          .isEqualTo(Delivery.Outcome.DELIVERED);
+      assertThatThrownBy(() -> other.getTransaction().commit())
+          .isInstanceOf(RollbackException.class)
+          .hasCauseInstanceOf(OptimisticLockException.class);
+    }
+
+    assertThat(verifyChain()).isEmpty();
+    assertThat(
+            longFrom(
+                db.dataSource(),
+                "select count(*) from audit_entry where action = 'message.delivered'"
+                    + " and message_id = '"
+                    + request.id()
+                    + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void instantsKeepTheirMicrosecondsAndAuditTimesTheirMilliseconds() {
+    // Start from a whole second, then add a fraction with every digit set.
+    town.clock.advance(Duration.ofNanos(123_456_789));
+    Instant exact = town.clock.instant();
+    Person registered = town.participant();
+    AuditEntry entry = appendReads(1).get(0);
+    db.em().clear();
+
+    Person stored = db.inTransaction(() -> town.people.get(registered.id()));
+    assertThat(stored.registeredAt())
+        .as("a TIMESTAMP column keeps microseconds: the nanoseconds are rounded, half up")
+        .isEqualTo(exact.plusNanos(500).truncatedTo(ChronoUnit.MICROS))
+        .isNotEqualTo(exact.truncatedTo(ChronoUnit.MICROS));
+    AuditEntry storedEntry =
+        db.inTransaction(() -> town.auditTrail.entriesAfter(0, 100)).stream()
+            .filter(e -> e.seq() == entry.seq())
+            .findFirst()
+            .orElseThrow();
+    assertThat(storedEntry.recordedAt())
+        .as("audit entries keep the milliseconds their canonical form holds")
+        .isEqualTo(exact.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** The delivery service on its own entity manager, as another hub node would have it. */
+  protected Delivery deliveryOn(EntityManager em) {
+    return new Delivery(
+        new JpaMessages(em),
+        new JpaAgencies(em),
+        new ConsentDecisions(new JpaConsents(em)),
+        new AuditLog(new JpaAuditTrail(em), town.clock),
+        town.clock);
+  }
+
+  protected static <T> T inTransaction(EntityManager em, Supplier<T> work) {
+    em.getTransaction().begin();
+    try {
+      T result = work.get();
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+    }
+  }
+
+  protected Message ask() {
+    return db.inTransaction(
+        () ->
+            exchange.sendRequest(
+                CASEWORKER,
+                new MessageExchange.NewRequest(
+                    GP_OFFICE,
+                    amal.id(),
+                    DataCategory.REFERRAL_STATUS,
+                    Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
+                    "Was she referred to hospital after the appointment?")));
+  }
+
+  /** Records the consent they need and sends {@code count} requests, a second apart. */
+  protected Set<String> sendRequests(int count) {
+    town.recordGpConsent(amal);
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(ask().id());
+      town.clock.advance(Duration.ofSeconds(1));
+    }
+    return ids;
+  }
+
+  protected List<String> claim(Instant now, Instant until, int max) {
+    return ids(db.inTransaction(() -> messages.claim(now, until, max)));
+  }
+
+  protected static List<String> ids(List<OutboxEntry> entries) {
+    return entries.stream().map(OutboxEntry::messageId).toList();
+  }
+
+  protected static Set<String> union(List<String> a, List<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private void deliverAll() {
+    List<Delivery.Due> due = db.inTransaction(() -> delivery.claimDue(10));
+    for (Delivery.Due d : due) {
+      db.inTransaction(() -> delivery.deliverToInbox(d.messageId()));
+    }
+    db.em().clear();
+  }
+
+  /** Appends {@code count} audit entries, a second apart, each about reading person "n". */
+  protected List<AuditEntry> appendReads(int count) {
+    List<AuditEntry> appended = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      appended.add(db.inTransaction(() -> town.audit.append(read(appended.size()))));
+      town.clock.advance(Duration.ofSeconds(1));
+    }
+    return appended;
+  }
+
+  protected static AuditEvent read(int n) {
+    return AuditEvent.of(Fixtures.CASEWORKER, AuditAction.PERSON_READ, AuditOutcome.SUCCESS)
+        .subject("person-" + n)
+        .reason("read " + n);
+  }
+
+  protected static Long[] seqs(List<AuditEntry> entries) {
+    return entries.stream().map(AuditEntry::seq).toArray(Long[]::new);
+  }
+
+  protected Optional<ChainCheck.Break> verifyChain() {
+    db.em().clear();
+    return db.inTransaction(() -> town.audit.verifyChain());
+  }
+
+  protected AuditLog auditLogOn(EntityManager em, Clock clock) {
+    return new AuditLog(new JpaAuditTrail(em), clock);
+  }
+
+  protected static long longFrom(DataSource dataSource, String query) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(query);
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -5,16 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import no.bindeledd.core.Fixtures;
+import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.person.Person;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,5 +123,37 @@ class SchemaAndMappingOnPostgresTest extends SchemaAndMappingContract {
                     "select count(*) from pg_stat_activity where datname = current_database()"
                         + " and wait_event_type = 'Lock'"),
             waiting -> waiting == 1);
+  }
+
+  /**
+   * On PostgreSQL only: the H2 driver caches the JVM's zone the first time it is used, so a test
+   * cannot change the zone for it afterwards; a real node's zone never changes while it runs.
+   */
+  @Test
+  void instantsAreStoredAsUtcWallClockTimeWhateverTheJvmsTimeZone() throws Exception {
+    TimeZone original = TimeZone.getDefault();
+    // A node in Norway, connected while its zone is in force, as a real one would be.
+    TimeZone.setDefault(TimeZone.getTimeZone("Europe/Oslo"));
+    try (TestDatabase oslo = new TestDatabase(emptyDatabase())) {
+      Fixtures osloTown = new Fixtures(oslo);
+      Person registered = osloTown.participant();
+      oslo.em().clear();
+
+      Person stored = oslo.inTransaction(() -> osloTown.people.get(registered.id()));
+      assertThat(stored.registeredAt()).isEqualTo(registered.registeredAt());
+      try (Connection connection = oslo.dataSource().getConnection();
+          PreparedStatement query =
+              connection.prepareStatement("select registered_at from person where id = ?")) {
+        query.setString(1, registered.id());
+        try (ResultSet row = query.executeQuery()) {
+          assertThat(row.next()).isTrue();
+          assertThat(row.getObject(1, LocalDateTime.class))
+              .as("the column holds UTC, not the JVM's local time")
+              .isEqualTo(LocalDateTime.ofInstant(registered.registeredAt(), ZoneOffset.UTC));
+        }
+      }
+    } finally {
+      TimeZone.setDefault(original);
+    }
   }
 }

@@ -158,7 +158,8 @@ public final class RunningHub {
   private boolean deploymentFailed() {
     try {
       return Files.exists(log)
-          && Files.readString(log, StandardCharsets.ISO_8859_1).contains("Exception while loading the app");
+          && Files.readString(log, StandardCharsets.ISO_8859_1)
+              .contains("Exception while loading the app");
     } catch (IOException e) {
       return false;
     }

@@ -30,10 +30,12 @@ public final class HubClient {
   }
 
   static HubClient signedIn(RunningHub hub, String username) {
+    // Each hub has its own identity provider key, so a token is cached per hub and user.
     String token =
         TOKENS.computeIfAbsent(
-            username,
-            name -> {
+            hub.base() + " " + username,
+            key -> {
+              String name = username;
               String form =
                   "username="
                       + URLEncoder.encode(name, StandardCharsets.UTF_8)

@@ -54,10 +54,6 @@ public class HubSettings {
   @ConfigProperty(name = "hub.delivery.first-retry-delay", defaultValue = "PT0.5S")
   Duration deliveryFirstRetryDelay;
 
-  public String profile() {
-    return profile;
-  }
-
   public boolean isEmbedded() {
     return "embedded".equals(profile);
   }

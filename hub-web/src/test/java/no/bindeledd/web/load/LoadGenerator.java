@@ -8,7 +8,6 @@ import java.lang.management.OperatingSystemMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -99,8 +98,10 @@ public final class LoadGenerator {
           "Baseline: CMS sign and verify, %d s warm-up and %d s measured, 1 and 2 threads.%n",
           settings.baselineWarmup().toSeconds(),
           settings.baselineMeasured().toSeconds());
+      ProcessorUse.Snapshot beforeBaseline = ProcessorUse.Snapshot.now();
       CryptoBaseline.Result baseline =
           CryptoBaseline.measure(buildDir, settings.baselineWarmup(), settings.baselineMeasured());
+      ProcessorUse baselineUse = ProcessorUse.between(beforeBaseline, ProcessorUse.Snapshot.now());
 
       out.printf(
           Locale.ROOT,
@@ -110,7 +111,7 @@ public final class LoadGenerator {
           settings.measured().toSeconds());
       Run run = converse(caseworker, gp, participants);
 
-      report(started, loadBefore, baseline, run);
+      report(started, loadBefore, baseline, baselineUse, run);
       return verdict(run.seen());
     } finally {
       hub.stop();
@@ -137,12 +138,7 @@ public final class LoadGenerator {
   }
 
   /** What the virtual users saw, and the processor time spent in the measured window. */
-  private record Run(
-      Measurements seen,
-      Optional<Duration> hubCpu,
-      Duration generatorCpu,
-      Optional<Double> machineBusy,
-      double loadAtEnd) {}
+  private record Run(Measurements seen, ProcessorUse use, double loadAtEnd) {}
 
   private Run converse(HubClient caseworker, HubClient gp, List<String> participants) {
     long measureStart = System.nanoTime() + settings.warmup().toNanos();
@@ -165,14 +161,10 @@ public final class LoadGenerator {
     pool.shutdown();
 
     waitUntil(measureStart);
-    Optional<Duration> hubCpuAtStart = hubCpu();
-    long generatorCpuAtStart = generatorCpuNanos();
-    Optional<long[]> machineAtStart = machineJiffies();
+    ProcessorUse.Snapshot windowOpened = ProcessorUse.Snapshot.now();
     out.println("Warm-up done; measuring.");
     waitUntil(measureEnd);
-    Optional<Duration> hubCpuAtEnd = hubCpu();
-    long generatorCpuAtEnd = generatorCpuNanos();
-    Optional<long[]> machineAtEnd = machineJiffies();
+    ProcessorUse use = ProcessorUse.between(windowOpened, ProcessorUse.Snapshot.now());
     double loadAtEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     out.println("Measured window closed; letting conversations under way finish.");
 
@@ -200,24 +192,7 @@ public final class LoadGenerator {
         seen.error("interrupted while collecting results", VirtualUser.MAX_ERROR_SAMPLES);
       }
     }
-    Optional<Duration> hubCpu =
-        hubCpuAtStart.flatMap(start -> hubCpuAtEnd.map(end -> end.minus(start)));
-    Optional<Double> machineBusy =
-        machineAtStart.flatMap(
-            start ->
-                machineAtEnd
-                    .filter(end -> end[1] > start[1])
-                    .map(
-                        end ->
-                            (double) (end[0] - start[0])
-                                / (end[1] - start[1])
-                                * Runtime.getRuntime().availableProcessors()));
-    return new Run(
-        seen,
-        hubCpu,
-        Duration.ofNanos(generatorCpuAtEnd - generatorCpuAtStart),
-        machineBusy,
-        loadAtEnd);
+    return new Run(seen, use, loadAtEnd);
   }
 
   private int verdict(Measurements seen) {
@@ -237,7 +212,12 @@ public final class LoadGenerator {
     return 0;
   }
 
-  private void report(Instant started, double loadBefore, CryptoBaseline.Result baseline, Run run) {
+  private void report(
+      Instant started,
+      double loadBefore,
+      CryptoBaseline.Result baseline,
+      ProcessorUse baselineUse,
+      Run run) {
     Measurements seen = run.seen();
     double window = settings.measured().toNanos() / 1e9;
     OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -291,6 +271,9 @@ public final class LoadGenerator {
     row("sign, 2 threads", rate(baseline.sign2()));
     row("verify, 1 thread", rate(baseline.verify1()));
     row("verify, 2 threads", rate(baseline.verify2()));
+    baselineUse
+        .others()
+        .ifPresent(others -> row("other processes, idle hub included", ProcessorUse.cores(others)));
 
     out.println();
     out.println("End to end: J2 request and J3 answer over HTTP");
@@ -301,23 +284,11 @@ public final class LoadGenerator {
     row("status polls", rate(seen.statusPolls / window));
     row("conversations attempted, whole run", String.valueOf(seen.attempts));
     row("errors, whole run", String.valueOf(seen.errors));
-    run.hubCpu().ifPresent(cpu -> row("hub processor use", cores(cpu, window)));
-    row("generator processor use", cores(run.generatorCpu(), window));
-    run.machineBusy()
-        .ifPresent(
-            busy -> {
-              double others =
-                  busy
-                      - run.hubCpu().map(cpu -> cpu.toNanos() / 1e9 / window).orElse(0.0)
-                      - run.generatorCpu().toNanos() / 1e9 / window;
-              row(
-                  "other processes on the machine",
-                  String.format(
-                      Locale.ROOT,
-                      "%.2f of %d processors",
-                      Math.max(0, others),
-                      Runtime.getRuntime().availableProcessors()));
-            });
+    run.use().hub().ifPresent(hub -> row("hub processor use", ProcessorUse.cores(hub)));
+    row("generator processor use", ProcessorUse.cores(run.use().generator()));
+    run.use()
+        .others()
+        .ifPresent(others -> row("other processes on the machine", ProcessorUse.cores(others)));
 
     out.println();
     out.printf(
@@ -375,14 +346,6 @@ public final class LoadGenerator {
     return String.format(Locale.ROOT, "%.1f/s", perSecond);
   }
 
-  private static String cores(Duration cpu, double windowSeconds) {
-    return String.format(
-        Locale.ROOT,
-        "%.2f of %d processors",
-        cpu.toNanos() / 1e9 / windowSeconds,
-        Runtime.getRuntime().availableProcessors());
-  }
-
   private static String mebibytes(long bytes) {
     return (bytes >> 20) + " MiB";
   }
@@ -402,27 +365,10 @@ public final class LoadGenerator {
     }
   }
 
-  /** The hub is this JVM's only child process: RunningHub starts it. */
-  private static Optional<ProcessHandle> hubProcess() {
-    return ProcessHandle.current().children().findFirst();
-  }
-
-  private static Optional<Duration> hubCpu() {
-    return hubProcess().flatMap(hub -> hub.info().totalCpuDuration());
-  }
-
   private static Optional<String> hubHeapOption() {
-    return hubProcess()
+    return ProcessorUse.hubProcess()
         .flatMap(hub -> hub.info().arguments())
         .flatMap(arguments -> Stream.of(arguments).filter(a -> a.startsWith("-Xmx")).findFirst());
-  }
-
-  private static long generatorCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return 0;
   }
 
   private static Optional<Long> physicalMemory(OperatingSystemMXBean os) {
@@ -430,35 +376,6 @@ public final class LoadGenerator {
       return Optional.of(sun.getTotalMemorySize());
     }
     return Optional.empty();
-  }
-
-  /**
-   * Busy and total processor time of the whole machine so far, in clock ticks, from the first line
-   * of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal.
-   */
-  private static Optional<long[]> machineJiffies() {
-    Path stat = Path.of("/proc/stat");
-    if (!Files.isReadable(stat)) {
-      return Optional.empty();
-    }
-    try (BufferedReader reader = Files.newBufferedReader(stat, StandardCharsets.US_ASCII)) {
-      String[] fields = reader.readLine().strip().split("\\s+");
-      if (fields.length < 9 || !fields[0].equals("cpu")) {
-        return Optional.empty();
-      }
-      long total = 0;
-      long idle = 0;
-      for (int i = 1; i <= 8; i++) {
-        long value = Long.parseLong(fields[i]);
-        total += value;
-        if (i == 4 || i == 5) {
-          idle += value;
-        }
-      }
-      return Optional.of(new long[] {total - idle, total});
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 
   private static Optional<String> cpuModel() {

@@ -285,6 +285,10 @@ public final class LoadGenerator {
     row("conversations attempted, whole run", String.valueOf(seen.attempts));
     row("errors, whole run", String.valueOf(seen.errors));
     run.use().hub().ifPresent(hub -> row("hub processor use", ProcessorUse.cores(hub)));
+    run.use()
+        .hubCompiler()
+        .ifPresent(
+            compiler -> row("  of which JIT compiler threads", ProcessorUse.cores(compiler)));
     row("generator processor use", ProcessorUse.cores(run.use().generator()));
     run.use()
         .others()

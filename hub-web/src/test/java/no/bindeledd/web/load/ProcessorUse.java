@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Who used the processors between two moments: the hub, this load generator, and everything else on
@@ -16,15 +19,30 @@ import java.util.Optional;
  * so the report says how much it was.
  */
 record ProcessorUse(
-    double seconds, Optional<Double> hub, double generator, Optional<Double> machine) {
+    double seconds,
+    Optional<Double> hub,
+    Optional<Double> hubCompiler,
+    double generator,
+    Optional<Double> machine) {
+
+  /** Clock ticks per second in /proc when the machine does not tell otherwise. */
+  private static final double USER_HZ = 100;
 
   /** What the processors had done by one moment. */
   record Snapshot(
-      long nanoTime, Optional<Duration> hubCpu, long generatorCpuNanos, Optional<long[]> machine) {
+      long nanoTime,
+      Optional<Duration> hubCpu,
+      Optional<Map<Long, Long>> hubCompilerTicks,
+      long generatorCpuNanos,
+      Optional<long[]> machine) {
 
     static Snapshot now() {
       return new Snapshot(
-          System.nanoTime(), readHubCpu(), readGeneratorCpuNanos(), readMachineJiffies());
+          System.nanoTime(),
+          readHubCpu(),
+          readHubCompilerTicks(),
+          readGeneratorCpuNanos(),
+          readMachineJiffies());
     }
   }
 
@@ -40,7 +58,20 @@ record ProcessorUse(
                     to.machine()
                         .filter(b -> b[1] > a[1])
                         .map(b -> (double) (b[0] - a[0]) / (b[1] - a[1]) * processors()));
-    return new ProcessorUse(seconds, hub, generator, machine);
+    Optional<Double> hubCompiler =
+        from.hubCompilerTicks()
+            .flatMap(
+                a ->
+                    to.hubCompilerTicks()
+                        .map(
+                            b ->
+                                b.entrySet().stream()
+                                        .mapToLong(
+                                            e -> e.getValue() - a.getOrDefault(e.getKey(), 0L))
+                                        .sum()
+                                    / USER_HZ
+                                    / seconds));
+    return new ProcessorUse(seconds, hub, hubCompiler, generator, machine);
   }
 
   /** Processors busy with anything but the hub and the generator, when the machine tells. */
@@ -63,6 +94,41 @@ record ProcessorUse(
 
   private static Optional<Duration> readHubCpu() {
     return hubProcess().flatMap(hub -> hub.info().totalCpuDuration());
+  }
+
+  /**
+   * Processor time of the hub's JIT compiler threads so far, in clock ticks by thread id, from
+   * /proc. A compiler thread that ends between two snapshots takes its time with it, so the
+   * difference is a lower bound.
+   */
+  private static Optional<Map<Long, Long>> readHubCompilerTicks() {
+    Optional<ProcessHandle> hub = hubProcess();
+    if (hub.isEmpty()) {
+      return Optional.empty();
+    }
+    Path tasks = Path.of("/proc", String.valueOf(hub.get().pid()), "task");
+    if (!Files.isDirectory(tasks)) {
+      return Optional.empty();
+    }
+    Map<Long, Long> ticks = new HashMap<>();
+    try (Stream<Path> threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        String name = Files.readString(thread.resolve("comm"), StandardCharsets.UTF_8);
+        if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+          continue;
+        }
+        String stat = Files.readString(thread.resolve("stat"), StandardCharsets.UTF_8);
+        // After the name in parentheses: state, then utime and stime as the 12th and 13th.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks.put(
+            Long.parseLong(thread.getFileName().toString()),
+            Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+      }
+    } catch (IOException | RuntimeException e) {
+      // A thread may end while it is read; this snapshot then says nothing about the compiler.
+      return Optional.empty();
+    }
+    return Optional.of(ticks);
   }
 
   private static long readGeneratorCpuNanos() {

@@ -146,13 +146,14 @@ final class CryptoBaseline {
         "Was the participant referred to hospital after the appointment on 20 November?");
   }
 
-  private static void delete(Path dir) {
+  /** Removes a folder and everything in it. */
+  static void delete(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not remove the baseline keys in " + dir, e);
+      throw new UncheckedIOException("could not remove " + dir, e);
     }
   }
 }

@@ -112,7 +112,17 @@ public final class LoadGenerator {
       Run run = converse(caseworker, gp, participants);
 
       report(started, loadBefore, baseline, baselineUse, run);
-      return verdict(run.seen());
+      int status = verdict(run.seen());
+      hub.stop();
+      if (status == 0) {
+        // Tens of megabytes a run; a failed run keeps its database to look into.
+        try {
+          CryptoBaseline.delete(hub.dataDir());
+        } catch (java.io.UncheckedIOException e) {
+          out.println("The hub's data folder stays: " + e.getMessage());
+        }
+      }
+      return status;
     } finally {
       hub.stop();
     }

@@ -26,7 +26,6 @@ import no.bindeledd.web.it.Demo;
 import no.bindeledd.web.it.HubClient;
 import no.bindeledd.web.it.HubClient.Reply;
 import no.bindeledd.web.it.RunningHub;
-import org.HdrHistogram.Histogram;
 
 /**
  * The first performance measurement of the hub: the packaged hub on Payara Micro, a baseline of
@@ -340,8 +339,8 @@ public final class LoadGenerator {
     out.printf(Locale.ROOT, "  %-40s %s%n", name, value);
   }
 
-  private void latency(String name, Histogram histogram) {
-    if (histogram.getTotalCount() == 0) {
+  private void latency(String name, Latencies latencies) {
+    if (latencies.count() == 0) {
       out.printf(Locale.ROOT, "  %-40s %8d%n", name, 0);
       return;
     }
@@ -349,11 +348,11 @@ public final class LoadGenerator {
         Locale.ROOT,
         "  %-40s %8d %9.1f %9.1f %9.1f %9.1f%n",
         name,
-        histogram.getTotalCount(),
-        histogram.getValueAtPercentile(50) / 1000.0,
-        histogram.getValueAtPercentile(90) / 1000.0,
-        histogram.getValueAtPercentile(99) / 1000.0,
-        histogram.getMaxValue() / 1000.0);
+        latencies.count(),
+        latencies.percentileMillis(50),
+        latencies.percentileMillis(90),
+        latencies.percentileMillis(99),
+        latencies.maxMillis());
   }
 
   private static String rate(double perSecond) {

@@ -2,8 +2,6 @@ package no.bindeledd.web.load;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * What virtual users saw: latencies in microseconds, completed conversations and status polls in
@@ -12,28 +10,18 @@ import org.HdrHistogram.Histogram;
  */
 final class Measurements {
 
-  private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
-
-  final Histogram requestPost = histogram();
-  final Histogram requestDelivered = histogram();
-  final Histogram answerPost = histogram();
-  final Histogram answerDelivered = histogram();
-  final Histogram answerGet = histogram();
-  final Histogram conversation = histogram();
+  final Latencies requestPost = new Latencies();
+  final Latencies requestDelivered = new Latencies();
+  final Latencies answerPost = new Latencies();
+  final Latencies answerDelivered = new Latencies();
+  final Latencies answerGet = new Latencies();
+  final Latencies conversation = new Latencies();
   long conversations;
   long attempts;
   long statusPolls;
   long errors;
   long usersStopped;
   final List<String> errorSamples = new ArrayList<>();
-
-  private static Histogram histogram() {
-    return new Histogram(HIGHEST_MICROS, 3);
-  }
-
-  static void record(Histogram histogram, long nanos) {
-    histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1000)));
-  }
 
   void error(String what, int maxSamples) {
     errors++;
@@ -43,12 +31,12 @@ final class Measurements {
   }
 
   void add(Measurements other, int maxSamples) {
-    requestPost.add(other.requestPost);
-    requestDelivered.add(other.requestDelivered);
-    answerPost.add(other.answerPost);
-    answerDelivered.add(other.answerDelivered);
-    answerGet.add(other.answerGet);
-    conversation.add(other.conversation);
+    requestPost.addAll(other.requestPost);
+    requestDelivered.addAll(other.requestDelivered);
+    answerPost.addAll(other.answerPost);
+    answerDelivered.addAll(other.answerDelivered);
+    answerGet.addAll(other.answerGet);
+    conversation.addAll(other.conversation);
     conversations += other.conversations;
     attempts += other.attempts;
     statusPolls += other.statusPolls;

@@ -8,7 +8,6 @@ import java.util.concurrent.locks.LockSupport;
 import no.bindeledd.web.it.Demo;
 import no.bindeledd.web.it.HubClient;
 import no.bindeledd.web.it.HubClient.Reply;
-import org.HdrHistogram.Histogram;
 
 /**
  * One caseworker and the GP office having conversation after conversation, J2 then J3, over HTTP
@@ -162,11 +161,11 @@ final class VirtualUser implements Callable<Measurements> {
   }
 
   /** Records the step if it ended in the measured window, and says whether it did. */
-  private boolean time(Histogram histogram, long from, long to) {
+  private boolean time(Latencies latencies, long from, long to) {
     if (!inWindow(to)) {
       return false;
     }
-    Measurements.record(histogram, to - from);
+    latencies.record(to - from);
     return true;
   }
 

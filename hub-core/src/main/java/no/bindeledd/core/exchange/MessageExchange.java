@@ -109,8 +109,8 @@ public class MessageExchange {
     Instant now = clock.instant();
     ConsentDecision decision =
         decisions.decideRequest(answerFlow, asking.kind(), asked.kind(), now);
-    recordDecision(actor, decision, null, decision.isAllowed() ? null : AuditOutcome.REFUSED);
     if (!decision.isAllowed()) {
+      recordDecision(actor, decision, null, AuditOutcome.REFUSED);
       throw new NoCoveringConsent(decision);
     }
     MessageEnvelope envelope =
@@ -128,7 +128,11 @@ public class MessageExchange {
             decision.basis().id(),
             now,
             request.question());
-    return store(actor, envelope, sign(envelope, asking), decision);
+    // Signed before the audit entries: appending locks the log's head row until commit, and
+    // signing is the slowest step.
+    byte[] signed = sign(envelope, asking);
+    recordDecision(actor, decision, null, null);
+    return store(actor, envelope, signed, decision);
   }
 
   /** Answers a request in the actor's inbox; the hub signs as the actor's agency. */

@@ -53,6 +53,7 @@ public final class LoadGenerator {
   }
 
   public static void main(String[] args) {
+    // The report is this program's output, so it goes to standard output, not to a log.
     PrintStream out = System.out;
     int status;
     try {
@@ -63,7 +64,8 @@ public final class LoadGenerator {
       status = new LoadGenerator(out, LoadSettings.fromSystemProperties(), Path.of(buildDir)).run();
     } catch (RuntimeException e) {
       out.println("The load run failed: " + e);
-      e.printStackTrace(out);
+      java.util.logging.Logger.getLogger(LoadGenerator.class.getName())
+          .log(java.util.logging.Level.SEVERE, "the load run failed", e);
       status = RUN_FAILED;
     }
     out.flush();

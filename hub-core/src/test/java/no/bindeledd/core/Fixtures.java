@@ -1,5 +1,6 @@
 package no.bindeledd.core;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +19,19 @@ import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.consent.NewConsent;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.crypto.DevelopmentCa;
+import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.core.crypto.Signatures;
+import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.JpaAgencies;
 import no.bindeledd.core.persistence.JpaAuditTrail;
 import no.bindeledd.core.persistence.JpaConsents;
+import no.bindeledd.core.persistence.JpaMessages;
 import no.bindeledd.core.persistence.JpaPeople;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
@@ -129,6 +137,40 @@ public class Fixtures {
 
   public Consent recordGpConsent(Person subject) {
     return db.inTransaction(() -> consentRegistry.record(CASEWORKER, gpConsent(subject)));
+  }
+
+  /** Issues, with a development CA in {@code dir}, a signing key for each agency named. */
+  public static AgencyKeyStore issueKeys(Path dir, OrganisationNumber... orgs) {
+    DevelopmentCa ca = DevelopmentCa.loadOrCreate(dir);
+    AgencyKeyStore keys = AgencyKeyStore.loadOrCreate(dir);
+    for (OrganisationNumber org : orgs) {
+      keys.ensureKey(org.value(), "agency " + org, ca);
+    }
+    return keys;
+  }
+
+  /** The services that exchange signed messages, over this database. */
+  public record ExchangeServices(
+      JpaMessages messages, MessageExchange exchange, Delivery delivery) {}
+
+  /**
+   * Registers each agency's certificate from {@code keys}, as start-up does, and wires the exchange
+   * and delivery services signing with those keys.
+   */
+  public ExchangeServices exchangeSigningWith(AgencyKeyStore keys) {
+    db.inTransaction(
+        () -> {
+          for (Agency agency : agencies.all()) {
+            keys.find(agency.orgNumber().value())
+                .ifPresent(k -> agency.registerSigningCertificate(Pem.encode(k.certificate())));
+          }
+        });
+    JpaMessages messages = new JpaMessages(db.em());
+    return new ExchangeServices(
+        messages,
+        new MessageExchange(
+            messages, people, agencies, decisions, audit, new Signatures(), keys, clock),
+        new Delivery(messages, agencies, decisions, audit, clock));
   }
 
   /** A clock the test moves forward by hand. */

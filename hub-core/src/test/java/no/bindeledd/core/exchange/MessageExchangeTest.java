@@ -23,8 +23,6 @@ import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.consent.Purpose;
 import no.bindeledd.core.crypto.AgencyKeyStore;
-import no.bindeledd.core.crypto.DevelopmentCa;
-import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.persistence.JpaMessages;
@@ -40,7 +38,6 @@ class MessageExchangeTest {
 
   @TempDir static Path keysDir;
   static AgencyKeyStore keys;
-  static DevelopmentCa ca;
 
   private TestDatabase db;
   private Fixtures town;
@@ -52,11 +49,7 @@ class MessageExchangeTest {
 
   @BeforeAll
   static void issueKeys() {
-    ca = DevelopmentCa.loadOrCreate(keysDir);
-    keys = AgencyKeyStore.loadOrCreate(keysDir);
-    for (var org : List.of(REFUGEE_SERVICE, GP_OFFICE, SCHOOL)) {
-      keys.ensureKey(org.value(), "agency " + org, ca);
-    }
+    keys = Fixtures.issueKeys(keysDir, REFUGEE_SERVICE, GP_OFFICE, SCHOOL);
   }
 
   @BeforeEach
@@ -65,27 +58,10 @@ class MessageExchangeTest {
     town =
         new Fixtures(
             db, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    db.inTransaction(
-        () -> {
-          for (var org : List.of(REFUGEE_SERVICE, GP_OFFICE, SCHOOL)) {
-            town.agencies
-                .get(org)
-                .registerSigningCertificate(
-                    Pem.encode(keys.find(org.value()).orElseThrow().certificate()));
-          }
-        });
-    messages = new JpaMessages(db.em());
-    exchange =
-        new MessageExchange(
-            messages,
-            town.people,
-            town.agencies,
-            town.decisions,
-            town.audit,
-            signatures,
-            keys,
-            town.clock);
-    delivery = new Delivery(messages, town.agencies, town.decisions, town.audit, town.clock);
+    Fixtures.ExchangeServices services = town.exchangeSigningWith(keys);
+    messages = services.messages();
+    exchange = services.exchange();
+    delivery = services.delivery();
     amal = town.participant();
   }
 

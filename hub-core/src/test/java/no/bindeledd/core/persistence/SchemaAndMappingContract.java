@@ -44,8 +44,6 @@ import no.bindeledd.core.consent.ConsentStatus;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Purpose;
 import no.bindeledd.core.crypto.AgencyKeyStore;
-import no.bindeledd.core.crypto.DevelopmentCa;
-import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.DeliveryStatus;
@@ -84,11 +82,7 @@ abstract class SchemaAndMappingContract {
 
   @BeforeAll
   static void issueKeys() {
-    DevelopmentCa ca = DevelopmentCa.loadOrCreate(keysDir);
-    keys = AgencyKeyStore.loadOrCreate(keysDir);
-    for (var org : List.of(REFUGEE_SERVICE, GP_OFFICE)) {
-      keys.ensureKey(org.value(), "agency " + org, ca);
-    }
+    keys = Fixtures.issueKeys(keysDir, REFUGEE_SERVICE, GP_OFFICE);
   }
 
   @BeforeEach
@@ -96,27 +90,10 @@ abstract class SchemaAndMappingContract {
     db = new TestDatabase(emptyDatabase());
     // Real certificates need the real time.
     town = new Fixtures(db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    db.inTransaction(
-        () -> {
-          for (var org : List.of(REFUGEE_SERVICE, GP_OFFICE)) {
-            town.agencies
-                .get(org)
-                .registerSigningCertificate(
-                    Pem.encode(keys.find(org.value()).orElseThrow().certificate()));
-          }
-        });
-    messages = new JpaMessages(db.em());
-    exchange =
-        new MessageExchange(
-            messages,
-            town.people,
-            town.agencies,
-            town.decisions,
-            town.audit,
-            signatures,
-            keys,
-            town.clock);
-    delivery = deliveryOn(db.em());
+    Fixtures.ExchangeServices services = town.exchangeSigningWith(keys);
+    messages = services.messages();
+    exchange = services.exchange();
+    delivery = services.delivery();
     amal = town.participant();
   }
 

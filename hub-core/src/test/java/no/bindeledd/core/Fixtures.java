@@ -23,7 +23,9 @@ import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.crypto.Signatures;
+import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
@@ -135,6 +137,30 @@ public class Fixtures {
         null);
   }
 
+  /** J6's consent: the refugee service may share the participant's plan with NAV. */
+  public Consent recordNavConsent(Person subject) {
+    return db.inTransaction(
+        () ->
+            consentRegistry.record(
+                CASEWORKER,
+                new NewConsent(
+                    subject.id(),
+                    subject.id(),
+                    REFUGEE_SERVICE,
+                    NAV,
+                    Direction.ONE_WAY,
+                    Set.of(DataCategory.PARTICIPANT_PLAN),
+                    Purpose.PARTICIPANT_PLAN_SHARING,
+                    clock.instant(),
+                    clock.instant().plus(Duration.ofDays(365)),
+                    CollectionMethod.PAPER_FORM,
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    Locale.forLanguageTag("ar"),
+                    null,
+                    null,
+                    null)));
+  }
+
   public Consent recordGpConsent(Person subject) {
     return db.inTransaction(() -> consentRegistry.record(CASEWORKER, gpConsent(subject)));
   }
@@ -151,13 +177,21 @@ public class Fixtures {
 
   /** The services that exchange signed messages, over this database. */
   public record ExchangeServices(
-      JpaMessages messages, MessageExchange exchange, Delivery delivery) {}
+      JpaMessages messages,
+      MessageExchange exchange,
+      Delivery delivery,
+      AgencySystems agencySystems) {}
 
   /**
    * Registers each agency's certificate from {@code keys}, as start-up does, and wires the exchange
    * and delivery services signing with those keys.
    */
   public ExchangeServices exchangeSigningWith(AgencyKeyStore keys) {
+    return exchangeSigningWith(keys, DeliveryPolicy.DEFAULT);
+  }
+
+  /** As {@link #exchangeSigningWith(AgencyKeyStore)}, delivering under {@code policy}. */
+  public ExchangeServices exchangeSigningWith(AgencyKeyStore keys, DeliveryPolicy policy) {
     db.inTransaction(
         () -> {
           for (Agency agency : agencies.all()) {
@@ -166,11 +200,14 @@ public class Fixtures {
           }
         });
     JpaMessages messages = new JpaMessages(db.em());
+    Signatures signatures = new Signatures();
+    MessageExchange exchange =
+        new MessageExchange(messages, people, agencies, decisions, audit, signatures, keys, clock);
     return new ExchangeServices(
         messages,
-        new MessageExchange(
-            messages, people, agencies, decisions, audit, new Signatures(), keys, clock),
-        new Delivery(messages, agencies, decisions, audit, clock));
+        exchange,
+        new Delivery(messages, agencies, people, decisions, audit, policy, clock),
+        new AgencySystems(messages, agencies, people, exchange, audit, signatures, keys, clock));
   }
 
   /** A clock the test moves forward by hand. */

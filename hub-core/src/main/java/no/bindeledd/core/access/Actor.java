@@ -23,6 +23,11 @@ public record Actor(String userId, OrganisationNumber agency, Role role) {
     return new Actor(HUB_USER, null, Role.HUB);
   }
 
+  /** An agency's own system, as it identified itself by its signature on what it sent. */
+  public static Actor agencySystem(OrganisationNumber agency) {
+    return new Actor("system@" + agency.value(), agency, Role.AGENCY_SYSTEM);
+  }
+
   /** A caller known only by the name in their token, for recording a refusal. */
   public static Actor unidentified(String name) {
     return new Actor(name, null, Role.UNIDENTIFIED);

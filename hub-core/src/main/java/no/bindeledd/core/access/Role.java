@@ -15,6 +15,11 @@ public enum Role {
   KINDERGARTEN_LIAISON("kindergarten-liaison", AgencyKind.KINDERGARTEN),
   NAV_ADVISER("nav-adviser", AgencyKind.NAV),
   AUDITOR("auditor", null),
+  /**
+   * An agency's own system (a GP office's record system, say) speaking through a connector. Known
+   * by its signature, never by a token.
+   */
+  AGENCY_SYSTEM("agency-system", null),
   /** The hub itself, acting in its delivery routes. Never carried in a token. */
   HUB("hub", null),
   /** A caller whose token the hub could not map to a role and agency; only ever refused. */
@@ -39,7 +44,7 @@ public enum Role {
 
   public static Optional<Role> fromCode(String code) {
     return Arrays.stream(values())
-        .filter(r -> r != HUB && r != UNIDENTIFIED && r.code.equals(code))
+        .filter(r -> r != HUB && r != UNIDENTIFIED && r != AGENCY_SYSTEM && r.code.equals(code))
         .findFirst();
   }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEvent;
@@ -18,6 +19,8 @@ import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.People;
+import no.bindeledd.core.person.Person;
 
 /**
  * What the delivery routes call: claim due outbox entries, deliver one message after deciding on it
@@ -30,10 +33,14 @@ public class Delivery {
   /** How long a claimed entry stays with one route before another may take it over. */
   public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
+  private static final int EXPIRY_BATCH = 100;
+
   private Messages messages;
   private Agencies agencies;
+  private People people;
   private ConsentDecisions decisions;
   private AuditLog audit;
+  private DeliveryPolicy policy;
   private Clock clock;
 
   protected Delivery() {}
@@ -42,13 +49,17 @@ public class Delivery {
   public Delivery(
       Messages messages,
       Agencies agencies,
+      People people,
       ConsentDecisions decisions,
       AuditLog audit,
+      DeliveryPolicy policy,
       Clock clock) {
     this.messages = messages;
     this.agencies = agencies;
+    this.people = people;
     this.decisions = decisions;
     this.audit = audit;
+    this.policy = policy;
     this.clock = clock;
   }
 
@@ -87,38 +98,128 @@ public class Delivery {
       return Outcome.ALREADY_SETTLED;
     }
     Instant now = clock.instant();
-    ConsentDecision decision = MessageDecisions.decide(decisions, agencies, message, now);
-    Actor hub = Actor.hub();
-    AuditEvent decided =
-        AuditEvent.of(
-                hub,
-                AuditAction.CONSENT_DECISION,
-                decision.isAllowed() ? AuditOutcome.ALLOWED : AuditOutcome.HELD)
-            .flow(decision.flow())
-            .message(message.id(), message.conversationId())
-            .reason(decision.explanation());
-    decision.consent().ifPresent(c -> decided.consentId(c.id()));
-    audit.append(decided);
+    ConsentDecision decision = decideAgain(message, now);
     messages.dequeue(messageId);
-    if (decision.isAllowed()) {
-      message.deliver(decision.basis().id(), now);
-      audit.append(
-          AuditEvent.of(hub, AuditAction.MESSAGE_DELIVERED, AuditOutcome.SUCCESS)
-              .flow(message.flow())
-              .consentId(decision.basis().id())
-              .message(message.id(), message.conversationId()));
-      return Outcome.DELIVERED;
+    if (!decision.isAllowed()) {
+      return Outcome.HELD;
     }
-    message.hold(decision.explanation(), now);
+    message.deliver(decision.basis().id(), now);
     audit.append(
-        AuditEvent.of(hub, AuditAction.MESSAGE_HELD, AuditOutcome.HELD)
-            .flow(message.flow())
-            .message(message.id(), message.conversationId())
-            .reason(decision.explanation()));
-    return Outcome.HELD;
+        event(AuditAction.MESSAGE_DELIVERED, AuditOutcome.SUCCESS, message)
+            .consentId(decision.basis().id()));
+    return Outcome.DELIVERED;
   }
 
-  /** Gives up on a message after the route's last retry; its sender sees it as failed. */
+  /**
+   * Clears a message for a connector that delivers it to the recipient's own system. Consent is
+   * decided again, as for the hub's inbox; a message no consent covers any more is held and nothing
+   * is returned. The outbox entry stays until the connector reports how the hand-over went.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<OutboundMessage> prepare(String messageId) {
+    Message message = messages.get(messageId);
+    if (!message.isAwaitingDelivery()) {
+      messages.dequeue(messageId);
+      return Optional.empty();
+    }
+    ConsentDecision decision = decideAgain(message, clock.instant());
+    if (!decision.isAllowed()) {
+      messages.dequeue(messageId);
+      return Optional.empty();
+    }
+    message.clearOn(decision.basis().id());
+    Agency sender = agencies.get(message.sender());
+    Agency recipient = agencies.get(message.recipient());
+    Person subject = people.get(message.subjectId());
+    return Optional.of(
+        new OutboundMessage(
+            message.id(),
+            message.conversationId(),
+            message.inReplyTo().orElse(null),
+            message.kind(),
+            party(sender),
+            party(recipient),
+            new OutboundMessage.Subject(
+                subject.nationalId().value(), subject.givenName(), subject.familyName()),
+            message.category().code(),
+            message.purpose().code(),
+            decision.basis().id(),
+            message.createdAt(),
+            message.body()));
+  }
+
+  /** The recipient's system took the message; its receipt is still to come. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void markSent(String messageId) {
+    Message message = messages.get(messageId);
+    messages.dequeue(messageId);
+    if (message.status() != DeliveryStatus.CREATED) {
+      return;
+    }
+    message.markSent(clock.instant());
+    audit.append(
+        event(AuditAction.MESSAGE_TRANSMITTED, AuditOutcome.SUCCESS, message)
+            .consentId(message.consentId().orElse(null)));
+  }
+
+  /**
+   * What the recipient's system said of a message sent to it: a receipt that came back with the
+   * hand-over or later. OK (with or without errors) delivers it; a rejection fails it, and its
+   * sender sees the recipient's reasons. A receipt for a message that is not the recipient's, or
+   * that is not on its way, changes nothing.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<Message> applyReceipt(
+      OrganisationNumber from,
+      String messageId,
+      ReceiptStatus status,
+      String receipt,
+      String recipientReference) {
+    Optional<Message> found = messages.find(messageId).filter(m -> m.recipient().equals(from));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Message message = found.get();
+    messages.dequeue(messageId);
+    if (!message.isAwaitingDelivery()) {
+      return found;
+    }
+    Instant now = clock.instant();
+    String words = status.name().toLowerCase().replace('_', ' ') + describe(receipt);
+    if (status == ReceiptStatus.REJECTED) {
+      message.reject(words, now);
+      audit.append(
+          event(AuditAction.MESSAGE_REJECTED, AuditOutcome.FAILURE, message).reason(words));
+    } else {
+      message.confirm(words, recipientReference, now);
+      audit.append(
+          event(AuditAction.MESSAGE_DELIVERED, AuditOutcome.SUCCESS, message)
+              .consentId(message.consentId().orElse(null))
+              .reason(words));
+    }
+    return found;
+  }
+
+  /**
+   * The recipient could not be reached this time: the message is tried again after a growing delay,
+   * until it runs out of attempts (failed) or of lifetime (expired).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void retryLater(String messageId, String reason) {
+    Message message = messages.get(messageId);
+    Optional<OutboxEntry> entry = messages.outboxEntry(messageId);
+    if (entry.isEmpty() || !message.isAwaitingDelivery()) {
+      return;
+    }
+    if (entry.get().attempts() >= policy.maxAttempts()) {
+      fail(message, "gave up after " + entry.get().attempts() + " attempts: " + reason);
+      return;
+    }
+    Instant next = clock.instant().plus(policy.retryDelay(entry.get().attempts()));
+    entry.get().retryAt(next, reason);
+  }
+
+  /** Gives up on a message that cannot be delivered; its sender sees it as failed. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void markFailed(String messageId, String reason) {
     Message message = messages.get(messageId);
@@ -126,12 +227,78 @@ public class Delivery {
     if (!message.isAwaitingDelivery()) {
       return;
     }
+    fail(message, reason);
+  }
+
+  /**
+   * Expires every message still on its way after its kind's lifetime. Its sender sees it as
+   * expired; a late receipt no longer changes that.
+   *
+   * @return how many expired
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int expireOverdue() {
+    Instant now = clock.instant();
+    int expired = 0;
+    for (MessageKind kind : MessageKind.values()) {
+      Duration lifetime = policy.lifetime(kind);
+      for (Message message : messages.undeliveredBefore(kind, now.minus(lifetime), EXPIRY_BATCH)) {
+        String why =
+            "not delivered within its lifetime of "
+                + lifetime
+                + messages
+                    .outboxEntry(message.id())
+                    .flatMap(OutboxEntry::lastError)
+                    .map(e -> "; last error: " + e)
+                    .orElse("");
+        messages.dequeue(message.id());
+        message.expire(why, now);
+        audit.append(event(AuditAction.MESSAGE_EXPIRED, AuditOutcome.FAILURE, message).reason(why));
+        expired++;
+      }
+    }
+    return expired;
+  }
+
+  private void fail(Message message, String reason) {
+    messages.dequeue(message.id());
     String why = reason == null || reason.isBlank() ? "delivery failed" : reason;
     message.fail(why, clock.instant());
-    audit.append(
-        AuditEvent.of(Actor.hub(), AuditAction.MESSAGE_FAILED, AuditOutcome.FAILURE)
-            .flow(message.flow())
-            .message(message.id(), message.conversationId())
-            .reason(why));
+    audit.append(event(AuditAction.MESSAGE_FAILED, AuditOutcome.FAILURE, message).reason(why));
+  }
+
+  /** Decides on the message once more and records the decision; holds it if refused. */
+  private ConsentDecision decideAgain(Message message, Instant now) {
+    ConsentDecision decision = MessageDecisions.decide(decisions, agencies, message, now);
+    AuditEvent decided =
+        event(
+                AuditAction.CONSENT_DECISION,
+                decision.isAllowed() ? AuditOutcome.ALLOWED : AuditOutcome.HELD,
+                message)
+            .flow(decision.flow())
+            .reason(decision.explanation());
+    decision.consent().ifPresent(c -> decided.consentId(c.id()));
+    audit.append(decided);
+    if (!decision.isAllowed()) {
+      message.hold(decision.explanation(), now);
+      audit.append(
+          event(AuditAction.MESSAGE_HELD, AuditOutcome.HELD, message)
+              .reason(decision.explanation()));
+    }
+    return decision;
+  }
+
+  private static AuditEvent event(AuditAction action, AuditOutcome outcome, Message message) {
+    return AuditEvent.of(Actor.hub(), action, outcome)
+        .flow(message.flow())
+        .message(message.id(), message.conversationId());
+  }
+
+  private static OutboundMessage.Party party(Agency agency) {
+    return new OutboundMessage.Party(agency.orgNumber().value(), agency.name(), agency.herId());
+  }
+
+  private static String describe(String receipt) {
+    return receipt == null || receipt.isBlank() ? "" : ": " + receipt;
   }
 }

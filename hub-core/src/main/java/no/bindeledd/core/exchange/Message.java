@@ -69,6 +69,21 @@ public class Message {
   @Column(name = "signed_envelope", nullable = false)
   private byte[] signedEnvelope;
 
+  /**
+   * What the signature covers: the hub's canonical envelope, or an agency's own format (a GP
+   * office's MsgHead), kept as the agency signed it.
+   */
+  @Column(name = "signed_format", length = 32, nullable = false)
+  private String signedFormat;
+
+  /** The recipient's receipt, in its words: status and any error codes. */
+  @Column(name = "receipt", length = 1000)
+  private String receipt;
+
+  /** The recipient's own id for what it received, such as NAV's acknowledgement number. */
+  @Column(name = "recipient_reference", length = 100)
+  private String recipientReference;
+
   @Convert(converter = InstantConverter.class)
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -95,6 +110,11 @@ public class Message {
   protected Message() {}
 
   Message(MessageEnvelope envelope, byte[] signedEnvelope, String senderUser) {
+    this(envelope, signedEnvelope, MessageEnvelope.FORMAT, senderUser);
+  }
+
+  Message(MessageEnvelope envelope, byte[] signedEnvelope, String signedFormat, String senderUser) {
+    this.signedFormat = Objects.requireNonNull(signedFormat);
     this.id = envelope.messageId();
     this.conversationId = envelope.conversationId();
     this.inReplyTo = envelope.inReplyTo();
@@ -165,6 +185,18 @@ public class Message {
     return signedEnvelope.clone();
   }
 
+  public String signedFormat() {
+    return signedFormat;
+  }
+
+  public Optional<String> receipt() {
+    return Optional.ofNullable(receipt);
+  }
+
+  public Optional<String> recipientReference() {
+    return Optional.ofNullable(recipientReference);
+  }
+
   public Instant createdAt() {
     return createdAt;
   }
@@ -205,6 +237,35 @@ public class Message {
   void deliver(String consentId, Instant at) {
     this.consentId = consentId;
     move(DeliveryStatus.DELIVERED, null, at);
+  }
+
+  /** Cleared for delivery on this consent, as decided just before it leaves the hub. */
+  void clearOn(String consentId) {
+    this.consentId = consentId;
+  }
+
+  /** Handed to the recipient's system, which has yet to confirm it with a receipt. */
+  void markSent(Instant at) {
+    move(DeliveryStatus.SENT, null, at);
+  }
+
+  /**
+   * The recipient's system confirmed it; {@code receipt} keeps what its receipt said, if anything.
+   */
+  void confirm(String receipt, String reference, Instant at) {
+    this.receipt = receipt == null ? null : abbreviate(receipt);
+    this.recipientReference = reference;
+    move(DeliveryStatus.DELIVERED, null, at);
+  }
+
+  /** The recipient's system rejected it; the receipt says why. */
+  void reject(String receipt, Instant at) {
+    this.receipt = abbreviate(receipt);
+    move(DeliveryStatus.FAILED, receipt, at);
+  }
+
+  void expire(String reason, Instant at) {
+    move(DeliveryStatus.EXPIRED, reason, at);
   }
 
   void hold(String reason, Instant at) {

@@ -32,6 +32,7 @@ import no.bindeledd.core.crypto.SigningKey;
 import no.bindeledd.core.crypto.VerifiedContent;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
@@ -135,6 +136,56 @@ public class MessageExchange {
     return store(actor, envelope, signed, decision);
   }
 
+  /**
+   * Shares a participant's plan with the agency that follows the participant up (NAV). Nothing is
+   * sent unless a consent covers sharing the plan with that agency; a refusal is audited and says
+   * why.
+   */
+  @Transactional(dontRollbackOn = NoCoveringConsent.class)
+  public Message sendPlan(
+      Actor actor, String subjectId, OrganisationNumber recipient, ParticipantPlan plan) {
+    Agency sharing = agencyOf(actor);
+    Agency receiving = agencies.get(recipient);
+    if (sharing.kind() != AgencyKind.REFUGEE_SERVICE) {
+      throw new AccessDenied("participant plans are shared by the refugee service");
+    }
+    if (receiving.kind() != AgencyKind.NAV) {
+      throw new InvalidInput("a participant plan is shared with NAV");
+    }
+    Person subject = people.get(subjectId);
+    Flow flow =
+        new Flow(
+            subject.id(),
+            sharing.orgNumber(),
+            receiving.orgNumber(),
+            DataCategory.PARTICIPANT_PLAN,
+            Purpose.PARTICIPANT_PLAN_SHARING);
+    Instant now = clock.instant();
+    ConsentDecision decision = decisions.decide(flow, receiving.kind(), now);
+    if (!decision.isAllowed()) {
+      recordDecision(actor, decision, null, AuditOutcome.REFUSED);
+      throw new NoCoveringConsent(decision);
+    }
+    MessageEnvelope envelope =
+        new MessageEnvelope(
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
+            null,
+            MessageKind.PLAN,
+            sharing.orgNumber().value(),
+            receiving.orgNumber().value(),
+            subject.id(),
+            subject.nationalId().value(),
+            flow.category().code(),
+            flow.purpose().code(),
+            decision.basis().id(),
+            now,
+            plan.toJson());
+    byte[] signed = sign(envelope, sharing);
+    recordDecision(actor, decision, null, null);
+    return store(actor, envelope, signed, decision);
+  }
+
   /** Answers a request in the actor's inbox; the hub signs as the actor's agency. */
   @Transactional
   public Message answer(Actor actor, String requestId, String text) {
@@ -160,7 +211,7 @@ public class MessageExchange {
             request.consentId().orElse(null),
             clock.instant(),
             text);
-    return acceptAnswer(actor, envelope, sign(envelope, answering));
+    return acceptAnswer(actor, envelope, sign(envelope, answering), MessageEnvelope.FORMAT);
   }
 
   /**
@@ -191,10 +242,14 @@ public class MessageExchange {
     if (envelope.kind() != MessageKind.ANSWER) {
       throw new InvalidInput("signed messages accepted here are answers to requests");
     }
-    return acceptAnswer(actor, envelope, signedMessage);
+    return acceptAnswer(actor, envelope, signedMessage, MessageEnvelope.FORMAT);
   }
 
-  private Message acceptAnswer(Actor actor, MessageEnvelope envelope, byte[] signed) {
+  /**
+   * Stores an answer whose signature was verified, decides on consent again, and queues it for the
+   * asking agency or holds it. {@code signedFormat} names what {@code signed} covers.
+   */
+  Message acceptAnswer(Actor actor, MessageEnvelope envelope, byte[] signed, String signedFormat) {
     if (messages.find(envelope.messageId()).isPresent()) {
       throw new Conflict("message " + envelope.messageId() + " was already received");
     }
@@ -203,7 +258,7 @@ public class MessageExchange {
             .find(envelope.inReplyTo() == null ? "" : envelope.inReplyTo())
             .filter(r -> r.kind() == MessageKind.REQUEST)
             .filter(r -> r.recipient().value().equals(envelope.sender()))
-            .filter(r -> r.status().isInInbox())
+            .filter(r -> r.status().isInInbox() || r.status() == DeliveryStatus.SENT)
             .orElseThrow(() -> new NotFound("request", envelope.inReplyTo()));
     if (!request.conversationId().equals(envelope.conversationId())
         || !request.sender().value().equals(envelope.recipient())
@@ -216,7 +271,7 @@ public class MessageExchange {
     Agency recipient = agencies.get(request.sender());
     Flow flow = request.answerFlow();
     ConsentDecision decision = decisions.decide(flow, recipient.kind(), clock.instant());
-    Message answer = new Message(envelope, signed, actor.userId());
+    Message answer = new Message(envelope, signed, signedFormat, actor.userId());
     messages.add(answer);
     if (decision.isAllowed()) {
       recordDecision(actor, decision, answer, null);

@@ -16,12 +16,21 @@ public interface Messages {
   void enqueue(OutboxEntry entry);
 
   /**
-   * Claims up to {@code max} outbox entries whose claim has run out (or that were never claimed),
-   * oldest first, until {@code until}. An entry is claimed by one caller only, across nodes.
+   * Claims up to {@code max} outbox entries whose claim has run out (or that were never claimed)
+   * and whose next attempt is due, oldest first, until {@code until}. An entry is claimed by one
+   * caller only, across nodes.
    */
   List<OutboxEntry> claim(Instant now, Instant until, int max);
 
   void dequeue(String messageId);
+
+  Optional<OutboxEntry> outboxEntry(String messageId);
+
+  /**
+   * Messages of one kind still on their way (created or sent) that were created before {@code
+   * cutoff}, oldest first.
+   */
+  List<Message> undeliveredBefore(MessageKind kind, Instant cutoff, int max);
 
   /** Messages to the agency in one of the given statuses, newest first. */
   List<Message> to(OrganisationNumber agency, List<DeliveryStatus> statuses, int max);

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import no.bindeledd.core.persistence.InstantConverter;
 
 /**
@@ -35,6 +36,14 @@ public class OutboxEntry {
   @Column(name = "attempts", nullable = false)
   private int attempts;
 
+  /** Not to be tried before this time: a recipient that was down is given time to come back. */
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
+  @Column(name = "last_error", length = 1000)
+  private String lastError;
+
   protected OutboxEntry() {}
 
   OutboxEntry(Message message, Instant at) {
@@ -53,5 +62,24 @@ public class OutboxEntry {
 
   public int attempts() {
     return attempts;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Optional<String> lastError() {
+    return Optional.ofNullable(lastError);
+  }
+
+  public Optional<Instant> nextAttemptAt() {
+    return Optional.ofNullable(nextAttemptAt);
+  }
+
+  /** Releases the claim, to be taken again at {@code at}. */
+  void retryAt(Instant at, String error) {
+    this.nextAttemptAt = at;
+    this.claimedUntil = null;
+    this.lastError = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.exchange.Message;
+import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.exchange.Messages;
 import no.bindeledd.core.exchange.OutboxEntry;
 import no.bindeledd.core.party.OrganisationNumber;
@@ -48,7 +49,8 @@ public class JpaMessages implements Messages {
   public List<OutboxEntry> claim(Instant now, Instant until, int max) {
     List<OutboxEntry> candidates =
         em.createQuery(
-                "select o from OutboxEntry o where o.claimedUntil is null or o.claimedUntil < :now"
+                "select o from OutboxEntry o where (o.claimedUntil is null or o.claimedUntil < :now)"
+                    + " and (o.nextAttemptAt is null or o.nextAttemptAt <= :now)"
                     + " order by o.createdAt",
                 OutboxEntry.class)
             .setParameter("now", now)
@@ -60,7 +62,8 @@ public class JpaMessages implements Messages {
           em.createQuery(
                   "update OutboxEntry o set o.claimedUntil = :until, o.attempts = o.attempts + 1"
                       + " where o.messageId = :id"
-                      + " and (o.claimedUntil is null or o.claimedUntil < :now)")
+                      + " and (o.claimedUntil is null or o.claimedUntil < :now)"
+                      + " and (o.nextAttemptAt is null or o.nextAttemptAt <= :now)")
               .setParameter("until", until)
               .setParameter("id", candidate.messageId())
               .setParameter("now", now)
@@ -78,6 +81,29 @@ public class JpaMessages implements Messages {
     if (entry != null) {
       em.remove(entry);
     }
+  }
+
+  @Override
+  public Optional<OutboxEntry> outboxEntry(String messageId) {
+    OutboxEntry entry = em.find(OutboxEntry.class, messageId);
+    if (entry != null) {
+      // Claims are conditional bulk updates, which bypass the entities already loaded.
+      em.refresh(entry);
+    }
+    return Optional.ofNullable(entry);
+  }
+
+  @Override
+  public List<Message> undeliveredBefore(MessageKind kind, Instant cutoff, int max) {
+    return em.createQuery(
+            "select m from Message m where m.kind = :kind and m.status in :statuses"
+                + " and m.createdAt < :cutoff order by m.createdAt",
+            Message.class)
+        .setParameter("kind", kind)
+        .setParameter("statuses", List.of(DeliveryStatus.CREATED, DeliveryStatus.SENT))
+        .setParameter("cutoff", cutoff)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   @Override

@@ -46,6 +46,7 @@ import no.bindeledd.core.consent.Purpose;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageEnvelope;
@@ -354,8 +355,10 @@ abstract class SchemaAndMappingContract {
     return new Delivery(
         new JpaMessages(em),
         new JpaAgencies(em),
+        new JpaPeople(em),
         new ConsentDecisions(new JpaConsents(em)),
         new AuditLog(new JpaAuditTrail(em), town.clock),
+        DeliveryPolicy.DEFAULT,
         town.clock);
   }
 

@@ -1,0 +1,191 @@
+package no.bindeledd.core.exchange;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditEvent;
+import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.consent.NoCoveringConsent;
+import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.core.crypto.SignatureRejected;
+import no.bindeledd.core.crypto.Signatures;
+import no.bindeledd.core.crypto.SigningKey;
+import no.bindeledd.core.party.Agencies;
+import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.People;
+import no.bindeledd.core.person.Person;
+
+/**
+ * What connectors call for the agencies whose own systems they speak to: sign what leaves the hub
+ * in an agency's format, open what such a system signed, and take in its answers. Connectors map
+ * formats; signatures, consent and storage stay here.
+ */
+@ApplicationScoped
+public class AgencySystems {
+
+  private Messages messages;
+  private Agencies agencies;
+  private People people;
+  private MessageExchange exchange;
+  private AuditLog audit;
+  private Signatures signatures;
+  private AgencyKeyStore keys;
+  private Clock clock;
+
+  protected AgencySystems() {}
+
+  @Inject
+  public AgencySystems(
+      Messages messages,
+      Agencies agencies,
+      People people,
+      MessageExchange exchange,
+      AuditLog audit,
+      Signatures signatures,
+      AgencyKeyStore keys,
+      Clock clock) {
+    this.messages = messages;
+    this.agencies = agencies;
+    this.people = people;
+    this.exchange = exchange;
+    this.audit = audit;
+    this.signatures = signatures;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /**
+   * Signs a message cleared for delivery, as its sending agency, in the form the recipient's system
+   * reads.
+   */
+  public byte[] signOutbound(String messageId, byte[] content) {
+    Message message = messages.get(messageId);
+    return signAs(message.sender(), content);
+  }
+
+  /** Signs a receipt or other reply as an agency whose key the hub holds. */
+  public byte[] signAs(OrganisationNumber agency, byte[] content) {
+    SigningKey key =
+        keys.find(agency.value())
+            .orElseThrow(
+                () -> new IllegalStateException("the hub holds no signing key for " + agency));
+    return signatures.sign(content, key);
+  }
+
+  /**
+   * Verifies what an agency's system sent against that agency's registered certificate and returns
+   * the signed content. A signature that does not verify is audited and rejected.
+   */
+  @Transactional(dontRollbackOn = SignatureRejected.class)
+  public byte[] open(OrganisationNumber claimedSender, byte[] signed) {
+    if (signed.length > MessageExchange.MAX_SIGNED_MESSAGE_BYTES) {
+      throw new InvalidInput(
+          "a signed message is at most " + MessageExchange.MAX_SIGNED_MESSAGE_BYTES + " bytes");
+    }
+    Agency sender = agencies.get(claimedSender);
+    try {
+      return signatures.verify(signed, registeredCertificates(sender), clock.instant()).content();
+    } catch (SignatureRejected rejected) {
+      audit.append(
+          AuditEvent.of(
+                  Actor.agencySystem(sender.orgNumber()),
+                  AuditAction.SIGNATURE_REJECTED,
+                  AuditOutcome.REFUSED)
+              .agencies(sender.orgNumber(), null)
+              .reason(rejected.reason().name().toLowerCase() + ": " + rejected.getMessage()));
+      throw rejected;
+    }
+  }
+
+  /**
+   * Takes in an answer from an agency's system, signed in its own format. It must answer a request
+   * the hub sent to that agency, for the agency that asked, about the same person. Consent is then
+   * decided as for an answer written in the hub: an answer no consent covers any more is held.
+   */
+  @Transactional(dontRollbackOn = NoCoveringConsent.class)
+  public Message acceptAnswer(
+      OrganisationNumber from, InboundAnswer answer, byte[] signed, String signedFormat) {
+    if (answer.messageId() == null || answer.messageId().isBlank()) {
+      throw new InvalidInput("an answer needs a message id");
+    }
+    if (messages.find(answer.messageId()).isPresent()) {
+      throw new InboundRejected(
+          InboundRejected.Reason.DUPLICATE,
+          "message " + answer.messageId() + " was already received");
+    }
+    Optional<Message> request =
+        messages
+            .find(answer.inReplyTo() == null ? "" : answer.inReplyTo())
+            .filter(r -> r.kind() == MessageKind.REQUEST)
+            .filter(r -> r.recipient().equals(from))
+            .filter(r -> r.conversationId().equals(answer.conversationId()));
+    if (request.isEmpty()) {
+      throw new InboundRejected(
+          InboundRejected.Reason.UNKNOWN_CONVERSATION,
+          "no request "
+              + answer.inReplyTo()
+              + " in conversation "
+              + answer.conversationId()
+              + " was sent to "
+              + from);
+    }
+    Message asked = request.get();
+    if (answer.recipientAgency() != null
+        && !answer.recipientAgency().equals(asked.sender().value())) {
+      throw new InboundRejected(
+          InboundRejected.Reason.UNKNOWN_RECEIVER,
+          "the answer is addressed to "
+              + answer.recipientAgency()
+              + ", not to the agency that asked");
+    }
+    Person subject = people.get(asked.subjectId());
+    if (!subject.nationalId().value().equals(answer.subjectNationalId())) {
+      throw new InboundRejected(
+          InboundRejected.Reason.UNKNOWN_PATIENT,
+          "the answer is about another person than the request it answers");
+    }
+    if (!asked.status().isInInbox() && asked.status() != DeliveryStatus.SENT) {
+      throw new InboundRejected(
+          InboundRejected.Reason.UNKNOWN_CONVERSATION,
+          "request " + asked.id() + " is " + asked.status().name().toLowerCase());
+    }
+    MessageEnvelope envelope =
+        new MessageEnvelope(
+            answer.messageId(),
+            asked.conversationId(),
+            asked.id(),
+            MessageKind.ANSWER,
+            from.value(),
+            asked.sender().value(),
+            subject.id(),
+            subject.nationalId().value(),
+            asked.category().code(),
+            asked.purpose().code(),
+            null,
+            answer.sentAt() == null ? clock.instant() : answer.sentAt(),
+            answer.text());
+    return exchange.acceptAnswer(Actor.agencySystem(from), envelope, signed, signedFormat);
+  }
+
+  /** A fresh id for a message the hub writes in an agency's format, such as a receipt. */
+  public static String newMessageId() {
+    return UUID.randomUUID().toString();
+  }
+
+  private static List<X509Certificate> registeredCertificates(Agency agency) {
+    return agency.signingCertificatePem() == null
+        ? List.of()
+        : List.of(Pem.certificate(agency.signingCertificatePem()));
+  }
+}

@@ -1,0 +1,31 @@
+package no.bindeledd.core.exchange;
+
+import no.bindeledd.core.InvalidInput;
+
+/**
+ * A message from an agency's system that the hub read and verified but cannot take in. The reason
+ * lets a connector answer in the agency's own terms (an AppRec error code, say).
+ */
+public class InboundRejected extends InvalidInput {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why the hub could not take the message in. */
+  public enum Reason {
+    UNKNOWN_RECEIVER,
+    UNKNOWN_PATIENT,
+    UNKNOWN_CONVERSATION,
+    DUPLICATE
+  }
+
+  private final Reason reason;
+
+  public InboundRejected(Reason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -60,4 +60,22 @@ public record DialogAnswer(
   public String messageType() {
     return KithCodes.DIALOG_ANSWER;
   }
+
+  /** Leaves the answer out: it is health information and must not reach logs. */
+  @Override
+  public String toString() {
+    return "DialogAnswer[msgId="
+        + msgId
+        + ", conversationId="
+        + conversationId
+        + ", inReplyTo="
+        + inReplyTo
+        + ", from "
+        + sender.name()
+        + " to "
+        + receiver.name()
+        + ", "
+        + patient
+        + "]";
+  }
 }

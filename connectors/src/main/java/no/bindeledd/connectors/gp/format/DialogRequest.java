@@ -82,4 +82,22 @@ public record DialogRequest(
   public String messageType() {
     return KithCodes.DIALOG_REQUEST;
   }
+
+  /** Leaves the question and purpose out: they are health information and must not reach logs. */
+  @Override
+  public String toString() {
+    return "DialogRequest[msgId="
+        + msgId
+        + ", conversationId="
+        + conversationId
+        + ", inReplyTo="
+        + inReplyTo.orElse("none")
+        + ", from "
+        + sender.name()
+        + " to "
+        + receiver.name()
+        + ", "
+        + patient
+        + "]";
+  }
 }

@@ -200,6 +200,22 @@ class RoundTripTest {
     assertThat(AMAL.toString()).doesNotContain(AMAL.nationalId()).contains("128485");
   }
 
+  @Test
+  void healthInformationStaysOutOfLogs() {
+    DialogRequest request = GpTestData.request();
+    DialogAnswer answer = GpTestData.answer();
+
+    assertThat(request.toString())
+        .contains(request.msgId())
+        .doesNotContain(request.question())
+        .doesNotContain(request.purpose().orElseThrow())
+        .doesNotContain(AMAL.nationalId());
+    assertThat(answer.toString())
+        .contains(answer.msgId())
+        .doesNotContain(answer.answer())
+        .doesNotContain(AMAL.nationalId());
+  }
+
   private byte[] write(GpMessage message) {
     if (message instanceof DialogRequest request) {
       return format.write(request);

@@ -1,15 +1,21 @@
 package no.bindeledd.connectors;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 
 /**
- * The one error-handling configuration every delivery route opts into: redelivery with exponential
- * backoff, then the dead letter route, which marks the message failed so that its sender sees it.
+ * The one error-handling configuration every connector route opts into. A transient failure is
+ * retried in place a few times with exponential backoff, then handed to the dead letter route,
+ * which asks the core to try again later (durably, with growing delays, until the message fails or
+ * expires). A recipient that refused the message goes straight to the refusal route, which fails it
+ * with the recipient's reason. Either way the sender sees what happened in the message's status.
  */
 public class DeliveryErrorHandling extends RouteConfigurationBuilder {
 
   public static final String ID = "delivery-error-handling";
   public static final String DEAD_LETTER = "direct:delivery-dead-letter";
+  public static final String REFUSED = "direct:delivery-refused";
 
   private final RetryPolicy retry;
 
@@ -19,16 +25,22 @@ public class DeliveryErrorHandling extends RouteConfigurationBuilder {
 
   @Override
   public void configuration() {
-    routeConfiguration(ID)
-        .errorHandler(
-            deadLetterChannel(DEAD_LETTER)
-                .maximumRedeliveries(retry.maxRetries())
-                .redeliveryDelay(retry.firstDelay().toMillis())
-                .useExponentialBackOff()
-                .backOffMultiplier(retry.multiplier())
-                .maximumRedeliveryDelay(retry.maxDelay().toMillis())
-                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
-                .logExhausted(true)
-                .logExhaustedMessageHistory(false));
+    RouteConfigurationDefinition configuration = routeConfiguration(ID);
+    configuration
+        .onException(RecipientRefused.class)
+        .handled(true)
+        .maximumRedeliveries(0)
+        .logStackTrace(false)
+        .to(REFUSED);
+    configuration.errorHandler(
+        deadLetterChannel(DEAD_LETTER)
+            .maximumRedeliveries(retry.maxRetries())
+            .redeliveryDelay(retry.firstDelay().toMillis())
+            .useExponentialBackOff()
+            .backOffMultiplier(retry.multiplier())
+            .maximumRedeliveryDelay(retry.maxDelay().toMillis())
+            .retryAttemptedLogLevel(LoggingLevel.WARN)
+            .logExhausted(true)
+            .logExhaustedMessageHistory(false));
   }
 }

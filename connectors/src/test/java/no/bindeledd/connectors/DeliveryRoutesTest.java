@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.bindeledd.connectors.delivery.HubInboxRoute;
 import no.bindeledd.connectors.delivery.OutboxRoutes;
+import no.bindeledd.connectors.inbox.HubInboxRoutes;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.party.AgencyKind;
 import org.apache.camel.RoutesBuilder;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveryRoutesTest extends CamelTestSupport {
 
+  static final String AGENCY = "311000012";
+
   private final ScriptedDelivery delivery = new ScriptedDelivery();
 
   @Override
@@ -38,8 +41,8 @@ class DeliveryRoutesTest extends CamelTestSupport {
     return new RoutesBuilder[] {
       new DeliveryErrorHandling(
           new RetryPolicy(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(50))),
-      new OutboxRoutes(Duration.ofMillis(20), 10),
-      new HubInboxRoute()
+      new OutboxRoutes(Duration.ofMillis(20), Duration.ofHours(1), 10),
+      new HubInboxRoutes(new AgencyConnection.HubInbox(AGENCY, Optional.empty()), Optional.empty())
     };
   }
 
@@ -47,7 +50,7 @@ class DeliveryRoutesTest extends CamelTestSupport {
   void deliversEachClaimedMessageThroughTheCore() {
     NotifyBuilder done =
         new NotifyBuilder(context)
-            .fromCurrentRoute(HubInboxRoute.ROUTE_ID)
+            .fromCurrentRoute(HubInboxRoutes.deliverRouteId(AGENCY))
             .whenCompleted(2)
             .create();
 
@@ -63,8 +66,8 @@ class DeliveryRoutesTest extends CamelTestSupport {
     delivery.failuresBeforeSuccess.put("m-3", new AtomicInteger(2));
     NotifyBuilder done =
         new NotifyBuilder(context)
-            .fromCurrentRoute(HubInboxRoute.ROUTE_ID)
-            .whenCompleted(1)
+            .fromCurrentRoute(HubInboxRoutes.deliverRouteId(AGENCY))
+            .whenDone(2)
             .create();
 
     delivery.due("m-3");
@@ -76,7 +79,7 @@ class DeliveryRoutesTest extends CamelTestSupport {
   }
 
   @Test
-  void givesUpAfterTheLastRetryAndMarksTheMessageFailedWithTheReason() {
+  void handsAMessageBackToTheCoreToBeTriedLaterWhenItsInPlaceRetriesAreSpent() {
     delivery.failuresBeforeSuccess.put("m-4", new AtomicInteger(Integer.MAX_VALUE));
     NotifyBuilder done =
         new NotifyBuilder(context)
@@ -89,23 +92,28 @@ class DeliveryRoutesTest extends CamelTestSupport {
     assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
     assertThat(delivery.attempts.get("m-4")).hasValue(1 + 3);
     assertThat(delivery.delivered).isEmpty();
-    assertThat(delivery.failed).containsEntry("m-4", "recipient unreachable");
+    assertThat(delivery.retryLater).containsEntry("m-4", "recipient unreachable");
+    assertThat(delivery.failed).isEmpty();
   }
 
   @Test
-  void oneFailingMessageDoesNotHoldUpTheOthers() {
+  void oneFailingMessageIsHandedBackWithoutKeepingTheOthersFromDelivery() {
     delivery.failuresBeforeSuccess.put("bad", new AtomicInteger(Integer.MAX_VALUE));
+    // Both must be settled before the assertions: the splitter takes them one after the other.
     NotifyBuilder done =
         new NotifyBuilder(context)
             .fromCurrentRoute("delivery-dead-letter")
             .whenCompleted(1)
+            .and()
+            .fromCurrentRoute(HubInboxRoutes.deliverRouteId(AGENCY))
+            .whenDone(2)
             .create();
 
     delivery.due("bad", "good");
 
     assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
     assertThat(delivery.delivered).containsExactly("good");
-    assertThat(delivery.failed).containsOnlyKeys("bad");
+    assertThat(delivery.retryLater).containsOnlyKeys("bad");
   }
 
   /** Hands out the scripted messages once, and fails delivery as many times as told. */
@@ -115,10 +123,11 @@ class DeliveryRoutesTest extends CamelTestSupport {
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
     final Map<String, String> failed = new ConcurrentHashMap<>();
+    final Map<String, String> retryLater = new ConcurrentHashMap<>();
 
     void due(String... ids) {
       for (String id : ids) {
-        pending.add(new Due(id, "311000012", AgencyKind.GP_OFFICE));
+        pending.add(new Due(id, AGENCY, AgencyKind.GP_OFFICE));
       }
     }
 
@@ -145,6 +154,11 @@ class DeliveryRoutesTest extends CamelTestSupport {
     @Override
     public void markFailed(String messageId, String reason) {
       failed.put(messageId, reason);
+    }
+
+    @Override
+    public void retryLater(String messageId, String reason) {
+      retryLater.put(messageId, reason);
     }
   }
 }

@@ -6,9 +6,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Takes due entries from the outbox and hands each to the connector for its recipient's kind of
- * agency; gives up on a message when its connector's retries are spent. The core decides, signs and
- * stores: these routes only move.
+ * Takes due entries from the outbox and hands each to the delivery route of its recipient agency
+ * ({@code direct:deliver-<organisation number>}), which the agency's connector provides. Also the
+ * routes every connector shares: the dead letter route (try again later), the refusal route (fail
+ * now) and the expiry of messages that outlived their lifetime. The core decides, signs and stores:
+ * these routes only move.
  */
 public class OutboxRoutes extends RouteBuilder {
 
@@ -17,14 +19,24 @@ public class OutboxRoutes extends RouteBuilder {
 
   public static final String POLLER = "outbox-poller";
   public static final String DISPATCH = "direct:outbox-dispatch";
+  public static final String DEAD_LETTER_ROUTE = "delivery-dead-letter";
+  public static final String REFUSED_ROUTE = "delivery-refused";
+  public static final String EXPIRY_ROUTE = "delivery-expiry";
   public static final String MESSAGE_ID = "BindeleddMessageId";
 
   private final Duration pollInterval;
+  private final Duration expiryInterval;
   private final int batchSize;
 
-  public OutboxRoutes(Duration pollInterval, int batchSize) {
+  public OutboxRoutes(Duration pollInterval, Duration expiryInterval, int batchSize) {
     this.pollInterval = pollInterval;
+    this.expiryInterval = expiryInterval;
     this.batchSize = batchSize;
+  }
+
+  /** The endpoint an agency's connector delivers from. */
+  public static String deliveryEndpoint(String agency) {
+    return "direct:deliver-" + agency;
   }
 
   @Override
@@ -37,15 +49,25 @@ public class OutboxRoutes extends RouteBuilder {
 
     from(DISPATCH)
         .routeId("outbox-dispatch")
+        .routeConfigurationId(DeliveryErrorHandling.ID)
         .setHeader(MESSAGE_ID, simple("${body.messageId}"))
-        // Every kind of agency reads its messages in the hub's own inbox for now; connectors
-        // that speak an agency's own format plug in here by kind.
-        .to(HubInboxRoute.ENDPOINT);
+        .toD("direct:deliver-${body.recipientAgency}?failIfNoConsumers=true&timeout=0");
 
     from(DeliveryErrorHandling.DEAD_LETTER)
-        .routeId("delivery-dead-letter")
+        .routeId(DEAD_LETTER_ROUTE)
         // The sender sees the last error's own words, not the hub's class names.
         .setBody(simple("${exchangeProperty." + Exchange.EXCEPTION_CAUGHT + ".message}"))
+        .log("Delivery of ${header." + MESSAGE_ID + "} failed, to be tried again: ${body}")
+        .bean(DELIVERY_BEAN, "retryLater(${header." + MESSAGE_ID + "}, ${body})");
+
+    from(DeliveryErrorHandling.REFUSED)
+        .routeId(REFUSED_ROUTE)
+        .setBody(simple("${exchangeProperty." + Exchange.EXCEPTION_CAUGHT + ".message}"))
+        .log("The recipient refused ${header." + MESSAGE_ID + "}: ${body}")
         .bean(DELIVERY_BEAN, "markFailed(${header." + MESSAGE_ID + "}, ${body})");
+
+    from("timer:expiry?delay=2000&period=" + expiryInterval.toMillis())
+        .routeId(EXPIRY_ROUTE)
+        .bean(DELIVERY_BEAN, "expireOverdue()");
   }
 }

@@ -85,9 +85,10 @@ public class AgencySystems {
 
   /**
    * Verifies what an agency's system sent against that agency's registered certificate and returns
-   * the signed content. A signature that does not verify is audited and rejected.
+   * the signed content. A signature that does not verify is audited and rejected as {@link
+   * InboundRejected.Reason#BAD_SIGNATURE}.
    */
-  @Transactional(dontRollbackOn = SignatureRejected.class)
+  @Transactional(dontRollbackOn = InboundRejected.class)
   public byte[] open(OrganisationNumber claimedSender, byte[] signed) {
     if (signed.length > MessageExchange.MAX_SIGNED_MESSAGE_BYTES) {
       throw new InvalidInput(
@@ -104,7 +105,17 @@ public class AgencySystems {
                   AuditOutcome.REFUSED)
               .agencies(sender.orgNumber(), null)
               .reason(rejected.reason().name().toLowerCase() + ": " + rejected.getMessage()));
-      throw rejected;
+      if (rejected.reason() == SignatureRejected.Reason.MALFORMED) {
+        throw new InboundRejected(
+            InboundRejected.Reason.NOT_SIGNED,
+            "the message is not CMS SignedData: " + rejected.getMessage());
+      }
+      throw new InboundRejected(
+          InboundRejected.Reason.BAD_SIGNATURE,
+          "not signed with the registered certificate of "
+              + sender.orgNumber()
+              + ": "
+              + rejected.getMessage());
     }
   }
 

@@ -12,6 +12,10 @@ public class InboundRejected extends InvalidInput {
 
   /** Why the hub could not take the message in. */
   public enum Reason {
+    /** Not CMS SignedData at all. */
+    NOT_SIGNED,
+    /** Signed, but not with the registered certificate of the agency it claims to come from. */
+    BAD_SIGNATURE,
     UNKNOWN_RECEIVER,
     UNKNOWN_PATIENT,
     UNKNOWN_CONVERSATION,

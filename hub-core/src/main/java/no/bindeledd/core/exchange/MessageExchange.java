@@ -114,10 +114,13 @@ public class MessageExchange {
       recordDecision(actor, decision, null, AuditOutcome.REFUSED);
       throw new NoCoveringConsent(decision);
     }
+    // A conversation is named by its first message, as MsgHead names it, so that the id means the
+    // same in every agency's format.
+    String messageId = UUID.randomUUID().toString();
     MessageEnvelope envelope =
         new MessageEnvelope(
-            UUID.randomUUID().toString(),
-            UUID.randomUUID().toString(),
+            messageId,
+            messageId,
             null,
             MessageKind.REQUEST,
             asking.orgNumber().value(),
@@ -166,10 +169,11 @@ public class MessageExchange {
       recordDecision(actor, decision, null, AuditOutcome.REFUSED);
       throw new NoCoveringConsent(decision);
     }
+    String messageId = UUID.randomUUID().toString();
     MessageEnvelope envelope =
         new MessageEnvelope(
-            UUID.randomUUID().toString(),
-            UUID.randomUUID().toString(),
+            messageId,
+            messageId,
             null,
             MessageKind.PLAN,
             sharing.orgNumber().value(),

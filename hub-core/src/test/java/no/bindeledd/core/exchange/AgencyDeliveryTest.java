@@ -26,7 +26,6 @@ import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.consent.Purpose;
 import no.bindeledd.core.crypto.AgencyKeyStore;
-import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.persistence.JpaMessages;
 import no.bindeledd.core.person.Person;
@@ -404,8 +403,10 @@ class AgencyDeliveryTest {
     assertThat(db.inTransaction(() -> systems.open(GP_OFFICE, signed)))
         .isEqualTo("<MsgHead/>".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(
-            () -> db.inTransactionKeeping(SignatureRejected.class, () -> systems.open(NAV, signed)))
-        .isInstanceOf(SignatureRejected.class);
+            () -> db.inTransactionKeeping(InboundRejected.class, () -> systems.open(NAV, signed)))
+        .isInstanceOfSatisfying(
+            InboundRejected.class,
+            e -> assertThat(e.reason()).isEqualTo(InboundRejected.Reason.BAD_SIGNATURE));
     assertThat(auditActions()).contains("signature.rejected:refused");
   }
 

@@ -3,32 +3,54 @@ package no.bindeledd.web.camel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
+import no.bindeledd.connectors.AgencyConnection;
 import no.bindeledd.connectors.DeliveryErrorHandling;
 import no.bindeledd.connectors.RetryPolicy;
-import no.bindeledd.connectors.delivery.HubInboxRoute;
 import no.bindeledd.connectors.delivery.OutboxRoutes;
+import no.bindeledd.connectors.gp.GpOfficeConnector;
+import no.bindeledd.connectors.gp.GpOfficeRoutes;
+import no.bindeledd.connectors.gp.format.GpMessageFormat;
+import no.bindeledd.connectors.inbox.HubInboxRoutes;
+import no.bindeledd.connectors.nav.NavRoutes;
+import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.platform.HubSettings;
+import no.bindeledd.web.platform.Municipality;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Owns the Camel context: creates it once the database and keys are ready, binds the core's
- * services the routes call, adds the connectors' routes, and stops it with the application.
+ * services the routes call, adds one connector per agency as the municipality's configuration says,
+ * and stops it with the application.
  */
 @ApplicationScoped
 public class CamelLifecycle {
+
+  /** The bean name under which the core's {@code AgencySystems} service is bound. */
+  public static final String AGENCY_SYSTEMS_BEAN = "agencySystems";
 
   private static final Logger LOG = Logger.getLogger(CamelLifecycle.class.getName());
   private static final int OUTBOX_BATCH = 50;
 
   @Inject Delivery delivery;
+  @Inject AgencySystems agencySystems;
   @Inject HubSettings settings;
+  @Inject Clock clock;
 
   private CamelContext camel;
+  private ProducerTemplate producer;
 
-  public synchronized void start() {
+  public synchronized void start(Municipality municipality) {
     if (camel != null) {
       return;
     }
@@ -36,6 +58,7 @@ public class CamelLifecycle {
       DefaultCamelContext context = new DefaultCamelContext();
       context.getCamelContextExtension().setName("bindeledd");
       context.getRegistry().bind(OutboxRoutes.DELIVERY_BEAN, delivery);
+      context.getRegistry().bind(AGENCY_SYSTEMS_BEAN, agencySystems);
       RetryPolicy retry =
           new RetryPolicy(
               settings.deliveryMaxRetries(),
@@ -43,17 +66,64 @@ public class CamelLifecycle {
               2.0,
               RetryPolicy.DEFAULT.maxDelay());
       context.addRoutes(new DeliveryErrorHandling(retry));
-      context.addRoutes(new OutboxRoutes(settings.outboxPollInterval(), OUTBOX_BATCH));
-      context.addRoutes(new HubInboxRoute());
+      context.addRoutes(
+          new OutboxRoutes(
+              settings.outboxPollInterval(), settings.expiryCheckInterval(), OUTBOX_BATCH));
+      for (RoutesBuilder routes : connectors(municipality)) {
+        context.addRoutes(routes);
+      }
       context.start();
       camel = context;
+      producer = context.createProducerTemplate();
       LOG.info(
           () ->
               "Camel started with routes "
-                  + context.getRoutes().stream().map(r -> r.getRouteId()).toList());
+                  + context.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
     } catch (Exception e) {
       throw new IllegalStateException("the delivery routes could not start", e);
     }
+  }
+
+  private List<RoutesBuilder> connectors(Municipality municipality) {
+    OrganisationNumber receiptSigner =
+        municipality.agencies().stream()
+            .filter(a -> a.kind() == AgencyKind.REFUGEE_SERVICE)
+            .map(Municipality.AgencyEntry::orgNumber)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("the municipality has no refugee service"));
+    Optional<HubInboxRoutes.Notifications> mail =
+        settings
+            .smtpHost()
+            .map(
+                host ->
+                    new HubInboxRoutes.Notifications(
+                        "smtp://" + host + ":" + settings.smtpPort(),
+                        settings.mailFrom(),
+                        settings.publicUrl()));
+    GpMessageFormat format = new GpMessageFormat();
+    List<RoutesBuilder> routes = new ArrayList<>();
+    for (Municipality.AgencyEntry agency : municipality.agencies()) {
+      AgencyConnection connection = agency.connection();
+      if (connection instanceof AgencyConnection.HubInbox inbox) {
+        routes.add(new HubInboxRoutes(inbox, mail));
+      } else if (connection instanceof AgencyConnection.GpOffice office) {
+        routes.add(
+            new GpOfficeRoutes(
+                office,
+                new GpOfficeConnector(
+                    agency.orgNumber(),
+                    Optional.ofNullable(agency.herId()),
+                    receiptSigner,
+                    agencySystems,
+                    delivery,
+                    format,
+                    clock)));
+      } else if (connection instanceof AgencyConnection.Nav nav) {
+        routes.add(new NavRoutes(nav, AGENCY_SYSTEMS_BEAN));
+      }
+    }
+    return routes;
   }
 
   public boolean isStarted() {
@@ -64,11 +134,25 @@ public class CamelLifecycle {
     return camel;
   }
 
+  /** Sends a body to an endpoint and waits for the route's answer. */
+  public <T> T request(String endpoint, Object body, Class<T> answer) {
+    if (producer == null) {
+      throw new IllegalStateException("the routes are not started yet");
+    }
+    return producer.requestBody(endpoint, body, answer);
+  }
+
+  /** Whether a connector route consumes from this endpoint. */
+  public boolean hasEndpoint(String uri) {
+    return camel != null && camel.hasEndpoint(uri) != null;
+  }
+
   @PreDestroy
   synchronized void stop() {
     if (camel != null) {
       camel.stop();
       camel = null;
+      producer = null;
     }
   }
 }

@@ -23,6 +23,9 @@ public record MessageView(
     String status,
     String statusReason,
     Instant statusChangedAt,
+    String receipt,
+    String recipientReference,
+    String signedFormat,
     String body) {
 
   public static MessageView withBody(Message m) {
@@ -50,6 +53,9 @@ public record MessageView(
         m.status().name().toLowerCase(),
         m.statusReason().orElse(null),
         m.statusChangedAt(),
+        m.receipt().orElse(null),
+        m.recipientReference().orElse(null),
+        m.signedFormat(),
         body);
   }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Signatures;
+import no.bindeledd.core.exchange.DeliveryPolicy;
 
 /** Hands the core what the container owns: the persistence context, the clock, the keys. */
 @ApplicationScoped
@@ -23,6 +24,11 @@ public class CoreProducers {
   @Produces
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Produces
+  DeliveryPolicy deliveryPolicy(HubSettings settings) {
+    return settings.deliveryPolicy();
   }
 
   @Produces

@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import no.bindeledd.core.exchange.DeliveryPolicy;
+import no.bindeledd.core.exchange.MessageKind;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,6 +58,54 @@ public class HubSettings {
   @ConfigProperty(name = "hub.delivery.first-retry-delay", defaultValue = "PT0.5S")
   Duration deliveryFirstRetryDelay;
 
+  @Inject
+  @ConfigProperty(name = "hub.delivery.retry.first-delay", defaultValue = "PT5S")
+  Duration durableRetryFirstDelay;
+
+  @Inject
+  @ConfigProperty(name = "hub.delivery.retry.max-delay", defaultValue = "PT10M")
+  Duration durableRetryMaxDelay;
+
+  @Inject
+  @ConfigProperty(name = "hub.delivery.max-attempts", defaultValue = "200")
+  int deliveryMaxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "hub.delivery.lifetime.request", defaultValue = "P14D")
+  Duration requestLifetime;
+
+  @Inject
+  @ConfigProperty(name = "hub.delivery.lifetime.answer", defaultValue = "P14D")
+  Duration answerLifetime;
+
+  @Inject
+  @ConfigProperty(name = "hub.delivery.lifetime.plan", defaultValue = "P7D")
+  Duration planLifetime;
+
+  @Inject
+  @ConfigProperty(name = "hub.delivery.expiry-check-interval", defaultValue = "PT30S")
+  Duration expiryCheckInterval;
+
+  @Inject
+  @ConfigProperty(name = "hub.simulators.enabled", defaultValue = "false")
+  boolean simulatorsEnabled;
+
+  @Inject
+  @ConfigProperty(name = "hub.simulators.port", defaultValue = "8190")
+  int simulatorsPort;
+
+  @Inject
+  @ConfigProperty(name = "hub.mail.smtp-host")
+  Optional<String> smtpHost;
+
+  @Inject
+  @ConfigProperty(name = "hub.mail.smtp-port", defaultValue = "25")
+  int smtpPort;
+
+  @Inject
+  @ConfigProperty(name = "hub.mail.from", defaultValue = "bindeledd@localhost")
+  String mailFrom;
+
   public boolean isEmbedded() {
     return "embedded".equals(profile);
   }
@@ -96,5 +148,44 @@ public class HubSettings {
 
   public Duration deliveryFirstRetryDelay() {
     return deliveryFirstRetryDelay;
+  }
+
+  /** How the core retries and expires deliveries. */
+  public DeliveryPolicy deliveryPolicy() {
+    return new DeliveryPolicy(
+        durableRetryFirstDelay,
+        2.0,
+        durableRetryMaxDelay,
+        deliveryMaxAttempts,
+        Map.of(
+            MessageKind.REQUEST, requestLifetime,
+            MessageKind.ANSWER, answerLifetime,
+            MessageKind.PLAN, planLifetime));
+  }
+
+  public Duration expiryCheckInterval() {
+    return expiryCheckInterval;
+  }
+
+  /** Whether the simulated agencies run inside the hub (the embedded demo). */
+  public boolean simulatorsEnabled() {
+    return simulatorsEnabled;
+  }
+
+  public int simulatorsPort() {
+    return simulatorsPort;
+  }
+
+  /** The SMTP server for notification e-mails; none configured means no e-mails are sent. */
+  public Optional<String> smtpHost() {
+    return smtpHost.filter(host -> !host.isBlank());
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  public String mailFrom() {
+    return mailFrom;
   }
 }

@@ -6,6 +6,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.bindeledd.connectors.AgencyConnection;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Role;
 import no.bindeledd.core.party.AgencyKind;
@@ -27,15 +34,29 @@ import no.bindeledd.core.party.OrganisationNumber;
 public record Municipality(String name, List<AgencyEntry> agencies, List<DemoUser> demoUsers) {
 
   public record AgencyEntry(
-      OrganisationNumber orgNumber, String name, AgencyKind kind, String herId) {}
+      OrganisationNumber orgNumber,
+      String name,
+      AgencyKind kind,
+      String herId,
+      AgencyConnection connection) {}
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
   public record DemoUser(
       String username, String displayName, Role role, OrganisationNumber agency) {}
 
   public static Municipality read(Path file) {
+    return read(file, name -> Optional.empty());
+  }
+
+  /**
+   * Reads the file, filling each {@code ${name}} in a connector's settings from {@code properties},
+   * so that one file can name endpoints and folders that differ between machines.
+   */
+  public static Municipality read(Path file, Function<String, Optional<String>> properties) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         JsonReader json = Json.createReader(reader)) {
-      return from(json.readObject());
+      return from(json.readObject(), properties);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the municipality file " + file, e);
     } catch (RuntimeException e) {
@@ -44,7 +65,7 @@ public record Municipality(String name, List<AgencyEntry> agencies, List<DemoUse
     }
   }
 
-  static Municipality from(JsonObject json) {
+  static Municipality from(JsonObject json, Function<String, Optional<String>> properties) {
     List<AgencyEntry> agencies = new ArrayList<>();
     Set<OrganisationNumber> seen = new HashSet<>();
     for (JsonValue value : json.getJsonArray("agencies")) {
@@ -54,7 +75,13 @@ public record Municipality(String name, List<AgencyEntry> agencies, List<DemoUse
         throw new InvalidInput("agency " + org + " is listed twice");
       }
       AgencyKind kind = AgencyKind.valueOf(a.getString("kind").toUpperCase(Locale.ROOT));
-      agencies.add(new AgencyEntry(org, a.getString("name"), kind, a.getString("herId", null)));
+      agencies.add(
+          new AgencyEntry(
+              org,
+              a.getString("name"),
+              kind,
+              a.getString("herId", null),
+              connection(org, kind, a.getJsonObject("connector"), properties)));
     }
     List<DemoUser> users = new ArrayList<>();
     for (JsonValue value : json.getJsonArray("demoUsers")) {
@@ -78,5 +105,92 @@ public record Municipality(String name, List<AgencyEntry> agencies, List<DemoUse
       users.add(new DemoUser(u.getString("username"), u.getString("name"), role, agency));
     }
     return new Municipality(json.getString("name"), List.copyOf(agencies), List.copyOf(users));
+  }
+
+  private static AgencyConnection connection(
+      OrganisationNumber org,
+      AgencyKind kind,
+      JsonObject connector,
+      Function<String, Optional<String>> properties) {
+    if (connector == null) {
+      return new AgencyConnection.HubInbox(org.value(), Optional.empty());
+    }
+    Function<String, String> setting =
+        key -> {
+          String value = connector.getString(key, null);
+          if (value == null || value.isBlank()) {
+            throw new InvalidInput("the connector of agency " + org + " needs " + key);
+          }
+          return resolve(value, properties);
+        };
+    String type = connector.getString("type", "");
+    switch (type) {
+      case "hub-inbox":
+        return new AgencyConnection.HubInbox(
+            org.value(),
+            Optional.ofNullable(connector.getString("notify", null))
+                .map(address -> resolve(address, properties)));
+      case "dialogmelding-http":
+        requireKind(org, kind, AgencyKind.GP_OFFICE, type);
+        return new AgencyConnection.GpOffice(
+            org.value(),
+            new AgencyConnection.GpTransport.Http(uri(org, setting.apply("endpoint"))));
+      case "dialogmelding-files":
+        requireKind(org, kind, AgencyKind.GP_OFFICE, type);
+        return new AgencyConnection.GpOffice(
+            org.value(),
+            new AgencyConnection.GpTransport.FileDrop(
+                Path.of(setting.apply("toOffice")), Path.of(setting.apply("fromOffice"))));
+      case "nav-plan-http":
+        requireKind(org, kind, AgencyKind.NAV, type);
+        return new AgencyConnection.Nav(org.value(), uri(org, setting.apply("endpoint")));
+      default:
+        throw new InvalidInput(
+            "agency "
+                + org
+                + " has an unknown connector type '"
+                + type
+                + "' (hub-inbox, dialogmelding-http, dialogmelding-files, nav-plan-http)");
+    }
+  }
+
+  private static void requireKind(
+      OrganisationNumber org, AgencyKind kind, AgencyKind expected, String type) {
+    if (kind != expected) {
+      throw new InvalidInput(
+          "agency "
+              + org
+              + " is a "
+              + kind.name().toLowerCase(Locale.ROOT)
+              + ", not served by "
+              + type);
+    }
+  }
+
+  private static URI uri(OrganisationNumber org, String value) {
+    try {
+      URI uri = new URI(value);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new URISyntaxException(value, "not an http or https address");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new InvalidInput("the connector endpoint of agency " + org + " is invalid: " + value);
+    }
+  }
+
+  private static String resolve(String value, Function<String, Optional<String>> properties) {
+    Matcher matcher = PLACEHOLDER.matcher(value);
+    StringBuilder resolved = new StringBuilder();
+    while (matcher.find()) {
+      String name = matcher.group(1);
+      String replacement =
+          properties
+              .apply(name)
+              .orElseThrow(() -> new InvalidInput("the setting " + name + " is not defined"));
+      matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
+    }
+    matcher.appendTail(resolved);
+    return resolved.toString();
   }
 }

@@ -16,11 +16,15 @@ import no.bindeledd.core.persistence.SchemaMigration;
 import no.bindeledd.web.camel.CamelLifecycle;
 import no.bindeledd.web.security.DevIdentityProvider;
 import no.bindeledd.web.security.DevIdentityProviderHolder;
+import no.bindeledd.web.simulation.EmbeddedSimulators;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Brings the hub up in order: the schema, the agencies from configuration, their signing keys and
- * certificates, the development identity provider (embedded profile), then the delivery routes.
- * Prints where to open the hub and, in the embedded profile, the demo users.
+ * certificates, the development identity provider and the simulated agencies (embedded profile),
+ * then the connectors' routes. Prints where to open the hub and, in the embedded profile, the demo
+ * users.
  */
 @ApplicationScoped
 public class Startup {
@@ -35,13 +39,17 @@ public class Startup {
   @Inject CoreProducers core;
   @Inject DevIdentityProviderHolder devIdentityProvider;
   @Inject CamelLifecycle camel;
+  @Inject EmbeddedSimulators simulators;
   @Inject Clock clock;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     int applied = SchemaMigration.migrate(dataSource);
     LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
 
-    Municipality municipality = Municipality.read(settings.municipalityFile());
+    Config config = ConfigProvider.getConfig();
+    Municipality municipality =
+        Municipality.read(
+            settings.municipalityFile(), name -> config.getOptionalValue(name, String.class));
     AgencyKeyStore keys = AgencyKeyStore.loadOrCreate(settings.keysDir());
     if (settings.isEmbedded()) {
       DevelopmentCa ca = DevelopmentCa.loadOrCreate(settings.keysDir());
@@ -59,7 +67,10 @@ public class Startup {
               settings.tokenIssuer(),
               clock));
     }
-    camel.start();
+    if (settings.simulatorsEnabled()) {
+      simulators.start(municipality, keys);
+    }
+    camel.start(municipality);
     LOG.info(() -> banner(municipality));
   }
 

@@ -11,8 +11,12 @@ public final class Await {
   private Await() {}
 
   public static <T> T until(String what, Callable<T> probe, Predicate<T> done) {
+    return until(what, Duration.ofSeconds(30), probe, done);
+  }
+
+  public static <T> T until(String what, Duration atMost, Callable<T> probe, Predicate<T> done) {
     return Awaitility.await(what)
-        .atMost(Duration.ofSeconds(30))
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(100))
         .until(probe, done::test);
   }

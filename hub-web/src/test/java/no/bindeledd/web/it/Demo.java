@@ -10,6 +10,13 @@ public final class Demo {
   public static final String REFUGEE_SERVICE = "311000004";
   public static final String GP_OFFICE = "311000012";
   public static final String OTHER_GP_OFFICE = "311000063";
+
+  /** The GP office whose record system the hub reaches over HTTP (Dialogmelding). */
+  public static final String HTTP_GP_OFFICE = "311000063";
+
+  /** The GP office whose record system the hub reaches through a file drop (Dialogmelding). */
+  public static final String FILE_GP_OFFICE = "311000098";
+
   public static final String SCHOOL = "311000020";
   public static final String KINDERGARTEN = "311000039";
   public static final String NAV = "311000047";
@@ -47,6 +54,15 @@ public final class Demo {
 
   /** J1's consent: the GP office may tell the refugee service about appointments, for a year. */
   public static String gpConsentJson(String subjectId) {
+    return gpConsentJson(subjectId, GP_OFFICE);
+  }
+
+  public static String referralQuestionJson(String subjectId) {
+    return referralQuestionJson(subjectId, GP_OFFICE);
+  }
+
+  /** J1's consent with {@code gpOffice} as the office that discloses. */
+  public static String gpConsentJson(String subjectId, String gpOffice) {
     return """
         {"subjectId":"%s","disclosingAgency":"%s","receivingAgency":"%s",
          "categories":["appointment-outcomes","referral-status"],
@@ -54,14 +70,14 @@ public final class Demo {
          "evidence":{"collectionMethod":"paper-form",
            "formSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
            "textLanguage":"ar","interpreter":{"identity":"Interpreter 4711","language":"ar"}}}"""
-        .formatted(subjectId, GP_OFFICE, REFUGEE_SERVICE);
+        .formatted(subjectId, gpOffice, REFUGEE_SERVICE);
   }
 
-  public static String referralQuestionJson(String subjectId) {
+  public static String referralQuestionJson(String subjectId, String gpOffice) {
     return """
         {"recipient":"%s","subjectId":"%s","category":"referral-status",
          "purpose":"introduction-programme-follow-up",
          "question":"Was the participant referred to hospital after the appointment on 20 November?"}"""
-        .formatted(GP_OFFICE, subjectId);
+        .formatted(gpOffice, subjectId);
   }
 }

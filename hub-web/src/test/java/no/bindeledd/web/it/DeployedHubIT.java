@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
-import no.bindeledd.connectors.delivery.HubInboxRoute;
+import no.bindeledd.connectors.gp.GpOfficeRoutes;
+import no.bindeledd.connectors.inbox.HubInboxRoutes;
+import no.bindeledd.connectors.nav.NavRoutes;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
 import no.bindeledd.core.audit.AuditLog;
@@ -127,11 +129,24 @@ class DeployedHubIT {
   }
 
   @Test
-  void theWebModuleRunsTheConnectorsRoutes() {
+  void theWebModuleRunsAConnectorForEachAgencyAsConfigured() {
     assertTrue(camel.isStarted());
     for (String route :
         new String[] {
-          "outbox-poller", "outbox-dispatch", HubInboxRoute.ROUTE_ID, "delivery-dead-letter"
+          "outbox-poller",
+          "outbox-dispatch",
+          "delivery-dead-letter",
+          "delivery-refused",
+          "delivery-expiry",
+          HubInboxRoutes.deliverRouteId(Demo.REFUGEE_SERVICE),
+          HubInboxRoutes.deliverRouteId(Demo.GP_OFFICE),
+          GpOfficeRoutes.deliverRouteId(Demo.HTTP_GP_OFFICE),
+          GpOfficeRoutes.receiveRouteId(Demo.HTTP_GP_OFFICE),
+          GpOfficeRoutes.deliverRouteId(Demo.FILE_GP_OFFICE),
+          GpOfficeRoutes.pickupRouteId(Demo.FILE_GP_OFFICE),
+          NavRoutes.deliverRouteId(Demo.NAV),
+          HubInboxRoutes.deliverRouteId(Demo.SCHOOL),
+          HubInboxRoutes.deliverRouteId(Demo.KINDERGARTEN)
         }) {
       assertTrue(camel.context().getRouteController().getRouteStatus(route).isStarted(), route);
     }
@@ -157,11 +172,11 @@ class DeployedHubIT {
   }
 
   @Test
-  void aDeliveryThatKeepsFailingIsMarkedFailedForItsSender() throws Exception {
+  void aDeliveryThatKeepsFailingIsTriedAgainThenMarkedFailedForItsSender() throws Exception {
     Person person = participantWithConsent();
     AdviceWith.adviceWith(
         camel.context(),
-        HubInboxRoute.ROUTE_ID,
+        HubInboxRoutes.deliverRouteId(Demo.GP_OFFICE),
         route ->
             route.weaveAddFirst().throwException(new IllegalStateException("recipient is down")));
     try {
@@ -174,13 +189,15 @@ class DeployedHubIT {
                   () -> exchange.status(CASEWORKER, message.id()),
                   m -> m.status() != DeliveryStatus.CREATED);
       assertEquals(DeliveryStatus.FAILED, seen.status());
-      assertTrue(seen.statusReason().orElse("").contains("recipient is down"));
+      assertTrue(
+          seen.statusReason().orElse("").contains("gave up after 3 attempts: recipient is down"),
+          seen.statusReason().orElse(""));
       assertEquals(
           0, count("select count(o) from OutboxEntry o where o.messageId = :id", message.id()));
     } finally {
       AdviceWith.adviceWith(
           camel.context(),
-          HubInboxRoute.ROUTE_ID,
+          HubInboxRoutes.deliverRouteId(Demo.GP_OFFICE),
           route ->
               route.weaveByType(org.apache.camel.model.ThrowExceptionDefinition.class).remove());
     }

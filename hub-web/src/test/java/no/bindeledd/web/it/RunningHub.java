@@ -27,16 +27,24 @@ public final class RunningHub {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static RunningHub instance;
 
+  /** Requests expire quickly here, so that a test can watch one expire. */
+  public static final Duration REQUEST_LIFETIME = Duration.ofSeconds(30);
+
   private final Process process;
   private final URI base;
   private final Path dataDir;
   private final Path log;
+  private final int simulatorsPort;
+  private final int smtpPort;
 
-  private RunningHub(Process process, URI base, Path dataDir, Path log) {
+  private RunningHub(
+      Process process, URI base, Path dataDir, Path log, int simulatorsPort, int smtpPort) {
     this.process = process;
     this.base = base;
     this.dataDir = dataDir;
     this.log = log;
+    this.simulatorsPort = simulatorsPort;
+    this.smtpPort = smtpPort;
   }
 
   /** The hub, started on first use. */
@@ -66,6 +74,10 @@ public final class RunningHub {
     try {
       Path log = target.resolve("it-hub-" + dataDir.getFileName() + ".log");
       int port = freePort();
+      // The tests play the other agencies from their own JVM, where they can take one down; the
+      // hub is pointed at them and runs none of its own.
+      int simulatorsPort = freePort();
+      int smtpPort = freePort();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(
@@ -78,6 +90,14 @@ public final class RunningHub {
               "-Dhub.public-url=http://localhost:" + port,
               "-Dhub.delivery.first-retry-delay=PT0.1S",
               "-Dhub.outbox.poll-interval=PT0.1S",
+              "-Dhub.simulators.port=" + simulatorsPort,
+              "-Dhub.mail.smtp-host=localhost",
+              "-Dhub.mail.smtp-port=" + smtpPort,
+              "-Dhub.mail.from=bindeledd@fjordvik.example",
+              "-Dhub.delivery.retry.first-delay=PT1S",
+              "-Dhub.delivery.retry.max-delay=PT2S",
+              "-Dhub.delivery.expiry-check-interval=PT1S",
+              "-Dhub.delivery.lifetime.request=" + REQUEST_LIFETIME,
               "-jar",
               target.resolve("payara-micro.jar").toString(),
               "--deploy",
@@ -96,7 +116,13 @@ public final class RunningHub {
               .redirectOutput(log.toFile())
               .start();
       RunningHub hub =
-          new RunningHub(process, URI.create("http://localhost:" + port), dataDir, log);
+          new RunningHub(
+              process,
+              URI.create("http://localhost:" + port),
+              dataDir,
+              log,
+              simulatorsPort,
+              smtpPort);
       hub.awaitReady();
       return hub;
     } catch (IOException e) {
@@ -182,6 +208,16 @@ public final class RunningHub {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The port the hub expects the simulated agencies on. */
+  public int simulatorsPort() {
+    return simulatorsPort;
+  }
+
+  /** The port the hub sends notification e-mails to. */
+  public int smtpPort() {
+    return smtpPort;
   }
 
   /** The generated password of a demo user, as the hub printed it at start. */

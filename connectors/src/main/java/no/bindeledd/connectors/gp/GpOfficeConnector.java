@@ -1,0 +1,331 @@
+package no.bindeledd.connectors.gp;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import no.bindeledd.connectors.RecipientRefused;
+import no.bindeledd.connectors.gp.format.AppRec;
+import no.bindeledd.connectors.gp.format.AppRecError;
+import no.bindeledd.connectors.gp.format.AppRecErrorCode;
+import no.bindeledd.connectors.gp.format.AppRecStatus;
+import no.bindeledd.connectors.gp.format.DialogAnswer;
+import no.bindeledd.connectors.gp.format.DialogRequest;
+import no.bindeledd.connectors.gp.format.GpMessage;
+import no.bindeledd.connectors.gp.format.GpMessageFormat;
+import no.bindeledd.connectors.gp.format.Party;
+import no.bindeledd.connectors.gp.format.Patient;
+import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
+import no.bindeledd.core.exchange.AgencySystems;
+import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.exchange.DeliveryStatus;
+import no.bindeledd.core.exchange.InboundAnswer;
+import no.bindeledd.core.exchange.InboundRejected;
+import no.bindeledd.core.exchange.Message;
+import no.bindeledd.core.exchange.MessageKind;
+import no.bindeledd.core.exchange.OutboundMessage;
+import no.bindeledd.core.exchange.ReceiptStatus;
+import no.bindeledd.core.party.OrganisationNumber;
+
+/**
+ * Speaks Dialogmelding in MsgHead with one GP office, whatever the transport: maps a cleared
+ * request to a signed forespørsel, takes in the office's answers and receipts, and writes the
+ * receipt for everything the office sends. Signatures, consent and storage are the core's.
+ */
+public class GpOfficeConnector {
+
+  /** What a stored message's signature covers when it came from a GP office's system. */
+  public static final String SIGNED_FORMAT = "msghead-1.2";
+
+  /** The largest message taken from an office, signed, in bytes. */
+  public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(GpOfficeConnector.class.getName());
+
+  private final OrganisationNumber office;
+  private final Optional<String> officeHerId;
+  private final OrganisationNumber receiptSigner;
+  private final AgencySystems systems;
+  private final Delivery delivery;
+  private final GpMessageFormat format;
+  private final Clock clock;
+
+  /**
+   * @param receiptSigner the agency that signs receipts for messages the hub cannot attribute to
+   *     one of its own agencies (a message for an unknown receiver, say)
+   */
+  public GpOfficeConnector(
+      OrganisationNumber office,
+      Optional<String> officeHerId,
+      OrganisationNumber receiptSigner,
+      AgencySystems systems,
+      Delivery delivery,
+      GpMessageFormat format,
+      Clock clock) {
+    this.office = office;
+    this.officeHerId = officeHerId;
+    this.receiptSigner = receiptSigner;
+    this.systems = systems;
+    this.delivery = delivery;
+    this.format = format;
+    this.clock = clock;
+  }
+
+  public OrganisationNumber office() {
+    return office;
+  }
+
+  /** A cleared request as the office's system reads it: a signed forespørsel in MsgHead. */
+  public byte[] outbound(OutboundMessage message) {
+    if (message.kind() != MessageKind.REQUEST) {
+      throw new RecipientRefused("a GP office's connector carries requests only");
+    }
+    DialogRequest request =
+        DialogRequest.opening(
+            message.messageId(),
+            message.createdAt(),
+            party(message.sender()),
+            party(message.recipient()),
+            new Patient(
+                message.subject().nationalId(),
+                message.subject().givenName(),
+                message.subject().familyName()),
+            message.body(),
+            PurposeTexts.of(message.purpose(), message.category(), message.consentId()));
+    return systems.signOutbound(message.messageId(), format.write(request));
+  }
+
+  /**
+   * What the office's endpoint answered to a hand-over: its receipt, signed, or nothing if the
+   * receipt is to come later.
+   */
+  public void handedOver(String messageId, byte[] response) {
+    if (response == null || response.length == 0) {
+      delivery.markSent(messageId);
+      return;
+    }
+    Reply reply = receive(response);
+    if (reply.status() >= 300) {
+      throw new IllegalStateException(
+          "the office's answer to the hand-over was not a receipt: " + reply.problem());
+    }
+  }
+
+  /**
+   * Takes in whatever the office sent: an answer, or a receipt for something the hub sent. Every
+   * message but a receipt gets a receipt back; what cannot be read well enough to address one gets
+   * a problem instead.
+   */
+  public Reply receive(byte[] signed) {
+    if (signed == null || signed.length == 0) {
+      return Reply.problem(400, "empty-message", "the message is empty");
+    }
+    if (signed.length > MAX_MESSAGE_BYTES) {
+      return Reply.tooLarge();
+    }
+    byte[] xml;
+    try {
+      xml = systems.open(office, signed);
+    } catch (InboundRejected rejected) {
+      return rejected.reason() == InboundRejected.Reason.NOT_SIGNED
+          ? Reply.problem(400, "not-signed", rejected.getMessage())
+          : Reply.problem(403, "bad-signature", rejected.getMessage());
+    }
+    GpMessage message;
+    try {
+      message = format.read(xml);
+    } catch (UnacceptableGpMessage unacceptable) {
+      LOG.warning(() -> "Rejected a message from " + office + ": " + unacceptable.reason());
+      return unacceptable
+          .rejectionReceipt(AgencySystems.newMessageId(), clock.instant(), hubParty())
+          .map(receipt -> Reply.receipt(sign(receipt), receipt))
+          .orElseGet(
+              () ->
+                  Reply.problem(
+                      400,
+                      "unreadable-message",
+                      unacceptable.errorCode() + " " + unacceptable.reason()));
+    }
+    if (!isFromThisOffice(message.sender())) {
+      return reject(
+          message,
+          AppRecErrorCode.X99,
+          "the sender in MsgHead is not the office that signed the message");
+    }
+    if (message instanceof AppRec receipt) {
+      return takeReceipt(receipt);
+    }
+    if (message instanceof DialogAnswer answer) {
+      return takeAnswer(answer, signed);
+    }
+    return reject(
+        message, AppRecErrorCode.T10, "the hub takes answers and receipts from GP offices");
+  }
+
+  private Reply takeAnswer(DialogAnswer answer, byte[] signed) {
+    Message stored;
+    try {
+      stored =
+          systems.acceptAnswer(
+              office,
+              new InboundAnswer(
+                  answer.msgId(),
+                  answer.conversationId(),
+                  answer.inReplyTo(),
+                  answer.receiver().organisationNumber().orElse(null),
+                  answer.patient().nationalId(),
+                  answer.generated(),
+                  answer.answer()),
+              signed,
+              SIGNED_FORMAT);
+    } catch (InboundRejected rejected) {
+      return switch (rejected.reason()) {
+        case DUPLICATE -> Reply.problem(409, "duplicate-message", rejected.getMessage());
+        case UNKNOWN_RECEIVER -> reject(answer, AppRecErrorCode.E21, rejected.getMessage());
+        case UNKNOWN_PATIENT -> reject(answer, AppRecErrorCode.E35, rejected.getMessage());
+        case UNKNOWN_CONVERSATION, BAD_SIGNATURE, NOT_SIGNED ->
+            reject(answer, AppRecErrorCode.X99, rejected.getMessage());
+      };
+    } catch (RuntimeException notAnAgency) {
+      return reject(answer, AppRecErrorCode.E21, notAnAgency.getMessage());
+    }
+    if (stored.status() == DeliveryStatus.HELD) {
+      return reject(
+          answer,
+          AppRecErrorCode.X99,
+          "the answer is held and not shown: "
+              + stored.statusReason().orElse("no consent covers it any more"));
+    }
+    AppRec ok =
+        AppRec.acknowledging(
+            answer, AgencySystems.newMessageId(), clock.instant(), AppRecStatus.OK, List.of());
+    return Reply.receipt(sign(ok), ok);
+  }
+
+  private Reply takeReceipt(AppRec receipt) {
+    ReceiptStatus status =
+        switch (receipt.status()) {
+          case OK -> ReceiptStatus.OK;
+          case OK_WITH_ERRORS -> ReceiptStatus.OK_WITH_ERRORS;
+          case REJECTED -> ReceiptStatus.REJECTED;
+        };
+    String errors =
+        String.join(
+            "; ",
+            receipt.errors().stream()
+                .map(
+                    e ->
+                        e.code()
+                            + e.description().map(d -> " " + d).orElse("")
+                            + e.details().map(d -> " (" + d + ")").orElse(""))
+                .toList());
+    Optional<Message> updated =
+        delivery.applyReceipt(office, receipt.originalMsgId(), status, errors, receipt.msgId());
+    if (updated.isEmpty()) {
+      LOG.warning(
+          () ->
+              "Receipt "
+                  + receipt.msgId()
+                  + " from "
+                  + office
+                  + " is for unknown message "
+                  + receipt.originalMsgId());
+    }
+    return Reply.noReceipt();
+  }
+
+  private Reply reject(GpMessage message, AppRecErrorCode code, String details) {
+    LOG.warning(
+        () -> "Rejected " + message.msgId() + " from " + office + ": " + code + " " + details);
+    AppRec rejection =
+        AppRec.acknowledging(
+            message,
+            AgencySystems.newMessageId(),
+            clock.instant(),
+            AppRecStatus.REJECTED,
+            List.of(AppRecError.of(code, abbreviate(details))));
+    return Reply.receipt(sign(rejection), rejection);
+  }
+
+  private byte[] sign(AppRec receipt) {
+    byte[] xml = format.write(receipt);
+    Optional<OrganisationNumber> ours =
+        receipt.sender().organisationNumber().map(OrganisationNumber::new);
+    if (ours.isPresent()) {
+      try {
+        return systems.signAs(ours.get(), xml);
+      } catch (IllegalStateException notOurs) {
+        // The message named a receiver whose key the hub does not hold; the hub answers as itself.
+      }
+    }
+    return systems.signAs(receiptSigner, xml);
+  }
+
+  private boolean isFromThisOffice(Party sender) {
+    if (sender.organisationNumber().isPresent()) {
+      return sender.organisationNumber().get().equals(office.value());
+    }
+    return sender.herId().isPresent() && sender.herId().equals(officeHerId);
+  }
+
+  private Party hubParty() {
+    return Party.of("Bindeledd", receiptSigner.value(), null);
+  }
+
+  private static Party party(OutboundMessage.Party party) {
+    return Party.of(party.name(), party.orgNumber(), party.herId());
+  }
+
+  private static String abbreviate(String text) {
+    String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
+    return oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 500) + "...";
+  }
+
+  /**
+   * What the hub answers an office: a signed receipt, nothing (for a receipt), or a problem when
+   * the message could not be read well enough to address a receipt.
+   */
+  public record Reply(
+      int status,
+      Optional<byte[]> signedReceipt,
+      Optional<AppRec> receipt,
+      String problemType,
+      String problem) {
+
+    static Reply receipt(byte[] signed, AppRec receipt) {
+      return new Reply(200, Optional.of(signed), Optional.of(receipt), null, null);
+    }
+
+    static Reply noReceipt() {
+      return new Reply(204, Optional.empty(), Optional.empty(), null, null);
+    }
+
+    public static Reply tooLarge() {
+      return problem(
+          413, "message-too-large", "a message is at most " + MAX_MESSAGE_BYTES + " bytes signed");
+    }
+
+    static Reply problem(int status, String type, String detail) {
+      return new Reply(status, Optional.empty(), Optional.empty(), type, detail);
+    }
+
+    public boolean isRejected() {
+      return status >= 400 || receipt.map(r -> r.status() == AppRecStatus.REJECTED).orElse(false);
+    }
+
+    /** A line for a log or a reason file. */
+    public String describe() {
+      if (problem != null) {
+        return problemType + ": " + problem;
+      }
+      return receipt
+          .map(
+              r ->
+                  r.status()
+                      + r.errors().stream()
+                          .map(e -> " " + e.code() + e.details().map(d -> " " + d).orElse(""))
+                          .reduce("", String::concat))
+          .orElse("receipt taken in");
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package no.bindeledd.connectors.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import no.bindeledd.connectors.gp.format.AppRec;
+import no.bindeledd.connectors.gp.format.AppRecError;
+import no.bindeledd.connectors.gp.format.AppRecErrorCode;
+import no.bindeledd.connectors.gp.format.AppRecStatus;
+import no.bindeledd.connectors.gp.format.DialogAnswer;
+import no.bindeledd.connectors.gp.format.DialogRequest;
+import no.bindeledd.connectors.gp.format.GpMessage;
+import no.bindeledd.connectors.gp.format.GpMessageFormat;
+import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
+
+/**
+ * A GP office's record system and communication module, as far as the hub meets it. It takes
+ * requests (forespørsel) over HTTP or from its file folder, answers each with a signed AppRec, and
+ * a moment later sends a signed answer (svar) back the same way. It knows every patient except
+ * those it is told it does not: a request about one of them gets a rejection (E35).
+ */
+public final class GpOfficeSimulator implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(GpOfficeSimulator.class.getName());
+
+  /** How this office's messages travel: HTTP both ways, or a folder pair. */
+  public sealed interface Transport {
+    /** Answers are posted to the hub's inbound endpoint for this office. */
+    record Http(URI hubInbound) implements Transport {}
+
+    /**
+     * The office reads what the hub wrote to {@code toOffice} and writes into {@code fromOffice}.
+     */
+    record Files(Path toOffice, Path fromOffice) implements Transport {}
+  }
+
+  private final String orgNumber;
+  private final Transport transport;
+  private final AgencyKeys keys;
+  private final GpMessageFormat format;
+  private final Clock clock;
+  private final Duration answerDelay;
+  private final Set<String> unknownPatients = ConcurrentHashMap.newKeySet();
+  private final List<DialogRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<DialogAnswer> answers = new CopyOnWriteArrayList<>();
+  private final List<AppRec> receiptsFromHub = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public GpOfficeSimulator(
+      String orgNumber,
+      Transport transport,
+      AgencyKeys keys,
+      GpMessageFormat format,
+      Clock clock,
+      Duration answerDelay) {
+    this.orgNumber = orgNumber;
+    this.transport = transport;
+    this.keys = keys;
+    this.format = format;
+    this.clock = clock;
+    this.answerDelay = answerDelay;
+  }
+
+  /** The path under which this office's HTTP endpoint is served. */
+  public String path() {
+    return "/gp-offices/" + orgNumber + "/messages";
+  }
+
+  /** Serves the office's HTTP endpoint on {@code server}, or polls its folder. */
+  public GpOfficeSimulator attach(SimulatorServer server) {
+    if (transport instanceof Transport.Http) {
+      server.handle(path(), this::onHttp);
+    } else {
+      scheduler.scheduleWithFixedDelay(this::pollFolder, 500, 300, TimeUnit.MILLISECONDS);
+    }
+    return this;
+  }
+
+  /** From now on, requests about this person are rejected as unknown to the office. */
+  public void doesNotKnow(String nationalId) {
+    unknownPatients.add(nationalId);
+  }
+
+  public List<DialogRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  public List<DialogAnswer> answers() {
+    return List.copyOf(answers);
+  }
+
+  /** The receipts the hub sent for this office's answers. */
+  public List<AppRec> receiptsFromHub() {
+    return List.copyOf(receiptsFromHub);
+  }
+
+  /**
+   * Sends an answer of the simulator's own making, signed as the office; returns the hub's receipt,
+   * if it sent one. Over files the receipt comes later, into {@link #receiptsFromHub()}.
+   */
+  public Optional<byte[]> send(DialogAnswer answer) throws IOException, InterruptedException {
+    return sendSigned(keys.sign(format.write(answer)));
+  }
+
+  /** Sends bytes as they are, for testing what the hub does with a bad message. */
+  public Optional<byte[]> sendSigned(byte[] signed) throws IOException, InterruptedException {
+    if (transport instanceof Transport.Http h) {
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(h.hubInbound())
+                  .header("Content-Type", "application/pkcs7-mime")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(signed))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() == 200) {
+        takeHubReceipt(response.body());
+        return Optional.of(response.body());
+      }
+      throw new IOException(
+          "the hub answered HTTP "
+              + response.statusCode()
+              + ": "
+              + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Transport.Files files = (Transport.Files) transport;
+    writeAtomically(files.fromOffice(), UUID.randomUUID() + ".p7m", signed);
+    return Optional.empty();
+  }
+
+  private void onHttp(HttpExchange exchange) throws IOException {
+    try {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        SimulatorServer.problem(exchange, 405, "POST a signed message");
+        return;
+      }
+      byte[] receipt = take(SimulatorServer.readBody(exchange));
+      SimulatorServer.respond(exchange, 200, "application/pkcs7-mime", receipt);
+    } catch (RuntimeException | IOException e) {
+      LOG.log(Level.WARNING, "The simulated GP office " + orgNumber + " refused a message", e);
+      SimulatorServer.problem(exchange, 400, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** Takes a request from the hub; returns the signed receipt for it. */
+  private byte[] take(byte[] signed) {
+    byte[] xml = keys.open(signed);
+    GpMessage message;
+    try {
+      message = format.read(xml);
+    } catch (UnacceptableGpMessage e) {
+      throw new IllegalArgumentException(e.errorCode() + " " + e.reason(), e);
+    }
+    if (message instanceof AppRec receipt) {
+      receiptsFromHub.add(receipt);
+      return null;
+    }
+    if (!(message instanceof DialogRequest request)) {
+      AppRec rejection =
+          AppRec.acknowledging(
+              message,
+              UUID.randomUUID().toString(),
+              clock.instant(),
+              AppRecStatus.REJECTED,
+              List.of(AppRecError.of(AppRecErrorCode.T10, "this office takes requests")));
+      return keys.sign(format.write(rejection));
+    }
+    requests.add(request);
+    if (unknownPatients.contains(request.patient().nationalId())) {
+      AppRec rejection =
+          AppRec.acknowledging(
+              request,
+              UUID.randomUUID().toString(),
+              clock.instant(),
+              AppRecStatus.REJECTED,
+              List.of(AppRecError.of(AppRecErrorCode.E35, "no such patient at this office")));
+      return keys.sign(format.write(rejection));
+    }
+    scheduler.schedule(() -> answer(request), answerDelay.toMillis(), TimeUnit.MILLISECONDS);
+    AppRec ok =
+        AppRec.acknowledging(
+            request, UUID.randomUUID().toString(), clock.instant(), AppRecStatus.OK, List.of());
+    return keys.sign(format.write(ok));
+  }
+
+  private void answer(DialogRequest request) {
+    DialogAnswer answer =
+        DialogAnswer.to(
+            request,
+            UUID.randomUUID().toString(),
+            clock.instant(),
+            "Simulert svar: pasienten ble henvist til poliklinikk ved sykehuset 21. november."
+                + " (Simulated answer: the patient was referred to the hospital's outpatient"
+                + " clinic on 21 November.)");
+    try {
+      send(answer);
+      answers.add(answer);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "The simulated GP office " + orgNumber + " could not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void takeHubReceipt(byte[] signed) {
+    try {
+      GpMessage message = format.read(keys.open(signed));
+      if (message instanceof AppRec receipt) {
+        receiptsFromHub.add(receipt);
+      }
+    } catch (UnacceptableGpMessage | RuntimeException e) {
+      LOG.log(Level.WARNING, "The hub's receipt could not be read", e);
+    }
+  }
+
+  private void pollFolder() {
+    Transport.Files files = (Transport.Files) transport;
+    try {
+      Files.createDirectories(files.toOffice());
+      try (DirectoryStream<Path> found = Files.newDirectoryStream(files.toOffice(), "*.p7m")) {
+        for (Path file : found) {
+          byte[] signed = Files.readAllBytes(file);
+          Path read = files.toOffice().resolve(".read");
+          Files.createDirectories(read);
+          Files.move(file, read.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+          try {
+            byte[] receipt = take(signed);
+            if (receipt != null) {
+              writeAtomically(files.fromOffice(), UUID.randomUUID() + ".p7m", receipt);
+            }
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The simulated GP office " + orgNumber + " refused " + file, e);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "The simulated GP office " + orgNumber + " could not read its folder", e);
+    }
+  }
+
+  private static void writeAtomically(Path dir, String name, byte[] content) throws IOException {
+    Files.createDirectories(dir);
+    Path temp = dir.resolve(".writing-" + name);
+    Files.write(temp, content);
+    Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

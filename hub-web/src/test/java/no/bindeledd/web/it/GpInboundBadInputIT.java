@@ -1,0 +1,300 @@
+package no.bindeledd.web.it;
+
+import static no.bindeledd.web.it.Demo.CASEWORKER;
+import static no.bindeledd.web.it.Demo.FILE_GP_OFFICE;
+import static no.bindeledd.web.it.Demo.HTTP_GP_OFFICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import no.bindeledd.connectors.gp.format.AppRec;
+import no.bindeledd.connectors.gp.format.AppRecStatus;
+import no.bindeledd.connectors.gp.format.DialogAnswer;
+import no.bindeledd.connectors.gp.format.DialogRequest;
+import no.bindeledd.connectors.gp.format.GpMessage;
+import no.bindeledd.connectors.gp.format.Party;
+import no.bindeledd.connectors.gp.format.Patient;
+import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
+import no.bindeledd.connectors.simulator.AgencyKeys;
+import no.bindeledd.web.it.HubClient.Reply;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile and broken input on the GP office channels: each message gets a clear rejection (the
+ * hub's signed AppRec with the right error code, or a problem detail where no receipt can be
+ * addressed), and nothing of it is stored.
+ */
+class GpInboundBadInputIT {
+
+  static final String INBOUND = "/api/connectors/gp-offices/" + HTTP_GP_OFFICE + "/messages";
+  static final String PKCS7 = "application/pkcs7-mime";
+
+  static RunningHub hub;
+  static Simulators simulators;
+  static HubClient caseworker;
+  static HubClient office;
+  static HubClient officeStaff;
+  static AgencyKeys officeKeys;
+  static DialogRequest request;
+  static String conversation;
+
+  @BeforeAll
+  static void aRequestTheOfficeHas() {
+    hub = RunningHub.get();
+    simulators = Simulators.get();
+    caseworker = hub.as(CASEWORKER);
+    office = hub.anonymous();
+    officeStaff = hub.as(Demo.OTHER_GP);
+    officeKeys = simulators.keysOf(HTTP_GP_OFFICE);
+    Reply participant =
+        caseworker.post("/api/participants", Demo.participantJson(Demo.adultNationalId()));
+    String id = participant.json().getString("id");
+    caseworker.post("/api/consents", Demo.gpConsentJson(id, HTTP_GP_OFFICE));
+    Reply asked = caseworker.post("/api/requests", Demo.referralQuestionJson(id, HTTP_GP_OFFICE));
+    conversation = asked.json().getString("conversationId");
+    String requestId = asked.json().getString("id");
+    request =
+        Await.until(
+                "the office has the request",
+                () ->
+                    simulators.httpOffice.requests().stream()
+                        .filter(r -> r.msgId().equals(requestId))
+                        .toList(),
+                found -> !found.isEmpty())
+            .get(0);
+    // The simulator answers by itself; wait for that, so that the counts below are settled.
+    Await.until("the office's own answer arrived", () -> conversationSize(), size -> size == 2);
+  }
+
+  private int storedBefore;
+
+  @BeforeEach
+  void countStored() {
+    storedBefore = conversationSize();
+  }
+
+  /**
+   * What the hub holds in the conversation, as the office sees it: the request, and every answer
+   * the office sent, whether delivered yet or not. A rejected message must never be among them.
+   */
+  private static int conversationSize() {
+    return officeStaff.get("/api/conversations/" + conversation).jsonArray().size();
+  }
+
+  private static DialogAnswer answer(String text) {
+    return DialogAnswer.to(request, UUID.randomUUID().toString(), Instant.now(), text);
+  }
+
+  private static byte[] signedXml(String xml) {
+    return officeKeys.sign(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String xml(GpMessage message) {
+    return new String(
+        message instanceof DialogAnswer a
+            ? simulators.format().write(a)
+            : simulators.format().write((AppRec) message),
+        StandardCharsets.UTF_8);
+  }
+
+  private static AppRec receiptIn(Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(reply.contentType()).startsWith(PKCS7);
+    try {
+      return (AppRec) simulators.format().read(officeKeys.open(reply.bytes()));
+    } catch (UnacceptableGpMessage e) {
+      throw new AssertionError("the hub's receipt does not read", e);
+    }
+  }
+
+  private void assertRejectedWith(Reply reply, String code) {
+    AppRec receipt = receiptIn(reply);
+    assertThat(receipt.status()).isEqualTo(AppRecStatus.REJECTED);
+    assertThat(receipt.errors()).extracting(e -> e.code()).containsExactly(code);
+    assertThat(conversationSize()).as("nothing stored").isEqualTo(storedBefore);
+  }
+
+  private void assertProblem(Reply reply, int status, String type) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+    assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+    assertThat(reply.json().getString("type")).endsWith("/" + type);
+    assertThat(conversationSize()).as("nothing stored").isEqualTo(storedBefore);
+  }
+
+  @Test
+  void aGoodAnswerIsTakenOnceAndADuplicateIsRefused() {
+    byte[] signed = signedXml(xml(answer("An addition: the referral was accepted.")));
+
+    AppRec first = receiptIn(office.post(INBOUND, PKCS7, signed));
+    assertThat(first.originalMsgId()).isNotBlank();
+    assertThat(first.status()).isEqualTo(AppRecStatus.OK);
+    assertThat(conversationSize()).isEqualTo(storedBefore + 1);
+
+    Reply again = office.post(INBOUND, PKCS7, signed);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(conversationSize()).as("stored and shown once").isEqualTo(storedBefore + 1);
+  }
+
+  @Test
+  void emptyOversizedAndUnsignedMessagesAreProblems() {
+    assertProblem(office.post(INBOUND, PKCS7, new byte[0]), 400, "empty-message");
+    assertProblem(office.post(INBOUND, PKCS7, new byte[300 * 1024]), 413, "message-too-large");
+    assertProblem(
+        office.post(INBOUND, PKCS7, xml(answer("unsigned")).getBytes(StandardCharsets.UTF_8)),
+        400,
+        "not-signed");
+  }
+
+  @Test
+  void aMessageSignedByAnotherAgencyIsRefusedAsABadSignature() {
+    byte[] signedByNav =
+        simulators.keysOf(Demo.NAV).sign(xml(answer("forged")).getBytes(StandardCharsets.UTF_8));
+
+    assertProblem(office.post(INBOUND, PKCS7, signedByNav), 403, "bad-signature");
+  }
+
+  @Test
+  void malformedXmlIsRefused() {
+    assertProblem(
+        office.post(INBOUND, PKCS7, signedXml("<MsgHead><MsgInfo>")), 400, "unreadable-message");
+    assertProblem(
+        office.post(INBOUND, PKCS7, signedXml("not xml at all")), 400, "unreadable-message");
+  }
+
+  @Test
+  void externalEntitiesAreNeverResolved(@TempDir Path dir) throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-7431");
+    String withEntity =
+        xml(answer("&xxe;"))
+            .replaceFirst(
+                "\\?>", "?>\n<!DOCTYPE MsgHead [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>");
+
+    Reply reply = office.post(INBOUND, PKCS7, signedXml(withEntity));
+
+    assertProblem(reply, 400, "unreadable-message");
+    assertThat(reply.body()).doesNotContain("TOP-SECRET");
+  }
+
+  @Test
+  void entityExpansionIsRefused() {
+    String laughs =
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+            + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+            + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+            + "<MsgHead xmlns=\"http://www.kith.no/xmlstds/msghead/2006-05-24\">&lol3;</MsgHead>";
+
+    assertProblem(office.post(INBOUND, PKCS7, signedXml(laughs)), 400, "unreadable-message");
+  }
+
+  @Test
+  void aSchemaInvalidMessageWithAReadableIdGetsARejectionReceipt() {
+    String withoutConversationRef =
+        xml(answer("answering nothing"))
+            .replaceAll("(?s)<(\\w+:)?ConversationRef>.*</(\\w+:)?ConversationRef>", "");
+
+    assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(withoutConversationRef)), "T02");
+  }
+
+  @Test
+  void anAnswerWithoutAPatientIsRejectedForTheMissingIdentityNumber() {
+    String withoutPatient =
+        xml(answer("no patient")).replaceAll("(?s)<(\\w+:)?Patient>.*</(\\w+:)?Patient>", "");
+
+    assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(withoutPatient)), "E30");
+  }
+
+  @Test
+  void anAnswerAboutAnotherPatientIsRejectedAsUnknownPatient() {
+    DialogAnswer good = answer("about someone else");
+    DialogAnswer otherPatient =
+        new DialogAnswer(
+            good.msgId(),
+            good.generated(),
+            good.conversationId(),
+            good.inReplyTo(),
+            good.sender(),
+            good.receiver(),
+            new Patient(Demo.adultNationalId(), "Nora", "Annensen"),
+            good.answer(),
+            true);
+
+    assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(xml(otherPatient))), "E35");
+  }
+
+  @Test
+  void anAnswerForAnUnknownReceiverIsRejected() {
+    DialogAnswer good = answer("to someone else");
+    DialogAnswer toNav =
+        new DialogAnswer(
+            good.msgId(),
+            good.generated(),
+            good.conversationId(),
+            good.inReplyTo(),
+            good.sender(),
+            Party.of("NAV Fjordvik", Demo.NAV, null),
+            good.patient(),
+            good.answer(),
+            true);
+
+    assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(xml(toNav))), "E21");
+  }
+
+  @Test
+  void anAnswerToAConversationThatDoesNotExistIsRejected() {
+    DialogAnswer good = answer("to nothing");
+    String nowhere = UUID.randomUUID().toString();
+    DialogAnswer orphan =
+        new DialogAnswer(
+            good.msgId(),
+            good.generated(),
+            nowhere,
+            nowhere,
+            good.sender(),
+            good.receiver(),
+            good.patient(),
+            good.answer(),
+            true);
+
+    assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(xml(orphan))), "X99");
+  }
+
+  @Test
+  void anOfficeWithoutAConnectorIsNotFound() {
+    Reply reply =
+        office.post(
+            "/api/connectors/gp-offices/" + Demo.GP_OFFICE + "/messages",
+            PKCS7,
+            signedXml(xml(answer("x"))));
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(office.post("/api/connectors/gp-offices/123/messages", PKCS7, new byte[1]).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aBrokenFileInTheDropFolderIsMovedAsideWithItsReason() throws IOException {
+    Path fromOffice =
+        hub.dataDir().resolve("file-drop").resolve(FILE_GP_OFFICE).resolve("from-office");
+    Files.createDirectories(fromOffice);
+    String name = UUID.randomUUID() + ".p7m";
+    Files.write(fromOffice.resolve(".writing-" + name), "garbage".getBytes(StandardCharsets.UTF_8));
+    Files.move(fromOffice.resolve(".writing-" + name), fromOffice.resolve(name));
+
+    Path reason = fromOffice.resolve(".rejected").resolve(name + ".reason.txt");
+    List<String> lines =
+        Await.until(
+            "the broken file is moved aside",
+            () -> Files.exists(reason) ? Files.readAllLines(reason) : List.<String>of(),
+            found -> !found.isEmpty());
+    assertThat(String.join("\n", lines)).contains("not-signed");
+    assertThat(fromOffice.resolve(".rejected").resolve(name)).exists();
+    assertThat(fromOffice.resolve(name)).doesNotExist();
+  }
+}

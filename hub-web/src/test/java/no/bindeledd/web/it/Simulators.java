@@ -1,0 +1,118 @@
+package no.bindeledd.web.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import no.bindeledd.connectors.gp.format.GpMessageFormat;
+import no.bindeledd.connectors.simulator.AgencyKeys;
+import no.bindeledd.connectors.simulator.GpOfficeSimulator;
+import no.bindeledd.connectors.simulator.NavSimulator;
+import no.bindeledd.connectors.simulator.SimulatorServer;
+import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.crypto.Signatures;
+
+/**
+ * The other agencies of the demo municipality, played from the test JVM over real HTTP, files and
+ * SMTP: the GP office on HTTP, the GP office on a file drop, NAV, and the mail server the schools'
+ * and kindergartens' notifications go to. Each simulated agency signs with the key the hub's
+ * development CA issued it, read from the running hub's data folder.
+ */
+public final class Simulators {
+
+  private static Simulators instance;
+
+  public final GpOfficeSimulator httpOffice;
+  public final GpOfficeSimulator fileOffice;
+  public final NavSimulator nav;
+  public final GreenMail mail;
+  private final SimulatorServer server;
+  private final GpMessageFormat format = new GpMessageFormat();
+  private final AgencyKeyStore keys;
+
+  private Simulators(RunningHub hub) {
+    keys = AgencyKeyStore.loadOrCreate(hub.dataDir().resolve("keys"));
+    server = new SimulatorServer("localhost", hub.simulatorsPort());
+    httpOffice =
+        new GpOfficeSimulator(
+                Demo.HTTP_GP_OFFICE,
+                new GpOfficeSimulator.Transport.Http(
+                    hub.base()
+                        .resolve(
+                            "/api/connectors/gp-offices/" + Demo.HTTP_GP_OFFICE + "/messages")),
+                keysOf(Demo.HTTP_GP_OFFICE),
+                format,
+                Clock.systemUTC(),
+                Duration.ofMillis(300))
+            .attach(server);
+    Path drop = hub.dataDir().resolve("file-drop").resolve(Demo.FILE_GP_OFFICE);
+    fileOffice =
+        new GpOfficeSimulator(
+                Demo.FILE_GP_OFFICE,
+                new GpOfficeSimulator.Transport.Files(
+                    drop.resolve("to-office"), drop.resolve("from-office")),
+                keysOf(Demo.FILE_GP_OFFICE),
+                format,
+                Clock.systemUTC(),
+                Duration.ofMillis(300))
+            .attach(server);
+    nav = new NavSimulator(Demo.NAV, keysOf(Demo.NAV)).attach(server);
+    server.start();
+    mail = new GreenMail(new ServerSetup(hub.smtpPort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+  }
+
+  /** The simulators for the shared hub, started on first use. */
+  public static synchronized Simulators get() {
+    if (instance == null) {
+      instance = new Simulators(RunningHub.get());
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-simulators"));
+    }
+    return instance;
+  }
+
+  /** Takes the simulated HTTP endpoints (the GP office's and NAV's) down. */
+  public void takeDown() {
+    server.stop();
+  }
+
+  public void bringBack() {
+    server.start();
+  }
+
+  public GpMessageFormat format() {
+    return format;
+  }
+
+  /** Signing and checking as one agency, with the key the hub's development CA issued it. */
+  public AgencyKeys keysOf(String org) {
+    Signatures signatures = new Signatures();
+    return new AgencyKeys() {
+      @Override
+      public byte[] sign(byte[] content) {
+        return signatures.sign(content, keys.find(org).orElseThrow());
+      }
+
+      @Override
+      public byte[] open(byte[] signed) {
+        List<X509Certificate> others =
+            keys.certificates().entrySet().stream()
+                .filter(e -> !e.getKey().equals(org))
+                .map(Map.Entry::getValue)
+                .toList();
+        return signatures.verify(signed, others, java.time.Instant.now()).content();
+      }
+    };
+  }
+
+  private void stop() {
+    server.stop();
+    httpOffice.close();
+    fileOffice.close();
+    mail.stop();
+  }
+}

@@ -3,8 +3,12 @@ package no.bindeledd.web.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import no.bindeledd.connectors.AgencyConnection;
 import no.bindeledd.core.access.Role;
 import no.bindeledd.core.party.AgencyKind;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,27 @@ class MunicipalityTest {
     Municipality demo =
         Municipality.read(
             Path.of(System.getProperty("hub.repo.dir", ".."))
-                .resolve("config/municipality-demo.json"));
+                .resolve("config/municipality-demo.json"),
+            name ->
+                Optional.ofNullable(
+                    Map.of("hub.simulators.url", "http://localhost:8190", "hub.data.dir", "/data")
+                        .get(name)));
+
+    assertThat(demo.agencies())
+        .extracting(a -> a.connection().getClass().getSimpleName())
+        .contains("HubInbox", "GpOffice", "Nav");
+    assertThat(demo.agencies())
+        .extracting(Municipality.AgencyEntry::connection)
+        .contains(
+            new AgencyConnection.GpOffice(
+                "311000063",
+                new AgencyConnection.GpTransport.Http(
+                    URI.create("http://localhost:8190/gp-offices/311000063/messages"))),
+            new AgencyConnection.GpOffice(
+                "311000098",
+                new AgencyConnection.GpTransport.FileDrop(
+                    Path.of("/data/file-drop/311000098/to-office"),
+                    Path.of("/data/file-drop/311000098/from-office"))));
 
     assertThat(demo.agencies())
         .extracting(Municipality.AgencyEntry::kind)
@@ -63,5 +87,50 @@ class MunicipalityTest {
                       {"orgNumber":"311000012","name":"B","kind":"school"}],"demoUsers":[]}"""))
         .hasMessageContaining("twice");
     assertThatThrownBy(() -> read("{\"name\":\"x\"}")).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static final String AGENCY_WITH_CONNECTOR =
+      """
+      {"name":"x","agencies":[{"orgNumber":"311000063","name":"GP","kind":"%s",
+        "connector":%s}],"demoUsers":[]}""";
+
+  @Test
+  void aConnectorIsCheckedAgainstItsAgencysKindAndItsSettings() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    AGENCY_WITH_CONNECTOR.formatted(
+                        "school", "{\"type\":\"dialogmelding-http\",\"endpoint\":\"http://x\"}")))
+        .hasMessageContaining("311000063")
+        .hasMessageContaining("not served by dialogmelding-http");
+    assertThatThrownBy(
+            () ->
+                read(AGENCY_WITH_CONNECTOR.formatted("gp_office", "{\"type\":\"carrier-pigeon\"}")))
+        .hasMessageContaining("unknown connector type 'carrier-pigeon'");
+    assertThatThrownBy(
+            () ->
+                read(
+                    AGENCY_WITH_CONNECTOR.formatted(
+                        "gp_office", "{\"type\":\"dialogmelding-http\",\"endpoint\":\"ftp://x\"}")))
+        .hasMessageContaining("endpoint of agency 311000063 is invalid");
+    assertThatThrownBy(
+            () ->
+                read(
+                    AGENCY_WITH_CONNECTOR.formatted(
+                        "gp_office",
+                        "{\"type\":\"dialogmelding-http\",\"endpoint\":\"${nowhere.url}/x\"}")))
+        .hasMessageContaining("the setting nowhere.url is not defined");
+  }
+
+  @Test
+  void anAgencyWithoutAConnectorWorksInTheHubsInbox() throws Exception {
+    Municipality m =
+        read(
+            """
+            {"name":"x","agencies":[{"orgNumber":"311000020","name":"S","kind":"school"}],
+             "demoUsers":[]}""");
+
+    assertThat(m.agencies().get(0).connection())
+        .isEqualTo(new AgencyConnection.HubInbox("311000020", Optional.empty()));
   }
 }

@@ -52,7 +52,8 @@ class SignaturesIT {
     request =
         Await.until(
             "the request is delivered",
-            () -> gp.get("/api/messages/" + requestId + "/status").json(),
+            // The sender sees the status all along; the GP office only once it is delivered.
+            () -> caseworker.get("/api/messages/" + requestId + "/status").json(),
             m -> "delivered".equals(m.getString("status")));
   }
 

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import no.bindeledd.core.Conflict;
@@ -107,36 +106,10 @@ public class MessageExchange {
             asking.orgNumber(),
             request.category(),
             request.purpose());
-    Instant now = clock.instant();
     ConsentDecision decision =
-        decisions.decideRequest(answerFlow, asking.kind(), asked.kind(), now);
-    if (!decision.isAllowed()) {
-      recordDecision(actor, decision, null, AuditOutcome.REFUSED);
-      throw new NoCoveringConsent(decision);
-    }
-    // A conversation is named by its first message, as MsgHead names it, so that the id means the
-    // same in every agency's format.
-    String messageId = UUID.randomUUID().toString();
-    MessageEnvelope envelope =
-        new MessageEnvelope(
-            messageId,
-            messageId,
-            null,
-            MessageKind.REQUEST,
-            asking.orgNumber().value(),
-            asked.orgNumber().value(),
-            subject.id(),
-            subject.nationalId().value(),
-            request.category().code(),
-            request.purpose().code(),
-            decision.basis().id(),
-            now,
-            request.question());
-    // Signed before the audit entries: appending locks the log's head row until commit, and
-    // signing is the slowest step.
-    byte[] signed = sign(envelope, asking);
-    recordDecision(actor, decision, null, null);
-    return store(actor, envelope, signed, decision);
+        decisions.decideRequest(answerFlow, asking.kind(), asked.kind(), clock.instant());
+    return openConversation(
+        actor, decision, MessageKind.REQUEST, asking, asked, subject, request.question());
   }
 
   /**
@@ -163,29 +136,48 @@ public class MessageExchange {
             receiving.orgNumber(),
             DataCategory.PARTICIPANT_PLAN,
             Purpose.PARTICIPANT_PLAN_SHARING);
-    Instant now = clock.instant();
-    ConsentDecision decision = decisions.decide(flow, receiving.kind(), now);
+    ConsentDecision decision = decisions.decide(flow, receiving.kind(), clock.instant());
+    return openConversation(
+        actor, decision, MessageKind.PLAN, sharing, receiving, subject, plan.toJson());
+  }
+
+  /**
+   * Opens a conversation with a first message, if the decision allows it: signed as the sending
+   * agency, audited and stored with its outbox entry. A refusal is audited and thrown.
+   */
+  private Message openConversation(
+      Actor actor,
+      ConsentDecision decision,
+      MessageKind kind,
+      Agency from,
+      Agency to,
+      Person subject,
+      String body) {
     if (!decision.isAllowed()) {
       recordDecision(actor, decision, null, AuditOutcome.REFUSED);
       throw new NoCoveringConsent(decision);
     }
+    // A conversation is named by its first message, as MsgHead names it, so that the id means the
+    // same in every agency's format.
     String messageId = UUID.randomUUID().toString();
     MessageEnvelope envelope =
         new MessageEnvelope(
             messageId,
             messageId,
             null,
-            MessageKind.PLAN,
-            sharing.orgNumber().value(),
-            receiving.orgNumber().value(),
+            kind,
+            from.orgNumber().value(),
+            to.orgNumber().value(),
             subject.id(),
             subject.nationalId().value(),
-            flow.category().code(),
-            flow.purpose().code(),
+            decision.flow().category().code(),
+            decision.flow().purpose().code(),
             decision.basis().id(),
-            now,
-            plan.toJson());
-    byte[] signed = sign(envelope, sharing);
+            clock.instant(),
+            body);
+    // Signed before the audit entries: appending locks the log's head row until commit, and
+    // signing is the slowest step.
+    byte[] signed = sign(envelope, from);
     recordDecision(actor, decision, null, null);
     return store(actor, envelope, signed, decision);
   }

@@ -22,7 +22,9 @@ public enum AuditAction {
   MESSAGE_OPENED("message.opened"),
   MESSAGE_READ("message.read"),
   SIGNATURE_REJECTED("signature.rejected"),
-  REQUEST_REFUSED("request.refused");
+  REQUEST_REFUSED("request.refused"),
+  AUDIT_SEARCHED("audit.searched"),
+  AUDIT_EXPORTED("audit.exported");
 
   private final String code;
 

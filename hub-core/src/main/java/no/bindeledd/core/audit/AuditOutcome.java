@@ -1,5 +1,8 @@
 package no.bindeledd.core.audit;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * How it ended. ALLOWED, REFUSED and HELD are consent decisions, as in IHE BALP's consent decision
  * record; SUCCESS and FAILURE are everything else.
@@ -19,5 +22,9 @@ public enum AuditOutcome {
 
   public String code() {
     return code;
+  }
+
+  public static Optional<AuditOutcome> fromCode(String code) {
+    return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
   }
 }

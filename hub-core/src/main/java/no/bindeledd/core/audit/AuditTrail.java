@@ -15,6 +15,12 @@ public interface AuditTrail {
 
   AuditHead head();
 
+  /**
+   * One page of the entries that match, in sequence order; one more than the page size if there are
+   * more.
+   */
+  List<AuditEntry> search(AuditQuery query);
+
   /** Entries about one person, newest first. */
   List<AuditEntry> aboutSubject(String subjectId, int max);
 }

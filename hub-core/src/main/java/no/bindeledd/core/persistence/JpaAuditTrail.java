@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditHead;
+import no.bindeledd.core.audit.AuditQuery;
 import no.bindeledd.core.audit.AuditTrail;
 
 @ApplicationScoped
@@ -46,6 +50,51 @@ public class JpaAuditTrail implements AuditTrail {
             "select e from AuditEntry e where e.seq > :after order by e.seq", AuditEntry.class)
         .setParameter("after", afterSeq)
         .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Override
+  public List<AuditEntry> search(AuditQuery query) {
+    StringBuilder jpql = new StringBuilder("select e from AuditEntry e where 1 = 1");
+    Map<String, Object> parameters = new HashMap<>();
+    if (query.subjectId() != null) {
+      jpql.append(" and e.subjectId = :subject");
+      parameters.put("subject", query.subjectId());
+    }
+    if (query.agency() != null) {
+      // The acting agency, or one a message in the entry went from or to: the hub's own delivery
+      // entries concern agencies without being made by them.
+      jpql.append(
+          " and (e.actorAgency = :agency or e.messageId in (select m.id from Message m"
+              + " where m.senderAgency = :agency or m.recipientAgency = :agency))");
+      parameters.put("agency", query.agency());
+    }
+    if (query.user() != null) {
+      jpql.append(" and e.actorUser = :user");
+      parameters.put("user", query.user());
+    }
+    if (query.action() != null) {
+      jpql.append(" and e.action = :action");
+      parameters.put("action", query.action());
+    }
+    if (query.outcome() != null) {
+      jpql.append(" and e.outcome = :outcome");
+      parameters.put("outcome", query.outcome());
+    }
+    if (query.from() != null) {
+      jpql.append(" and e.recordedAt >= :from");
+      parameters.put("from", query.from());
+    }
+    if (query.until() != null) {
+      jpql.append(" and e.recordedAt < :until");
+      parameters.put("until", query.until());
+    }
+    jpql.append(" order by e.seq");
+    TypedQuery<AuditEntry> typed = em.createQuery(jpql.toString(), AuditEntry.class);
+    parameters.forEach(typed::setParameter);
+    return typed
+        .setFirstResult(query.page() * query.size())
+        .setMaxResults(query.size() + 1)
         .getResultList();
   }
 

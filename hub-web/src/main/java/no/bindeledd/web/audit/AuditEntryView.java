@@ -1,0 +1,89 @@
+package no.bindeledd.web.audit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import no.bindeledd.core.audit.AuditEntry;
+
+/**
+ * An audit entry as the auditor reads it, shaped as FHIR AuditEvent shapes a record: who (agent),
+ * what (type, entities), when (recorded), why (purpose of event, the consent relied on) and the
+ * outcome. A consent decision reads as IHE BALP's consent decision record: the consent as an entity
+ * and the decision, permit or deny. Everything comes from the entry's canonical bytes, which are
+ * what the log's hashes cover, never from the search columns.
+ */
+public record AuditEntryView(
+    long seq,
+    String recorded,
+    String type,
+    String outcome,
+    String decision,
+    Agent agent,
+    String subject,
+    Flow flow,
+    Why why,
+    List<Entity> entity,
+    String reason,
+    String entryHash) {
+
+  public record Agent(String who, String agency, String role) {}
+
+  public record Flow(String from, String to, String category) {}
+
+  public record Why(String purposeOfEvent, String consent) {}
+
+  public record Entity(String what, String role) {}
+
+  public static AuditEntryView of(AuditEntry entry) {
+    JsonObject json = parse(entry.canonicalBytes());
+    String action = text(json, "action");
+    String outcome = text(json, "outcome");
+    List<Entity> entities = new ArrayList<>();
+    if (text(json, "subject") != null) {
+      entities.add(new Entity("Person/" + text(json, "subject"), "patient"));
+    }
+    if (text(json, "consent") != null) {
+      entities.add(new Entity("Consent/" + text(json, "consent"), "consent"));
+    }
+    if (text(json, "message") != null) {
+      entities.add(new Entity("Message/" + text(json, "message"), "message"));
+    }
+    String decision = null;
+    if ("consent.decision".equals(action)) {
+      decision = "allowed".equals(outcome) ? "permit" : "deny";
+    }
+    Flow flow =
+        text(json, "from") == null && text(json, "to") == null && text(json, "category") == null
+            ? null
+            : new Flow(text(json, "from"), text(json, "to"), text(json, "category"));
+    return new AuditEntryView(
+        entry.seq(),
+        text(json, "time"),
+        action,
+        outcome,
+        decision,
+        new Agent(text(json, "actor"), text(json, "actorAgency"), text(json, "actorRole")),
+        text(json, "subject"),
+        flow,
+        new Why(text(json, "purpose"), text(json, "consent")),
+        List.copyOf(entities),
+        text(json, "reason"),
+        entry.entryHash());
+  }
+
+  private static JsonObject parse(byte[] canonical) {
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(canonical))) {
+      return reader.readObject();
+    }
+  }
+
+  private static String text(JsonObject json, String name) {
+    JsonValue value = json.get(name);
+    return value instanceof JsonString s ? s.getString() : null;
+  }
+}

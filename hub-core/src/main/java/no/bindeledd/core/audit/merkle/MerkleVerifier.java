@@ -132,10 +132,12 @@ public final class MerkleVerifier {
           IMPOSSIBLE_SIZES,
           "the first tree is empty; every tree extends the empty tree, so there is nothing to prove");
     }
-    requireHash("the first root", root1);
-    requireHash("the second root", root2);
-    requireHashes(proof);
     if (size1 == size2) {
+      // Nothing is hashed for equal sizes, only compared, as the reference verifier does; a root
+      // read from a checkpoint has had its length checked there.
+      if (root1 == null || root2 == null || proof == null) {
+        throw new ProofRejected(MALFORMED_HASH, "a root or the proof is missing");
+      }
       if (!proof.isEmpty()) {
         throw new ProofRejected(
             WRONG_PROOF_LENGTH,
@@ -148,6 +150,9 @@ public final class MerkleVerifier {
       }
       return;
     }
+    requireHash("the first root", root1);
+    requireHash("the second root", root2);
+    requireHashes(proof);
     int expected = consistencyProofLength(size1, size2);
     if (proof.size() != expected) {
       throw new ProofRejected(

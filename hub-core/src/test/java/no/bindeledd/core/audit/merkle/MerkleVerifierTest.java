@@ -130,7 +130,7 @@ class MerkleVerifierTest {
     rejected(
             () ->
                 MerkleVerifier.verifyConsistency(
-                    5, 5, Arrays.copyOf(root5, 12), Arrays.copyOf(root5, 12), List.of()),
+                    5, 8, Arrays.copyOf(root5, 12), root8, tree.consistencyProof(5, 8)),
             MALFORMED_HASH)
         .hasMessageEndingWith("the first root is 12 bytes long, not 32");
   }

@@ -10,6 +10,15 @@ public interface AuditTrail {
 
   void add(AuditEntry entry);
 
+  /** An entry's number and canonical bytes: a leaf of the log's Merkle tree. */
+  record Leaf(long seq, byte[] canonicalBytes) {}
+
+  /**
+   * The leaves for the entries with {@code seq > afterSeq}, in sequence order, at most {@code max},
+   * read without keeping the entries in memory.
+   */
+  List<Leaf> leavesAfter(long afterSeq, int max);
+
   /** Entries with {@code seq > afterSeq}, in sequence order, at most {@code max}. */
   List<AuditEntry> entriesAfter(long afterSeq, int max);
 

@@ -45,6 +45,18 @@ public class JpaAuditTrail implements AuditTrail {
   }
 
   @Override
+  public List<Leaf> leavesAfter(long afterSeq, int max) {
+    return em.createQuery(
+            "select e.seq, e.canonicalBytes from AuditEntry e where e.seq > :after order by e.seq",
+            Object[].class)
+        .setParameter("after", afterSeq)
+        .setMaxResults(max)
+        .getResultStream()
+        .map(row -> new Leaf(((Number) row[0]).longValue(), (byte[]) row[1]))
+        .toList();
+  }
+
+  @Override
   public List<AuditEntry> entriesAfter(long afterSeq, int max) {
     return em.createQuery(
             "select e from AuditEntry e where e.seq > :after order by e.seq", AuditEntry.class)

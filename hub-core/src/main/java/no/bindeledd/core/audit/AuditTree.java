@@ -1,0 +1,57 @@
+package no.bindeledd.core.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import no.bindeledd.core.audit.merkle.LogTree;
+
+/**
+ * The audit log's RFC 9162 Merkle tree, kept in memory and brought up to the committed log on
+ * demand. Entry {@code seq} is leaf {@code seq - 1}, hashed from the entry's canonical bytes. The
+ * tree lags the log by whatever was committed since the last catch-up, never more: appending an
+ * entry costs the writer nothing extra.
+ */
+@ApplicationScoped
+public class AuditTree {
+
+  private static final int BATCH = 2_000;
+
+  private final LogTree tree = new LogTree();
+  private AuditTrail trail;
+
+  protected AuditTree() {}
+
+  @Inject
+  public AuditTree(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  /**
+   * Adds the entries committed since the last catch-up.
+   *
+   * @return the tree's size now
+   * @throws IllegalStateException if the stored log has a gap, which it never has unless rows were
+   *     removed behind the hub's back
+   */
+  @Transactional
+  public synchronized long catchUp() {
+    List<AuditTrail.Leaf> batch;
+    do {
+      batch = trail.leavesAfter(tree.size(), BATCH);
+      for (AuditTrail.Leaf leaf : batch) {
+        if (leaf.seq() != tree.size() + 1) {
+          throw new IllegalStateException(
+              "the audit log has no entry " + (tree.size() + 1) + " before entry " + leaf.seq());
+        }
+        tree.appendEntry(leaf.canonicalBytes());
+      }
+    } while (batch.size() == BATCH);
+    return tree.size();
+  }
+
+  /** The tree; proofs and roots for any size up to its own. */
+  public LogTree tree() {
+    return tree;
+  }
+}

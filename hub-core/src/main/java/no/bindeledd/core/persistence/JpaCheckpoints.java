@@ -1,0 +1,60 @@
+package no.bindeledd.core.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import no.bindeledd.core.audit.Checkpoints;
+import no.bindeledd.core.audit.StoredCheckpoint;
+
+@ApplicationScoped
+public class JpaCheckpoints implements Checkpoints {
+
+  private EntityManager em;
+
+  protected JpaCheckpoints() {}
+
+  @Inject
+  public JpaCheckpoints(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  public void add(StoredCheckpoint checkpoint) {
+    em.persist(checkpoint);
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> latest() {
+    return em.createQuery(
+            "select c from StoredCheckpoint c order by c.treeSize desc", StoredCheckpoint.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> atSize(long treeSize) {
+    return Optional.ofNullable(em.find(StoredCheckpoint.class, treeSize));
+  }
+
+  @Override
+  public List<StoredCheckpoint> untimestamped(int max) {
+    return em.createQuery(
+            "select c from StoredCheckpoint c where c.timestampToken is null order by c.treeSize",
+            StoredCheckpoint.class)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Override
+  public List<StoredCheckpoint> after(long afterSize, int max) {
+    return em.createQuery(
+            "select c from StoredCheckpoint c where c.treeSize > :after order by c.treeSize",
+            StoredCheckpoint.class)
+        .setParameter("after", afterSize)
+        .setMaxResults(max)
+        .getResultList();
+  }
+}

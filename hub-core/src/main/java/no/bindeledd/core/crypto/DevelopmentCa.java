@@ -29,12 +29,16 @@ public final class DevelopmentCa {
 
   public static final String COMMON_NAME = "Bindeledd Development CA (not for production)";
 
+  /** The common name of every time-stamping certificate this CA issues. */
+  public static final String TSA_COMMON_NAME = "Bindeledd Development TSA (not for production)";
+
   private static final String FILE_NAME = "development-ca";
   private static final String ALIAS = "development-ca";
   private static final int CA_KEY_BITS = 3072;
   private static final int AGENCY_KEY_BITS = 2048;
   private static final Duration CA_LIFETIME = Duration.ofDays(3653);
   private static final Duration AGENCY_LIFETIME = Duration.ofDays(1096);
+  private static final Duration TSA_LIFETIME = Duration.ofDays(1096);
 
   /** Tolerates clocks that run a little behind the hub's. */
   private static final Duration BACKDATING = Duration.ofHours(1);
@@ -110,6 +114,25 @@ public final class DevelopmentCa {
             new Validity(now.minus(BACKDATING), now.plus(AGENCY_LIFETIME)),
             randomSerial());
     return new SigningKey(orgNumber, issued, keys.getPrivate());
+  }
+
+  /**
+   * Issues a new key and certificate for a time-stamping authority each call; {@link
+   * DevelopmentTsa#loadOrCreate} keeps one. The certificate has the one critical extended key usage
+   * RFC 3161 requires, id-kp-timeStamping, and a subject that says it is not for production.
+   */
+  public TimestampingKey issueTimestampingKey() {
+    KeyPair keys = generateKeys(AGENCY_KEY_BITS);
+    Instant now = Instant.now();
+    X509Certificate issued =
+        Certificates.timestampingCertificate(
+            certificate,
+            privateKey,
+            keys.getPublic(),
+            TSA_COMMON_NAME,
+            new Validity(now.minus(BACKDATING), now.plus(TSA_LIFETIME)),
+            randomSerial());
+    return new TimestampingKey(issued, keys.getPrivate());
   }
 
   /**

@@ -151,6 +151,57 @@ public final class Certificates {
   }
 
   /**
+   * A time-stamping authority's certificate as RFC 3161 section 2.3 requires it: one extended key
+   * usage, id-kp-timeStamping, marked critical. Key usage allows signing and non-repudiation only.
+   */
+  public static X509Certificate timestampingCertificate(
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      PublicKey tsaKey,
+      String commonName,
+      Validity validity,
+      BigInteger serial) {
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.C, "NO")
+            .addRDN(BCStyle.O, "Bindeledd")
+            .addRDN(BCStyle.CN, commonName)
+            .build();
+    try {
+      JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+      X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  issuerHolder.getSubject(),
+                  serial,
+                  Date.from(validity.notBefore()),
+                  Date.from(validity.notAfter()),
+                  subject,
+                  tsaKey)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+              .addExtension(
+                  Extension.keyUsage,
+                  true,
+                  new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+              .addExtension(
+                  Extension.extendedKeyUsage,
+                  true,
+                  new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  extensions.createSubjectKeyIdentifier(tsaKey))
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  authorityKeyIdentifier(issuerHolder, extensions));
+      return signed(builder, issuerKey);
+    } catch (NoSuchAlgorithmException | CertificateException | CertIOException e) {
+      throw new IllegalStateException("Cannot build the certificate of " + commonName, e);
+    }
+  }
+
+  /**
    * The string values of one subject attribute, in the order the subject lists them.
    *
    * @param attributeOid for example {@link #SERIAL_NUMBER} or {@link #ORGANIZATION_IDENTIFIER}

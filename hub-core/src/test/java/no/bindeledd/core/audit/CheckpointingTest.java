@@ -1,0 +1,234 @@
+package no.bindeledd.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import no.bindeledd.core.Fixtures;
+import no.bindeledd.core.TestDatabase;
+import no.bindeledd.core.access.AccessDenied;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.checkpoint.Checkpoint;
+import no.bindeledd.core.audit.checkpoint.Ed25519Keys;
+import no.bindeledd.core.audit.checkpoint.VerifierKey;
+import no.bindeledd.core.audit.merkle.MerkleVerifier;
+import no.bindeledd.core.crypto.DevelopmentCa;
+import no.bindeledd.core.crypto.DevelopmentTsa;
+import no.bindeledd.core.crypto.TimestampAuthority;
+import no.bindeledd.core.crypto.Timestamps;
+import no.bindeledd.core.persistence.JpaCheckpoints;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checkpoints of the stored log: signed, timestamped, and what the auditor's proofs and the hub's
+ * own integrity check make of them, including after the database was edited behind its back.
+ */
+class CheckpointingTest {
+
+  static final String ORIGIN = "bindeledd.example/test-audit";
+  static final Actor AUDITOR =
+      new Actor("aud", no.bindeledd.core.Fixtures.REFUGEE_SERVICE, Role.AUDITOR);
+
+  @TempDir static Path keysDir;
+  static DevelopmentTsa tsa;
+  static LogIdentity identity;
+
+  private TestDatabase db;
+  private Fixtures town;
+  private AuditTree tree;
+  private JpaCheckpoints checkpoints;
+  private Checkpointer checkpointer;
+  private final AtomicBoolean tsaDown = new AtomicBoolean();
+  private CheckpointTimestamper timestamper;
+  private AuditProofs proofs;
+  private AuditIntegrity integrity;
+
+  @BeforeAll
+  static void keys() {
+    tsa = DevelopmentTsa.loadOrCreate(keysDir, DevelopmentCa.loadOrCreate(keysDir));
+    KeyPair pair = Ed25519Keys.generate();
+    identity = new LogIdentity(ORIGIN, pair.getPrivate(), VerifierKey.of(ORIGIN, pair.getPublic()));
+  }
+
+  @BeforeEach
+  void setUp() {
+    db = new TestDatabase();
+    town = new Fixtures(db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    tree = new AuditTree(town.auditTrail);
+    checkpoints = new JpaCheckpoints(db.em());
+    checkpointer = new Checkpointer(tree, checkpoints, identity, town.clock);
+    TimestampAuthority flaky =
+        query -> {
+          if (tsaDown.get()) {
+            throw new IOException("the time-stamping authority does not answer");
+          }
+          return tsa.respond(query);
+        };
+    timestamper =
+        new CheckpointTimestamper(
+            checkpoints,
+            new CheckpointTimestamper.Authority(
+                flaky, List.of(tsa.certificate()), Duration.ofMinutes(5)),
+            town.clock);
+    proofs = new AuditProofs(tree, town.auditTrail, checkpoints, town.audit);
+    integrity = new AuditIntegrity(town.audit, town.auditTrail, checkpoints, identity);
+    town.participant();
+    town.participant();
+  }
+
+  @AfterEach
+  void tearDown() {
+    db.close();
+  }
+
+  private long head() {
+    return db.inTransaction(() -> town.auditTrail.head()).lastSeq();
+  }
+
+  private StoredCheckpoint checkpoint() {
+    return db.inTransaction(() -> checkpointer.checkpoint()).orElseThrow();
+  }
+
+  @Test
+  void aCheckpointSignsTheSizeAndRootOfTheLogAsItStands() {
+    StoredCheckpoint stored = checkpoint();
+
+    Checkpoint signed = Checkpoint.verify(stored.signedNote(), ORIGIN, identity.verifierKey());
+    assertThat(signed.size()).isEqualTo(head()).isEqualTo(stored.treeSize());
+    assertThat(HexFormat.of().formatHex(signed.rootHash())).isEqualTo(stored.rootHash());
+    assertThat(signed.time()).contains(town.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    assertThat(db.inTransaction(() -> checkpointer.checkpoint()))
+        .as("nothing new, no checkpoint")
+        .isEmpty();
+
+    town.participant();
+    assertThat(checkpoint().treeSize()).isEqualTo(head()).isGreaterThan(stored.treeSize());
+  }
+
+  @Test
+  void eachCheckpointIsTimestampedOverItsSignedNote() {
+    StoredCheckpoint stored = checkpoint();
+
+    assertThat(db.inTransaction(() -> timestamper.timestampPending())).isEqualTo(1);
+
+    db.em().clear();
+    StoredCheckpoint stamped = db.inTransaction(() -> checkpoints.atSize(stored.treeSize())).get();
+    byte[] token = stamped.timestampToken().orElseThrow();
+    assertThat(
+            new Timestamps()
+                .verify(
+                    token,
+                    CheckpointTimestamper.digestOf(stamped.signedNote()),
+                    List.of(tsa.certificate()))
+                .genTime())
+        .isNotNull();
+    assertThat(db.inTransaction(() -> timestamper.alarm())).isEmpty();
+  }
+
+  @Test
+  void timestampingThatFailsLongerThanTheAlarmPeriodRaisesTheAlarmUntilItWorksAgain() {
+    tsaDown.set(true);
+    checkpoint();
+    assertThat(db.inTransaction(() -> timestamper.timestampPending())).isZero();
+    town.clock.advance(Duration.ofMinutes(4));
+    assertThat(db.inTransaction(() -> timestamper.alarm())).as("within the period").isEmpty();
+
+    town.clock.advance(Duration.ofMinutes(2));
+    assertThat(db.inTransaction(() -> timestamper.alarm()))
+        .hasValueSatisfying(why -> assertThat(why).contains("does not answer"));
+
+    tsaDown.set(false);
+    assertThat(db.inTransaction(() -> timestamper.timestampPending())).isEqualTo(1);
+    assertThat(db.inTransaction(() -> timestamper.alarm())).isEmpty();
+  }
+
+  @Test
+  void theAuditorsProofsVerifyAgainstTheSignedRoots() {
+    StoredCheckpoint first = checkpoint();
+    town.participant();
+    StoredCheckpoint second = checkpoint();
+    byte[] secondRoot =
+        Checkpoint.verify(second.signedNote(), ORIGIN, identity.verifierKey()).rootHash();
+    byte[] firstRoot =
+        Checkpoint.verify(first.signedNote(), ORIGIN, identity.verifierKey()).rootHash();
+
+    for (long seq = 1; seq <= second.treeSize(); seq++) {
+      long entry = seq;
+      AuditProofs.Inclusion inclusion =
+          db.inTransaction(() -> proofs.inclusion(AUDITOR, entry, second.treeSize()));
+      MerkleVerifier.verifyInclusion(
+          seq - 1, second.treeSize(), inclusion.leafHash(), inclusion.path(), secondRoot);
+    }
+    AuditProofs.Consistency consistency =
+        db.inTransaction(() -> proofs.consistency(AUDITOR, first.treeSize(), second.treeSize()));
+    MerkleVerifier.verifyConsistency(
+        first.treeSize(), second.treeSize(), firstRoot, secondRoot, consistency.path());
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(() -> proofs.inclusion(Fixtures.CASEWORKER, 1, second.treeSize())))
+        .isInstanceOf(AccessDenied.class);
+  }
+
+  @Test
+  void theHubsOwnCheckPassesAnUntouchedLog() {
+    checkpoint();
+    town.participant();
+    checkpoint();
+
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR))).isEmpty();
+  }
+
+  @Test
+  void anEntryEditedBehindTheHubsBackIsCaught() {
+    checkpoint();
+
+    db.inTransaction(
+        () ->
+            db.em()
+                .createNativeQuery("update audit_entry set canonical_bytes = ? where seq = 2")
+                .setParameter(1, "{\"edited\":true}".getBytes())
+                .executeUpdate());
+    db.em().clear();
+
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
+        .hasValueSatisfying(why -> assertThat(why).contains("entry 2"));
+  }
+
+  @Test
+  void aTailCutTogetherWithTheHeadRowIsCaughtByTheCheckpoint() {
+    long size = checkpoint().treeSize();
+
+    db.inTransaction(
+        () -> {
+          db.em().createNativeQuery("delete from audit_entry where seq = " + size).executeUpdate();
+          return db.em()
+              .createNativeQuery(
+                  "update audit_head set last_seq = "
+                      + (size - 1)
+                      + ", last_hash = (select entry_hash from audit_entry where seq = "
+                      + (size - 1)
+                      + ")")
+              .executeUpdate();
+        });
+    db.em().clear();
+
+    assertThat(db.inTransaction(() -> town.audit.verifyChain()))
+        .as("the chain alone cannot see it")
+        .isEmpty();
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
+        .hasValueSatisfying(why -> assertThat(why).contains("entry " + size + " is missing"));
+  }
+}

@@ -64,6 +64,9 @@ public class AuditProofs {
   @Transactional
   public Inclusion inclusion(Actor actor, long seq, Long treeSize) {
     requireAuditor(actor);
+    if (seq < 1) {
+      throw new InvalidInput("entries are numbered from 1");
+    }
     StoredCheckpoint checkpoint =
         treeSize == null
             ? checkpoints.latest().orElseThrow(() -> new NotFound("checkpoint", "latest"))

@@ -5,11 +5,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import no.bindeledd.core.audit.CheckpointTimestamper;
+import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 
-/** Hands the core what the container owns: the persistence context, the clock, the keys. */
+/**
+ * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
+ * log's identity and its time-stamping authority.
+ */
 @ApplicationScoped
 public class CoreProducers {
 
@@ -20,6 +25,8 @@ public class CoreProducers {
   private final Signatures signatures = new Signatures();
 
   private volatile AgencyKeyStore agencyKeys;
+  private volatile LogIdentity logIdentity;
+  private volatile CheckpointTimestamper.Authority timestampAuthority;
 
   @Produces
   Clock clock() {
@@ -46,5 +53,26 @@ public class CoreProducers {
 
   void useAgencyKeys(AgencyKeyStore keys) {
     this.agencyKeys = keys;
+  }
+
+  @Produces
+  LogIdentity logIdentity() {
+    if (logIdentity == null) {
+      throw new IllegalStateException("the audit log's key is not loaded yet");
+    }
+    return logIdentity;
+  }
+
+  @Produces
+  CheckpointTimestamper.Authority timestampAuthority() {
+    if (timestampAuthority == null) {
+      throw new IllegalStateException("the time-stamping authority is not configured yet");
+    }
+    return timestampAuthority;
+  }
+
+  void useAuditLog(LogIdentity identity, CheckpointTimestamper.Authority authority) {
+    this.logIdentity = identity;
+    this.timestampAuthority = authority;
   }
 }

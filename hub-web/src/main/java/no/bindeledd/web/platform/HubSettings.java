@@ -106,6 +106,26 @@ public class HubSettings {
   @ConfigProperty(name = "hub.mail.from", defaultValue = "bindeledd@localhost")
   String mailFrom;
 
+  @Inject
+  @ConfigProperty(name = "hub.audit.origin")
+  Optional<String> auditOrigin;
+
+  @Inject
+  @ConfigProperty(name = "hub.audit.tsa-url")
+  Optional<String> tsaUrl;
+
+  @Inject
+  @ConfigProperty(name = "hub.audit.tsa-certificates")
+  Optional<String> tsaCertificates;
+
+  @Inject
+  @ConfigProperty(name = "hub.audit.timestamp-alarm-after", defaultValue = "PT5M")
+  Duration timestampAlarmAfter;
+
+  @Inject
+  @ConfigProperty(name = "hub.audit.checkpoint-interval", defaultValue = "PT1S")
+  Duration checkpointInterval;
+
   public boolean isEmbedded() {
     return "embedded".equals(profile);
   }
@@ -187,5 +207,35 @@ public class HubSettings {
 
   public String mailFrom() {
     return mailFrom;
+  }
+
+  /**
+   * The audit log's origin: the first line of its checkpoints and its key's name. By default the
+   * hub's public address without its scheme, and "/audit".
+   */
+  public String auditOrigin() {
+    return auditOrigin
+        .filter(o -> !o.isBlank())
+        .orElseGet(() -> publicUrl.replaceFirst("^https?://", "").replaceAll("/+$", "") + "/audit");
+  }
+
+  /** An external RFC 3161 time-stamping authority; none means the development TSA (embedded). */
+  public Optional<String> tsaUrl() {
+    return tsaUrl.filter(u -> !u.isBlank());
+  }
+
+  /**
+   * A PEM file with the external authority's certificate(s), which its tokens must be signed by.
+   */
+  public Optional<Path> tsaCertificates() {
+    return tsaCertificates.filter(p -> !p.isBlank()).map(Path::of);
+  }
+
+  public Duration timestampAlarmAfter() {
+    return timestampAlarmAfter;
+  }
+
+  public Duration checkpointInterval() {
+    return checkpointInterval;
   }
 }

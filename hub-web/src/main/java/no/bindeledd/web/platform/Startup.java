@@ -5,13 +5,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import no.bindeledd.core.audit.CheckpointTimestamper;
+import no.bindeledd.core.audit.LogIdentity;
+import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
+import no.bindeledd.core.crypto.DevelopmentTsa;
+import no.bindeledd.core.crypto.HttpTimestampAuthority;
+import no.bindeledd.core.crypto.LogSigningKey;
+import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.persistence.SchemaMigration;
 import no.bindeledd.web.camel.CamelLifecycle;
 import no.bindeledd.web.security.DevIdentityProvider;
@@ -40,6 +53,7 @@ public class Startup {
   @Inject DevIdentityProviderHolder devIdentityProvider;
   @Inject CamelLifecycle camel;
   @Inject EmbeddedSimulators simulators;
+  @Inject AuditCheckpointing checkpointing;
   @Inject Clock clock;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -58,6 +72,7 @@ public class Startup {
     Map<String, X509Certificate> certificates = keys.certificates();
     agencyRegistration.register(municipality, certificates);
     core.useAgencyKeys(keys);
+    core.useAuditLog(logIdentity(), timestampAuthority());
 
     if (settings.devIdentityProviderEnabled()) {
       devIdentityProvider.set(
@@ -71,7 +86,52 @@ public class Startup {
       simulators.start(municipality, keys);
     }
     camel.start(municipality);
+    checkpointing.start();
     LOG.info(() -> banner(municipality));
+  }
+
+  private LogIdentity logIdentity() {
+    LogSigningKey key = LogSigningKey.loadOrCreate(settings.keysDir());
+    String origin = settings.auditOrigin();
+    LogIdentity identity =
+        new LogIdentity(origin, key.privateKey(), VerifierKey.of(origin, key.publicKey()));
+    LOG.info(() -> "The audit log signs its checkpoints as " + identity.verifierKey().encoded());
+    return identity;
+  }
+
+  private CheckpointTimestamper.Authority timestampAuthority() {
+    if (settings.tsaUrl().isPresent()) {
+      Path certificate =
+          settings
+              .tsaCertificates()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "hub.audit.tsa-url needs hub.audit.tsa-certificates, the authority's"
+                              + " certificate"));
+      try {
+        return new CheckpointTimestamper.Authority(
+            new HttpTimestampAuthority(
+                URI.create(settings.tsaUrl().get()), Duration.ofSeconds(5), Duration.ofSeconds(20)),
+            List.of(Pem.certificate(Files.readString(certificate))),
+            settings.timestampAlarmAfter());
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the TSA certificate " + certificate, e);
+      }
+    }
+    if (!settings.isEmbedded()) {
+      throw new IllegalStateException(
+          "the production profile needs a time-stamping authority: set hub.audit.tsa-url and"
+              + " hub.audit.tsa-certificates");
+    }
+    DevelopmentTsa tsa =
+        DevelopmentTsa.loadOrCreate(
+            settings.keysDir(), DevelopmentCa.loadOrCreate(settings.keysDir()));
+    LOG.warning(
+        "The audit log's checkpoints are timestamped by the development TSA, which is not for"
+            + " production");
+    return new CheckpointTimestamper.Authority(
+        tsa, List.of(tsa.certificate()), settings.timestampAlarmAfter());
   }
 
   private String banner(Municipality municipality) {

@@ -1,0 +1,177 @@
+package no.bindeledd.web.audit;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.audit.AuditIntegrity;
+import no.bindeledd.core.audit.AuditProofs;
+import no.bindeledd.core.audit.CheckpointTimestamper;
+import no.bindeledd.core.audit.LogIdentity;
+import no.bindeledd.core.audit.StoredCheckpoint;
+import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.web.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What lets an auditor prove the log complete and unaltered: the signed checkpoints, inclusion and
+ * consistency proofs (RFC 9162), and the hub's own check. The log's verifier key and the
+ * time-stamping authority's certificate are public, so that anyone can check what the auditor is
+ * given; an auditor should still obtain them out of band once, rather than trust this endpoint.
+ * Hashes and tokens are base64, as in the checkpoints themselves.
+ */
+@Path("audit")
+@RequestScoped
+@Tag(name = "Audit")
+public class AuditProofsResource {
+
+  @Inject AuditProofs proofs;
+  @Inject AuditIntegrity integrity;
+  @Inject LogIdentity identity;
+  @Inject CheckpointTimestamper.Authority tsa;
+  // Looked up per call: the public endpoints below are called without a token.
+  @Inject Instance<Actor> caller;
+
+  public record CheckpointView(
+      long treeSize,
+      String rootHash,
+      Instant madeAt,
+      String signedNote,
+      String timestampToken,
+      Instant timestampedAt) {
+
+    static CheckpointView of(StoredCheckpoint c) {
+      return new CheckpointView(
+          c.treeSize(),
+          Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(c.rootHash())),
+          c.madeAt(),
+          c.signedNote(),
+          c.timestampToken().map(Base64.getEncoder()::encodeToString).orElse(null),
+          c.timestampedAt().orElse(null));
+    }
+  }
+
+  public record InclusionView(
+      long seq,
+      long leafIndex,
+      long treeSize,
+      String entry,
+      String leafHash,
+      List<String> path,
+      CheckpointView checkpoint) {}
+
+  public record ConsistencyView(
+      long firstSize,
+      long secondSize,
+      List<String> path,
+      CheckpointView first,
+      CheckpointView second) {}
+
+  public record IntegrityView(boolean intact, String problem) {}
+
+  @GET
+  @Path("checkpoints/latest")
+  @RolesAllowed(Roles.AUDITOR)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The newest signed checkpoint, with its RFC 3161 timestamp")
+  public CheckpointView latest() {
+    return CheckpointView.of(proofs.latest(caller.get()));
+  }
+
+  @GET
+  @Path("checkpoints/{treeSize}")
+  @RolesAllowed(Roles.AUDITOR)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The signed checkpoint of one tree size")
+  public CheckpointView atSize(@PathParam("treeSize") long treeSize) {
+    return CheckpointView.of(proofs.atSize(caller.get(), treeSize));
+  }
+
+  @GET
+  @Path("proofs/inclusion")
+  @RolesAllowed(Roles.AUDITOR)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "An entry, and its inclusion proof against a checkpoint (the latest if treeSize is"
+              + " left out)")
+  public InclusionView inclusion(@QueryParam("seq") Long seq, @QueryParam("treeSize") Long size) {
+    if (seq == null) {
+      throw new InvalidInput("seq is required");
+    }
+    AuditProofs.Inclusion proof = proofs.inclusion(caller.get(), seq, size);
+    return new InclusionView(
+        proof.seq(),
+        proof.seq() - 1,
+        proof.checkpoint().treeSize(),
+        base64(proof.canonicalBytes()),
+        base64(proof.leafHash()),
+        proof.path().stream().map(AuditProofsResource::base64).toList(),
+        CheckpointView.of(proof.checkpoint()));
+  }
+
+  @GET
+  @Path("proofs/consistency")
+  @RolesAllowed(Roles.AUDITOR)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "A consistency proof between two checkpoints")
+  public ConsistencyView consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
+    if (from == null || to == null) {
+      throw new InvalidInput("from and to are required");
+    }
+    AuditProofs.Consistency proof = proofs.consistency(caller.get(), from, to);
+    return new ConsistencyView(
+        from,
+        to,
+        proof.path().stream().map(AuditProofsResource::base64).toList(),
+        CheckpointView.of(proof.first()),
+        CheckpointView.of(proof.second()));
+  }
+
+  @GET
+  @Path("integrity")
+  @RolesAllowed(Roles.AUDITOR)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The hub's own check of its stored log against its signed checkpoints")
+  public IntegrityView integrity() {
+    var problem = integrity.check(caller.get());
+    return new IntegrityView(problem.isEmpty(), problem.orElse(null));
+  }
+
+  @GET
+  @Path("log-key")
+  @PermitAll
+  @Produces(MediaType.TEXT_PLAIN)
+  @Operation(summary = "The verifier key of the log's checkpoints (C2SP signed-note form)")
+  public String logKey() {
+    return identity.verifierKey().encoded() + "\n";
+  }
+
+  @GET
+  @Path("tsa-certificates")
+  @PermitAll
+  @Produces("application/x-pem-file")
+  @Operation(summary = "The certificates of the time-stamping authority the checkpoints trust")
+  public String tsaCertificates() {
+    StringBuilder pem = new StringBuilder();
+    tsa.trusted().forEach(certificate -> pem.append(Pem.encode(certificate)));
+    return pem.toString();
+  }
+
+  private static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}

@@ -22,7 +22,9 @@ public enum AuditAction {
   MESSAGE_OPENED("message.opened"),
   MESSAGE_READ("message.read"),
   SIGNATURE_REJECTED("signature.rejected"),
-  REQUEST_REFUSED("request.refused");
+  REQUEST_REFUSED("request.refused"),
+  /** Someone read a person's access log: who got or looked at their data. */
+  ACCESS_LOG_READ("access-log.read");
 
   private final String code;
 

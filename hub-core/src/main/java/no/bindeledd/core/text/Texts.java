@@ -82,6 +82,11 @@ public final class Texts {
     return "rtl".equals(direction());
   }
 
+  /** Whether the bundle has a text for {@code key}. */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
   public String text(String key) {
     return bundle.getString(key);
   }

@@ -24,7 +24,9 @@ public enum AuditAction {
   SIGNATURE_REJECTED("signature.rejected"),
   REQUEST_REFUSED("request.refused"),
   AUDIT_SEARCHED("audit.searched"),
-  AUDIT_EXPORTED("audit.exported");
+  AUDIT_EXPORTED("audit.exported"),
+  /** Someone read a person's access log: who got or looked at their data. */
+  ACCESS_LOG_READ("access-log.read");
 
   private final String code;
 

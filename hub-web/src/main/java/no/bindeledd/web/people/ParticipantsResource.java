@@ -16,14 +16,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.audit.insight.AccessLog;
+import no.bindeledd.core.audit.insight.AccessLogs;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
@@ -32,7 +36,10 @@ import no.bindeledd.web.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The refugee service's register of participants, their children and the children's guardians. */
+/**
+ * The refugee service's register of participants, their children and the children's guardians, and
+ * each person's access log, which a caseworker reads on the person's behalf.
+ */
 @Path("participants")
 @RequestScoped
 @RolesAllowed(Roles.CASEWORKER)
@@ -42,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ParticipantsResource {
 
   @Inject PersonRegistry registry;
+  @Inject AccessLogs accessLogs;
   @Inject Actor actor;
   @Context UriInfo uri;
 
@@ -146,5 +154,39 @@ public class ParticipantsResource {
   public PersonView linkGuardian(
       @PathParam("childId") String childId, @PathParam("guardianId") String guardianId) {
     return PersonView.of(registry.linkGuardian(actor, childId, guardianId));
+  }
+
+  @GET
+  @Path("{id}/access-log")
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML + ";charset=UTF-8"})
+  @Operation(
+      summary =
+          "The person's access log: which agency got or looked at what information about them,"
+              + " when and on which consent, and the consents active now. In the person's language"
+              + " (or lang) and in Norwegian; JSON, or an HTML page to print or show them when"
+              + " text/html is asked for. Reading it is audited.")
+  public Response accessLog(
+      @PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+    Locale language = Languages.parse(lang, "lang");
+    AccessLog log = accessLogs.read(actor, id, language);
+    return wantsHtml(headers)
+        ? Response.ok(accessLogs.html(log), "text/html;charset=UTF-8").build()
+        : Response.ok(log, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** HTML when the caller's most wanted type is HTML; JSON otherwise, and for any type. */
+  private static boolean wantsHtml(HttpHeaders headers) {
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (type.isWildcardType() || type.isWildcardSubtype()) {
+        return false;
+      }
+      if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+        return true;
+      }
+      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return false;
+      }
+    }
+    return false;
   }
 }

@@ -16,6 +16,7 @@ class ApiDocumentIT {
     assertThat(document.body())
         .startsWith("openapi: 3.")
         .contains("/api/participants:")
+        .contains("/api/participants/{id}/access-log:")
         .contains("/api/consents/{id}/withdrawal:")
         .contains("/api/consents/{id}/fhir:")
         .contains("/api/consents/{id}/receipt:")

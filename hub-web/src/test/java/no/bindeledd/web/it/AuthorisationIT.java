@@ -76,6 +76,7 @@ class AuthorisationIT {
     HubClient other = hub.as(user);
     assertForbidden(other.post("/api/participants", Demo.participantJson(Demo.adultNationalId())));
     assertForbidden(other.get("/api/participants/" + participant));
+    assertForbidden(other.get("/api/participants/" + participant + "/access-log"));
     assertForbidden(other.get("/api/participants?nationalId=" + Demo.adultNationalId()));
     assertForbidden(
         other.post(

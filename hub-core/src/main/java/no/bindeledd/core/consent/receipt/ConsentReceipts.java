@@ -19,6 +19,7 @@ import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.Person;
+import no.bindeledd.core.text.Texts;
 
 /**
  * Makes the receipt a person gets for a consent: in the language they asked for and in Norwegian,
@@ -40,11 +41,7 @@ public final class ConsentReceipts {
   public Receipt receipt(
       Consent consent, Locale language, Map<OrganisationNumber, String> agencyNames, Instant now) {
     Locale wanted = language != null ? language : consent.grantor().preferredLanguage();
-    List<ReceiptTexts> languages = new ArrayList<>();
-    if (!ReceiptTexts.isNorwegian(wanted)) {
-      languages.add(ReceiptTexts.in(wanted));
-    }
-    languages.add(ReceiptTexts.in(ReceiptTexts.NORWEGIAN));
+    List<Texts> languages = ReceiptTexts.forPerson(wanted);
 
     ConsentStatus status = consent.statusAt(now);
     ConsentEvidence evidence = consent.evidence();
@@ -108,7 +105,7 @@ public final class ConsentReceipts {
   }
 
   private static Receipt.Section section(
-      ReceiptTexts texts,
+      Texts texts,
       Consent consent,
       ConsentStatus status,
       String receiptId,
@@ -188,8 +185,7 @@ public final class ConsentReceipts {
    * Derived from what the receipt says, so the same consent in the same state and languages gets
    * the same number and a changed consent a new one.
    */
-  private static String receiptId(
-      Consent consent, ConsentStatus status, List<ReceiptTexts> languages) {
+  private static String receiptId(Consent consent, ConsentStatus status, List<Texts> languages) {
     Instant lastChange =
         consent.history().stream()
             .map(ConsentChange::at)
@@ -212,13 +208,13 @@ public final class ConsentReceipts {
         name == null || name.isBlank() ? number.value() : name, number.value());
   }
 
-  private static String agency(ReceiptTexts texts, Receipt.Party party) {
+  private static String agency(Texts texts, Receipt.Party party) {
     return party.name().equals(party.organisationNumber())
         ? party.organisationNumber()
         : texts.format("agency", party.name(), party.organisationNumber());
   }
 
-  private static Receipt.Line line(ReceiptTexts texts, String key, String value) {
+  private static Receipt.Line line(Texts texts, String key, String value) {
     return new Receipt.Line(texts.text(key), value);
   }
 

@@ -1,5 +1,7 @@
 package no.bindeledd.core.consent.receipt;
 
+import static no.bindeledd.core.text.Html.escape;
+
 /**
  * Renders a {@link Receipt} as one self-contained HTML5 page: no scripts, no external fonts or
  * styles, every text escaped, each section marked with its language and writing direction so that
@@ -77,25 +79,5 @@ final class ReceiptHtml {
       html.append("</dd></div>\n");
     }
     html.append("</dl>\n</section>\n");
-  }
-
-  /** Escapes text for HTML element content and double- or single-quoted attribute values. */
-  static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder escaped = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
   }
 }

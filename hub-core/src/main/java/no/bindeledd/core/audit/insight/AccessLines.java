@@ -1,0 +1,174 @@
+package no.bindeledd.core.audit.insight;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.consent.ConsentDecision.Refusal;
+import no.bindeledd.core.exchange.MessageKind;
+
+/**
+ * Chooses which audit entries a person sees, and as what. One line for each real access or receipt;
+ * the hub's own bookkeeping stays out:
+ *
+ * <ul>
+ *   <li>{@code message.delivered} and {@code message.transmitted}: the recipient got the message.
+ *       One line per message, at the first of them, since a record system's receipt delivers again
+ *       what was already handed over.
+ *   <li>{@code message.opened}: someone opened it and saw its content. {@code message.read} only
+ *       marks it as read and shows nothing new, so it has no line.
+ *   <li>{@code person.read}, {@code consent.read}, {@code access-log.read}: someone looked.
+ *   <li>{@code consent.decision} refused, with no message: a request or a plan that no consent
+ *       allowed, so nothing left. An allowed decision is the hub checking; the line for what
+ *       followed names the consent.
+ *   <li>{@code message.held}: information on its way was stopped. One line per message.
+ * </ul>
+ *
+ * Sending ({@code message.sent}) has no line of its own, since nobody else has the information
+ * until it is delivered; nor have failures, expiry and rejections, since nobody got anything new.
+ * Registering the person and recording or withdrawing consents are changes, not accesses: the log
+ * shows the consents active now instead.
+ */
+final class AccessLines {
+
+  private static final Map<String, AuditAction> ACTIONS =
+      Arrays.stream(AuditAction.values())
+          .collect(Collectors.toUnmodifiableMap(AuditAction::code, a -> a));
+
+  private static final Set<String> REFUSAL_CODES =
+      Arrays.stream(Refusal.values()).map(Refusal::code).collect(Collectors.toUnmodifiableSet());
+
+  private final Function<String, Optional<MessageKind>> kindOfMessage;
+  private final Function<String, AccessLog.Party> party;
+  private final Set<String> received = new HashSet<>();
+  private final Set<String> held = new HashSet<>();
+  private final Map<String, String> heldBecause = new HashMap<>();
+  private final List<AccessLog.Entry> lines = new ArrayList<>();
+
+  private AccessLines(
+      Function<String, Optional<MessageKind>> kindOfMessage,
+      Function<String, AccessLog.Party> party) {
+    this.kindOfMessage = kindOfMessage;
+    this.party = party;
+  }
+
+  /**
+   * The lines for {@code events}, newest first.
+   *
+   * @param oldestFirst one person's audit entries in the order they were appended
+   * @param kindOfMessage what kind a stored message is, by its id
+   * @param party the agency with an organisation number; never null for a number
+   */
+  static List<AccessLog.Entry> from(
+      List<LoggedEvent> oldestFirst,
+      Function<String, Optional<MessageKind>> kindOfMessage,
+      Function<String, AccessLog.Party> party) {
+    AccessLines choice = new AccessLines(kindOfMessage, party);
+    oldestFirst.forEach(choice::accept);
+    List<AccessLog.Entry> newestFirst = new ArrayList<>(choice.lines);
+    Collections.reverse(newestFirst);
+    return List.copyOf(newestFirst);
+  }
+
+  private void accept(LoggedEvent event) {
+    AuditAction action = ACTIONS.get(event.action());
+    if (action == null) {
+      return;
+    }
+    boolean success = AuditOutcome.SUCCESS.code().equals(event.outcome());
+    switch (action) {
+      case MESSAGE_DELIVERED, MESSAGE_TRANSMITTED -> {
+        if (success && event.message() != null && received.add(event.message())) {
+          AccessKind kind =
+              kindOfMessage.apply(event.message()).orElse(MessageKind.ANSWER) == MessageKind.REQUEST
+                  ? AccessKind.RECEIVED_QUESTION
+                  : AccessKind.RECEIVED_INFORMATION;
+          add(event, kind, event.to(), event.from(), null);
+        }
+      }
+      case MESSAGE_OPENED -> {
+        if (success) {
+          String other =
+              Objects.equals(event.actorAgency(), event.to()) ? event.from() : event.to();
+          add(event, AccessKind.OPENED, event.actorAgency(), other, null);
+        }
+      }
+      case PERSON_READ -> {
+        if (success) {
+          add(event, AccessKind.LOOKED_UP_REGISTRATION, event.actorAgency(), null, null);
+        }
+      }
+      case CONSENT_READ -> {
+        if (success) {
+          add(event, AccessKind.LOOKED_AT_CONSENT, event.actorAgency(), null, null);
+        }
+      }
+      case ACCESS_LOG_READ -> {
+        if (success) {
+          add(event, AccessKind.LOOKED_AT_ACCESS_LOG, event.actorAgency(), null, null);
+        }
+      }
+      case CONSENT_DECISION -> decision(event);
+      case MESSAGE_HELD -> {
+        if (event.message() != null && held.add(event.message())) {
+          add(event, AccessKind.HELD, event.to(), event.from(), heldBecause.get(event.message()));
+        }
+      }
+      default -> {
+        // Not an access to the person's data, or not one of its own: see the class comment.
+      }
+    }
+  }
+
+  private void decision(LoggedEvent event) {
+    String refusal = refusalCode(event.reason());
+    if (AuditOutcome.HELD.code().equals(event.outcome()) && event.message() != null) {
+      // The message.held entry that follows makes the line; this one may say why.
+      if (refusal != null) {
+        heldBecause.putIfAbsent(event.message(), refusal);
+      }
+    } else if (AuditOutcome.REFUSED.code().equals(event.outcome()) && event.message() == null) {
+      // A request is decided on the flow of its answer: from the agency asked to the one asking.
+      if (Objects.equals(event.actorAgency(), event.to())) {
+        add(event, AccessKind.REQUEST_REFUSED, event.actorAgency(), event.from(), refusal);
+      } else {
+        add(event, AccessKind.SENDING_REFUSED, event.actorAgency(), event.to(), refusal);
+      }
+    }
+  }
+
+  private void add(
+      LoggedEvent event, AccessKind kind, String agency, String counterpart, String refusal) {
+    lines.add(
+        new AccessLog.Entry(
+            event.seq(),
+            event.time(),
+            kind.code(),
+            agency == null ? null : party.apply(agency),
+            counterpart == null ? null : party.apply(counterpart),
+            kind.isAboutAFlow() ? event.category() : null,
+            kind.isAboutAFlow() ? event.purpose() : null,
+            event.consent(),
+            kind.isStopped() ? refusal : null));
+  }
+
+  /** The refusal code a decision's reason starts with ("no-consent: ..."), if it is one. */
+  static String refusalCode(String reason) {
+    if (reason == null) {
+      return null;
+    }
+    int colon = reason.indexOf(':');
+    String code = colon < 0 ? reason : reason.substring(0, colon);
+    return REFUSAL_CODES.contains(code) ? code : null;
+  }
+}

@@ -128,7 +128,8 @@ abstract class SchemaAndMappingContract {
             "ConsentChange",
             "Message",
             "OutboxEntry",
-            "Person");
+            "Person",
+            "StoredCheckpoint");
 
     for (String entity : entities) {
       // Selecting whole entities names every mapped column: a missing or misnamed one fails here.

@@ -120,7 +120,10 @@ public class DurableAppendBenchmark {
             case "h2" -> {
               // The embedded profile's URL, user and password, in a fresh folder.
               JdbcDataSource h2 = new JdbcDataSource();
-              h2.setURL("jdbc:h2:file:" + folder.resolve("db/hub") + ";DB_CLOSE_ON_EXIT=FALSE");
+              h2.setURL(
+                  "jdbc:h2:file:"
+                      + folder.resolve("db/hub")
+                      + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
               h2.setUser("hub");
               h2.setPassword("embedded");
               yield JdbcConnectionPool.create(h2);

@@ -230,22 +230,38 @@ public final class ExportVerifier {
   }
 
   /**
-   * Checks that entry {@code seq} with this leaf hash is in the tree of {@code treeSize} entries
-   * whose root a checkpoint signed, as an auditor holding one entry, its proof and a checkpoint
-   * does. Entry {@code seq} is leaf {@code seq - 1}.
+   * Checks an inclusion proof as an auditor holding one entry, a proof from the hub and a signed
+   * checkpoint does: that the entry with this leaf hash is entry {@code seq} (leaf {@code seq - 1})
+   * of the tree the checkpoint signed. The tree size the proof was made for must be the signed
+   * size: a proof holds for a range of sizes with the same root, so a size not bound to the root by
+   * a signature proves nothing.
    *
-   * @param checkpointFile the checkpoint the root is from, for the report
+   * @param checkpointFile where the checkpoint is, for the report
+   * @param signed a checkpoint whose signature the caller has verified
+   * @param proofTreeSize the tree size the proof says it was made for
    * @return the failure, or empty if the proof holds
    */
   public static Optional<Failure> checkInclusion(
       String checkpointFile,
+      Checkpoint signed,
       long seq,
       byte[] leafHash,
-      long treeSize,
-      List<byte[]> proof,
-      byte[] signedRoot) {
+      long proofTreeSize,
+      List<byte[]> proof) {
+    String claim = "the proof that entry " + seq + " is in the signed tree of " + signed.size();
+    if (proofTreeSize != signed.size()) {
+      return Optional.of(
+          new Failure(
+              Kind.PROOF,
+              checkpointFile,
+              Math.max(seq, 0),
+              claim
+                  + " entries does not hold: it was made for a tree of "
+                  + proofTreeSize
+                  + " entries"));
+    }
     try {
-      MerkleVerifier.verifyInclusion(seq - 1, treeSize, leafHash, proof, signedRoot);
+      MerkleVerifier.verifyInclusion(seq - 1, signed.size(), leafHash, proof, signed.rootHash());
       return Optional.empty();
     } catch (ProofRejected e) {
       return Optional.of(
@@ -253,49 +269,63 @@ public final class ExportVerifier {
               Kind.PROOF,
               checkpointFile,
               Math.max(seq, 0),
-              "the proof that entry "
-                  + seq
-                  + " is in the signed tree of "
-                  + treeSize
-                  + " entries does not hold: "
-                  + e.detail()));
+              claim + " entries does not hold: " + e.detail()));
     }
   }
 
   /**
-   * Checks that the tree of {@code size1} entries is the start of the tree of {@code size2}, both
-   * roots signed, as an auditor holding only two checkpoints and a proof does.
+   * Checks a consistency proof as an auditor holding only two signed checkpoints and a proof from
+   * the hub does: that the earlier signed tree is the start of the later one. The sizes the proof
+   * was made for must be the signed sizes, as for inclusion.
    *
-   * @param checkpointFile the later checkpoint, for the report
+   * @param checkpointFile where the later checkpoint is, for the report
+   * @param earlier a checkpoint whose signature the caller has verified
+   * @param later another such checkpoint
+   * @param proofSize1 the first size the proof says it was made for
+   * @param proofSize2 the second size the proof says it was made for
    * @return the failure, or empty if the proof holds
    */
   public static Optional<Failure> checkConsistency(
       String checkpointFile,
-      long size1,
-      byte[] root1,
-      long size2,
-      byte[] root2,
+      Checkpoint earlier,
+      Checkpoint later,
+      long proofSize1,
+      long proofSize2,
       List<byte[]> proof) {
-    try {
-      MerkleVerifier.verifyConsistency(size1, size2, root1, root2, proof);
-      return Optional.empty();
-    } catch (ProofRejected e) {
+    String claim =
+        "the proof that the signed tree of "
+            + earlier.size()
+            + " entries is the start of the signed tree of "
+            + later.size()
+            + " does not hold: ";
+    if (proofSize1 != earlier.size() || proofSize2 != later.size()) {
       return Optional.of(
           new Failure(
               Kind.PROOF,
               checkpointFile,
               0,
-              "the proof that the signed tree of "
-                  + size1
-                  + " entries is the start of the signed tree of "
-                  + size2
-                  + " does not hold: "
-                  + e.detail()));
+              claim + "it was made for the trees of " + proofSize1 + " and " + proofSize2));
+    }
+    try {
+      MerkleVerifier.verifyConsistency(
+          earlier.size(), later.size(), earlier.rootHash(), later.rootHash(), proof);
+      return Optional.empty();
+    } catch (ProofRejected e) {
+      return Optional.of(new Failure(Kind.PROOF, checkpointFile, 0, claim + e.detail()));
     }
   }
 
   /** A checkpoint whose note, name, order and timestamp are verified, its root not yet. */
-  private record Signed(long size, byte[] root, Instant time, String noteName) {}
+  private record Signed(Checkpoint checkpoint, Instant time, String noteName) {
+
+    long size() {
+      return checkpoint.size();
+    }
+
+    byte[] root() {
+      return checkpoint.rootHash();
+    }
+  }
 
   /** Unwinds a run once its failure is recorded. */
   private static final class Stop extends RuntimeException {
@@ -551,7 +581,7 @@ public final class ExportVerifier {
         } else {
           pending.add(size);
         }
-        previous = new Signed(size, checkpoint.rootHash(), time, file.noteName());
+        previous = new Signed(checkpoint, time, file.noteName());
         signed.add(previous);
       }
       if (!pending.isEmpty()) {
@@ -681,10 +711,10 @@ public final class ExportVerifier {
           Signed earlier = signed.get(nextCheckpoint - 1);
           checkConsistency(
                   checkpoint.noteName(),
+                  earlier.checkpoint(),
+                  checkpoint.checkpoint(),
                   earlier.size(),
-                  earlier.root(),
                   checkpoint.size(),
-                  checkpoint.root(),
                   tree.consistencyProof(earlier.size(), checkpoint.size()))
               .ifPresent(this::fail);
           consistencyProofs++;
@@ -710,11 +740,11 @@ public final class ExportVerifier {
       for (long leaf : leaves) {
         checkInclusion(
                 newest.noteName(),
+                newest.checkpoint(),
                 leaf + 1,
                 tree.leafHash(leaf),
                 size,
-                tree.inclusionProof(leaf, size),
-                newest.root())
+                tree.inclusionProof(leaf, size))
             .ifPresent(this::fail);
         inclusionProofs++;
       }

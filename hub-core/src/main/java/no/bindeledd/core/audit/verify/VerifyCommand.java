@@ -35,9 +35,10 @@ public final class VerifyCommand {
 
         --key <file or key text>     the log's verifier key, <name>+<key ID>+<key>, as the hub
                                      publishes it at GET /api/audit/log-key
-        --tsa-cert <pem file>        a trusted time-stamping authority's certificate, as the hub
-                                     publishes them at GET /api/audit/tsa-certificates; repeat for
-                                     several, and for any certificate the authority sends along
+        --tsa-cert <pem file>        trusted time-stamping authority certificates, one or more in a
+                                     PEM file, as the hub publishes them at
+                                     GET /api/audit/tsa-certificates; repeat for more files, and
+                                     include any certificate the authority sends with its tokens
         --allow-pending-timestamp    accept the newest checkpoints without their timestamp yet
         --trust-export-anchors       use the key and certificates inside the export where none are
                                      given; this shows the export consistent, not who made it
@@ -145,6 +146,8 @@ public final class VerifyCommand {
   /** The command line, read. */
   private static final class Arguments {
 
+    private static final String PEM_END = "-----END CERTIFICATE-----";
+
     private String key;
     private final List<String> tsaCertificates = new ArrayList<>();
     private boolean allowPending;
@@ -213,15 +216,36 @@ public final class VerifyCommand {
       VerifierKey logKey = key == null ? null : key(key);
       List<X509Certificate> certificates = new ArrayList<>();
       for (String file : tsaCertificates) {
-        Path path = path(file);
-        try {
-          certificates.add(Pem.certificate(Files.readString(path, StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              file + " holds no usable certificate: " + e.getMessage());
-        }
+        certificates.addAll(
+            certificates(file, Files.readString(path(file), StandardCharsets.UTF_8)));
       }
       return new TrustAnchors(logKey, certificates);
+    }
+
+    /**
+     * Every certificate in a PEM file, which may hold several, as {@code GET
+     * /api/audit/tsa-certificates} gives them.
+     */
+    private static List<X509Certificate> certificates(String file, String text) {
+      List<X509Certificate> found = new ArrayList<>();
+      int from = 0;
+      while (true) {
+        int end = text.indexOf(PEM_END, from);
+        if (end < 0) {
+          break;
+        }
+        try {
+          found.add(Pem.certificate(text.substring(from, end + PEM_END.length())));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              file + " holds a certificate that cannot be used: " + e.getMessage());
+        }
+        from = end + PEM_END.length();
+      }
+      if (found.isEmpty()) {
+        throw new IllegalArgumentException(file + " holds no PEM certificate");
+      }
+      return found;
     }
 
     /** The key from a file, or the argument itself as key text. */

@@ -82,6 +82,19 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aPemFileMayHoldSeveralCertificates() throws Exception {
+    Path both =
+        Files.writeString(
+            dir.resolve("tsa-certificates.pem"),
+            Pem.encode(fixture.ca.certificate()) + Pem.encode(fixture.tsaCertificate()));
+
+    int code = run("--key", keyFile.toString(), "--tsa-cert", both.toString(), export.toString());
+
+    assertThat(code).as(out() + err()).isZero();
+    assertThat(out()).contains("2 TSA certificate(s) given");
+  }
+
+  @Test
   void theExportsOwnAnchorsMayBeUsedWhenAskedFor() {
     int code = run("--trust-export-anchors", export.toString());
 
@@ -113,7 +126,7 @@ class VerifyCommandTest {
     assertThat(
             run("--key", keyFile.toString(), "--tsa-cert", keyFile.toString(), export.toString()))
         .isEqualTo(2);
-    assertThat(err()).contains("holds no usable certificate");
+    assertThat(err()).contains("holds no PEM certificate");
   }
 
   @Test

@@ -76,4 +76,20 @@ public final class Timestamps {
       byte[] token, byte[] sha256Digest, Collection<X509Certificate> trustedAuthorities) {
     return tokens.verify(token, sha256Digest, trustedAuthorities);
   }
+
+  /**
+   * Checks a stored token as {@link #verify} does, and also that not one of its bytes can have been
+   * altered, as an auditor checking evidence needs. The authority's signature covers the stamp and
+   * its signed attributes only; this also requires the rest to be in its one possible form: DER,
+   * one signer named exactly as its trusted certificate names it, nothing unsigned that nothing
+   * checks, and no certificate that is not byte for byte among the trusted ones. A chain that the
+   * authority sends along must therefore be trusted too. Tokens the hub stored from {@link #accept}
+   * are DER already.
+   *
+   * @throws TimestampRejected for any token that is not accepted
+   */
+  public Timestamp verifyExactly(
+      byte[] token, byte[] sha256Digest, Collection<X509Certificate> trustedAuthorities) {
+    return tokens.verifyExactly(token, sha256Digest, trustedAuthorities);
+  }
 }

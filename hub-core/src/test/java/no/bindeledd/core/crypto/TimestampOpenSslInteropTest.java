@@ -186,6 +186,9 @@ class TimestampOpenSslInteropTest {
     assertThat(accepted.genTime()).isBetween(before, Instant.now().plusSeconds(2));
     assertThat(timestamps.verify(accepted.token(), digest, List.of(openSslKey.certificate())))
         .isEqualTo(accepted);
+    assertThat(
+            timestamps.verifyExactly(accepted.token(), digest, List.of(openSslKey.certificate())))
+        .isEqualTo(accepted);
     assertThatThrownBy(
             () -> timestamps.verify(accepted.token(), digest, List.of(tsa.certificate())))
         .isInstanceOfSatisfying(

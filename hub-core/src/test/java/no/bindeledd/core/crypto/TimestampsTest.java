@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import no.bindeledd.core.crypto.TimestampRejected.Reason;
@@ -232,7 +233,73 @@ class TimestampsTest {
     assertRejected(() -> timestamps.verify(response, DIGEST, trusted), Reason.MALFORMED);
     assertRejected(() -> timestamps.verify(withTrailingByte, DIGEST, trusted), Reason.MALFORMED);
     assertRejected(
+        () -> timestamps.verifyExactly(withTrailingByte, DIGEST, trusted), Reason.MALFORMED);
+    assertRejected(
         () -> timestamps.verify(ca.certificate().getEncoded(), DIGEST, trusted), Reason.MALFORMED);
+  }
+
+  @Test
+  void anUnchangedTokenVerifiesExactly() throws Exception {
+    Timestamp stamped = timestamps.stamp(DIGEST, tsa, trusted);
+
+    assertThat(timestamps.verifyExactly(stamped.token(), DIGEST, trusted)).isEqualTo(stamped);
+    assertRejected(
+        () -> timestamps.verifyExactly(stamped.token(), sha256("another note"), trusted),
+        Reason.WRONG_DIGEST);
+  }
+
+  /**
+   * The signature leaves parts of the token uncovered, such as the certificate it carries; a bit
+   * changed there still passes the ordinary check, but not the exact one.
+   */
+  @Test
+  void aChangeOutsideTheSignatureIsOnlyCaughtByTheExactCheck() throws Exception {
+    byte[] token = timestamps.stamp(DIGEST, tsa, trusted).token();
+    byte[] certificate = tsa.certificate().getEncoded();
+    int at = TestBytes.indexOf(token, certificate);
+    assertThat(at).isPositive();
+    // A bit of the certificate's own signature, at its very end.
+    token[at + certificate.length - 3] ^= 0x01;
+
+    assertThat(timestamps.verify(token, DIGEST, trusted).tsaCertificate())
+        .isEqualTo(tsa.certificate());
+    assertRejected(() -> timestamps.verifyExactly(token, DIGEST, trusted), Reason.MALFORMED);
+  }
+
+  /** One bit in every byte, each bit position in turn: not one changed token verifies exactly. */
+  @Test
+  void everyByteOfATokenIsCoveredByTheExactCheck() throws Exception {
+    byte[] token = timestamps.stamp(DIGEST, tsa, trusted).token();
+    List<Integer> accepted = new ArrayList<>();
+
+    for (int i = 0; i < token.length; i++) {
+      byte[] changed = token.clone();
+      changed[i] ^= (byte) (1 << (i % 8));
+      try {
+        timestamps.verifyExactly(changed, DIGEST, trusted);
+        accepted.add(i);
+      } catch (TimestampRejected expected) {
+        // as it should be
+      }
+    }
+
+    assertThat(accepted).as("bytes whose change was accepted").isEmpty();
+  }
+
+  @Test
+  void aTokenCarryingACertificateThatIsNotTrustedIsNotExact() throws Exception {
+    byte[] token = timestamps.stamp(DIGEST, tsa, trusted).token();
+    TimestampingKey other = ca.issueTimestampingKey();
+
+    // The token's own authority is trusted; what it carries must be among the trusted, exactly.
+    assertThat(
+            timestamps
+                .verifyExactly(token, DIGEST, List.of(other.certificate(), tsa.certificate()))
+                .tsaCertificate())
+        .isEqualTo(tsa.certificate());
+    assertRejected(
+        () -> timestamps.verifyExactly(token, DIGEST, List.of(other.certificate())),
+        Reason.UNTRUSTED_TSA);
   }
 
   @Test

@@ -33,11 +33,17 @@ import no.bindeledd.core.crypto.TimestampRejected.Reason;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerIdentifier;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.tsp.TimeStampResp;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -69,6 +75,7 @@ public final class TimestampTokens {
 
   private static final int SHA256_LENGTH = 32;
   private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
+  private static final String SUBJECT_KEY_IDENTIFIER = "2.5.29.14";
   private static final String ID_KP_TIME_STAMPING = KeyPurposeId.id_kp_timeStamping.getId();
 
   /** SHA-1 and MD5 are refused for the authority's signature, as for agency signatures. */
@@ -139,6 +146,113 @@ public final class TimestampTokens {
     Objects.requireNonNull(token, "token");
     requireSha256(sha256Digest);
     return verifyToken(token, sha256Digest, trustedList(trusted)).timestamp();
+  }
+
+  /**
+   * Checks a stored token offline as {@link #verify} does, and also that no byte of it lies outside
+   * what that check covers, so that a token altered anywhere is refused. The signature covers only
+   * the stamped content and the signed attributes; the rest of a CMS SignedData can change without
+   * breaking it. So the token must be DER, its one encoding; SignedData version 3 with exactly one
+   * signer, whose digest algorithm is the only one listed; a signer identifier that is the trusted
+   * certificate's issuer and serial number, or its subject key identifier, byte for byte; no
+   * revocation data and no unsigned attributes; and only certificates that are byte for byte among
+   * the trusted ones.
+   */
+  public Timestamp verifyExactly(
+      byte[] token, byte[] sha256Digest, Collection<X509Certificate> trusted) {
+    Objects.requireNonNull(token, "token");
+    requireSha256(sha256Digest);
+    List<Trusted> authorities = trustedList(trusted);
+    Timestamp verified = verifyToken(token, sha256Digest, authorities).timestamp();
+    try {
+      requireExact(token, verified.tsaCertificate(), authorities);
+    } catch (TimestampRejected e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Unreadable time-stamp token", e);
+      throw rejected(MALFORMED, "the token cannot be read: " + BouncyCastle.describe(e));
+    }
+    return verified;
+  }
+
+  private static void requireExact(byte[] der, X509Certificate signer, List<Trusted> authorities)
+      throws IOException {
+    ContentInfo contentInfo = ContentInfo.getInstance(single(der, "token"));
+    if (!Arrays.equals(contentInfo.getEncoded(ASN1Encoding.DER), der)) {
+      throw rejected(MALFORMED, "the token is not in DER, the one encoding of its structure");
+    }
+    SignedData signedData = SignedData.getInstance(contentInfo.getContent());
+    if (signedData.getVersion().intValueExact() != 3) {
+      throw rejected(
+          MALFORMED,
+          "the token is SignedData version " + signedData.getVersion() + "; a timestamp is 3");
+    }
+    if (!(signedData.getEncapContentInfo().getContent() instanceof ASN1OctetString)) {
+      throw rejected(MALFORMED, "the token's stamped content is not an OCTET STRING");
+    }
+    if (signedData.getSignerInfos().size() != 1) {
+      throw rejected(
+          MALFORMED,
+          "the token has " + signedData.getSignerInfos().size() + " signers; a timestamp has one");
+    }
+    SignerInfo signerInfo = SignerInfo.getInstance(signedData.getSignerInfos().getObjectAt(0));
+    ASN1Set digestAlgorithms = signedData.getDigestAlgorithms();
+    if (digestAlgorithms.size() != 1
+        || !Arrays.equals(
+            digestAlgorithms.getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER),
+            signerInfo.getDigestAlgorithm().getEncoded(ASN1Encoding.DER))) {
+      throw rejected(
+          MALFORMED, "the token lists other digest algorithms than the one its signer used");
+    }
+    if (signedData.getCRLs() != null) {
+      throw rejected(MALFORMED, "the token carries revocation data, which nothing checks");
+    }
+    if (signerInfo.getUnauthenticatedAttributes() != null) {
+      throw rejected(MALFORMED, "the token carries unsigned attributes, which nothing checks");
+    }
+    requireExactSigner(signerInfo, signer);
+    ASN1Set certificates = signedData.getCertificates();
+    if (certificates != null) {
+      for (int i = 0; i < certificates.size(); i++) {
+        byte[] carried = certificates.getObjectAt(i).toASN1Primitive().getEncoded(ASN1Encoding.DER);
+        if (authorities.stream().noneMatch(a -> Arrays.equals(a.encoded(), carried))) {
+          throw rejected(
+              MALFORMED,
+              "the token carries a certificate that is not among the "
+                  + authorities.size()
+                  + " trusted ones, byte for byte");
+        }
+      }
+    }
+  }
+
+  private static void requireExactSigner(SignerInfo signerInfo, X509Certificate signer)
+      throws IOException {
+    SignerIdentifier sid = signerInfo.getSID();
+    int version = signerInfo.getVersion().intValueExact();
+    if (sid.isTagged()) {
+      byte[] keyIdentifier = ASN1OctetString.getInstance(sid.getId()).getOctets();
+      byte[] extension = signer.getExtensionValue(SUBJECT_KEY_IDENTIFIER);
+      byte[] expected =
+          extension == null
+              ? null
+              : ASN1OctetString.getInstance(ASN1OctetString.getInstance(extension).getOctets())
+                  .getOctets();
+      if (version != 3 || !Arrays.equals(keyIdentifier, expected)) {
+        throw rejected(
+            MALFORMED, "the token names its signer otherwise than the trusted certificate does");
+      }
+      return;
+    }
+    IssuerAndSerialNumber issuerAndSerial = IssuerAndSerialNumber.getInstance(sid.getId());
+    if (version != 1
+        || !Arrays.equals(
+            issuerAndSerial.getName().getEncoded(ASN1Encoding.DER),
+            signer.getIssuerX500Principal().getEncoded())
+        || !issuerAndSerial.getSerialNumber().getValue().equals(signer.getSerialNumber())) {
+      throw rejected(
+          MALFORMED, "the token names its signer otherwise than the trusted certificate does");
+    }
   }
 
   private Verified verifyToken(byte[] der, byte[] digest, List<Trusted> authorities) {
@@ -397,6 +511,14 @@ public final class TimestampTokens {
   private record Verified(Timestamp timestamp, TimeStampTokenInfo info) {}
 
   private record Trusted(X509Certificate certificate, X509CertificateHolder holder) {
+    byte[] encoded() {
+      try {
+        return holder.getEncoded();
+      } catch (IOException e) {
+        throw new IllegalStateException("A certificate read once can be encoded again", e);
+      }
+    }
+
     static Trusted of(X509Certificate certificate) {
       Objects.requireNonNull(certificate, "trusted authorities must not contain null");
       try {

@@ -1,0 +1,65 @@
+/**
+ * The audit export and its offline verifier: an auditor checks the log with files alone, trusting
+ * nothing of the hub but its published log key and the time-stamping authorities' certificates.
+ *
+ * <h2>The export</h2>
+ *
+ * An export is one ZIP file (format {@value no.bindeledd.core.audit.verify.ExportLayout#FORMAT})
+ * with these members and no others, each name once:
+ *
+ * <ul>
+ *   <li>{@code entries.jsonl}: the canonical bytes of entries 1 to n, in order, each followed by
+ *       one newline (0x0A). Canonical JSON never holds a raw newline, so line n is entry n, and the
+ *       file ends in a newline. Nothing else: no header, no blank line, no carriage return.
+ *   <li>{@code checkpoints/<size>.note}: a signed checkpoint of the tree of {@code <size>} entries,
+ *       the size written as twelve decimal digits with leading zeros ({@code
+ *       checkpoints/000000001000.note}). The bytes are the UTF-8 of the C2SP signed note exactly as
+ *       the hub signed it: the tlog-checkpoint body (origin, size, base64 root hash, and a {@code
+ *       time} line), a blank line, and the Ed25519 signature line.
+ *   <li>{@code checkpoints/<size>.tsr}: the DER RFC 3161 TimeStampToken over the SHA-256 of that
+ *       note's bytes, when the authority has answered. A token without its note is an error.
+ *   <li>{@code log-key.vkey}: the log's verifier key, {@code <name>+<key ID>+<base64 key>}, and a
+ *       newline.
+ *   <li>{@code tsa/<name>.pem}: the time-stamping authorities' certificates, one PEM certificate a
+ *       file, as {@link no.bindeledd.core.crypto.Pem#encode(java.security.cert.X509Certificate)}
+ *       writes it. The writer names them {@code tsa/tsa-1.pem}, {@code tsa/tsa-2.pem} and so on.
+ *   <li>{@code manifest.json}: one canonical JSON object, {@code {"entries":n,
+ *       "exportedAt":"2026-11-25T03:40:00Z","format":"bindeledd-audit-export/1","origin":"..."}},
+ *       with no white space and no newline.
+ * </ul>
+ *
+ * The folder entries {@code checkpoints/} and {@code tsa/} may be present, empty. The archive must
+ * fill the file: no bytes before its first member, none after the end of its central directory, and
+ * no comment. Members are stored or deflated. The key and certificates in the export are copies for
+ * convenience; they are trusted only when the caller asks for it, and the report then says so.
+ *
+ * <h2>What the verifier checks, in this order</h2>
+ *
+ * <ol>
+ *   <li>The archive: envelope, member names (no unknown name, no path traversal, no name twice),
+ *       and limits on members, sizes, lines and uncompressed bytes in all ({@link
+ *       no.bindeledd.core.audit.verify.ExportLimits}).
+ *   <li>The manifest: its form, the format, and the origin.
+ *   <li>The anchors: the export's key must be the trusted key and each of its certificates a
+ *       trusted one.
+ *   <li>Each checkpoint, smallest first: the note verifies with the log key and names the origin;
+ *       its size is the one in its file name; its time is not before the previous checkpoint's; its
+ *       token verifies exactly ({@link no.bindeledd.core.crypto.Timestamps#verifyExactly}) over the
+ *       SHA-256 of the note bytes against the trusted certificates, or it is one of the newest,
+ *       still waiting, and the caller allows that.
+ *   <li>Each entry, from line 1: one canonical JSON object of strings and integers, form version 1
+ *       with its members, {@code seq} equal to the line number, a well-formed {@code time}, and
+ *       {@code prev} the SHA-256 of the previous line (64 zeros for the first). Its leaf is added
+ *       to a Merkle tree; when the tree reaches a checkpoint's size, the signed root must equal the
+ *       recomputed one, and a consistency proof from the previous checkpoint must hold.
+ *   <li>The end: no checkpoint covers more entries than the export holds; the manifest's count is
+ *       right; inclusion proofs of the first, the last and a sample of the covered entries hold
+ *       against the newest checkpoint.
+ * </ol>
+ *
+ * The first failure stops the run ({@link no.bindeledd.core.audit.verify.Failure}); entries after
+ * the newest checkpoint are a finding, not a failure. {@link
+ * no.bindeledd.core.audit.verify.VerifyCommand} is the command line; {@code docs/audit.md} explains
+ * what a verified export proves and what it does not. Pure files: no database, no web.
+ */
+package no.bindeledd.core.audit.verify;

@@ -48,7 +48,7 @@ public class AuditSearch {
    * or {@code max + 1} to say that there are more. The export is logged once.
    */
   @Transactional
-  public List<AuditEntry> export(Actor actor, AuditQuery query, int max) {
+  public List<AuditEntry> everything(Actor actor, AuditQuery query, int max) {
     requireAuditor(actor);
     long head = trail.head().lastSeq();
     List<AuditEntry> found = new ArrayList<>();

@@ -192,7 +192,8 @@ class AuditSearchTest {
   void anExportHoldsEveryMatchingEntryUpToTheHeadAndIsLoggedOnce() {
     AuditQuery everything = new AuditQuery(null, null, null, null, null, null, null, 0, 2);
 
-    List<AuditEntry> exported = db.inTransaction(() -> search.export(AUDITOR, everything, 1000));
+    List<AuditEntry> exported =
+        db.inTransaction(() -> search.everything(AUDITOR, everything, 1000));
 
     long head = db.inTransaction(() -> town.auditTrail.head()).lastSeq();
     assertThat(exported).extracting(AuditEntry::seq).isSorted().doesNotHaveDuplicates();
@@ -200,6 +201,6 @@ class AuditSearchTest {
     assertThat(db.inTransaction(() -> town.auditTrail.entriesAfter(head - 1, 10)))
         .extracting(AuditEntry::action)
         .containsExactly("audit.exported");
-    assertThat(db.inTransaction(() -> search.export(AUDITOR, everything, 3))).hasSize(4);
+    assertThat(db.inTransaction(() -> search.everything(AUDITOR, everything, 3))).hasSize(4);
   }
 }

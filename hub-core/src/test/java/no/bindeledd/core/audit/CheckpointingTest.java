@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -21,6 +24,9 @@ import no.bindeledd.core.audit.checkpoint.Checkpoint;
 import no.bindeledd.core.audit.checkpoint.Ed25519Keys;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.audit.merkle.MerkleVerifier;
+import no.bindeledd.core.audit.verify.ExportVerifier;
+import no.bindeledd.core.audit.verify.Report;
+import no.bindeledd.core.audit.verify.TrustAnchors;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.crypto.TimestampAuthority;
@@ -230,5 +236,67 @@ class CheckpointingTest {
         .isEmpty();
     assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
         .hasValueSatisfying(why -> assertThat(why).contains("entry " + size + " is missing"));
+  }
+
+  private Report exportAndVerify(Path dir, String name) throws Exception {
+    Path file = dir.resolve(name);
+    AuditExporter exporter =
+        new AuditExporter(
+            town.auditTrail,
+            checkpoints,
+            identity,
+            new CheckpointTimestamper.Authority(
+                tsa, List.of(tsa.certificate()), Duration.ofMinutes(5)),
+            town.audit,
+            town.clock);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      db.inTransaction(
+          () -> {
+            try {
+              exporter.export(AUDITOR, out);
+              return null;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+    return new ExportVerifier(
+            TrustAnchors.of(identity.verifierKey(), List.of(tsa.certificate())),
+            ExportVerifier.Options.defaults())
+        .verify(file);
+  }
+
+  @Test
+  void theExportOfTheStoredLogVerifiesOfflineAndATamperedOneDoesNot(@TempDir Path dir)
+      throws Exception {
+    checkpoint();
+    town.participant();
+    checkpoint();
+    db.inTransaction(() -> timestamper.timestampPending());
+
+    Report clean = exportAndVerify(dir, "clean.zip");
+    assertThat(clean.failure()).isEmpty();
+    assertThat(clean.checkpoints()).isEqualTo(2);
+    assertThat(clean.timestamps()).isEqualTo(2);
+
+    byte[] original =
+        db.inTransaction(() -> town.auditTrail.leavesAfter(2, 1)).get(0).canonicalBytes();
+    String edited =
+        new String(original, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\"person.registered\"", "\"person.read\"");
+    db.inTransaction(
+        () ->
+            db.em()
+                .createNativeQuery("update audit_entry set canonical_bytes = ? where seq = 3")
+                .setParameter(1, edited.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .executeUpdate());
+    db.em().clear();
+
+    Report tampered = exportAndVerify(dir, "tampered.zip");
+    // The first checkpoint covers entries 1 to 3, so it is where the edit first shows.
+    assertThat(tampered.failure())
+        .hasValueSatisfying(f -> assertThat(f.describe()).contains("entry 3 differs"));
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
+        .hasValueSatisfying(why -> assertThat(why).contains("entry"));
   }
 }

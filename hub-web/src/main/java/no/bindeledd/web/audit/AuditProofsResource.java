@@ -11,11 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.audit.AuditExporter;
 import no.bindeledd.core.audit.AuditIntegrity;
 import no.bindeledd.core.audit.AuditProofs;
 import no.bindeledd.core.audit.CheckpointTimestamper;
@@ -40,6 +43,7 @@ public class AuditProofsResource {
 
   @Inject AuditProofs proofs;
   @Inject AuditIntegrity integrity;
+  @Inject AuditExporter exporter;
   @Inject LogIdentity identity;
   @Inject CheckpointTimestamper.Authority tsa;
   // Looked up per call: the public endpoints below are called without a token.
@@ -149,6 +153,21 @@ public class AuditProofsResource {
   public IntegrityView integrity() {
     var problem = integrity.check(caller.get());
     return new IntegrityView(problem.isEmpty(), problem.orElse(null));
+  }
+
+  @GET
+  @Path("export")
+  @RolesAllowed(Roles.AUDITOR)
+  @Produces("application/zip")
+  @Operation(
+      summary =
+          "The verifiable export of the whole log, for the offline verifier (bindeledd-verify)")
+  public Response export() {
+    Actor auditor = caller.get();
+    StreamingOutput body = out -> exporter.export(auditor, out);
+    return Response.ok(body)
+        .header("Content-Disposition", "attachment; filename=\"audit-export.zip\"")
+        .build();
   }
 
   @GET

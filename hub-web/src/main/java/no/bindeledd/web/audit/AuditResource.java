@@ -100,7 +100,7 @@ public class AuditResource {
             instant(until, "until"),
             0,
             AuditQuery.MAX_PAGE_SIZE);
-    List<AuditEntry> entries = search.export(actor, query, CSV_LIMIT);
+    List<AuditEntry> entries = search.everything(actor, query, CSV_LIMIT);
     if (entries.size() > CSV_LIMIT) {
       throw new InvalidInput(
           "more than " + CSV_LIMIT + " entries match: narrow the search (a time range, say)");

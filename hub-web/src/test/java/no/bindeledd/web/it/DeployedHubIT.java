@@ -22,7 +22,15 @@ import no.bindeledd.connectors.inbox.HubInboxRoutes;
 import no.bindeledd.connectors.nav.NavRoutes;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditExporter;
+import no.bindeledd.core.audit.AuditIntegrity;
 import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.CheckpointTimestamper;
+import no.bindeledd.core.audit.Checkpointer;
+import no.bindeledd.core.audit.LogIdentity;
+import no.bindeledd.core.audit.verify.ExportVerifier;
+import no.bindeledd.core.audit.verify.Report;
+import no.bindeledd.core.audit.verify.TrustAnchors;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.ConsentRegistry;
 import no.bindeledd.core.consent.DataCategory;
@@ -83,6 +91,11 @@ class DeployedHubIT {
   @Inject UserTransaction transaction;
   @Inject HttpServletRequest arquillianRequest;
   @Inject DevIdentityProviderHolder identityProvider;
+  @Inject Checkpointer checkpointer;
+  @Inject AuditIntegrity integrity;
+  @Inject AuditExporter exporter;
+  @Inject LogIdentity logIdentity;
+  @Inject CheckpointTimestamper.Authority timestampAuthority;
 
   private Person participantWithConsent() {
     Person person =
@@ -234,5 +247,61 @@ class DeployedHubIT {
             .setParameter("id", nationalId)
             .getSingleResult());
     assertTrue(audit.verifyChain().isEmpty());
+  }
+
+  private static final Actor AUDITOR =
+      new Actor(Demo.AUDITOR, new OrganisationNumber(Demo.REFUGEE_SERVICE), Role.AUDITOR);
+
+  private Report exportAndVerify(java.nio.file.Path file) throws Exception {
+    try (var out = java.nio.file.Files.newOutputStream(file)) {
+      exporter.export(AUDITOR, out);
+    }
+    return new ExportVerifier(
+            TrustAnchors.of(logIdentity.verifierKey(), timestampAuthority.trusted()),
+            ExportVerifier.Options.defaults().withAllowPendingTimestamps(true))
+        .verify(file);
+  }
+
+  @Test
+  void anEntryEditedInTheDatabaseBehindTheRunningHubsBackIsCaughtByTheHubAndTheVerifier()
+      throws Exception {
+    participantWithConsent();
+    long covered = checkpointer.checkpoint().map(c -> c.treeSize()).orElseThrow();
+    Actor auditor =
+        new Actor("aud.auditor", new OrganisationNumber(Demo.REFUGEE_SERVICE), Role.AUDITOR);
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("audit-export");
+    assertTrue(integrity.check(auditor).isEmpty(), "the untouched log is intact");
+    assertTrue(exportAndVerify(dir.resolve("before.zip")).verified());
+
+    long victim = covered - 1;
+    byte[] original =
+        (byte[])
+            em.createNativeQuery("select canonical_bytes from audit_entry where seq = " + victim)
+                .getSingleResult();
+    String edited =
+        new String(original, java.nio.charset.StandardCharsets.UTF_8)
+            .replaceFirst("\"outcome\":\"[a-z]+\"", "\"outcome\":\"refused\"");
+    transaction.begin();
+    em.createNativeQuery("update audit_entry set canonical_bytes = ? where seq = " + victim)
+        .setParameter(1, edited.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .executeUpdate();
+    transaction.commit();
+    try {
+      var problem = integrity.check(auditor);
+      assertTrue(problem.isPresent(), "the hub's own check catches the edit");
+      assertTrue(problem.get().contains("entry " + victim), problem.get());
+      Report report = exportAndVerify(dir.resolve("after.zip"));
+      assertTrue(report.failure().isPresent(), "the offline verifier catches the edit");
+      assertTrue(
+          report.failure().get().describe().contains("entry " + victim),
+          report.failure().get().describe());
+    } finally {
+      transaction.begin();
+      em.createNativeQuery("update audit_entry set canonical_bytes = ? where seq = " + victim)
+          .setParameter(1, original)
+          .executeUpdate();
+      transaction.commit();
+    }
+    assertTrue(integrity.check(auditor).isEmpty(), "restored");
   }
 }

@@ -56,7 +56,7 @@ public final class GenerateLargeExport {
         count, folder.resolve("export.zip"), (System.nanoTime() - started) / 1e9);
   }
 
-  static void generate(Path folder, long count, long interval) throws IOException {
+  public static void generate(Path folder, long count, long interval) throws IOException {
     DevelopmentCa ca = DevelopmentCa.loadOrCreate(folder.resolve("keys"));
     DevelopmentTsa tsa = DevelopmentTsa.using(ca.issueTimestampingKey());
     List<X509Certificate> tsaCertificates = List.of(tsa.certificate());

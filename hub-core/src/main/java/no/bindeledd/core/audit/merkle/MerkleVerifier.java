@@ -213,11 +213,12 @@ public final class MerkleVerifier {
    *
    * <p>A subtree is the Merkle tree of the leaves {@code start} to {@code end - 1} taken on their
    * own, MTH(D[start:end]), where {@code start} is a multiple of the smallest power of two at or
-   * above the subtree's size {@code end - start}; that alignment makes it a node of the whole tree,
-   * or, for a subtree at the tree's right edge, nearly one. Its inclusion proof is the RFC 9162
-   * audit path of leaf {@code leafIndex - start} in a tree of {@code end - start} leaves, checked
-   * as RFC 9162 §2.1.3.2 checks one. An empty subtree {@code [x, x)} is a subtree but includes no
-   * leaf.
+   * above the subtree's size {@code end - start}. That alignment lines it up with the whole tree: a
+   * subtree whose size is a power of two is a node of every tree that holds its leaves, and any
+   * other is a node of the tree that ends where it does and shares all but its right edge with
+   * larger trees. Its inclusion proof is the RFC 9162 audit path of leaf {@code leafIndex - start}
+   * in a tree of {@code end - start} leaves, checked as RFC 9162 §2.1.3.2 checks one. An empty
+   * subtree {@code [x, x)} is a subtree but includes no leaf.
    *
    * @throws ProofRejected if it does not
    */

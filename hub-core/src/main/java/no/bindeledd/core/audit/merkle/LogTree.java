@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * An append-only RFC 9162 Merkle tree over leaf hashes, numbered from 0, with the root of every
- * earlier size and the inclusion and consistency proofs an auditor asks for.
+ * earlier size and the inclusion and consistency proofs an auditor asks for; and the subtree hashes
+ * and subtree proofs of draft-ietf-plants-merkle-tree-certs, which it makes the same way.
  *
  * <p>The tree keeps the hash of every complete subtree, level by level: level {@code l} holds one
  * hash per full block of {@code 2^l} leaves. Any tree of size {@code n ≤ size()} is made of such
@@ -84,22 +85,7 @@ public final class LogTree {
       throw new IllegalArgumentException(
           "no leaf " + leafIndex + " in a tree of " + treeSize + " leaves");
     }
-    // PATH(m, D[start:end]) descends towards the leaf; the siblings come out root first.
-    List<byte[]> path = new ArrayList<>();
-    long start = 0;
-    long end = treeSize;
-    while (end - start > 1) {
-      long split = start + largestPowerOfTwoBelow(end - start);
-      if (leafIndex < split) {
-        path.add(rangeHash(split, end));
-        end = split;
-      } else {
-        path.add(rangeHash(start, split));
-        start = split;
-      }
-    }
-    Collections.reverse(path);
-    return path;
+    return path(leafIndex, 0, treeSize);
   }
 
   /**
@@ -139,6 +125,88 @@ public final class LogTree {
     return proof;
   }
 
+  /**
+   * MTH(D[start:end]), the hash of the subtree {@code [start, end)}
+   * (draft-ietf-plants-merkle-tree-certs §4, "Subtrees"): the Merkle tree of those leaves on their
+   * own, for {@code start} a multiple of the smallest power of two at or above {@code end - start}.
+   * The empty tree's root when {@code start = end}.
+   */
+  public synchronized byte[] subtreeHash(long start, long end) {
+    requireSubtree(start, end, size);
+    return start == end ? MerkleHash.emptyRoot() : rangeHash(start, end);
+  }
+
+  /**
+   * The draft's subtree inclusion proof of leaf {@code leafIndex} in the subtree {@code [start,
+   * end)}: the audit path of leaf {@code leafIndex - start} in the subtree, taken as a tree.
+   */
+  public synchronized List<byte[]> subtreeInclusionProof(long leafIndex, long start, long end) {
+    requireSubtree(start, end, size);
+    if (leafIndex < start || leafIndex >= end) {
+      throw new IllegalArgumentException(
+          "no leaf " + leafIndex + " in the subtree [" + start + ", " + end + ")");
+    }
+    return path(leafIndex, start, end);
+  }
+
+  /**
+   * The draft's subtree consistency proof, SUBTREE_PROOF(start, end, D[0:treeSize]), that the
+   * subtree {@code [start, end)} is part of the tree of the first {@code treeSize} leaves; empty
+   * when the subtree is empty or is that whole tree.
+   */
+  public synchronized List<byte[]> subtreeConsistencyProof(long start, long end, long treeSize) {
+    requireSize("treeSize", treeSize);
+    requireSubtree(start, end, treeSize);
+    List<byte[]> proof = new ArrayList<>();
+    if (start == end) {
+      return proof;
+    }
+    // SUBTREE_SUBPROOF(start, end, D[lo:hi], known), unrolled; the hashes come out root first.
+    long lo = 0;
+    long hi = treeSize;
+    boolean known = true;
+    while (start != lo || end != hi) {
+      long split = lo + largestPowerOfTwoBelow(hi - lo);
+      if (end <= split) {
+        proof.add(rangeHash(split, hi));
+        hi = split;
+      } else {
+        proof.add(rangeHash(lo, split));
+        if (start < split) {
+          // The subtree straddles the split, so it starts at lo: its right part goes on alone,
+          // and its own hash is no longer a node the proof reaches.
+          start = split;
+          known = false;
+        }
+        lo = split;
+      }
+    }
+    if (!known) {
+      // The highest complete block at the subtree's right end, where the proof starts.
+      proof.add(rangeHash(lo, hi));
+    }
+    Collections.reverse(proof);
+    return proof;
+  }
+
+  /** PATH(leafIndex - start, D[start:end]), for a range the RFC's recursion can ask for. */
+  private List<byte[]> path(long leafIndex, long start, long end) {
+    // PATH(m, D[start:end]) descends towards the leaf; the siblings come out root first.
+    List<byte[]> path = new ArrayList<>();
+    while (end - start > 1) {
+      long split = start + largestPowerOfTwoBelow(end - start);
+      if (leafIndex < split) {
+        path.add(rangeHash(split, end));
+        end = split;
+      } else {
+        path.add(rangeHash(start, split));
+        start = split;
+      }
+    }
+    Collections.reverse(path);
+    return path;
+  }
+
   /** The bytes the levels occupy, for measuring memory. */
   synchronized long allocatedBytes() {
     long bytes = 0;
@@ -173,6 +241,13 @@ public final class LogTree {
       levels.add(new HashLevel());
     }
     return levels.get(l);
+  }
+
+  private static void requireSubtree(long start, long end, long treeSize) {
+    if (start < 0 || start > end || end > treeSize || !MerkleVerifier.isSubtree(start, end)) {
+      throw new IllegalArgumentException(
+          "[" + start + ", " + end + ") is not a subtree of the tree of " + treeSize + " leaves");
+    }
   }
 
   private void requireSize(String name, long treeSize) {

@@ -16,12 +16,13 @@ public final class ProofRejected extends RuntimeException {
     MALFORMED_HASH,
     /**
      * The index or the sizes cannot describe a proof: negative, an index at or past the tree size,
-     * a first tree larger than the second, or a first tree that is empty.
+     * a first tree larger than the second, a first tree that is empty, a range that is not a
+     * subtree, an index outside the subtree, or a subtree that ends past the tree.
      */
     IMPOSSIBLE_SIZES,
     /** The proof has more or fewer hashes than the index and sizes call for. */
     WRONG_PROOF_LENGTH,
-    /** The proof is well formed but does not lead to the given root or roots. */
+    /** The proof is well formed but does not lead to the given root, roots or subtree hash. */
     ROOT_MISMATCH
   }
 

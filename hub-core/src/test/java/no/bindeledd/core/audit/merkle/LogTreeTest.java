@@ -89,6 +89,33 @@ class LogTreeTest {
     assertThatThrownBy(() -> tree.leafHash(5)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void refusesRangesThatAreNotSubtrees() {
+    LogTree tree = new LogTree();
+    for (int i = 0; i < 8; i++) {
+      tree.appendEntry(new byte[] {(byte) i});
+    }
+    assertThatThrownBy(() -> tree.subtreeHash(2, 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[2, 5) is not a subtree of the tree of 8 leaves");
+    assertThatThrownBy(() -> tree.subtreeHash(8, 9)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> tree.subtreeHash(3, 2)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> tree.subtreeInclusionProof(3, 4, 8))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no leaf 3 in the subtree [4, 8)");
+    assertThatThrownBy(() -> tree.subtreeInclusionProof(4, 4, 4))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> tree.subtreeConsistencyProof(4, 8, 6))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[4, 8) is not a subtree of the tree of 6 leaves");
+    assertThatThrownBy(() -> tree.subtreeConsistencyProof(0, 4, 9))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(tree.subtreeHash(5, 5)).isEqualTo(MerkleHash.emptyRoot());
+    assertThat(tree.subtreeHash(0, 8)).isEqualTo(tree.root());
+    assertThat(tree.subtreeConsistencyProof(5, 5, 8)).isEmpty();
+    assertThat(tree.subtreeConsistencyProof(0, 6, 6)).isEmpty();
+  }
+
   /** 32 bytes per leaf and as much again for the inner nodes, and little else. */
   @Test
   void aMillionLeavesTakeAbout64Megabytes() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * RFC 9162 §2.1's definitions transcribed as they stand, recursion and all: slow and obviously
- * right, to compare the tree with.
+ * right, to compare the tree with. Likewise SUBTREE_PROOF of draft-ietf-plants-merkle-tree-certs; a
+ * subtree's hash is {@link #mth} and its inclusion proof {@link #path} over its range.
  */
 final class ReferenceMerkle {
 
@@ -64,6 +65,38 @@ final class ReferenceMerkle {
     } else {
       proof.addAll(subproof(leafHashes, m - k, start + k, end, false));
       proof.add(mth(leafHashes, start, start + k));
+    }
+    return proof;
+  }
+
+  /** SUBTREE_PROOF(start, end, D[0:n]). */
+  static List<byte[]> subtreeProof(List<byte[]> leafHashes, int start, int end, int n) {
+    if (start == end) {
+      return new ArrayList<>();
+    }
+    return subtreeSubproof(leafHashes, start, end, 0, n, true);
+  }
+
+  /** SUBTREE_SUBPROOF(start, end, D_n, known), D_n being D[offset:offset + n]. */
+  private static List<byte[]> subtreeSubproof(
+      List<byte[]> leafHashes, int start, int end, int offset, int n, boolean known) {
+    List<byte[]> proof = new ArrayList<>();
+    if (start == 0 && end == n) {
+      if (!known) {
+        proof.add(mth(leafHashes, offset, offset + n));
+      }
+      return proof;
+    }
+    int k = Integer.highestOneBit(n - 1);
+    if (end <= k) {
+      proof.addAll(subtreeSubproof(leafHashes, start, end, offset, k, known));
+      proof.add(mth(leafHashes, offset + k, offset + n));
+    } else if (k <= start) {
+      proof.addAll(subtreeSubproof(leafHashes, start - k, end - k, offset + k, n - k, known));
+      proof.add(mth(leafHashes, offset, offset + k));
+    } else {
+      proof.addAll(subtreeSubproof(leafHashes, 0, end - k, offset + k, n - k, false));
+      proof.add(mth(leafHashes, offset, offset + k));
     }
     return proof;
   }

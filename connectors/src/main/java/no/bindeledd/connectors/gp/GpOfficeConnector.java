@@ -16,6 +16,8 @@ import no.bindeledd.connectors.gp.format.GpMessageFormat;
 import no.bindeledd.connectors.gp.format.Party;
 import no.bindeledd.connectors.gp.format.Patient;
 import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.NotFound;
 import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.DeliveryStatus;
@@ -186,8 +188,11 @@ public class GpOfficeConnector {
         case UNKNOWN_CONVERSATION, BAD_SIGNATURE, NOT_SIGNED ->
             reject(answer, AppRecErrorCode.X99, rejected.getMessage());
       };
-    } catch (RuntimeException notAnAgency) {
-      return reject(answer, AppRecErrorCode.E21, notAnAgency.getMessage());
+    } catch (InvalidInput | NotFound unacceptable) {
+      // What the core refuses otherwise (an answer too long to keep, say) is refused in the
+      // office's terms; a failure of the hub itself is not the office's fault and is not answered
+      // with a rejection, so the office sends the message again.
+      return reject(answer, AppRecErrorCode.X99, unacceptable.getMessage());
     }
     if (stored.status() == DeliveryStatus.HELD) {
       return reject(

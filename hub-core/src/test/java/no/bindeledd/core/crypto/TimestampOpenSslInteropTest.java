@@ -64,10 +64,8 @@ class TimestampOpenSslInteropTest {
 
     String text = openssl.succeed(work, "ts", "-query", "-in", "query.tsq", "-text");
 
-    assertThat(text)
-        .contains("Hash Algorithm: sha256")
-        .contains("Nonce: 0x" + request.nonce().toString(16).toUpperCase())
-        .contains("Certificate required: yes");
+    assertThat(text).contains("Hash Algorithm: sha256").contains("Certificate required: yes");
+    assertThat(nonceIn(text)).isEqualTo(request.nonce());
   }
 
   @Test
@@ -130,10 +128,8 @@ class TimestampOpenSslInteropTest {
     String text = openssl.succeed(work, "ts", "-reply", "-in", "reply.tsr", "-text");
 
     assertThat(output).contains("Verification: OK");
-    assertThat(text)
-        .contains("Status: Granted.")
-        .contains("Policy OID: " + DevelopmentTsa.POLICY)
-        .contains("Nonce: 0x" + request.nonce().toString(16).toUpperCase());
+    assertThat(text).contains("Status: Granted.").contains("Policy OID: " + DevelopmentTsa.POLICY);
+    assertThat(nonceIn(text)).isEqualTo(request.nonce());
   }
 
   @Test
@@ -243,5 +239,13 @@ class TimestampOpenSslInteropTest {
             "ess_cert_id_chain = no",
             "ess_cert_id_alg = sha256",
             ""));
+  }
+
+  /** The nonce OpenSSL printed; it prints whole bytes, so an odd number of hex digits gets a 0. */
+  private static java.math.BigInteger nonceIn(String openSslText) {
+    java.util.regex.Matcher nonce =
+        java.util.regex.Pattern.compile("Nonce: 0x([0-9A-F]+)").matcher(openSslText);
+    assertThat(nonce.find()).as(openSslText).isTrue();
+    return new java.math.BigInteger(nonce.group(1), 16);
   }
 }

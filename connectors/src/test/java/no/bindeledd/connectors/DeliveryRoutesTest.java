@@ -116,6 +116,20 @@ class DeliveryRoutesTest extends CamelTestSupport {
     assertThat(delivery.retryLater).containsOnlyKeys("bad");
   }
 
+  @Test
+  void aMessageTheRecipientRefusesFailsAtOnceWithTheRecipientsReason() {
+    delivery.refusedByRecipient.add("m-5");
+    NotifyBuilder done =
+        new NotifyBuilder(context).fromCurrentRoute("delivery-refused").whenCompleted(1).create();
+
+    delivery.due("m-5");
+
+    assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(delivery.attempts.get("m-5")).as("not retried").hasValue(1);
+    assertThat(delivery.failed).containsEntry("m-5", "E35 the patient is not known here");
+    assertThat(delivery.retryLater).isEmpty();
+  }
+
   /** Hands out the scripted messages once, and fails delivery as many times as told. */
   static class ScriptedDelivery extends Delivery {
     private final List<Due> pending = Collections.synchronizedList(new ArrayList<>());
@@ -124,6 +138,7 @@ class DeliveryRoutesTest extends CamelTestSupport {
     final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
     final Map<String, String> failed = new ConcurrentHashMap<>();
     final Map<String, String> retryLater = new ConcurrentHashMap<>();
+    final List<String> refusedByRecipient = Collections.synchronizedList(new ArrayList<>());
 
     void due(String... ids) {
       for (String id : ids) {
@@ -143,6 +158,9 @@ class DeliveryRoutesTest extends CamelTestSupport {
     @Override
     public Outcome deliverToInbox(String messageId) {
       attempts.computeIfAbsent(messageId, id -> new AtomicInteger()).incrementAndGet();
+      if (refusedByRecipient.contains(messageId)) {
+        throw new RecipientRefused("E35 the patient is not known here");
+      }
       AtomicInteger failures = failuresBeforeSuccess.get(messageId);
       if (failures != null && failures.getAndDecrement() > 0) {
         throw new IllegalStateException("recipient unreachable");

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.audit.AuditEvent;
@@ -76,6 +77,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
     value = 1,
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class DurableAppendBenchmark {
+
+  private static final Logger LOG = Logger.getLogger(DurableAppendBenchmark.class.getName());
 
   static final String ORIGIN = "bindeledd.example/audit-benchmark";
 
@@ -144,8 +147,7 @@ public class DurableAppendBenchmark {
             default -> throw new IllegalArgumentException("no database " + database);
           };
       db = new TestDatabase(pool);
-      System.out.println();
-      System.out.println(database + ": " + durabilitySettings());
+      LOG.info(database + ": " + durabilitySettings());
 
       Path keys = Files.createDirectories(folder.resolve("keys"));
       DevelopmentTsa tsa = DevelopmentTsa.loadOrCreate(keys, DevelopmentCa.loadOrCreate(keys));
@@ -198,10 +200,10 @@ public class DurableAppendBenchmark {
         made.ifPresent(c -> checkpoints.incrementAndGet());
         timestamps.addAndGet(inTransaction(rounds, timestamper::timestampPending));
         inTransaction(rounds, timestamper::alarm)
-            .ifPresent(why -> System.out.println("Timestamping alarm: " + why));
+            .ifPresent(why -> LOG.warning("Timestamping alarm: " + why));
       } catch (RuntimeException e) {
         failedRounds.incrementAndGet();
-        System.out.println("A checkpointing round failed: " + e);
+        LOG.log(java.util.logging.Level.WARNING, "A checkpointing round failed", e);
       } finally {
         rounds.clear();
         long took = System.nanoTime() - began;
@@ -237,8 +239,7 @@ public class DurableAppendBenchmark {
               .orElse(0L);
       int unstamped =
           inTransaction(rounds, () -> new JpaCheckpoints(rounds).untimestamped(1)).size();
-      System.out.println();
-      System.out.println(
+      LOG.info(
           "Trial: "
               + entries
               + " entries appended; "

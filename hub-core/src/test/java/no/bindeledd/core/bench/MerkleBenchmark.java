@@ -2,6 +2,7 @@ package no.bindeledd.core.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import no.bindeledd.core.audit.merkle.LogTree;
 import no.bindeledd.core.audit.merkle.MerkleVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 2,
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class MerkleBenchmark {
+
+  private static final Logger LOG = Logger.getLogger(MerkleBenchmark.class.getName());
 
   /** The size of the tree the proofs are about. */
   static final long LEAVES = 1_000_000;
@@ -84,8 +87,7 @@ public class MerkleBenchmark {
       consistency = tree.consistencyProof(oldSize, LEAVES);
       MerkleVerifier.verifyInclusion(leaf, LEAVES, leafHash, inclusion, root);
       MerkleVerifier.verifyConsistency(oldSize, LEAVES, oldRoot, root, consistency);
-      System.out.println();
-      System.out.println(
+      LOG.info(
           "Tree of "
               + LEAVES
               + " leaves; inclusion proof of leaf "

@@ -3,6 +3,7 @@ package no.bindeledd.core.bench;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class Sha256Benchmark {
 
+  private static final Logger LOG = Logger.getLogger(Sha256Benchmark.class.getName());
+
   /** {@code entry}: a canonical audit entry; {@code node}: an inner node, 0x01 and two hashes. */
   @Param({"entry", "node"})
   public String input;
@@ -41,8 +44,7 @@ public class Sha256Benchmark {
   public void setUp() throws NoSuchAlgorithmException {
     bytes = input.equals("entry") ? AuditSamples.canonicalEntry() : new byte[1 + 2 * 32];
     sha256 = MessageDigest.getInstance("SHA-256");
-    System.out.println();
-    System.out.println("SHA-256 input: " + input + ", " + bytes.length + " bytes");
+    LOG.info("SHA-256 input: " + input + ", " + bytes.length + " bytes");
   }
 
   @Benchmark

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.audit.verify.ExportVerifier;
 import no.bindeledd.core.audit.verify.GenerateLargeExport;
@@ -38,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class VerifierBenchmark {
 
+  private static final Logger LOG = Logger.getLogger(VerifierBenchmark.class.getName());
+
   static final long ENTRIES = 1_000_000;
   static final long CHECKPOINT_EVERY = 10_000;
 
@@ -55,9 +58,10 @@ public class VerifierBenchmark {
     X509Certificate tsa = Pem.certificate(Files.readString(folder.resolve("tsa.pem")));
     verifier =
         new ExportVerifier(TrustAnchors.of(key, List.of(tsa)), ExportVerifier.Options.defaults());
-    System.out.printf(
-        "Export: %,d bytes, %,d entries, a checkpoint every %,d%n",
-        Files.size(export), ENTRIES, CHECKPOINT_EVERY);
+    LOG.info(
+        String.format(
+            "Export: %,d bytes, %,d entries, a checkpoint every %,d",
+            Files.size(export), ENTRIES, CHECKPOINT_EVERY));
   }
 
   @Benchmark

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.logging.Logger;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
 import no.bindeledd.core.audit.checkpoint.Ed25519Keys;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
@@ -39,21 +40,24 @@ import no.bindeledd.core.crypto.Timestamps;
  */
 public final class GenerateLargeExport {
 
+  private static final Logger LOG = Logger.getLogger(GenerateLargeExport.class.getName());
+
   private GenerateLargeExport() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("Usage: GenerateLargeExport <folder> [entries] [entries per checkpoint]");
-      System.exit(2);
+      throw new IllegalArgumentException(
+          "Usage: GenerateLargeExport <folder> [entries] [entries per checkpoint]");
     }
     Path folder = Files.createDirectories(Path.of(args[0]));
     long count = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
     long interval = args.length > 2 ? Long.parseLong(args[2]) : 10_000;
     long started = System.nanoTime();
     generate(folder, count, interval);
-    System.err.printf(
-        "wrote %d entries to %s in %.1f s%n",
-        count, folder.resolve("export.zip"), (System.nanoTime() - started) / 1e9);
+    LOG.info(
+        String.format(
+            "wrote %d entries to %s in %.1f s",
+            count, folder.resolve("export.zip"), (System.nanoTime() - started) / 1e9));
   }
 
   public static void generate(Path folder, long count, long interval) throws IOException {

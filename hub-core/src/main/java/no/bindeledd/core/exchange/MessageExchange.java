@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
@@ -402,6 +403,20 @@ public class MessageExchange {
   @Transactional
   public Message status(Actor actor, String messageId) {
     return visibleTo(actor, messageId);
+  }
+
+  /**
+   * How delivery is going for a message the actor's agency sent and that is still waiting in the
+   * outbox: how often it was tried, the last error, when it is tried next. Empty once it left the
+   * outbox, and for anyone but the sender.
+   */
+  @Transactional
+  public Optional<OutboxEntry> deliveryProgress(Actor actor, String messageId) {
+    Message message = visibleTo(actor, messageId);
+    if (!message.sender().equals(actor.agency())) {
+      return Optional.empty();
+    }
+    return messages.outboxEntry(messageId);
   }
 
   @Transactional

@@ -14,8 +14,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,7 @@ class HttpTimestampAuthorityTest {
   private static final byte[] DIGEST = TimestampsTest.sha256("checkpoint over HTTP");
 
   private HttpServer server;
+  private final CountDownLatch slowAnswerReleased = new CountDownLatch(1);
   private ExecutorService threads;
   private final AtomicReference<String> receivedType = new AtomicReference<>();
   private final AtomicReference<String> receivedMethod = new AtomicReference<>();
@@ -75,7 +78,8 @@ class HttpTimestampAuthorityTest {
         "/slow",
         exchange -> {
           try {
-            Thread.sleep(3_000);
+            // Holds the answer back until the test is over, well past the client's timeout.
+            slowAnswerReleased.await(10, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -86,6 +90,7 @@ class HttpTimestampAuthorityTest {
 
   @AfterEach
   void stopServer() {
+    slowAnswerReleased.countDown();
     server.stop(0);
     threads.shutdownNow();
   }

@@ -1,7 +1,9 @@
 package no.bindeledd.web.exchange;
 
 import java.time.Instant;
+import java.util.Optional;
 import no.bindeledd.core.exchange.Message;
+import no.bindeledd.core.exchange.OutboxEntry;
 
 /**
  * A message as the API shows it. The body is present only where the message was opened (and the
@@ -26,7 +28,11 @@ public record MessageView(
     String receipt,
     String recipientReference,
     String signedFormat,
+    Delivery delivery,
     String body) {
+
+  /** A message still waiting in the outbox: tries so far, the last error, the next try. */
+  public record Delivery(int attempts, String lastError, Instant nextAttemptAt) {}
 
   public static MessageView withBody(Message m) {
     return of(m, m.body());
@@ -36,7 +42,24 @@ public record MessageView(
     return of(m, null);
   }
 
+  /** The envelope, with how its delivery is going if it still waits in the outbox. */
+  public static MessageView status(Message m, Optional<OutboxEntry> waiting) {
+    return of(
+        m,
+        waiting
+            .map(
+                e ->
+                    new Delivery(
+                        e.attempts(), e.lastError().orElse(null), e.nextAttemptAt().orElse(null)))
+            .orElse(null),
+        null);
+  }
+
   private static MessageView of(Message m, String body) {
+    return of(m, null, body);
+  }
+
+  private static MessageView of(Message m, Delivery delivery, String body) {
     return new MessageView(
         m.id(),
         m.conversationId(),
@@ -56,6 +79,7 @@ public record MessageView(
         m.receipt().orElse(null),
         m.recipientReference().orElse(null),
         m.signedFormat(),
+        delivery,
         body);
   }
 }

@@ -153,9 +153,12 @@ public class MessagesResource {
 
   @GET
   @Path("messages/{id}/status")
-  @Operation(summary = "A message's delivery status, without its content")
+  @Operation(
+      summary =
+          "A message's delivery status, without its content; for its sender, while it waits, how"
+              + " often it was tried and the last error")
   public MessageView status(@PathParam("id") String id) {
-    return MessageView.envelope(exchange.status(actor, id));
+    return MessageView.status(exchange.status(actor, id), exchange.deliveryProgress(actor, id));
   }
 
   @POST

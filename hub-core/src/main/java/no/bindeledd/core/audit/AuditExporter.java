@@ -23,7 +23,12 @@ import no.bindeledd.core.audit.verify.ExportedCheckpoint;
  * <p>The export proves all of itself: it first records its own entry and commits it, then has a
  * checkpoint signed that covers it (and tries to have it timestamped at once; it stays pending if
  * the authority does not answer), each in a transaction of its own, and then exports exactly the
- * entries up to that checkpoint. No entry in an export is left without a signed root over it.
+ * entries up to that checkpoint, which is the one the hub remembers signing last ({@link
+ * CheckpointMemory}). No entry in an export is left without a signed root over it.
+ *
+ * <p>When the log no longer matches what the hub signed, the hub signs nothing more, so the export
+ * ends at the checkpoint it remembers, whether or not the database still holds it: an auditor then
+ * sees for herself where the stored log and the signed one part.
  */
 @ApplicationScoped
 public class AuditExporter {
@@ -64,32 +69,26 @@ public class AuditExporter {
   /**
    * Writes the export.
    *
-   * @throws IllegalStateException if no checkpoint covers the export's own entry, because the hub
-   *     refuses to sign one
+   * @throws IllegalStateException if the hub has never signed a checkpoint it remembers
    */
   @Transactional
   public void export(Actor actor, OutputStream out) throws IOException {
     if (!actor.is(Role.AUDITOR)) {
       throw new AccessDenied("only the auditor exports the audit log");
     }
-    AuditEntry own =
-        log.appendCommitted(
-            AuditEvent.of(actor, AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS)
-                .reason("the verifiable export of the whole log"));
+    log.appendCommitted(
+        AuditEvent.of(actor, AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS)
+            .reason("the verifiable export of the whole log"));
     checkpointer.checkpoint();
     timestamper.timestampPending();
-    StoredCheckpoint last =
-        checkpoints
-            .latest()
-            .filter(checkpoint -> checkpoint.treeSize() >= own.seq())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no signed checkpoint covers the export's own entry " + own.seq()));
+    CheckpointMemory.Remembered last =
+        checkpointer
+            .remembered()
+            .orElseThrow(() -> new IllegalStateException("the hub has signed no checkpoint yet"));
     write(out, last);
   }
 
-  private void write(OutputStream out, StoredCheckpoint last) throws IOException {
+  private void write(OutputStream out, CheckpointMemory.Remembered last) throws IOException {
     try (AuditExportWriter export =
         AuditExportWriter.open(
             out,
@@ -101,19 +100,20 @@ public class AuditExporter {
       List<AuditTrail.Leaf> leaves;
       long after = 0;
       do {
-        leaves = trail.leavesAfter(after, (int) Math.min(BATCH, last.treeSize() - after));
+        leaves = trail.leavesAfter(after, (int) Math.min(BATCH, last.size() - after));
         for (AuditTrail.Leaf leaf : leaves) {
           export.entry(leaf.canonicalBytes());
           after = leaf.seq();
         }
-      } while (!leaves.isEmpty() && after < last.treeSize());
+      } while (!leaves.isEmpty() && after < last.size());
       List<StoredCheckpoint> batch;
       long size = 0;
+      earlier:
       do {
         batch = checkpoints.after(size, BATCH);
         for (StoredCheckpoint checkpoint : batch) {
-          if (checkpoint.treeSize() > last.treeSize()) {
-            return;
+          if (checkpoint.treeSize() >= last.size()) {
+            break earlier;
           }
           export.checkpoint(
               new ExportedCheckpoint(
@@ -121,6 +121,13 @@ public class AuditExporter {
           size = checkpoint.treeSize();
         }
       } while (batch.size() == BATCH);
+      byte[] token =
+          checkpoints
+              .atSize(last.size())
+              .filter(stored -> stored.signedNote().equals(last.signedNote()))
+              .flatMap(StoredCheckpoint::timestampToken)
+              .orElse(null);
+      export.checkpoint(new ExportedCheckpoint(last.signedNote(), token));
     }
   }
 }

@@ -15,10 +15,12 @@ import no.bindeledd.core.audit.merkle.LogTree;
 
 /**
  * The hub's own check of its stored log, from scratch: the hash chain, then a Merkle tree rebuilt
- * from the stored entries against every stored checkpoint's signed root, and the chain of the
- * stored checkpoints, each naming the one before it. It trusts nothing held in memory, so it
- * catches an edit made to the database behind the hub's back; an auditor's offline verifier makes
- * the same checks on an export without trusting the hub at all.
+ * from the stored entries against the checkpoint the hub remembers signing ({@link
+ * CheckpointMemory}, kept outside the database), against every stored checkpoint's signed root, and
+ * the chain of the stored checkpoints, each naming the one before it. It trusts no tree held in
+ * memory, so it catches an edit made to the database behind the hub's back, even one relinked with
+ * the stored checkpoints deleted; an auditor's offline verifier makes the same checks on an export
+ * without trusting the hub at all.
  */
 @ApplicationScoped
 public class AuditIntegrity {
@@ -28,16 +30,22 @@ public class AuditIntegrity {
   private AuditLog log;
   private AuditTrail trail;
   private Checkpoints checkpoints;
+  private CheckpointMemory memory;
   private LogIdentity identity;
 
   protected AuditIntegrity() {}
 
   @Inject
   public AuditIntegrity(
-      AuditLog log, AuditTrail trail, Checkpoints checkpoints, LogIdentity identity) {
+      AuditLog log,
+      AuditTrail trail,
+      Checkpoints checkpoints,
+      CheckpointMemory memory,
+      LogIdentity identity) {
     this.log = log;
     this.trail = trail;
     this.checkpoints = checkpoints;
+    this.memory = memory;
     this.identity = identity;
   }
 
@@ -52,7 +60,11 @@ public class AuditIntegrity {
       return Optional.of(
           "the hash chain breaks at entry " + chain.get().seq() + ": " + chain.get().problem());
     }
-    LogTree tree = new LogTree();
+    LogTree tree = rebuilt();
+    Optional<HistoryMismatch> rewritten = memory.compare(tree, checkpoints);
+    if (rewritten.isPresent()) {
+      return Optional.of(rewritten.get().describe());
+    }
     StoredCheckpoint before = null;
     List<StoredCheckpoint> batch;
     do {
@@ -65,6 +77,40 @@ public class AuditIntegrity {
         before = stored;
       }
     } while (batch.size() == BATCH);
+    return memory.remembered().flatMap(this::storedAsRemembered);
+  }
+
+  /** The tree of the stored entries, up to the first gap. */
+  private LogTree rebuilt() {
+    LogTree tree = new LogTree();
+    List<AuditTrail.Leaf> leaves;
+    do {
+      leaves = trail.leavesAfter(tree.size(), BATCH);
+      for (AuditTrail.Leaf leaf : leaves) {
+        if (leaf.seq() != tree.size() + 1) {
+          return tree;
+        }
+        tree.appendEntry(leaf.canonicalBytes());
+      }
+    } while (leaves.size() == BATCH);
+    return tree;
+  }
+
+  /** The checkpoint the hub remembers signing last is stored, as it signed it. */
+  private Optional<String> storedAsRemembered(CheckpointMemory.Remembered remembered) {
+    Optional<StoredCheckpoint> stored = checkpoints.atSize(remembered.size());
+    if (stored.isEmpty()) {
+      return Optional.of(
+          "checkpoint "
+              + remembered.size()
+              + ", the newest the hub remembers signing, is not stored: it was deleted");
+    }
+    if (!stored.get().signedNote().equals(remembered.signedNote())) {
+      return Optional.of(
+          "checkpoint "
+              + remembered.size()
+              + " is not stored as the hub signed it and remembers it: it was replaced");
+    }
     return Optional.empty();
   }
 
@@ -84,23 +130,13 @@ public class AuditIntegrity {
     if (unchained.isPresent()) {
       return unchained;
     }
-    while (tree.size() < signed.size()) {
-      List<AuditTrail.Leaf> leaves =
-          trail.leavesAfter(tree.size(), (int) Math.min(BATCH, signed.size() - tree.size()));
-      if (leaves.isEmpty() || leaves.get(0).seq() != tree.size() + 1) {
-        return Optional.of(
-            "entry "
-                + (tree.size() + 1)
-                + " is missing, though checkpoint "
-                + signed.size()
-                + " covers it");
-      }
-      for (AuditTrail.Leaf leaf : leaves) {
-        if (leaf.seq() != tree.size() + 1) {
-          return Optional.of("entry " + (tree.size() + 1) + " is missing");
-        }
-        tree.appendEntry(leaf.canonicalBytes());
-      }
+    if (tree.size() < signed.size()) {
+      return Optional.of(
+          "entry "
+              + (tree.size() + 1)
+              + " is missing, though checkpoint "
+              + signed.size()
+              + " covers it");
     }
     byte[] root = tree.root(signed.size());
     if (!java.util.Arrays.equals(root, signed.rootHash())) {

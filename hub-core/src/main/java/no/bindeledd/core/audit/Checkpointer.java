@@ -2,60 +2,57 @@ package no.bindeledd.core.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
-import no.bindeledd.core.audit.checkpoint.Checkpoint;
 
 /**
  * Signs a checkpoint of the audit log whenever it has grown: its size, the Merkle root of that many
  * entries, the time, and the checkpoint before it, as a C2SP checkpoint in an Ed25519 signed note.
- * Called every second, so that a checkpoint follows any entry within about a second.
+ * Called every second, so that a checkpoint follows any entry within about a second, and by the
+ * export, which needs one over its own entry.
+ *
+ * <p>Each checkpoint is proven consistent with the one the hub remembers signing before it is
+ * signed, in a transaction of its own ({@link CheckpointSigner}), and remembered ({@link
+ * CheckpointMemory}) only after that transaction committed. One checkpoint at a time: the chain has
+ * one head.
  */
 @ApplicationScoped
 public class Checkpointer {
 
-  private AuditTree tree;
-  private Checkpoints checkpoints;
-  private LogIdentity log;
-  private Clock clock;
+  private CheckpointSigner signer;
+  private CheckpointMemory memory;
+  private boolean recalled;
 
   protected Checkpointer() {}
 
   @Inject
-  public Checkpointer(AuditTree tree, Checkpoints checkpoints, LogIdentity log, Clock clock) {
-    this.tree = tree;
-    this.checkpoints = checkpoints;
-    this.log = log;
-    this.clock = clock;
+  public Checkpointer(CheckpointSigner signer, CheckpointMemory memory) {
+    this.signer = signer;
+    this.memory = memory;
   }
 
-  /** A new checkpoint if the log grew since the last one. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Optional<StoredCheckpoint> checkpoint() {
-    long size = tree.catchUp();
-    if (size == 0 || checkpoints.latest().map(latest -> latest.treeSize() >= size).orElse(false)) {
-      return Optional.empty();
+  /** Reads what the hub remembers signing; done once, before the first checkpoint after a start. */
+  public synchronized void recall() {
+    if (!recalled) {
+      signer.recall();
+      recalled = true;
     }
-    byte[] root = tree.tree().root(size);
-    Instant now = clock.instant();
-    Checkpoint body =
-        checkpoints
-            .latest()
-            .map(
-                previous ->
-                    Checkpoint.at(
-                        log.origin(),
-                        size,
-                        root,
-                        now,
-                        Checkpoint.Previous.of(previous.treeSize(), previous.signedNote())))
-            .orElseGet(() -> Checkpoint.at(log.origin(), size, root, now));
-    String note = body.sign(log.origin(), log.signingKey());
-    StoredCheckpoint stored = new StoredCheckpoint(size, HexFormat.of().formatHex(root), now, note);
-    checkpoints.add(stored);
-    return Optional.of(stored);
+  }
+
+  /** A new checkpoint if the log grew since the last one and still matches what was signed. */
+  public synchronized Optional<StoredCheckpoint> checkpoint() {
+    recall();
+    Optional<StoredCheckpoint> signed = signer.sign();
+    signed.ifPresent(checkpoint -> memory.remember(checkpoint.signedNote()));
+    return signed;
+  }
+
+  /** Why the hub signs no more checkpoints, if it does not. */
+  public Optional<String> alarm() {
+    return memory.alarm();
+  }
+
+  /** The checkpoint the hub remembers signing last. */
+  public Optional<CheckpointMemory.Remembered> remembered() {
+    return memory.remembered();
   }
 }

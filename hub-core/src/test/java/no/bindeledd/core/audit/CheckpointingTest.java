@@ -52,6 +52,8 @@ class CheckpointingTest {
   static DevelopmentTsa tsa;
   static LogIdentity identity;
 
+  @TempDir Path memoryDir;
+
   private TestDatabase db;
   private Fixtures town;
   private AuditTree tree;
@@ -75,7 +77,12 @@ class CheckpointingTest {
     town = new Fixtures(db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     tree = new AuditTree(town.auditTrail);
     checkpoints = new JpaCheckpoints(db.em());
-    checkpointer = new Checkpointer(tree, checkpoints, identity, town.clock);
+    CheckpointMemory memory =
+        new CheckpointMemory(memoryDir.resolve(CheckpointMemory.FILE_NAME), identity);
+    checkpointer =
+        new Checkpointer(
+            new CheckpointSigner(tree, town.auditTrail, checkpoints, memory, identity, town.clock),
+            memory);
     TimestampAuthority flaky =
         query -> {
           if (tsaDown.get()) {
@@ -90,7 +97,7 @@ class CheckpointingTest {
                 flaky, List.of(tsa.certificate()), Duration.ofMinutes(5)),
             town.clock);
     proofs = new AuditProofs(tree, town.auditTrail, checkpoints, town.audit);
-    integrity = new AuditIntegrity(town.audit, town.auditTrail, checkpoints, identity);
+    integrity = new AuditIntegrity(town.audit, town.auditTrail, checkpoints, memory, identity);
     town.participant();
     town.participant();
   }

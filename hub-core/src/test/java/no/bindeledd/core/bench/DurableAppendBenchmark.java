@@ -24,6 +24,8 @@ import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditTree;
+import no.bindeledd.core.audit.CheckpointMemory;
+import no.bindeledd.core.audit.CheckpointSigner;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.Checkpointer;
 import no.bindeledd.core.audit.LogIdentity;
@@ -157,8 +159,13 @@ public class DurableAppendBenchmark {
       Clock clock = Clock.systemUTC();
       rounds = db.newEntityManager();
       JpaCheckpoints stored = new JpaCheckpoints(rounds);
+      JpaAuditTrail trail = new JpaAuditTrail(rounds);
+      CheckpointMemory memory =
+          new CheckpointMemory(keys.resolve(CheckpointMemory.FILE_NAME), identity);
       checkpointer =
-          new Checkpointer(new AuditTree(new JpaAuditTrail(rounds)), stored, identity, clock);
+          new Checkpointer(
+              new CheckpointSigner(new AuditTree(trail), trail, stored, memory, identity, clock),
+              memory);
       timestamper =
           new CheckpointTimestamper(
               stored,

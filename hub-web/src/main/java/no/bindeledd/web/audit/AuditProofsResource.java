@@ -149,7 +149,10 @@ public class AuditProofsResource {
   @Path("integrity")
   @RolesAllowed(Roles.AUDITOR)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The hub's own check of its stored log against its signed checkpoints")
+  @Operation(
+      summary =
+          "The hub's own check of its stored log against the checkpoint it remembers signing and"
+              + " its stored checkpoints, naming the first thing wrong")
   public IntegrityView integrity() {
     var problem = integrity.check(caller.get());
     return new IntegrityView(problem.isEmpty(), problem.orElse(null));

@@ -13,9 +13,10 @@ import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.Checkpointer;
 
 /**
- * Runs the audit log's checkpointing on the container's scheduler: every interval (a second by
- * default), a signed checkpoint if the log grew, then timestamps for the pending ones, then the
- * alarm check. One failed round is logged and the next one tries again.
+ * Runs the audit log's checkpointing on the container's scheduler: at start, the hub recalls the
+ * checkpoint it signed last; then every interval (a second by default), a signed checkpoint if the
+ * log grew and still matches what was signed, then timestamps for the pending ones, then the alarm
+ * check. One failed round is logged and the next one tries again.
  */
 @ApplicationScoped
 public class AuditCheckpointing {
@@ -33,6 +34,7 @@ public class AuditCheckpointing {
     if (rounds != null) {
       return;
     }
+    checkpointer.recall();
     long every = settings.checkpointInterval().toMillis();
     rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
   }

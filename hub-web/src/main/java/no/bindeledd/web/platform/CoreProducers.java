@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.crypto.AgencyKeyStore;
@@ -13,7 +14,7 @@ import no.bindeledd.core.exchange.DeliveryPolicy;
 
 /**
  * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
- * log's identity and its time-stamping authority.
+ * log's identity, its time-stamping authority, and its memory of the checkpoint it signed last.
  */
 @ApplicationScoped
 public class CoreProducers {
@@ -27,6 +28,7 @@ public class CoreProducers {
   private volatile AgencyKeyStore agencyKeys;
   private volatile LogIdentity logIdentity;
   private volatile CheckpointTimestamper.Authority timestampAuthority;
+  private volatile CheckpointMemory checkpointMemory;
 
   @Produces
   Clock clock() {
@@ -71,8 +73,18 @@ public class CoreProducers {
     return timestampAuthority;
   }
 
-  void useAuditLog(LogIdentity identity, CheckpointTimestamper.Authority authority) {
+  @Produces
+  CheckpointMemory checkpointMemory() {
+    if (checkpointMemory == null) {
+      throw new IllegalStateException("the audit log's memory is not set up yet");
+    }
+    return checkpointMemory;
+  }
+
+  void useAuditLog(
+      LogIdentity identity, CheckpointTimestamper.Authority authority, CheckpointMemory memory) {
     this.logIdentity = identity;
     this.timestampAuthority = authority;
+    this.checkpointMemory = memory;
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
@@ -35,9 +36,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Brings the hub up in order: the schema, the agencies from configuration, their signing keys and
- * certificates, the development identity provider and the simulated agencies (embedded profile),
- * then the connectors' routes. Prints where to open the hub and, in the embedded profile, the demo
- * users.
+ * certificates, the audit log's key, authority and memory, the development identity provider and
+ * the simulated agencies (embedded profile), then the connectors' routes and the audit log's
+ * checkpointing, which first recalls the checkpoint the hub signed last. Prints where to open the
+ * hub and, in the embedded profile, the demo users.
  */
 @ApplicationScoped
 public class Startup {
@@ -72,7 +74,11 @@ public class Startup {
     Map<String, X509Certificate> certificates = keys.certificates();
     agencyRegistration.register(municipality, certificates);
     core.useAgencyKeys(keys);
-    core.useAuditLog(logIdentity(), timestampAuthority());
+    LogIdentity identity = logIdentity();
+    core.useAuditLog(
+        identity,
+        timestampAuthority(),
+        new CheckpointMemory(settings.keysDir().resolve(CheckpointMemory.FILE_NAME), identity));
 
     if (settings.devIdentityProviderEnabled()) {
       devIdentityProvider.set(

@@ -341,6 +341,22 @@ class ExportVerifierTest {
     assertThat(report.verified()).isTrue();
   }
 
+  @Test
+  void theExportTheBenchmarkGeneratesVerifies() throws Exception {
+    GenerateLargeExport.generate(work, 1_003, 250);
+    TrustAnchors anchors =
+        TrustAnchors.of(
+            VerifierKey.parse(java.nio.file.Files.readString(work.resolve("log-key.vkey")).strip()),
+            List.of(Pem.certificate(java.nio.file.Files.readString(work.resolve("tsa.pem")))));
+
+    Report report =
+        new ExportVerifier(anchors, Options.defaults()).verify(work.resolve("export.zip"));
+
+    assertThat(report.failure()).isEmpty();
+    assertThat(report.entries()).isEqualTo(1_003).isEqualTo(report.coveredEntries());
+    assertThat(report.checkpoints()).isEqualTo(5);
+  }
+
   private Report verify(Map<String, byte[]> members, Options options) throws Exception {
     return new ExportVerifier(fixture.anchors(), options).verify(file(members));
   }

@@ -1,0 +1,200 @@
+package no.bindeledd.core.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import no.bindeledd.core.audit.checkpoint.Checkpoint;
+import no.bindeledd.core.audit.checkpoint.NoteRejected;
+
+/**
+ * The database's part of checkpointing, one transaction at a time: proving the tree consistent with
+ * the checkpoint the hub remembers, signing and storing the next checkpoint, and taking up stored
+ * checkpoints signed after the remembered one. {@link Checkpointer} calls it, and writes the memory
+ * once each transaction has committed.
+ */
+@ApplicationScoped
+public class CheckpointSigner {
+
+  private static final Logger LOG = Logger.getLogger(CheckpointSigner.class.getName());
+  private static final int BATCH = 100;
+
+  private AuditTree tree;
+  private AuditTrail trail;
+  private Checkpoints checkpoints;
+  private CheckpointMemory memory;
+  private LogIdentity log;
+  private Clock clock;
+
+  protected CheckpointSigner() {}
+
+  @Inject
+  public CheckpointSigner(
+      AuditTree tree,
+      AuditTrail trail,
+      Checkpoints checkpoints,
+      CheckpointMemory memory,
+      LogIdentity log,
+      Clock clock) {
+    this.tree = tree;
+    this.trail = trail;
+    this.checkpoints = checkpoints;
+    this.memory = memory;
+    this.log = log;
+    this.clock = clock;
+  }
+
+  /**
+   * What the hub remembers at start: the file, and any stored checkpoint signed after it (a stop
+   * between a checkpoint's commit and the file's write leaves one). Without a file, a log with no
+   * checkpoint starts afresh, and otherwise the newest stored checkpoint is taken on trust.
+   */
+  @Transactional
+  public void recall() {
+    Optional<CheckpointMemory.Remembered> fromFile;
+    try {
+      fromFile = memory.load();
+    } catch (IllegalStateException e) {
+      memory.raise(e.getMessage());
+      return;
+    }
+    if (fromFile.isPresent()) {
+      takeUpStoredSuccessors();
+      memory
+          .remembered()
+          .ifPresent(
+              last ->
+                  LOG.info(
+                      () ->
+                          "The audit log remembers signing its checkpoint of "
+                              + last.size()
+                              + " entries"));
+      return;
+    }
+    Optional<StoredCheckpoint> newest = checkpoints.latest();
+    if (newest.isEmpty()) {
+      if (trail.head().lastSeq() > 0) {
+        LOG.warning(
+            () ->
+                "The audit log has entries but neither a stored checkpoint nor a remembered one in "
+                    + memory.file()
+                    + ": its first checkpoint will vouch for the entries as they are now");
+      }
+      return;
+    }
+    try {
+      memory.remember(newest.get().signedNote());
+    } catch (IllegalStateException e) {
+      memory.raise(
+          "the newest stored checkpoint " + newest.get().treeSize() + ": " + e.getMessage());
+      return;
+    }
+    LOG.warning(
+        () ->
+            "The audit log remembered no checkpoint ("
+                + memory.file()
+                + " is missing): it takes the stored checkpoint of "
+                + newest.get().treeSize()
+                + " entries on trust from the database, and proves every later one consistent"
+                + " with it. If the file was not removed on purpose, restore it from a backup of"
+                + " the keys folder");
+  }
+
+  /**
+   * Signs and stores a checkpoint if the log grew, naming the remembered checkpoint as the one
+   * before it; but only if the tree still gives the remembered root at the remembered size, and is
+   * no shorter. If not, it raises the alarm and signs nothing, now or later.
+   *
+   * @return the checkpoint signed, which the caller must remember once this transaction commits
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<StoredCheckpoint> sign() {
+    if (memory.alarm().isPresent()) {
+      return Optional.empty();
+    }
+    long size = tree.catchUp();
+    takeUpStoredSuccessors();
+    if (memory.alarm().isPresent()) {
+      return Optional.empty();
+    }
+    Optional<HistoryMismatch> mismatch = memory.compare(tree.tree(), checkpoints);
+    if (mismatch.isPresent()) {
+      memory.raise(mismatch.get().describe());
+      return Optional.empty();
+    }
+    Optional<CheckpointMemory.Remembered> last = memory.remembered();
+    if (size == 0 || last.map(remembered -> remembered.size() >= size).orElse(false)) {
+      return Optional.empty();
+    }
+    byte[] root = tree.tree().root(size);
+    Instant now = clock.instant();
+    Checkpoint body =
+        last.map(
+                remembered -> Checkpoint.at(log.origin(), size, root, now, remembered.asPrevious()))
+            .orElseGet(() -> Checkpoint.at(log.origin(), size, root, now));
+    String note = body.sign(log.origin(), log.signingKey());
+    StoredCheckpoint stored = new StoredCheckpoint(size, HexFormat.of().formatHex(root), now, note);
+    checkpoints.add(stored);
+    return Optional.of(stored);
+  }
+
+  /**
+   * Remembers the stored checkpoints signed after the remembered one, which the database committed
+   * but the file did not get: each must verify and name the one before it. A stored checkpoint
+   * beyond the remembered one that does not is not the hub's history, and raises the alarm.
+   */
+  private void takeUpStoredSuccessors() {
+    Optional<CheckpointMemory.Remembered> current = memory.remembered();
+    if (current.isEmpty()) {
+      return;
+    }
+    List<StoredCheckpoint> later;
+    do {
+      later = checkpoints.after(current.get().size(), BATCH);
+      for (StoredCheckpoint stored : later) {
+        Optional<String> problem = successorProblem(stored, current.get());
+        if (problem.isPresent()) {
+          memory.raise(problem.get());
+          return;
+        }
+        memory.remember(stored.signedNote());
+        LOG.info(
+            () ->
+                "The audit log remembers its stored checkpoint of "
+                    + stored.treeSize()
+                    + " entries, signed after the one it remembered: the hub stopped before it"
+                    + " remembered it");
+        current = memory.remembered();
+      }
+    } while (later.size() == BATCH);
+  }
+
+  private Optional<String> successorProblem(
+      StoredCheckpoint stored, CheckpointMemory.Remembered before) {
+    Checkpoint signed;
+    try {
+      signed = Checkpoint.verify(stored.signedNote(), log.origin(), log.verifierKey());
+    } catch (NoteRejected e) {
+      return Optional.of(
+          "the stored checkpoint "
+              + stored.treeSize()
+              + ", beyond the one the hub remembers, does not verify with the log key: "
+              + e.getMessage());
+    }
+    if (signed.size() != stored.treeSize()
+        || !signed.previous().equals(Optional.of(before.asPrevious()))) {
+      return Optional.of(
+          "the stored checkpoint "
+              + stored.treeSize()
+              + " does not follow the checkpoint of "
+              + before.size()
+              + " entries the hub remembers: the hub did not sign it after that one");
+    }
+    return Optional.empty();
+  }
+}

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import no.bindeledd.connectors.RecipientRefused;
 import no.bindeledd.connectors.gp.format.AppRec;
 import no.bindeledd.connectors.gp.format.AppRecError;
 import no.bindeledd.connectors.gp.format.AppRecErrorCode;
@@ -27,6 +26,7 @@ import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.exchange.OutboundMessage;
 import no.bindeledd.core.exchange.ReceiptStatus;
+import no.bindeledd.core.exchange.Undeliverable;
 import no.bindeledd.core.party.OrganisationNumber;
 
 /**
@@ -77,24 +77,40 @@ public class GpOfficeConnector {
     return office;
   }
 
-  /** A cleared request as the office's system reads it: a signed forespørsel in MsgHead. */
+  /**
+   * A cleared request as the office's system reads it: a signed forespørsel in MsgHead.
+   *
+   * @throws Undeliverable if the message cannot be written as a forespørsel, such as a name with a
+   *     character XML cannot carry: the same message would fail the same way on every attempt
+   */
   public byte[] outbound(OutboundMessage message) {
     if (message.kind() != MessageKind.REQUEST) {
-      throw new RecipientRefused("a GP office's connector carries requests only");
+      throw new Undeliverable(
+          "a GP office's record system takes requests only, not "
+              + message.kind().name().toLowerCase()
+              + "s");
     }
-    DialogRequest request =
-        DialogRequest.opening(
-            message.messageId(),
-            message.createdAt(),
-            party(message.sender()),
-            party(message.recipient()),
-            new Patient(
-                message.subject().nationalId(),
-                message.subject().givenName(),
-                message.subject().familyName()),
-            message.body(),
-            PurposeTexts.of(message.purpose(), message.category(), message.consentId()));
-    return systems.signOutbound(message.messageId(), format.write(request));
+    byte[] xml;
+    try {
+      DialogRequest request =
+          DialogRequest.opening(
+              message.messageId(),
+              message.createdAt(),
+              party(message.sender()),
+              party(message.recipient()),
+              new Patient(
+                  message.subject().nationalId(),
+                  message.subject().givenName(),
+                  message.subject().familyName()),
+              message.body(),
+              PurposeTexts.of(message.purpose(), message.category(), message.consentId()));
+      xml = format.write(request);
+    } catch (IllegalArgumentException cannotBeWritten) {
+      throw new Undeliverable(
+          "the request cannot be written as a Dialogmelding: " + cannotBeWritten.getMessage(),
+          cannotBeWritten);
+    }
+    return systems.signOutbound(message.messageId(), xml);
   }
 
   /**

@@ -191,6 +191,7 @@ public class GpOfficeConnector {
                   answer.conversationId(),
                   answer.inReplyTo(),
                   answer.receiver().organisationNumber().orElse(null),
+                  answer.receiver().herId().orElse(null),
                   answer.patient().nationalId(),
                   answer.generated(),
                   answer.answer()),
@@ -199,6 +200,7 @@ public class GpOfficeConnector {
     } catch (InboundRejected rejected) {
       return switch (rejected.reason()) {
         case DUPLICATE -> Reply.problem(409, "duplicate-message", rejected.getMessage());
+        case INVALID_MESSAGE_ID -> reject(answer, AppRecErrorCode.E10, rejected.getMessage());
         case UNKNOWN_RECEIVER -> reject(answer, AppRecErrorCode.E21, rejected.getMessage());
         case UNKNOWN_PATIENT -> reject(answer, AppRecErrorCode.E35, rejected.getMessage());
         case UNKNOWN_CONVERSATION, BAD_SIGNATURE, NOT_SIGNED ->

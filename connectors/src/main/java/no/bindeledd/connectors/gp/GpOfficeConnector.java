@@ -9,6 +9,7 @@ import no.bindeledd.connectors.gp.format.AppRecError;
 import no.bindeledd.connectors.gp.format.AppRecErrorCode;
 import no.bindeledd.connectors.gp.format.AppRecStatus;
 import no.bindeledd.connectors.gp.format.DialogAnswer;
+import no.bindeledd.connectors.gp.format.DialogNote;
 import no.bindeledd.connectors.gp.format.DialogRequest;
 import no.bindeledd.connectors.gp.format.GpMessage;
 import no.bindeledd.connectors.gp.format.GpMessageFormat;
@@ -175,6 +176,16 @@ public class GpOfficeConnector {
     }
     if (message instanceof DialogAnswer answer) {
       return takeAnswer(answer, signed);
+    }
+    if (message instanceof DialogNote) {
+      // A consent lets a named category of information flow for a named purpose; a note that the
+      // office writes first names neither in terms the hub could decide on.
+      return reject(
+          message,
+          AppRecErrorCode.X99,
+          "the hub takes a note only as the answer to a request it sent (MsgInfo/ConversationRef);"
+              + " a note that opens a conversation names no category and purpose a consent could"
+              + " be checked against");
     }
     return reject(
         message, AppRecErrorCode.T10, "the hub takes answers and receipts from GP offices");

@@ -63,7 +63,7 @@ public class OutboxRoutes extends RouteBuilder {
     from(DeliveryErrorHandling.REFUSED)
         .routeId(REFUSED_ROUTE)
         .setBody(simple("${exchangeProperty." + Exchange.EXCEPTION_CAUGHT + ".message}"))
-        .log("The recipient refused ${header." + MESSAGE_ID + "}: ${body}")
+        .log("${header." + MESSAGE_ID + "} cannot be delivered, failed at once: ${body}")
         .bean(DELIVERY_BEAN, "markFailed(${header." + MESSAGE_ID + "}, ${body})");
 
     from("timer:expiry?delay=2000&period=" + expiryInterval.toMillis())

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import no.bindeledd.connectors.RecipientRefused;
 import no.bindeledd.connectors.gp.format.AppRec;
 import no.bindeledd.connectors.gp.format.AppRecError;
 import no.bindeledd.connectors.gp.format.AppRecErrorCode;
 import no.bindeledd.connectors.gp.format.AppRecStatus;
 import no.bindeledd.connectors.gp.format.DialogAnswer;
+import no.bindeledd.connectors.gp.format.DialogNote;
 import no.bindeledd.connectors.gp.format.DialogRequest;
 import no.bindeledd.connectors.gp.format.GpMessage;
 import no.bindeledd.connectors.gp.format.GpMessageFormat;
@@ -27,6 +27,7 @@ import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.exchange.OutboundMessage;
 import no.bindeledd.core.exchange.ReceiptStatus;
+import no.bindeledd.core.exchange.Undeliverable;
 import no.bindeledd.core.party.OrganisationNumber;
 
 /**
@@ -77,24 +78,40 @@ public class GpOfficeConnector {
     return office;
   }
 
-  /** A cleared request as the office's system reads it: a signed forespørsel in MsgHead. */
+  /**
+   * A cleared request as the office's system reads it: a signed forespørsel in MsgHead.
+   *
+   * @throws Undeliverable if the message cannot be written as a forespørsel, such as a name with a
+   *     character XML cannot carry: the same message would fail the same way on every attempt
+   */
   public byte[] outbound(OutboundMessage message) {
     if (message.kind() != MessageKind.REQUEST) {
-      throw new RecipientRefused("a GP office's connector carries requests only");
+      throw new Undeliverable(
+          "a GP office's record system takes requests only, not "
+              + message.kind().name().toLowerCase()
+              + "s");
     }
-    DialogRequest request =
-        DialogRequest.opening(
-            message.messageId(),
-            message.createdAt(),
-            party(message.sender()),
-            party(message.recipient()),
-            new Patient(
-                message.subject().nationalId(),
-                message.subject().givenName(),
-                message.subject().familyName()),
-            message.body(),
-            PurposeTexts.of(message.purpose(), message.category(), message.consentId()));
-    return systems.signOutbound(message.messageId(), format.write(request));
+    byte[] xml;
+    try {
+      DialogRequest request =
+          DialogRequest.opening(
+              message.messageId(),
+              message.createdAt(),
+              party(message.sender()),
+              party(message.recipient()),
+              new Patient(
+                  message.subject().nationalId(),
+                  message.subject().givenName(),
+                  message.subject().familyName()),
+              message.body(),
+              PurposeTexts.of(message.purpose(), message.category(), message.consentId()));
+      xml = format.write(request);
+    } catch (IllegalArgumentException cannotBeWritten) {
+      throw new Undeliverable(
+          "the request cannot be written as a Dialogmelding: " + cannotBeWritten.getMessage(),
+          cannotBeWritten);
+    }
+    return systems.signOutbound(message.messageId(), xml);
   }
 
   /**
@@ -160,6 +177,16 @@ public class GpOfficeConnector {
     if (message instanceof DialogAnswer answer) {
       return takeAnswer(answer, signed);
     }
+    if (message instanceof DialogNote) {
+      // A consent lets a named category of information flow for a named purpose; a note that the
+      // office writes first names neither in terms the hub could decide on.
+      return reject(
+          message,
+          AppRecErrorCode.X99,
+          "the hub takes a note only as the answer to a request it sent (MsgInfo/ConversationRef);"
+              + " a note that opens a conversation names no category and purpose a consent could"
+              + " be checked against");
+    }
     return reject(
         message, AppRecErrorCode.T10, "the hub takes answers and receipts from GP offices");
   }
@@ -175,6 +202,7 @@ public class GpOfficeConnector {
                   answer.conversationId(),
                   answer.inReplyTo(),
                   answer.receiver().organisationNumber().orElse(null),
+                  answer.receiver().herId().orElse(null),
                   answer.patient().nationalId(),
                   answer.generated(),
                   answer.answer()),
@@ -183,6 +211,7 @@ public class GpOfficeConnector {
     } catch (InboundRejected rejected) {
       return switch (rejected.reason()) {
         case DUPLICATE -> Reply.problem(409, "duplicate-message", rejected.getMessage());
+        case INVALID_MESSAGE_ID -> reject(answer, AppRecErrorCode.E10, rejected.getMessage());
         case UNKNOWN_RECEIVER -> reject(answer, AppRecErrorCode.E21, rejected.getMessage());
         case UNKNOWN_PATIENT -> reject(answer, AppRecErrorCode.E35, rejected.getMessage());
         case UNKNOWN_CONVERSATION, BAD_SIGNATURE, NOT_SIGNED ->

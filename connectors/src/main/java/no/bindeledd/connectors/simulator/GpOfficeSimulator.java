@@ -37,7 +37,8 @@ import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
  * A GP office's record system and communication module, as far as the hub meets it. It takes
  * requests (forespørsel) over HTTP or from its file folder, answers each with a signed AppRec, and
  * a moment later sends a signed answer (svar) back the same way. It knows every patient except
- * those it is told it does not: a request about one of them gets a rejection (E35).
+ * those it is told it does not: a request about one of them gets a rejection (E35). Told to refuse
+ * requests about someone outright, its HTTP endpoint answers them with 422 instead of a receipt.
  */
 public final class GpOfficeSimulator implements AutoCloseable {
 
@@ -61,6 +62,7 @@ public final class GpOfficeSimulator implements AutoCloseable {
   private final Clock clock;
   private final Duration answerDelay;
   private final Set<String> unknownPatients = ConcurrentHashMap.newKeySet();
+  private final Set<String> refusedPatients = ConcurrentHashMap.newKeySet();
   private final List<DialogRequest> requests = new CopyOnWriteArrayList<>();
   private final List<DialogAnswer> answers = new CopyOnWriteArrayList<>();
   private final List<AppRec> receiptsFromHub = new CopyOnWriteArrayList<>();
@@ -101,6 +103,14 @@ public final class GpOfficeSimulator implements AutoCloseable {
   /** From now on, requests about this person are rejected as unknown to the office. */
   public void doesNotKnow(String nationalId) {
     unknownPatients.add(nationalId);
+  }
+
+  /**
+   * From now on, requests about this person are refused over HTTP with 422, as a communication
+   * module refuses what its record system will not take.
+   */
+  public void refusesRequestsAbout(String nationalId) {
+    refusedPatients.add(nationalId);
   }
 
   public List<DialogRequest> requests() {
@@ -157,6 +167,8 @@ public final class GpOfficeSimulator implements AutoCloseable {
       }
       byte[] receipt = take(SimulatorServer.readBody(exchange));
       SimulatorServer.respond(exchange, 200, "application/pkcs7-mime", receipt);
+    } catch (Refused refused) {
+      SimulatorServer.problem(exchange, 422, refused.getMessage());
     } catch (RuntimeException | IOException e) {
       LOG.log(Level.WARNING, "The simulated GP office " + orgNumber + " refused a message", e);
       SimulatorServer.problem(exchange, 400, String.valueOf(e.getMessage()));
@@ -187,6 +199,9 @@ public final class GpOfficeSimulator implements AutoCloseable {
       return keys.sign(format.write(rejection));
     }
     requests.add(request);
+    if (refusedPatients.contains(request.patient().nationalId())) {
+      throw new Refused("the record system does not take requests about this patient");
+    }
     if (unknownPatients.contains(request.patient().nationalId())) {
       AppRec rejection =
           AppRec.acknowledging(
@@ -257,6 +272,15 @@ public final class GpOfficeSimulator implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.log(
           Level.WARNING, "The simulated GP office " + orgNumber + " could not read its folder", e);
+    }
+  }
+
+  /** A request the office refuses outright, without a receipt. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String reason) {
+      super(reason);
     }
   }
 

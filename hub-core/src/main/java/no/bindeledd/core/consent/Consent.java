@@ -28,6 +28,7 @@ import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.InstantConverter;
 import no.bindeledd.core.person.Person;
+import no.bindeledd.core.text.TextKind;
 
 /**
  * A person's permission for one agency to disclose some categories of their data to another, for
@@ -274,6 +275,7 @@ public class Consent {
     if (reason != null && reason.length() > 1000) {
       throw new InvalidInput("reason is longer than 1000 characters");
     }
+    TextKind.SINGLE_LINE.require("reason", reason);
     status = to;
     history.add(new ConsentChange(this, at, by, to, reason));
   }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.text.TextKind;
 
 /**
  * How a consent was obtained. The scan of a signed form stays outside the hub; its SHA-256 hash
@@ -59,6 +60,7 @@ public class ConsentEvidence {
     if (witness != null && witness.length() > 200) {
       throw new InvalidInput("witness is longer than 200 characters");
     }
+    TextKind.NAME.require("witness", witness);
     if (textLanguage == null || textLanguage.getLanguage().isEmpty()) {
       throw new InvalidInput("the language the consent text was shown in is required");
     }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Locale;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.text.TextKind;
 
 /**
  * The interpreter through whom the consent was explained and given. FHIR has no element for this;
@@ -28,6 +29,7 @@ public class Interpreter {
     if (identity.length() > 200) {
       throw new InvalidInput("interpreter identity is longer than 200 characters");
     }
+    TextKind.NAME.require("interpreter.identity", identity);
     if (language == null || language.getLanguage().isEmpty()) {
       throw new InvalidInput("an interpreter needs a language");
     }

@@ -121,44 +121,56 @@ public class AgencySystems {
 
   /**
    * Takes in an answer from an agency's system, signed in its own format. It must answer a request
-   * the hub sent to that agency, for the agency that asked, about the same person. Consent is then
-   * decided as for an answer written in the hub: an answer no consent covers any more is held.
+   * the hub sent to that agency, be addressed to the agency that asked (by each identifier it names
+   * it by: organisation number, HER-id), and be about the same person. Ids are compared in the
+   * hub's form, whatever letter case the system wrote them in. Consent is then decided as for an
+   * answer written in the hub: an answer no consent covers any more is held.
    */
   @Transactional(dontRollbackOn = NoCoveringConsent.class)
   public Message acceptAnswer(
       OrganisationNumber from, InboundAnswer answer, byte[] signed, String signedFormat) {
-    if (answer.messageId() == null || answer.messageId().isBlank()) {
-      throw new InvalidInput("an answer needs a message id");
-    }
-    if (messages.find(answer.messageId()).isPresent()) {
+    String messageId = guid(answer.messageId(), "the answer's own id");
+    String inReplyTo = guid(answer.inReplyTo(), "the id of the request it answers");
+    String conversationId = guid(answer.conversationId(), "the id of its conversation");
+    if (messages.find(messageId).isPresent()) {
       throw new InboundRejected(
-          InboundRejected.Reason.DUPLICATE,
-          "message " + answer.messageId() + " was already received");
+          InboundRejected.Reason.DUPLICATE, "message " + messageId + " was already received");
     }
     Optional<Message> request =
         messages
-            .find(answer.inReplyTo() == null ? "" : answer.inReplyTo())
+            .find(inReplyTo)
             .filter(r -> r.kind() == MessageKind.REQUEST)
             .filter(r -> r.recipient().equals(from))
-            .filter(r -> r.conversationId().equals(answer.conversationId()));
+            .filter(r -> r.conversationId().equals(conversationId));
     if (request.isEmpty()) {
       throw new InboundRejected(
           InboundRejected.Reason.UNKNOWN_CONVERSATION,
           "no request "
-              + answer.inReplyTo()
+              + inReplyTo
               + " in conversation "
-              + answer.conversationId()
+              + conversationId
               + " was sent to "
               + from);
     }
     Message asked = request.get();
+    Agency asking = agencies.get(asked.sender());
     if (answer.recipientAgency() != null
-        && !answer.recipientAgency().equals(asked.sender().value())) {
+        && !answer.recipientAgency().equals(asking.orgNumber().value())) {
       throw new InboundRejected(
           InboundRejected.Reason.UNKNOWN_RECEIVER,
           "the answer is addressed to "
               + answer.recipientAgency()
               + ", not to the agency that asked");
+    }
+    if (answer.recipientHerId() != null && !answer.recipientHerId().equals(asking.herId())) {
+      throw new InboundRejected(
+          InboundRejected.Reason.UNKNOWN_RECEIVER,
+          "the answer is addressed to HER-id "
+              + answer.recipientHerId()
+              + ", which is not the agency that asked"
+              + (asking.herId() == null
+                  ? " (it has no HER-id)"
+                  : " (its HER-id is " + asking.herId() + ")"));
     }
     Person subject = people.get(asked.subjectId());
     if (!subject.nationalId().value().equals(answer.subjectNationalId())) {
@@ -173,7 +185,7 @@ public class AgencySystems {
     }
     MessageEnvelope envelope =
         new MessageEnvelope(
-            answer.messageId(),
+            messageId,
             asked.conversationId(),
             asked.id(),
             MessageKind.ANSWER,
@@ -187,6 +199,15 @@ public class AgencySystems {
             answer.sentAt() == null ? clock.instant() : answer.sentAt(),
             answer.text());
     return exchange.acceptAnswer(Actor.agencySystem(from), envelope, signed, signedFormat);
+  }
+
+  private static String guid(String id, String what) {
+    return MessageIds.canonical(id)
+        .orElseThrow(
+            () ->
+                new InboundRejected(
+                    InboundRejected.Reason.INVALID_MESSAGE_ID,
+                    what + " is not a GUID (32 hexadecimal digits in groups of 8-4-4-4-12)"));
   }
 
   /** A fresh id for a message the hub writes in an agency's format, such as a receipt. */

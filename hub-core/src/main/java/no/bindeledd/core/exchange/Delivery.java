@@ -166,7 +166,7 @@ public class Delivery {
    * What the recipient's system said of a message sent to it: a receipt that came back with the
    * hand-over or later. OK (with or without errors) delivers it; a rejection fails it, and its
    * sender sees the recipient's reasons. A receipt for a message that is not the recipient's, or
-   * that is not on its way, changes nothing.
+   * that is not on its way, changes nothing. The receipt may name the message in any letter case.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Optional<Message> applyReceipt(
@@ -175,12 +175,15 @@ public class Delivery {
       ReceiptStatus status,
       String receipt,
       String recipientReference) {
-    Optional<Message> found = messages.find(messageId).filter(m -> m.recipient().equals(from));
+    Optional<Message> found =
+        MessageIds.canonical(messageId)
+            .flatMap(messages::find)
+            .filter(m -> m.recipient().equals(from));
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Message message = found.get();
-    messages.dequeue(messageId);
+    messages.dequeue(message.id());
     if (!message.isAwaitingDelivery()) {
       return found;
     }
@@ -219,7 +222,10 @@ public class Delivery {
     entry.get().retryAt(next, reason);
   }
 
-  /** Gives up on a message that cannot be delivered; its sender sees it as failed. */
+  /**
+   * Gives up on a message that cannot be delivered, however often it is tried (an {@link
+   * Undeliverable} in a connector): its sender sees it as failed, with the reason.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void markFailed(String messageId, String reason) {
     Message message = messages.get(messageId);

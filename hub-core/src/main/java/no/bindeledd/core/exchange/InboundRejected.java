@@ -16,6 +16,8 @@ public class InboundRejected extends InvalidInput {
     NOT_SIGNED,
     /** Signed, but not with the registered certificate of the agency it claims to come from. */
     BAD_SIGNATURE,
+    /** Its id, or the id of what it answers, is not a GUID. */
+    INVALID_MESSAGE_ID,
     UNKNOWN_RECEIVER,
     UNKNOWN_PATIENT,
     UNKNOWN_CONVERSATION,

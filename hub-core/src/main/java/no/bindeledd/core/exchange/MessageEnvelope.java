@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.canonical.CanonicalJson;
+import no.bindeledd.core.text.TextKind;
 
 /**
  * The content an agency signs: who sends what about whom to whom, in reply to what, and why. It is
@@ -59,6 +60,7 @@ public record MessageEnvelope(
     if (body.length() > MAX_BODY_LENGTH) {
       throw new InvalidInput("the message body is longer than " + MAX_BODY_LENGTH + " characters");
     }
+    TextKind.MULTI_LINE.require("body", body);
   }
 
   private static void requireUuid(String value, String name) {

@@ -36,6 +36,7 @@ import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
+import no.bindeledd.core.text.TextKind;
 
 /**
  * Sending requests and answers, and reading one's inbox. Each message is decided on, signed as the
@@ -92,6 +93,7 @@ public class MessageExchange {
   @Transactional(dontRollbackOn = NoCoveringConsent.class)
   public Message sendRequest(Actor actor, NewRequest request) {
     Agency asking = agencyOf(actor);
+    TextKind.MULTI_LINE.require("question", request.question());
     Agency asked = agencies.get(request.recipient());
     if (asked.is(asking.orgNumber())) {
       throw new InvalidInput("an agency cannot send a request to itself");
@@ -187,6 +189,7 @@ public class MessageExchange {
   @Transactional
   public Message answer(Actor actor, String requestId, String text) {
     Agency answering = agencyOf(actor);
+    TextKind.MULTI_LINE.require("text", text);
     Message request = visibleTo(actor, requestId);
     if (request.kind() != MessageKind.REQUEST
         || !request.recipient().equals(answering.orgNumber())) {

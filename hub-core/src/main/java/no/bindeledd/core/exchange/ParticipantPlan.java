@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.text.TextKind;
 
 /**
  * A participant's plan (individual plan / integration contract): when it starts, and its phases,
@@ -37,8 +38,11 @@ public record ParticipantPlan(LocalDate startDate, List<Phase> phases) {
     if (phases == null || phases.isEmpty() || phases.size() > MAX_PHASES) {
       throw new InvalidInput("a plan has from 1 to " + MAX_PHASES + " phases");
     }
-    for (Phase phase : phases) {
+    for (int p = 0; p < phases.size(); p++) {
+      Phase phase = phases.get(p);
+      String at = "phases[" + p + "]";
       text(phase.title(), "each phase's title");
+      TextKind.SINGLE_LINE.require(at + ".title", phase.title());
       if (phase.from() == null || phase.to() == null || phase.to().isBefore(phase.from())) {
         throw new InvalidInput("each phase needs a period that ends after it starts");
       }
@@ -50,11 +54,14 @@ public record ParticipantPlan(LocalDate startDate, List<Phase> phases) {
           || phase.measures().size() > MAX_MEASURES) {
         throw new InvalidInput("each phase has from 1 to " + MAX_MEASURES + " measures");
       }
-      for (Measure measure : phase.measures()) {
+      for (int m = 0; m < phase.measures().size(); m++) {
+        Measure measure = phase.measures().get(m);
         text(measure.description(), "each measure's description");
         if (measure.schedule() != null && measure.schedule().length() > MAX_TEXT) {
           throw new InvalidInput("a measure's schedule is at most " + MAX_TEXT + " characters");
         }
+        TextKind.MULTI_LINE.require(at + ".measures[" + m + "].description", measure.description());
+        TextKind.SINGLE_LINE.require(at + ".measures[" + m + "].schedule", measure.schedule());
       }
     }
     phases =

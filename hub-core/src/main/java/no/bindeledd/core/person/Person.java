@@ -19,6 +19,7 @@ import java.util.UUID;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.persistence.InstantConverter;
+import no.bindeledd.core.text.TextKind;
 
 /**
  * A person the hub holds data about: a participant in the introduction programme, or a child of
@@ -72,21 +73,25 @@ public class Person {
       String registeredBy) {
     this.id = UUID.randomUUID().toString();
     this.nationalId = nationalId.value();
-    this.givenName = requireName(givenName, "given name");
-    this.familyName = requireName(familyName, "family name");
+    this.givenName = requireName(givenName, "givenName");
+    this.familyName = requireName(familyName, "familyName");
     this.preferredLanguage = preferredLanguage.toLanguageTag();
     this.registeredAt = Objects.requireNonNull(registeredAt);
     this.registeredBy = Objects.requireNonNull(registeredBy);
   }
 
-  private static String requireName(String name, String what) {
+  /**
+   * A name as the register keeps it: checked before it is stripped, so that a line break or a
+   * control character at either end is refused, not silently dropped.
+   */
+  private static String requireName(String name, String field) {
     if (name == null || name.isBlank()) {
-      throw new InvalidInput(what + " is required");
+      throw new InvalidInput(field + " is required");
     }
     if (name.length() > 200) {
-      throw new InvalidInput(what + " is longer than 200 characters");
+      throw new InvalidInput(field + " is longer than 200 characters");
     }
-    return name.strip();
+    return TextKind.NAME.require(field, name).strip();
   }
 
   public String id() {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -271,6 +272,7 @@ class AgencyDeliveryTest {
         request.conversationId(),
         request.id(),
         REFUGEE_SERVICE.value(),
+        null,
         nationalId,
         town.clock.instant(),
         "Referred to the hospital's lung clinic.");
@@ -347,6 +349,7 @@ class AgencyDeliveryTest {
             UUID.randomUUID().toString(),
             UUID.randomUUID().toString(),
             REFUGEE_SERVICE.value(),
+            null,
             amal.nationalId().value(),
             null,
             "text");
@@ -358,6 +361,7 @@ class AgencyDeliveryTest {
             request.conversationId(),
             request.id(),
             SCHOOL.value(),
+            null,
             amal.nationalId().value(),
             null,
             "text");
@@ -365,6 +369,113 @@ class AgencyDeliveryTest {
     assertThat(db.inTransaction(() -> messages.inConversation(request.conversationId())))
         .as("nothing half-stored")
         .hasSize(1);
+  }
+
+  private InboundAnswer addressedTo(
+      Message request, String id, String organisationNumber, String herId) {
+    return new InboundAnswer(
+        id,
+        request.conversationId(),
+        request.id(),
+        organisationNumber,
+        herId,
+        amal.nationalId().value(),
+        town.clock.instant(),
+        "Referred to the hospital's lung clinic.");
+  }
+
+  @Test
+  void anAnswerAddressedByHerIdIsCheckedByItsHerIdToo() {
+    town.recordGpConsent(amal);
+    Message request = sentRequest();
+    // The receiver of the public Dialogmelding 1.0 svar sample: another party, by HER-id only.
+    String anotherParty = "8142987";
+
+    assertThat(rejection(addressedTo(request, UUID.randomUUID().toString(), null, anotherParty)))
+        .as("HER-id only, and the refugee service has none")
+        .isEqualTo(InboundRejected.Reason.UNKNOWN_RECEIVER);
+
+    db.inTransaction(
+        () -> {
+          var asking = town.agencies.get(REFUGEE_SERVICE);
+          asking.describe(asking.name(), asking.kind(), "8100001");
+        });
+    assertThat(rejection(addressedTo(request, UUID.randomUUID().toString(), null, anotherParty)))
+        .as("HER-id only, another one than the refugee service's")
+        .isEqualTo(InboundRejected.Reason.UNKNOWN_RECEIVER);
+    assertThat(
+            rejection(
+                addressedTo(
+                    request, UUID.randomUUID().toString(), REFUGEE_SERVICE.value(), anotherParty)))
+        .as("the right organisation number, but another party's HER-id")
+        .isEqualTo(InboundRejected.Reason.UNKNOWN_RECEIVER);
+    assertThat(db.inTransaction(() -> messages.inConversation(request.conversationId())))
+        .as("none of them stored")
+        .hasSize(1);
+
+    Message taken =
+        db.inTransaction(
+            () ->
+                systems.acceptAnswer(
+                    GP_OFFICE,
+                    addressedTo(request, UUID.randomUUID().toString(), null, "8100001"),
+                    signedByGp("a"),
+                    "msghead-1.2"));
+    assertThat(reload(taken.id()).inReplyTo()).contains(request.id());
+  }
+
+  @Test
+  void messageIdsAreGuidsInAnyLetterCaseAndTheSameIdInAnotherCaseIsADuplicate() {
+    town.recordGpConsent(amal);
+    Message request = sentRequest();
+    String id = UUID.randomUUID().toString();
+    InboundAnswer upperCase =
+        new InboundAnswer(
+            id.toUpperCase(Locale.ROOT),
+            request.conversationId().toUpperCase(Locale.ROOT),
+            "{" + request.id().toUpperCase(Locale.ROOT) + "}",
+            REFUGEE_SERVICE.value(),
+            null,
+            amal.nationalId().value(),
+            town.clock.instant(),
+            "Referred to the hospital's lung clinic.");
+
+    Message taken =
+        db.inTransaction(
+            () -> systems.acceptAnswer(GP_OFFICE, upperCase, signedByGp("a"), "msghead-1.2"));
+
+    assertThat(taken.id()).isEqualTo(id);
+    assertThat(reload(id).inReplyTo()).contains(request.id());
+    assertThat(rejection(answerTo(request, id, amal.nationalId().value())))
+        .as("the same id in lower case")
+        .isEqualTo(InboundRejected.Reason.DUPLICATE);
+    assertThat(rejection(answerTo(request, "{" + id + "}", amal.nationalId().value())))
+        .as("the same id in braces")
+        .isEqualTo(InboundRejected.Reason.DUPLICATE);
+    assertThat(rejection(answerTo(request, "a748bb20-4e0f-4922-9b06", amal.nationalId().value())))
+        .isEqualTo(InboundRejected.Reason.INVALID_MESSAGE_ID);
+    assertThat(rejection(answerTo(request, "{" + UUID.randomUUID(), amal.nationalId().value())))
+        .as("an unclosed brace")
+        .isEqualTo(InboundRejected.Reason.INVALID_MESSAGE_ID);
+    assertThat(db.inTransaction(() -> messages.inConversation(request.conversationId())))
+        .hasSize(2);
+  }
+
+  @Test
+  void aReceiptThatNamesTheMessageInUpperCaseSettlesIt() {
+    town.recordGpConsent(amal);
+    Message request = sentRequest();
+
+    db.inTransaction(
+        () ->
+            delivery.applyReceipt(
+                GP_OFFICE,
+                request.id().toUpperCase(Locale.ROOT),
+                ReceiptStatus.OK,
+                null,
+                "receipt-1"));
+
+    assertThat(reload(request.id()).status()).isEqualTo(DeliveryStatus.DELIVERED);
   }
 
   private InboundRejected.Reason rejection(InboundAnswer answer) {

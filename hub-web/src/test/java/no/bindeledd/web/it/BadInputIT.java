@@ -8,6 +8,7 @@ import no.bindeledd.web.it.HubClient.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -62,6 +63,126 @@ class BadInputIT {
     assertProblem(caseworker.post("/api/participants", body), 400);
 
     assertThat(caseworker.get("/api/participants?nationalId=" + id).status()).isEqualTo(404);
+  }
+
+  /**
+   * A name holding a character the hub does not carry, as the JSON escape that slips it past any
+   * check of the raw bytes: 400, naming the field and the character, and nothing stored.
+   */
+  @ParameterizedTest(name = "givenName \\{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "u0000 | U+0000 (NUL) at position 3",
+        "u001b | U+001B (ESC) at position 3",
+        "n     | U+000A (LF) at position 3",
+        "r     | U+000D (CR) at position 3",
+        "t     | U+0009 (TAB) at position 3",
+        "u007f | U+007F (DEL) at position 3",
+        "u0085 | U+0085 (a C1 control character) at position 3",
+        "u009b | U+009B (a C1 control character) at position 3",
+        "ud800 | a lone surrogate U+D800",
+        "udc00 | a lone surrogate U+DC00",
+        "ufffe | U+FFFE (a noncharacter) at position 3",
+        "uffff | U+FFFF (a noncharacter) at position 3",
+        "ufdd0 | U+FDD0 (a noncharacter) at position 3",
+        "u2028 | U+2028 (LINE SEPARATOR) at position 3",
+        "u202e | U+202E (RIGHT-TO-LEFT OVERRIDE) at position 3",
+        "u2066 | U+2066 (LEFT-TO-RIGHT ISOLATE) at position 3",
+        "u2069 | U+2069 (POP DIRECTIONAL ISOLATE) at position 3"
+      })
+  void aNameWithACharacterTheHubDoesNotCarryIsRefusedNamingItAndNotStored(
+      String escape, String described) {
+    String id = Demo.adultNationalId();
+    String body = Demo.participantJson(id).replace("\"Amal\"", "\"Am\\" + escape + "al\"");
+
+    Reply reply = caseworker.post("/api/participants", body);
+
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("detail")).startsWith("givenName holds " + described);
+    assertThat(caseworker.get("/api/participants?nationalId=" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theFamilyNameIsCheckedAlikeAndRawCharactersAsMuchAsEscapedOnes() {
+    String id = Demo.adultNationalId();
+    String escape = Demo.participantJson(id).replace("\"Testesen\"", "\"Testesen\\u001b[2J\"");
+    // Raw in the UTF-8 body: JSON allows these unescaped, so only the hub's own rule refuses them.
+    String rawOverride = Demo.participantJson(id).replace("\"Amal\"", "\"\u202eLAMA\"");
+    String rawNextLine = Demo.participantJson(id).replace("\"Amal\"", "\"Amal\u0085\"");
+
+    Reply escaped = caseworker.post("/api/participants", escape);
+    assertProblem(escaped, 400);
+    assertThat(escaped.json().getString("detail"))
+        .startsWith("familyName holds U+001B (ESC) at position 9");
+    Reply overridden = caseworker.post("/api/participants", rawOverride);
+    assertProblem(overridden, 400);
+    assertThat(overridden.json().getString("detail"))
+        .startsWith("givenName holds U+202E (RIGHT-TO-LEFT OVERRIDE) at position 1");
+    Reply nextLine = caseworker.post("/api/participants", rawNextLine);
+    assertProblem(nextLine, 400);
+    assertThat(nextLine.json().getString("detail"))
+        .startsWith("givenName holds U+0085 (a C1 control character) at position 5");
+    assertThat(caseworker.get("/api/participants?nationalId=" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aNameInItsOwnScriptWithADirectionMarkIsRegisteredAsGiven() {
+    String id = Demo.adultNationalId();
+    String body =
+        Demo.participantJson(id)
+            .replace("\"Amal\"", "\"\u0623\u0645\u0644\\u200f\"")
+            .replace("\"Testesen\"", "\"Øvrebø\"");
+
+    Reply reply = caseworker.post("/api/participants", body);
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    assertThat(reply.json().getString("givenName")).isEqualTo("\u0623\u0645\u0644\u200f");
+    assertThat(reply.json().getString("familyName")).isEqualTo("Øvrebø");
+  }
+
+  @Test
+  void aQuestionOrAnAnswerWithAControlCharacterIsRefusedNamingItAndNothingIsSent() {
+    int before = caseworker.get("/api/sent").jsonArray().size();
+    String question =
+        Demo.referralQuestionJson(participant)
+            .replace("Was the participant", "Was the\\u0000 participant");
+
+    Reply refused = caseworker.post("/api/requests", question);
+
+    assertProblem(refused, 400);
+    assertThat(refused.json().getString("detail"))
+        .startsWith("question holds U+0000 (NUL) at position 8");
+    assertThat(caseworker.get("/api/sent").jsonArray()).hasSize(before);
+    Reply answer = gp.post("/api/messages/x/answers", "{\"text\":\"Yes\\u001b[31m\"}");
+    assertProblem(answer, 400);
+    assertThat(answer.json().getString("detail"))
+        .startsWith("text holds U+001B (ESC) at position 4");
+  }
+
+  @Test
+  void aConsentWhoseInterpreterOrReasonHoldsAControlCharacterIsRefusedNamingIt() {
+    int before = caseworker.get("/api/consents?subject=" + participant).jsonArray().size();
+    String badInterpreter =
+        Demo.gpConsentJson(participant).replace("Interpreter 4711", "Interpreter\\n4711");
+
+    Reply refused = caseworker.post("/api/consents", badInterpreter);
+
+    assertProblem(refused, 400);
+    assertThat(refused.json().getString("detail"))
+        .startsWith("interpreter.identity holds U+000A (LF) at position 12");
+    assertThat(caseworker.get("/api/consents?subject=" + participant).jsonArray()).hasSize(before);
+
+    String consent =
+        caseworker.post("/api/consents", Demo.gpConsentJson(participant)).json().getString("id");
+    Reply withdrawal =
+        caseworker.post(
+            "/api/consents/" + consent + "/withdrawal", "{\"reason\":\"by phone\\u0007\"}");
+    assertProblem(withdrawal, 400);
+    assertThat(withdrawal.json().getString("detail"))
+        .startsWith("reason holds U+0007 (BEL) at position 9");
+    assertThat(caseworker.get("/api/consents/" + consent).json().getString("status"))
+        .isEqualTo("active");
   }
 
   @Test

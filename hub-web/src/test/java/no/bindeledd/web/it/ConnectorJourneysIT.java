@@ -6,6 +6,7 @@ import static no.bindeledd.web.it.Demo.HTTP_GP_OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import no.bindeledd.connectors.gp.format.AppRec;
 import no.bindeledd.connectors.gp.format.AppRecStatus;
@@ -14,6 +15,7 @@ import no.bindeledd.connectors.gp.format.DialogRequest;
 import no.bindeledd.connectors.simulator.GpOfficeSimulator;
 import no.bindeledd.web.it.HubClient.Reply;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Dialogmelding answer, and gets the hub's receipt back.
  */
 class ConnectorJourneysIT {
+
+  static final String DIALOGMELDING_1_0 = "http://www.kith.no/xmlstds/dialog/2006-10-11";
 
   static RunningHub hub;
   static Simulators simulators;
@@ -174,5 +178,82 @@ class ConnectorJourneysIT {
     JsonObject failed = awaitStatus(requestId, "failed");
     assertThat(failed.getString("receipt")).contains("rejected").contains("E35");
     assertThat(failed.getString("statusReason")).contains("E35");
+    assertThat(office(org).requests().stream().filter(r -> r.msgId().equals(requestId)))
+        .as("handed over once, never again")
+        .hasSize(1);
+    assertThat(hub.log()).doesNotContain("Delivery of " + requestId + " failed, to be tried again");
+  }
+
+  @ParameterizedTest(name = "the office answers as a {0}")
+  @ValueSource(strings = {"DIALOG_NOTAT", "DIALOG_HELSEFAGLIG"})
+  void anAnswerWrittenAsANoteOrInAHealthDialogueReachesTheCaseworkersInbox(String type)
+      throws Exception {
+    String[] amal = consentingParticipant(HTTP_GP_OFFICE);
+    String requestId = ask(amal[0], HTTP_GP_OFFICE);
+    DialogRequest received = awaitRequestAt(simulators.httpOffice, requestId);
+    // The office's receipt for the request settles it first, as it does before any answer.
+    awaitStatus(requestId, "delivered");
+    DialogAnswer answer =
+        new DialogAnswer(
+            java.util.UUID.randomUUID().toString(),
+            java.time.Instant.now(),
+            received.conversationId(),
+            received.msgId(),
+            received.receiver(),
+            received.sender(),
+            received.patient(),
+            "Notat: henvist til lungepoliklinikken 3. desember.",
+            true,
+            type);
+    String xml = new String(simulators.format().write(answer), StandardCharsets.UTF_8);
+    if (type.equals("DIALOG_NOTAT")) {
+      // A DIALOG_NOTAT is Dialogmelding 1.0's.
+      xml = xml.replace("http://www.kith.no/xmlstds/dialog/2013-01-23", DIALOGMELDING_1_0);
+      assertThat(xml).contains(DIALOGMELDING_1_0);
+    }
+
+    byte[] reply =
+        simulators
+            .httpOffice
+            .sendSigned(
+                simulators.keysOf(HTTP_GP_OFFICE).sign(xml.getBytes(StandardCharsets.UTF_8)))
+            .orElseThrow();
+
+    AppRec receipt =
+        (AppRec) simulators.format().read(simulators.keysOf(HTTP_GP_OFFICE).open(reply));
+    assertThat(receipt.status()).as(receipt.toString()).isEqualTo(AppRecStatus.OK);
+    assertThat(receipt.originalMsgType()).isEqualTo(type);
+    JsonObject inInbox =
+        Await.until(
+                "the " + type + " is in the caseworker's inbox",
+                () ->
+                    caseworker.get("/api/inbox").jsonArray().stream()
+                        .map(v -> v.asJsonObject())
+                        .filter(m -> answer.msgId().equals(m.getString("id")))
+                        .toList(),
+                found -> !found.isEmpty())
+            .get(0);
+    assertThat(inInbox.getString("inReplyTo")).isEqualTo(requestId);
+    assertThat(caseworker.get("/api/messages/" + answer.msgId()).json().getString("body"))
+        .contains("lungepoliklinikken");
+  }
+
+  @Test
+  void aRequestTheOfficesSystemRefusesOutrightFailsAtOnceAndIsNotTriedAgain() {
+    String[] amal = consentingParticipant(HTTP_GP_OFFICE);
+    simulators.httpOffice.refusesRequestsAbout(amal[1]);
+
+    String requestId = ask(amal[0], HTTP_GP_OFFICE);
+
+    JsonObject failed = awaitStatus(requestId, "failed");
+    assertThat(failed.getString("statusReason"))
+        .contains("the GP office refused the message (HTTP 422)")
+        .contains("does not take requests about this patient");
+    assertThat(simulators.httpOffice.requests().stream().filter(r -> r.msgId().equals(requestId)))
+        .as("handed over once, never again")
+        .hasSize(1);
+    assertThat(hub.log())
+        .contains(requestId + " cannot be delivered, failed at once")
+        .doesNotContain("Delivery of " + requestId + " failed, to be tried again");
   }
 }

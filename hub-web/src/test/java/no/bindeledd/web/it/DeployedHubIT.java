@@ -98,6 +98,11 @@ class DeployedHubIT {
   @Inject CheckpointTimestamper.Authority timestampAuthority;
 
   private Person participantWithConsent() {
+    return participantWithConsent(Demo.GP_OFFICE);
+  }
+
+  /** A participant whose consent lets {@code gpOffice} tell the refugee service about referrals. */
+  private Person participantWithConsent(String gpOffice) {
     Person person =
         people.registerParticipant(
             CASEWORKER,
@@ -112,7 +117,7 @@ class DeployedHubIT {
         new NewConsent(
             person.id(),
             person.id(),
-            OrganisationNumber.of(Demo.GP_OFFICE),
+            OrganisationNumber.of(gpOffice),
             OrganisationNumber.of(Demo.REFUGEE_SERVICE),
             Direction.ONE_WAY,
             Set.of(DataCategory.REFERRAL_STATUS),
@@ -129,8 +134,12 @@ class DeployedHubIT {
   }
 
   private MessageExchange.NewRequest question(Person person) {
+    return question(person, Demo.GP_OFFICE);
+  }
+
+  private MessageExchange.NewRequest question(Person person, String gpOffice) {
     return new MessageExchange.NewRequest(
-        OrganisationNumber.of(Demo.GP_OFFICE),
+        OrganisationNumber.of(gpOffice),
         person.id(),
         DataCategory.REFERRAL_STATUS,
         Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
@@ -214,6 +223,55 @@ class DeployedHubIT {
           route ->
               route.weaveByType(org.apache.camel.model.ThrowExceptionDefinition.class).remove());
     }
+  }
+
+  /**
+   * A request about a person whose name holds a character XML cannot carry, in a row from before
+   * names were checked, and already retried many times: its next attempt fails it for good, with
+   * the reason, and it is never tried again.
+   */
+  @Test
+  void aRequestThatKeptFailingOnANameXmlCannotCarryFailsForGoodOnItsNextAttempt() throws Exception {
+    Person person = participantWithConsent(Demo.HTTP_GP_OFFICE);
+    transaction.begin();
+    Message message = exchange.sendRequest(CASEWORKER, question(person, Demo.HTTP_GP_OFFICE));
+    // What the database held before the hub checked names, and what the endless retries left.
+    em.createNativeQuery("update person set given_name = ? where id = ?")
+        .setParameter(1, "Am\u0000al")
+        .setParameter(2, person.id())
+        .executeUpdate();
+    em.createNativeQuery(
+            "update outbox set attempts = 57, last_error = ?, next_attempt_at = null"
+                + " where message_id = ?")
+        .setParameter(1, "givenName holds characters XML cannot carry")
+        .setParameter(2, message.id())
+        .executeUpdate();
+    transaction.commit();
+
+    Message seen =
+        Awaitility.await("the sender sees the message failed")
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> exchange.status(CASEWORKER, message.id()),
+                m -> m.status() != DeliveryStatus.CREATED);
+
+    assertEquals(DeliveryStatus.FAILED, seen.status());
+    assertEquals(
+        "the request cannot be written as a Dialogmelding: givenName holds U+0000 (NUL) at"
+            + " position 3, which XML cannot carry",
+        seen.statusReason().orElse(""));
+    assertEquals(
+        0, count("select count(o) from OutboxEntry o where o.messageId = :id", message.id()));
+    String attemptsOf =
+        "select count(e) from AuditEntry e where e.action = 'consent.decision'"
+            + " and e.messageId = :id";
+    assertEquals(1, count(attemptsOf, message.id()), "cleared once: one attempt, no retries");
+    assertEquals(
+        1,
+        count(
+            "select count(e) from AuditEntry e where e.action = 'message.failed'"
+                + " and e.messageId = :id",
+            message.id()));
   }
 
   @Test

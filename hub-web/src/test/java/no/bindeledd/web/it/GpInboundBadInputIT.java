@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import no.bindeledd.connectors.gp.format.AppRec;
 import no.bindeledd.connectors.gp.format.AppRecStatus;
@@ -245,6 +246,129 @@ class GpInboundBadInputIT {
             true);
 
     assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(xml(toNav))), "E21");
+  }
+
+  @Test
+  void anAnswerAddressedByHerIdOnlyToAnotherPartyIsRejectedAsAnUnknownReceiver() {
+    DialogAnswer good = answer("to another party");
+    // The receiver of the public Dialogmelding 1.0 svar sample: by HER-id only, not the hub's.
+    DialogAnswer toAnotherParty =
+        new DialogAnswer(
+            good.msgId(),
+            good.generated(),
+            good.conversationId(),
+            good.inReplyTo(),
+            good.sender(),
+            Party.of("KS-DIGITALE FELLESTJENESTER AS", null, "8142987"),
+            good.patient(),
+            good.answer(),
+            true);
+
+    assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(xml(toAnotherParty))), "E21");
+  }
+
+  @Test
+  void anUpperCaseMsgIdIsTakenComparedWithoutCaseAndNamedAsSentInTheReceipt() {
+    DialogAnswer lower = answer("Answered with upper-case ids, as some record systems write them.");
+    String upper = lower.msgId().toUpperCase(java.util.Locale.ROOT);
+    DialogAnswer upperCase =
+        new DialogAnswer(
+            upper,
+            lower.generated(),
+            lower.conversationId().toUpperCase(java.util.Locale.ROOT),
+            lower.inReplyTo().toUpperCase(java.util.Locale.ROOT),
+            lower.sender(),
+            lower.receiver(),
+            lower.patient(),
+            lower.answer(),
+            true);
+
+    AppRec receipt = receiptIn(office.post(INBOUND, PKCS7, signedXml(xml(upperCase))));
+
+    assertThat(receipt.status()).as(receipt.toString()).isEqualTo(AppRecStatus.OK);
+    assertThat(receipt.originalMsgId()).isEqualTo(upper);
+    assertThat(conversationSize()).isEqualTo(storedBefore + 1);
+    Reply again = office.post(INBOUND, PKCS7, signedXml(xml(lower)));
+    assertThat(again.status()).as("the same id in lower case").isEqualTo(409);
+    assertThat(conversationSize()).isEqualTo(storedBefore + 1);
+  }
+
+  @Test
+  void anIdThatIsNoGuidIsRejectedAsAnInvalidMessageId() {
+    DialogAnswer good = answer("with an id that is no GUID");
+    DialogAnswer notAGuid =
+        new DialogAnswer(
+            "msg-4711",
+            good.generated(),
+            good.conversationId(),
+            good.inReplyTo(),
+            good.sender(),
+            good.receiver(),
+            good.patient(),
+            good.answer(),
+            true);
+
+    assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(xml(notAGuid))), "E10");
+  }
+
+  @Test
+  void anAnswerWhoseTextOrPatientNameHoldsACharacterTheHubDoesNotCarryIsRejected() {
+    String controlInText =
+        xml(answer("The referral was\u0085 accepted.")).replace("\u0085", "&#x85;");
+    String overrideInName =
+        xml(answer("about a name that reorders its line"))
+            .replaceFirst("<(\\w+:)?GivenName>[^<]*<", "<GivenName>&#x202E;LAMA<");
+
+    Reply text = office.post(INBOUND, PKCS7, signedXml(controlInText));
+    assertRejectedWith(text, "T99");
+    assertThat(receiptIn(text).errors().get(0).details().orElseThrow())
+        .contains("TekstNotatInnhold holds U+0085");
+    Reply name = office.post(INBOUND, PKCS7, signedXml(overrideInName));
+    assertRejectedWith(name, "T99");
+    assertThat(receiptIn(name).errors().get(0).details().orElseThrow())
+        .contains("Patient/GivenName holds U+202E (RIGHT-TO-LEFT OVERRIDE)");
+  }
+
+  @Test
+  void aNoteThatOpensAConversationIsRejectedWithItsReason() {
+    String answering = xml(answer("A note the office writes first."));
+    String withoutReference =
+        answering.replaceAll("(?s)<(\\w+:)?ConversationRef>.*</(\\w+:)?ConversationRef>", "");
+    String note = withoutReference.replace("V=\"DIALOG_SVAR\" DN=\"Svar\"", "V=\"DIALOG_NOTAT\"");
+    String dialogue =
+        withoutReference.replace(
+            "V=\"DIALOG_SVAR\" DN=\"Svar\"", "V=\"DIALOG_HELSEFAGLIG\" DN=\"Helsefaglig dialog\"");
+    assertThat(note).contains("DIALOG_NOTAT").doesNotContain("ConversationRef");
+
+    Reply notat = office.post(INBOUND, PKCS7, signedXml(note));
+    assertRejectedWith(notat, "X99");
+    assertThat(receiptIn(notat).originalMsgType()).isEqualTo("DIALOG_NOTAT");
+    assertThat(receiptIn(notat).errors().get(0).details().orElseThrow())
+        .contains("a note that opens a conversation");
+    assertRejectedWith(office.post(INBOUND, PKCS7, signedXml(dialogue)), "X99");
+  }
+
+  @Test
+  void aQuestionFromTheOfficeInAHealthDialogueIsNotSupported() {
+    DialogRequest question =
+        new DialogRequest(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            request.conversationId(),
+            Optional.of(request.msgId()),
+            request.receiver(),
+            request.sender(),
+            request.patient(),
+            "Does the participant need an interpreter at the next appointment?",
+            Optional.of("Booking"),
+            true,
+            "DIALOG_HELSEFAGLIG");
+    String xml = new String(simulators.format().write(question), StandardCharsets.UTF_8);
+
+    Reply reply = office.post(INBOUND, PKCS7, signedXml(xml));
+
+    assertRejectedWith(reply, "T10");
+    assertThat(receiptIn(reply).originalMsgType()).isEqualTo("DIALOG_HELSEFAGLIG");
   }
 
   @Test

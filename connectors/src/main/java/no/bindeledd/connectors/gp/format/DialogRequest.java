@@ -18,6 +18,8 @@ import java.util.Optional;
  *     request for health information to state its purpose, so the hub writes none without it;
  *     requests read from others may lack it.
  * @param receiptRequested whether the sender asks for an application receipt (MsgInfo Ack "J")
+ * @param messageType DIALOG_FORESPORSEL, which the hub writes, or DIALOG_HELSEFAGLIG, a question in
+ *     Dialogmelding 1.1's dialogue between health personnel
  */
 public record DialogRequest(
     String msgId,
@@ -29,10 +31,16 @@ public record DialogRequest(
     Patient patient,
     String question,
     Optional<String> purpose,
-    boolean receiptRequested)
+    boolean receiptRequested,
+    String messageType)
     implements GpMessage {
 
   public DialogRequest {
+    if (!KithCodes.DIALOG_REQUEST.equals(messageType)
+        && !KithCodes.HEALTH_DIALOGUE.equals(messageType)) {
+      throw new IllegalArgumentException(
+          "a request is a DIALOG_FORESPORSEL or a DIALOG_HELSEFAGLIG, not " + messageType);
+    }
     Identifiers.requireMessageId(msgId, "msgId");
     Identifiers.requireMessageId(conversationId, "conversationId");
     Objects.requireNonNull(inReplyTo, "inReplyTo");
@@ -52,6 +60,32 @@ public record DialogRequest(
     Objects.requireNonNull(purpose, "purpose");
     XmlText.require(question, "question");
     purpose.ifPresent(text -> XmlText.require(text, "purpose"));
+  }
+
+  /** A DIALOG_FORESPORSEL, the kind of request the hub writes. */
+  public DialogRequest(
+      String msgId,
+      Instant generated,
+      String conversationId,
+      Optional<String> inReplyTo,
+      Party sender,
+      Party receiver,
+      Patient patient,
+      String question,
+      Optional<String> purpose,
+      boolean receiptRequested) {
+    this(
+        msgId,
+        generated,
+        conversationId,
+        inReplyTo,
+        sender,
+        receiver,
+        patient,
+        question,
+        purpose,
+        receiptRequested,
+        KithCodes.DIALOG_REQUEST);
   }
 
   /**
@@ -76,11 +110,6 @@ public record DialogRequest(
         question,
         Optional.of(purpose),
         true);
-  }
-
-  @Override
-  public String messageType() {
-    return KithCodes.DIALOG_REQUEST;
   }
 
   /** Leaves the question and purpose out: they are health information and must not reach logs. */

@@ -2,8 +2,11 @@ package no.bindeledd.connectors.gp.format;
 
 import java.time.Instant;
 
-/** A message the hub exchanges with GP offices: a dialog request, its answer, or a receipt. */
-public sealed interface GpMessage permits DialogRequest, DialogAnswer, AppRec {
+/**
+ * A message the hub exchanges with GP offices: a dialog request, its answer, a note that opens a
+ * conversation, or a receipt.
+ */
+public sealed interface GpMessage permits DialogRequest, DialogAnswer, DialogNote, AppRec {
 
   /** The message's own id (MsgHead MsgId, AppRec Id), unique per sender. */
   String msgId();
@@ -15,6 +18,9 @@ public sealed interface GpMessage permits DialogRequest, DialogAnswer, AppRec {
 
   Party receiver();
 
-  /** The message type code of code list 8279: DIALOG_FORESPORSEL, DIALOG_SVAR or APPREC. */
+  /**
+   * The message type code of code list 8279: DIALOG_FORESPORSEL, DIALOG_SVAR, DIALOG_NOTAT,
+   * DIALOG_HELSEFAGLIG or APPREC.
+   */
   String messageType();
 }

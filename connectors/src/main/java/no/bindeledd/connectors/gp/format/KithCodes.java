@@ -15,6 +15,12 @@ final class KithCodes {
   static final String DIALOG_REQUEST_NAME = "Forespørsel";
   static final String DIALOG_ANSWER = "DIALOG_SVAR";
   static final String DIALOG_ANSWER_NAME = "Svar";
+  // Dialogmelding 1.0's note about a patient, and 1.1's dialogue between health personnel, which
+  // carries questions and notes alike.
+  static final String DIALOG_NOTE = "DIALOG_NOTAT";
+  static final String DIALOG_NOTE_NAME = "Notat";
+  static final String HEALTH_DIALOGUE = "DIALOG_HELSEFAGLIG";
+  static final String HEALTH_DIALOGUE_NAME = "Helsefaglig dialog";
   static final String APPREC = "APPREC";
   static final String APPREC_NAME = "Applikasjonskvittering";
 

@@ -7,12 +7,20 @@ import java.util.Optional;
 import no.bindeledd.connectors.gp.format.DialogmeldingBinding.Dialogmelding;
 import no.bindeledd.connectors.gp.format.MsgHeadBinding.MsgHead;
 import no.bindeledd.connectors.gp.format.MsgHeadBinding.MsgInfo;
+import no.bindeledd.core.text.TextKind;
+import no.bindeledd.core.text.TextViolation;
 import org.w3c.dom.Element;
 
 /**
  * Turns bound messages into records, checking what the hub relies on. The published schemas cannot
  * ship with the hub, so the checks the hub depends on are made here: required elements, known
- * types, and the shape of identifiers. Each failure names the error code to answer with.
+ * types, the shape of identifiers, and the hub's rules for the texts it keeps ({@link TextKind}).
+ * Each failure names the error code to answer with.
+ *
+ * <p>What each message type is read as: DIALOG_FORESPORSEL a request; DIALOG_SVAR an answer, which
+ * must name what it answers; DIALOG_NOTAT a note, and DIALOG_HELSEFAGLIG a note or a question, each
+ * read as an answer when it names the message it answers and otherwise as a {@link DialogNote} or a
+ * request that opens a conversation.
  */
 final class MessageReader {
 
@@ -22,6 +30,14 @@ final class MessageReader {
   }
 
   private static final int QUOTE_LIMIT = 60;
+
+  /** The dialog message types the hub reads, in the order a refusal lists them. */
+  private static final List<String> DIALOG_TYPES =
+      List.of(
+          KithCodes.DIALOG_REQUEST,
+          KithCodes.DIALOG_ANSWER,
+          KithCodes.DIALOG_NOTE,
+          KithCodes.HEALTH_DIALOGUE);
 
   private final ReadSoFar readSoFar;
 
@@ -59,13 +75,13 @@ final class MessageReader {
     }
     String msgId = messageId(info.msgId, "MsgInfo/MsgId");
     Instant generated = dateTime(info.genDate, "MsgInfo/GenDate");
-    boolean isRequest = KithCodes.DIALOG_REQUEST.equals(type);
-    if (!isRequest && !KithCodes.DIALOG_ANSWER.equals(type)) {
+    if (!DIALOG_TYPES.contains(type)) {
       throw reject(
           AppRecErrorCode.T10,
           "message type "
               + quote(type)
-              + " is not supported; the hub reads DIALOG_FORESPORSEL and DIALOG_SVAR");
+              + " is not supported; the hub reads "
+              + String.join(", ", DIALOG_TYPES));
     }
     Envelope envelope =
         new Envelope(
@@ -76,9 +92,23 @@ final class MessageReader {
             patient(info.patient),
             info.ack != null && KithCodes.ACK_YES.equals(info.ack.value));
     Dialogmelding body = dialogmelding(head.documents, binder);
-    return isRequest
-        ? request(envelope, info.conversationRef, body)
-        : answer(envelope, info.conversationRef, body);
+    MsgHeadBinding.ConversationRef reference = info.conversationRef;
+    return switch (type) {
+      case KithCodes.DIALOG_REQUEST -> request(envelope, reference, body, type);
+      case KithCodes.DIALOG_ANSWER -> answer(envelope, reference, body, type);
+      case KithCodes.DIALOG_NOTE -> note(envelope, reference, body, type);
+      default -> {
+        // Dialogmelding 1.1's dialogue carries either questions or notes, never both.
+        if (!body.requests.isEmpty() && !body.notes.isEmpty()) {
+          throw reject(
+              AppRecErrorCode.T02,
+              "a Dialogmelding holds either Foresporsel or Notat elements, not both");
+        }
+        yield body.requests.isEmpty()
+            ? note(envelope, reference, body, type)
+            : request(envelope, reference, body, type);
+      }
+    };
   }
 
   /** What every dialog message carries in its MsgInfo. */
@@ -91,7 +121,7 @@ final class MessageReader {
       boolean receiptRequested) {}
 
   private DialogRequest request(
-      Envelope envelope, MsgHeadBinding.ConversationRef reference, Dialogmelding body)
+      Envelope envelope, MsgHeadBinding.ConversationRef reference, Dialogmelding body, String type)
       throws UnacceptableGpMessage {
     // A request that opens a conversation has no reference: its own id names the conversation.
     Optional<String> inReplyTo = Optional.empty();
@@ -101,11 +131,14 @@ final class MessageReader {
       conversationId = messageId(reference.refToConversation, "ConversationRef/RefToConversation");
     }
     DialogmeldingBinding.Foresporsel foresporsel =
-        single(body.requests, "Foresporsel", "a DIALOG_FORESPORSEL carries its question");
+        single(body.requests, "Foresporsel", "a " + type + " that asks carries its question");
     requiredCode(foresporsel.type, "Foresporsel/TypeForesp");
     String question = requiredText(foresporsel.question, "Foresporsel/Sporsmal");
     Optional<String> purpose =
         Optional.ofNullable(foresporsel.reason).filter(reason -> !reason.isBlank());
+    if (purpose.isPresent()) {
+      text(TextKind.MULTI_LINE, "Foresporsel/Begrunnelse", purpose.get());
+    }
     Optional<String> parent = inReplyTo;
     String conversation = conversationId;
     return build(
@@ -120,11 +153,12 @@ final class MessageReader {
                 envelope.patient(),
                 question,
                 purpose,
-                envelope.receiptRequested()));
+                envelope.receiptRequested(),
+                type));
   }
 
   private DialogAnswer answer(
-      Envelope envelope, MsgHeadBinding.ConversationRef reference, Dialogmelding body)
+      Envelope envelope, MsgHeadBinding.ConversationRef reference, Dialogmelding body, String type)
       throws UnacceptableGpMessage {
     if (reference == null) {
       throw reject(
@@ -135,10 +169,7 @@ final class MessageReader {
     String inReplyTo = messageId(reference.refToParent, "ConversationRef/RefToParent");
     String conversationId =
         messageId(reference.refToConversation, "ConversationRef/RefToConversation");
-    DialogmeldingBinding.Notat notat =
-        single(body.notes, "Notat", "a DIALOG_SVAR carries its answer");
-    requiredCode(notat.theme, "Notat/TemaKodet");
-    String answer = requiredText(notat.text, "Notat/TekstNotatInnhold");
+    String answer = noteText(body, type);
     return build(
         () ->
             new DialogAnswer(
@@ -150,7 +181,38 @@ final class MessageReader {
                 envelope.receiver(),
                 envelope.patient(),
                 answer,
-                envelope.receiptRequested()));
+                envelope.receiptRequested(),
+                type));
+  }
+
+  /**
+   * A DIALOG_NOTAT or a note in a DIALOG_HELSEFAGLIG: an answer when it names the message it
+   * answers, otherwise a note that opens a conversation.
+   */
+  private GpMessage note(
+      Envelope envelope, MsgHeadBinding.ConversationRef reference, Dialogmelding body, String type)
+      throws UnacceptableGpMessage {
+    if (reference != null) {
+      return answer(envelope, reference, body, type);
+    }
+    String text = noteText(body, type);
+    return build(
+        () ->
+            new DialogNote(
+                envelope.msgId(),
+                envelope.generated(),
+                envelope.sender(),
+                envelope.receiver(),
+                envelope.patient(),
+                text,
+                envelope.receiptRequested(),
+                type));
+  }
+
+  private String noteText(Dialogmelding body, String type) throws UnacceptableGpMessage {
+    DialogmeldingBinding.Notat notat = single(body.notes, "Notat", "a " + type + " carries a note");
+    requiredCode(notat.theme, "Notat/TemaKodet");
+    return requiredText(notat.text, "Notat/TekstNotatInnhold");
   }
 
   private AppRec appRec(AppRecBinding.AppRec xml) throws UnacceptableGpMessage {
@@ -209,6 +271,9 @@ final class MessageReader {
     if (error.value == null || error.value.isEmpty()) {
       throw reject(AppRecErrorCode.T02, "an AppRec/Error has no code (V)");
     }
+    // The sender of the message in error reads these words in its status.
+    text(TextKind.MULTI_LINE, "AppRec/Error/@DN", error.displayName);
+    text(TextKind.MULTI_LINE, "AppRec/Error/@OT", error.originalText);
     return build(
         () ->
             new AppRecError(
@@ -382,6 +447,8 @@ final class MessageReader {
         || patient.familyName.isBlank()) {
       throw reject(AppRecErrorCode.E32, "the Patient needs both GivenName and FamilyName");
     }
+    text(TextKind.NAME, "Patient/GivenName", patient.givenName);
+    text(TextKind.NAME, "Patient/FamilyName", patient.familyName);
     String id = nationalId;
     return build(() -> new Patient(id, patient.givenName, patient.familyName));
   }
@@ -426,6 +493,19 @@ final class MessageReader {
     String value = text == null ? null : text.text();
     if (value == null || value.isBlank()) {
       throw reject(AppRecErrorCode.T02, where + " is missing or empty");
+    }
+    return text(TextKind.MULTI_LINE, where, value);
+  }
+
+  /**
+   * Refuses a text with a character the hub does not take in such a field, as T99 ("another error
+   * in the format"): the message is well-formed and may even validate against the schemas, but the
+   * hub could not keep the text as it came, nor pass it on everywhere it goes.
+   */
+  private String text(TextKind kind, String where, String value) throws UnacceptableGpMessage {
+    Optional<TextViolation> violation = kind.firstViolation(where, value);
+    if (violation.isPresent()) {
+      throw reject(AppRecErrorCode.T99, violation.get().message());
     }
     return value;
   }

@@ -20,7 +20,6 @@ final class MessageWriter {
     MsgHead head =
         envelope(
             request,
-            KithCodes.DIALOG_REQUEST_NAME,
             request.inReplyTo().orElse(null),
             request.conversationId(),
             request.receiptRequested(),
@@ -44,7 +43,6 @@ final class MessageWriter {
     MsgHead head =
         envelope(
             answer,
-            KithCodes.DIALOG_ANSWER_NAME,
             answer.inReplyTo(),
             answer.conversationId(),
             answer.receiptRequested(),
@@ -95,13 +93,12 @@ final class MessageWriter {
 
   private static MsgHead envelope(
       GpMessage message,
-      String typeName,
       String parentMsgId,
       String conversationId,
       boolean receiptRequested,
       Patient patient) {
     MsgInfo info = new MsgInfo();
-    info.type = CodedValue.simple(message.messageType(), typeName);
+    info.type = CodedValue.simple(message.messageType(), messageTypeName(message.messageType()));
     info.migVersion = KithCodes.MSGHEAD_MIG_VERSION;
     info.genDate = KithDateTime.format(message.generated());
     info.msgId = message.msgId();
@@ -213,6 +210,8 @@ final class MessageWriter {
     return switch (messageType) {
       case KithCodes.DIALOG_REQUEST -> KithCodes.DIALOG_REQUEST_NAME;
       case KithCodes.DIALOG_ANSWER -> KithCodes.DIALOG_ANSWER_NAME;
+      case KithCodes.DIALOG_NOTE -> KithCodes.DIALOG_NOTE_NAME;
+      case KithCodes.HEALTH_DIALOGUE -> KithCodes.HEALTH_DIALOGUE_NAME;
       default -> null;
     };
   }

@@ -60,6 +60,38 @@ final class GpTestData {
         request(), ANSWER_ID, ANSWERED, "Yes, to the cardiology outpatient clinic on 22 November.");
   }
 
+  /** The answer, as a record system that answers with another dialog message type sends it. */
+  static DialogAnswer answerOfType(String messageType) {
+    DialogAnswer answer = answer();
+    return new DialogAnswer(
+        answer.msgId(),
+        answer.generated(),
+        answer.conversationId(),
+        answer.inReplyTo(),
+        answer.sender(),
+        answer.receiver(),
+        answer.patient(),
+        answer.answer(),
+        answer.receiptRequested(),
+        messageType);
+  }
+
+  /** A question in Dialogmelding 1.1's dialogue between health personnel (DIALOG_HELSEFAGLIG). */
+  static DialogRequest healthDialogueQuestion() {
+    return new DialogRequest(
+        "7e3f5a1b-8c2d-4e6f-a0b1-c2d3e4f5a6b7",
+        ASKED,
+        "7e3f5a1b-8c2d-4e6f-a0b1-c2d3e4f5a6b7",
+        Optional.empty(),
+        GP_OFFICE,
+        REFUGEE_SERVICE,
+        AMAL,
+        "Does Amal need an interpreter at the next appointment?",
+        Optional.of("Booking the next appointment"),
+        true,
+        "DIALOG_HELSEFAGLIG");
+  }
+
   static AppRec okReceipt() {
     return AppRec.acknowledging(answer(), RECEIPT_ID, RECEIVED, AppRecStatus.OK, List.of());
   }

@@ -41,6 +41,22 @@ class KithConformanceTest {
           Arguments.of("request", FORMAT.write(GpTestData.request())),
           Arguments.of("follow-up request", FORMAT.write(GpTestData.followUpRequest())),
           Arguments.of("answer", FORMAT.write(GpTestData.answer())),
+          Arguments.of(
+              "answer as a DIALOG_NOTAT", FORMAT.write(GpTestData.answerOfType("DIALOG_NOTAT"))),
+          Arguments.of(
+              "answer in a health dialogue",
+              FORMAT.write(GpTestData.answerOfType("DIALOG_HELSEFAGLIG"))),
+          Arguments.of(
+              "question in a health dialogue", FORMAT.write(GpTestData.healthDialogueQuestion())),
+          Arguments.of(
+              "receipt for a health dialogue",
+              FORMAT.write(
+                  AppRec.acknowledging(
+                      GpTestData.healthDialogueQuestion(),
+                      GpTestData.RECEIPT_ID,
+                      GpTestData.RECEIVED,
+                      AppRecStatus.REJECTED,
+                      List.of(AppRecError.of(AppRecErrorCode.T10, "not taken"))))),
           Arguments.of("receipt OK", FORMAT.write(GpTestData.okReceipt())),
           Arguments.of("receipt rejected", FORMAT.write(GpTestData.rejectingReceipt())),
           Arguments.of("receipt OK with errors", FORMAT.write(GpTestData.okWithErrorsReceipt())),
@@ -152,6 +168,129 @@ class KithConformanceTest {
           .startsWith("Lege svarer med notat.")
           .contains("Innkommende melding vises OK.");
       assertThat(answer.receiptRequested()).isTrue();
+    }
+
+    private static XmlEdit svarSample() {
+      return XmlEdit.of(
+          KithStandards.read(KithStandards.sample("dialogmelding/1.0-svar-webmed-test.xml")));
+    }
+
+    private static XmlEdit foresporselSample() {
+      return XmlEdit.of(
+          KithStandards.read(
+              KithStandards.sample("dialogmelding/1.0-foresporsel-samsvar-test.xml")));
+    }
+
+    @Test
+    void theAnswerSampleIsAddressedByHerIdOnlyToAnotherParty() throws Exception {
+      DialogAnswer answer =
+          (DialogAnswer)
+              FORMAT.read(
+                  KithStandards.read(
+                      KithStandards.sample("dialogmelding/1.0-svar-webmed-test.xml")));
+
+      // What the hub checks against the agency that asked: no organisation number, HER 8142987.
+      assertThat(answer.receiver().organisationNumber()).isEmpty();
+      assertThat(answer.receiver().herId()).contains("8142987");
+      assertThat(answer.messageType()).isEqualTo("DIALOG_SVAR");
+    }
+
+    @Test
+    void aDialogmelding10NoteThatNamesWhatItAnswersIsAnAnswer() throws Exception {
+      byte[] note = svarSample().setAttribute("Type", "V", "DIALOG_NOTAT").bytes();
+
+      GpMessage message = FORMAT.read(note);
+
+      assertThat(message).isInstanceOf(DialogAnswer.class);
+      DialogAnswer answer = (DialogAnswer) message;
+      assertThat(answer.messageType()).isEqualTo("DIALOG_NOTAT");
+      assertThat(answer.msgId()).isEqualTo("a748bb20-4e0f-4922-9b06-ec2c101eb9c1");
+      assertThat(answer.inReplyTo()).isEqualTo("4f77040c-3610-4d17-bef1-76994ab2726b");
+      assertThat(answer.answer()).startsWith("Lege svarer med notat.");
+      AppRec receipt =
+          AppRec.acknowledging(
+              answer, GpTestData.RECEIPT_ID, GpTestData.RECEIVED, AppRecStatus.OK, List.of());
+      assertThat(receipt.originalMsgType()).isEqualTo("DIALOG_NOTAT");
+      assertThat(KithStandards.validationErrors(schema, FORMAT.write(receipt))).isEmpty();
+    }
+
+    @Test
+    void aDialogmelding10NoteThatNamesNothingOpensAConversation() throws Exception {
+      byte[] note =
+          svarSample().setAttribute("Type", "V", "DIALOG_NOTAT").remove("ConversationRef").bytes();
+
+      GpMessage message = FORMAT.read(note);
+
+      assertThat(message).isInstanceOf(DialogNote.class);
+      DialogNote opening = (DialogNote) message;
+      assertThat(opening.messageType()).isEqualTo("DIALOG_NOTAT");
+      assertThat(opening.sender())
+          .isEqualTo(Party.of("WebMed Feature PPS", "999988939", "8142952"));
+      assertThat(opening.patient().nationalId()).isEqualTo("15720255178");
+      assertThat(opening.text()).contains("Innkommende melding vises OK.");
+      assertThat(opening.toString()).doesNotContain("Innkommende").doesNotContain("15720255178");
+    }
+
+    @Test
+    void aHealthDialogueNoteInDialogmelding11IsAnAnswerOrOpensAConversation() throws Exception {
+      XmlEdit helsefaglig =
+          svarSample()
+              .setAttribute("Type", "V", "DIALOG_HELSEFAGLIG")
+              .setAttribute("Type", "DN", "Helsefaglig dialog")
+              .renameNamespace("Dialogmelding", KithNamespaces.DIALOG_1_1);
+      byte[] answering = helsefaglig.bytes();
+      byte[] opening = helsefaglig.remove("ConversationRef").bytes();
+      assertThat(KithStandards.validationErrors(schema, answering)).isEmpty();
+      assertThat(KithStandards.validationErrors(schema, opening)).isEmpty();
+
+      DialogAnswer answer = (DialogAnswer) FORMAT.read(answering);
+      assertThat(answer.messageType()).isEqualTo("DIALOG_HELSEFAGLIG");
+      assertThat(answer.conversationId()).isEqualTo("4f77040c-3610-4d17-bef1-76994ab2726b");
+      assertThat(answer.answer()).startsWith("Lege svarer med notat.");
+      assertThat(FORMAT.read(opening)).isInstanceOf(DialogNote.class);
+      AppRec receipt =
+          AppRec.acknowledging(
+              answer, GpTestData.RECEIPT_ID, GpTestData.RECEIVED, AppRecStatus.OK, List.of());
+      assertThat(KithStandards.validationErrors(schema, FORMAT.write(receipt))).isEmpty();
+    }
+
+    @Test
+    void aHealthDialogueQuestionInDialogmelding11IsARequest() throws Exception {
+      byte[] question =
+          foresporselSample()
+              .setAttribute("Type", "V", "DIALOG_HELSEFAGLIG")
+              .setAttribute("Type", "DN", "Helsefaglig dialog")
+              .renameNamespace("Dialogmelding", KithNamespaces.DIALOG_1_1)
+              .bytes();
+
+      DialogRequest request = (DialogRequest) FORMAT.read(question);
+
+      assertThat(request.messageType()).isEqualTo("DIALOG_HELSEFAGLIG");
+      assertThat(request.msgId()).isEqualTo("6ddb98ed-9e34-4efa-9163-62e4ea0cbf43");
+      assertThat(request.question()).startsWith("Pas går snart tom for cetirizin");
+      assertThat(request.receiver())
+          .isEqualTo(Party.of("KS-DIGITALE FELLESTJENESTER AS", null, "8142987"));
+    }
+
+    @Test
+    void anUpperCaseMsgIdIsReadAsItCameAndTheReceiptNamesItSo() throws Exception {
+      String upper = "A748BB20-4E0F-4922-9B06-EC2C101EB9C1";
+      byte[] answerWithUpperCaseIds =
+          svarSample()
+              .setText("MsgId", upper)
+              .setText("RefToParent", "4F77040C-3610-4D17-BEF1-76994AB2726B")
+              .bytes();
+
+      DialogAnswer answer = (DialogAnswer) FORMAT.read(answerWithUpperCaseIds);
+      AppRec receipt =
+          AppRec.acknowledging(
+              answer, GpTestData.RECEIPT_ID, GpTestData.RECEIVED, AppRecStatus.OK, List.of());
+
+      assertThat(answer.msgId()).isEqualTo(upper);
+      assertThat(answer.inReplyTo()).isEqualTo("4F77040C-3610-4D17-BEF1-76994AB2726B");
+      byte[] written = FORMAT.write(receipt);
+      assertThat(KithStandards.validationErrors(schema, written)).isEmpty();
+      assertThat(((AppRec) FORMAT.read(written)).originalMsgId()).isEqualTo(upper);
     }
 
     @Test

@@ -46,7 +46,35 @@ class RoundTripTest {
             REFUGEE_SERVICE,
             AMAL,
             "No receipt wanted for this one.",
-            false));
+            false),
+        GpTestData.answerOfType("DIALOG_NOTAT"),
+        GpTestData.answerOfType("DIALOG_HELSEFAGLIG"),
+        GpTestData.healthDialogueQuestion());
+  }
+
+  @Test
+  void writesTheTypeOfAnAnswerOrQuestionWithItsName() {
+    String note =
+        new String(format.write(GpTestData.answerOfType("DIALOG_NOTAT")), StandardCharsets.UTF_8);
+    String dialogue =
+        new String(format.write(GpTestData.healthDialogueQuestion()), StandardCharsets.UTF_8);
+
+    assertThat(note).contains("<Type V=\"DIALOG_NOTAT\" DN=\"Notat\"/>");
+    assertThat(dialogue).contains("<Type V=\"DIALOG_HELSEFAGLIG\" DN=\"Helsefaglig dialog\"/>");
+    assertThatThrownBy(
+            () ->
+                new DialogAnswer(
+                    GpTestData.ANSWER_ID,
+                    GpTestData.ANSWERED,
+                    REQUEST_ID,
+                    REQUEST_ID,
+                    GP_OFFICE,
+                    REFUGEE_SERVICE,
+                    AMAL,
+                    "x",
+                    true,
+                    "DIALOG_FORESPORSEL"))
+        .hasMessageContaining("an answer is a DIALOG_SVAR, DIALOG_NOTAT or DIALOG_HELSEFAGLIG");
   }
 
   @ParameterizedTest

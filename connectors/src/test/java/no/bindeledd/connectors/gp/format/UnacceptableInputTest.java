@@ -494,6 +494,186 @@ class UnacceptableInputTest {
   }
 
   @Nested
+  class TextTheHubDoesNotTakeIn {
+
+    private UnacceptableGpMessage answerRefused(String answerText) {
+      return refused(
+          XmlEdit.of(format.write(GpTestData.answer()))
+              .setText("TekstNotatInnhold", answerText)
+              .bytes());
+    }
+
+    @Test
+    void anAnswerWithAC1ControlCharacterIsRefusedWithAReceiptNamingIt() {
+      UnacceptableGpMessage refusal = answerRefused("Yes,\u0085 to the cardiology clinic.");
+
+      assertThat(refusal.errorCode()).isEqualTo(AppRecErrorCode.T99);
+      assertThat(refusal.reason())
+          .startsWith(
+              "Notat/TekstNotatInnhold holds U+0085 (a C1 control character) at position 5;");
+      AppRec receipt =
+          refusal
+              .rejectionReceipt(GpTestData.RECEIPT_ID, GpTestData.RECEIVED, GpTestData.GP_OFFICE)
+              .orElseThrow();
+      assertThat(receipt.originalMsgId()).isEqualTo(GpTestData.ANSWER_ID);
+      assertThat(receipt.errors()).extracting(AppRecError::code).containsExactly("T99");
+      assertThat(format.write(receipt)).isNotEmpty();
+    }
+
+    @Test
+    void anAnswerWithDelALoneCarriageReturnOrANoncharacterIsRefused() {
+      assertThat(answerRefused("Yes\u007f.").reason()).contains("U+007F (DEL) at position 4");
+      assertThat(answerRefused("Yes.\rNo.").reason()).contains("U+000D (CR) at position 5");
+      assertThat(answerRefused("Yes.\ufdd0").reason())
+          .contains("U+FDD0 (a noncharacter) at position 5");
+    }
+
+    @Test
+    void anAnswerOverSeveralLinesWithTabsIsRead() throws Exception {
+      byte[] xml =
+          XmlEdit.of(format.write(GpTestData.answer()))
+              .setText("TekstNotatInnhold", "Yes.\n\tCardiology,\r\n\t22 November.")
+              .bytes();
+
+      assertThat(((DialogAnswer) format.read(xml)).answer())
+          .isEqualTo("Yes.\n\tCardiology,\r\n\t22 November.");
+    }
+
+    @Test
+    void whatXmlCannotCarryIsNoXmlAtAll() {
+      byte[] nul =
+          new String(format.write(GpTestData.answer()), UTF_8)
+              .replace("Yes, to the", "Yes,&#0; to the")
+              .getBytes(UTF_8);
+      byte[] escape =
+          new String(format.write(GpTestData.answer()), UTF_8)
+              .replace("Yes, to the", "Yes,&#x1B;[2J to the")
+              .getBytes(UTF_8);
+      byte[] loneSurrogate =
+          new String(format.write(GpTestData.answer()), UTF_8)
+              .replace("Yes, to the", "Yes,&#xD800; to the")
+              .getBytes(UTF_8);
+      byte[] nonCharacter =
+          new String(format.write(GpTestData.answer()), UTF_8)
+              .replace("Yes, to the", "Yes,&#xFFFE; to the")
+              .getBytes(UTF_8);
+
+      for (byte[] xml : new byte[][] {nul, escape, loneSurrogate, nonCharacter}) {
+        assertThat(refused(xml).errorCode()).isEqualTo(AppRecErrorCode.T01);
+      }
+    }
+
+    @Test
+    void aPatientNameOverTwoLinesWithATabOrWithABidirectionalOverrideIsRefused() {
+      for (String[] name :
+          new String[][] {
+            {"Amal\nTestesen", "U+000A (LF) at position 5"},
+            {"Amal\tT", "U+0009 (TAB) at position 5"},
+            {"\u202eLAMA", "U+202E (RIGHT-TO-LEFT OVERRIDE) at position 1"},
+            {"Amal\u2069", "U+2069 (POP DIRECTIONAL ISOLATE) at position 5"}
+          }) {
+        UnacceptableGpMessage refusal =
+            refused(
+                XmlEdit.of(format.write(GpTestData.answer()))
+                    .setText("GivenName", name[0])
+                    .bytes());
+
+        assertThat(refusal.errorCode()).as(name[1]).isEqualTo(AppRecErrorCode.T99);
+        assertThat(refusal.reason()).startsWith("Patient/GivenName holds " + name[1]);
+        assertThat(refusal.readSoFar().msgId()).contains(GpTestData.ANSWER_ID);
+      }
+      UnacceptableGpMessage familyName =
+          refused(
+              XmlEdit.of(format.write(GpTestData.request()))
+                  .setText("FamilyName", "Teste\u0085sen")
+                  .bytes());
+      assertThat(familyName.reason()).startsWith("Patient/FamilyName holds U+0085");
+    }
+
+    @Test
+    void aPatientNameWithADirectionMarkIsRead() throws Exception {
+      byte[] xml =
+          XmlEdit.of(format.write(GpTestData.answer()))
+              .setText("GivenName", "\u0623\u0645\u0644\u200f")
+              .bytes();
+
+      assertThat(((DialogAnswer) format.read(xml)).patient().givenName())
+          .isEqualTo("\u0623\u0645\u0644\u200f");
+    }
+
+    @Test
+    void aQuestionOrItsPurposeWithAControlCharacterIsRefused() {
+      assertThat(
+              refused(
+                      XmlEdit.of(format.write(GpTestData.request()))
+                          .setText("Sporsmal", "Referred\u009b?")
+                          .bytes())
+                  .reason())
+          .startsWith("Foresporsel/Sporsmal holds U+009B (a C1 control character) at position 9");
+      assertThat(
+              refused(
+                      XmlEdit.of(format.write(GpTestData.request()))
+                          .setText("Begrunnelse", "Follow-up\u007f")
+                          .bytes())
+                  .reason())
+          .startsWith("Foresporsel/Begrunnelse holds U+007F (DEL) at position 10");
+    }
+
+    @Test
+    void aReceiptWhoseErrorTextHoldsAControlCharacterIsRefusedAndNotAnswered() {
+      UnacceptableGpMessage refusal =
+          refused(
+              XmlEdit.of(format.write(GpTestData.rejectingReceipt()))
+                  .setAttribute("Error", "OT", "No patient\u0085here")
+                  .bytes());
+
+      assertThat(refusal.errorCode()).isEqualTo(AppRecErrorCode.T99);
+      assertThat(refusal.reason()).startsWith("AppRec/Error/@OT holds U+0085");
+      assertThat(
+              refusal.rejectionReceipt(
+                  GpTestData.RECEIPT_ID, GpTestData.RECEIVED, GpTestData.GP_OFFICE))
+          .isEmpty();
+    }
+  }
+
+  @Nested
+  class DialogueTypesTheHubReadsOnlyInTheirOwnShape {
+
+    @Test
+    void aHealthDialogueWithBothAQuestionAndANoteIsRefused() {
+      byte[] both =
+          XmlEdit.of(format.write(GpTestData.request()))
+              .setAttribute("Type", "V", "DIALOG_HELSEFAGLIG")
+              .bytes();
+      // The library writes the body with the prefix ns2.
+      String withNote =
+          new String(both, UTF_8)
+              .replace(
+                  "</ns2:Foresporsel>",
+                  "</ns2:Foresporsel><ns2:Notat><ns2:TemaKodet V=\"8\"/>"
+                      + "<ns2:TekstNotatInnhold>x</ns2:TekstNotatInnhold></ns2:Notat>");
+      assertThat(withNote).contains("<ns2:Notat>");
+
+      UnacceptableGpMessage refusal = refused(withNote);
+
+      assertThat(refusal.errorCode()).isEqualTo(AppRecErrorCode.T02);
+      assertThat(refusal.reason()).contains("either Foresporsel or Notat");
+    }
+
+    @Test
+    void aNoteWithoutANoteIsRefused() {
+      UnacceptableGpMessage refusal =
+          refused(
+              XmlEdit.of(format.write(GpTestData.request()))
+                  .setAttribute("Type", "V", "DIALOG_NOTAT")
+                  .bytes());
+
+      assertThat(refusal.errorCode()).isEqualTo(AppRecErrorCode.T02);
+      assertThat(refusal.reason()).contains("a DIALOG_NOTAT carries a note");
+    }
+  }
+
+  @Nested
   class AReceiptTheHubCannotUse {
 
     @Test

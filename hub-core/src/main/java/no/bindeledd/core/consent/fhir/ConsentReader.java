@@ -37,6 +37,7 @@ import no.bindeledd.core.consent.Interpreter;
 import no.bindeledd.core.consent.Purpose;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.text.TextKind;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
@@ -87,8 +88,10 @@ final class ConsentReader {
       throw invalid("Consent.provision.period", "ends before it starts");
     }
     ConsentEvidence evidence = evidence(fhir);
+    String sourceId =
+        guarded("Consent.id", () -> TextKind.CODE.require("id", fhir.getIdElement().getIdPart()));
     return new ImportedConsent(
-        fhir.getIdElement().getIdPart(),
+        sourceId,
         subject,
         grantor,
         agencies.disclosing(),

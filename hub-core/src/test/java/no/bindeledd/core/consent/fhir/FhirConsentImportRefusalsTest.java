@@ -1,11 +1,13 @@
 package no.bindeledd.core.consent.fhir;
 
 import static no.bindeledd.core.consent.ConsentSamples.RECORDED_AT;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.consent.ConsentSamples;
@@ -308,7 +310,67 @@ class FhirConsentImportRefusalsTest {
             "deeply nested JSON",
             atTheTop("\"x\": " + "[".repeat(500) + "]".repeat(500)),
             "nested deeper than 32 levels"),
-        arguments("an empty body", text(json -> "  "), "the body is empty"));
+        arguments("an empty body", text(json -> "  "), "the body is empty"),
+        arguments(
+            "an interpreter whose name holds NUL",
+            interpreterNamed("Inter\\u0000preter"),
+            "extension "
+                + ConsentProfile.INTERPRETER
+                + ": interpreter.identity holds U+0000 (NUL) at position 6"),
+        arguments(
+            "an interpreter whose name holds ESC",
+            interpreterNamed("Interpreter \\u001b[31m4711"),
+            "interpreter.identity holds U+001B (ESC) at position 13"),
+        arguments(
+            "an interpreter whose name runs over two lines",
+            interpreterNamed("Interpreter\\n4711"),
+            "interpreter.identity holds U+000A (LF) at position 12"),
+        arguments(
+            "an interpreter whose name holds a C1 control",
+            interpreterNamed("Interpreter\\u00854711"),
+            "interpreter.identity holds U+0085 (a C1 control character) at position 12"),
+        arguments(
+            "an interpreter whose name holds a lone surrogate",
+            interpreterNamed("Am\\ud800al"),
+            "interpreter.identity holds a lone surrogate U+D800"),
+        arguments(
+            "an interpreter whose name overrides the text's direction",
+            interpreterNamed("\\u202e1174 reterpretnI"),
+            "interpreter.identity holds U+202E (RIGHT-TO-LEFT OVERRIDE) at position 1"),
+        arguments(
+            "an interpreter whose name closes an isolate",
+            interpreterNamed("Interpreter 4711\\u2069"),
+            "interpreter.identity holds U+2069 (POP DIRECTIONAL ISOLATE) at position 17"),
+        arguments(
+            "an interpreter whose name holds a noncharacter",
+            interpreterNamed("Interpreter \\uffff"),
+            "interpreter.identity holds U+FFFF (a noncharacter) at position 13"));
+  }
+
+  /** The adult sample with its interpreter's name replaced by a JSON string's content. */
+  private static UnaryOperator<String> interpreterNamed(String jsonContent) {
+    return json -> json.replace("\"Interpreter 4711\"", "\"" + jsonContent + "\"");
+  }
+
+  @Test
+  void refusesAWitnessWhoseNameHoldsAControlCharacter() {
+    String broken = childs.replace("\"Ola Vitne\"", "\"Ola\\u0007Vitne\"");
+
+    assertThatThrownBy(() -> FHIR.parse(broken))
+        .isExactlyInstanceOf(InvalidInput.class)
+        .hasMessageContaining("witness holds U+0007 (BEL) at position 4");
+  }
+
+  @Test
+  void refusesAResourceIdThatIsNoIdentifier() {
+    String broken =
+        adults.replaceFirst(
+            "\"id\": \"[^\"]+\"", Matcher.quoteReplacement("\"id\": \"a\\u0000b\""));
+    assertThat(broken).as("the sample's id was replaced").isNotEqualTo(adults);
+
+    assertThatThrownBy(() -> FHIR.parse(broken))
+        .isExactlyInstanceOf(InvalidInput.class)
+        .hasMessageContaining("Consent.id");
   }
 
   @ParameterizedTest(name = "{0}")

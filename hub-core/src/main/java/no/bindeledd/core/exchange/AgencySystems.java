@@ -178,7 +178,7 @@ public class AgencySystems {
           InboundRejected.Reason.UNKNOWN_PATIENT,
           "the answer is about another person than the request it answers");
     }
-    if (!asked.status().isInInbox() && asked.status() != DeliveryStatus.SENT) {
+    if (!asked.isOpenForAnswers()) {
       throw new InboundRejected(
           InboundRejected.Reason.UNKNOWN_CONVERSATION,
           "request " + asked.id() + " is " + asked.status().name().toLowerCase());

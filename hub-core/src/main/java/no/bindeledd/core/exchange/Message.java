@@ -288,6 +288,16 @@ public class Message {
     return status == DeliveryStatus.CREATED || status == DeliveryStatus.SENT;
   }
 
+  /**
+   * Whether an answer to this request may still come: once it reached the recipient, or while its
+   * receipt is still to come, since the recipient's system can answer before the outcome of the
+   * hand-over is recorded, and only a recipient that got the request knows its id. A request that
+   * failed, expired or was held is closed.
+   */
+  boolean isOpenForAnswers() {
+    return kind == MessageKind.REQUEST && (status.isInInbox() || isAwaitingDelivery());
+  }
+
   private void move(DeliveryStatus to, String reason, Instant at) {
     this.status = to;
     this.statusReason = reason == null ? null : abbreviate(reason);

@@ -256,9 +256,8 @@ public class MessageExchange {
     Message request =
         messages
             .find(envelope.inReplyTo() == null ? "" : envelope.inReplyTo())
-            .filter(r -> r.kind() == MessageKind.REQUEST)
             .filter(r -> r.recipient().value().equals(envelope.sender()))
-            .filter(r -> r.status().isInInbox() || r.status() == DeliveryStatus.SENT)
+            .filter(Message::isOpenForAnswers)
             .orElseThrow(() -> new NotFound("request", envelope.inReplyTo()));
     if (!request.conversationId().equals(envelope.conversationId())
         || !request.sender().value().equals(envelope.recipient())

@@ -316,6 +316,41 @@ class AgencyDeliveryTest {
   }
 
   @Test
+  void anAnswerThatOvertakesTheReceiptForItsRequestIsAccepted() {
+    town.recordGpConsent(amal);
+    Message request = ask();
+    claimed();
+    // The office's system has the request and answers at once, before the hand-over's outcome
+    // is recorded: only a system that received the request knows its id.
+    db.inTransaction(() -> delivery.prepare(request.id()));
+
+    Message answer =
+        db.inTransaction(
+            () ->
+                systems.acceptAnswer(
+                    GP_OFFICE,
+                    answerTo(request, UUID.randomUUID().toString(), amal.nationalId().value()),
+                    signedByGp("<MsgHead/>"),
+                    "msghead-1.2"));
+
+    assertThat(reload(answer.id()).inReplyTo()).contains(request.id());
+    db.inTransaction(() -> delivery.markSent(request.id()));
+    assertThat(reload(request.id()).status()).isEqualTo(DeliveryStatus.SENT);
+  }
+
+  @Test
+  void anAnswerToARequestThatFailedIsRejected() {
+    town.recordGpConsent(amal);
+    Message request = ask();
+    claimed();
+    db.inTransaction(() -> delivery.markFailed(request.id(), "the office refused it"));
+
+    assertThat(
+            rejection(answerTo(request, UUID.randomUUID().toString(), amal.nationalId().value())))
+        .isEqualTo(InboundRejected.Reason.UNKNOWN_CONVERSATION);
+  }
+
+  @Test
   void anAnswerSentTwiceIsStoredOnce() {
     town.recordGpConsent(amal);
     Message request = sentRequest();

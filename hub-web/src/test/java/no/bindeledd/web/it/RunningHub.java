@@ -248,15 +248,6 @@ public final class RunningHub {
     return passwords.getProperty(username);
   }
 
-  /** What the hub has logged so far, for a test that checks what an operator would read. */
-  public String log() {
-    try {
-      return Files.readString(log, StandardCharsets.ISO_8859_1);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the hub's log " + log, e);
-    }
-  }
-
   public HubClient as(String username) {
     return HubClient.signedIn(this, username);
   }

@@ -14,16 +14,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Logger;
 
 /**
- * Writes key material so that only the owner can read it, from the moment the file exists, and so
- * that a crash mid-write leaves the previous file intact rather than half a key store.
+ * Writes key material and other state so that only the owner can read it, from the moment the file
+ * exists, and so that a crash mid-write leaves the previous file intact rather than half a key
+ * store. The audit log's witness keeps its key and its state through it too.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
   private static final Logger LOG = Logger.getLogger(OwnerOnlyFiles.class.getName());
 
   private OwnerOnlyFiles() {}
 
-  static void createDirectories(Path directory) throws IOException {
+  /** Creates the folder and any missing parents, readable by the owner only where it can. */
+  public static void createDirectories(Path directory) throws IOException {
     if (Files.isDirectory(directory)) {
       return;
     }
@@ -36,8 +38,11 @@ final class OwnerOnlyFiles {
     }
   }
 
-  /** Writes a temporary file beside the target and moves it into place in one step. */
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+  /**
+   * Writes a temporary file beside the target, forces it to the disk, and moves it into place in
+   * one step.
+   */
+  public static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
     Path temporary =
         posix()

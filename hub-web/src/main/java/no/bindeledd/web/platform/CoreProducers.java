@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.crypto.AgencyKeyStore;
@@ -13,7 +14,7 @@ import no.bindeledd.core.exchange.DeliveryPolicy;
 
 /**
  * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
- * log's identity and its time-stamping authority.
+ * log's identity, its time-stamping authority and its witnesses.
  */
 @ApplicationScoped
 public class CoreProducers {
@@ -27,6 +28,7 @@ public class CoreProducers {
   private volatile AgencyKeyStore agencyKeys;
   private volatile LogIdentity logIdentity;
   private volatile CheckpointTimestamper.Authority timestampAuthority;
+  private volatile AuditWitnesses witnesses;
 
   @Produces
   Clock clock() {
@@ -74,5 +76,17 @@ public class CoreProducers {
   void useAuditLog(LogIdentity identity, CheckpointTimestamper.Authority authority) {
     this.logIdentity = identity;
     this.timestampAuthority = authority;
+  }
+
+  @Produces
+  AuditWitnesses auditWitnesses() {
+    if (witnesses == null) {
+      throw new IllegalStateException("the audit log's witnesses are not configured yet");
+    }
+    return witnesses;
+  }
+
+  void useWitnesses(AuditWitnesses witnesses) {
+    this.witnesses = witnesses;
   }
 }

@@ -31,15 +31,15 @@ import no.bindeledd.core.audit.witness.WitnessClient;
  * refuses for another reason, is tried again every round, and raises the alarm once it has failed
  * for longer than the configured period.
  *
- * <p>Each witness is asked outside any transaction; each cosignature is stored in one of its own.
+ * <p>Each witness is asked outside any transaction; what is read and kept goes through {@link
+ * CosignatureRecords}, in short transactions of their own.
  */
 @ApplicationScoped
 public class CheckpointWitnessing {
 
   private static final Logger LOG = Logger.getLogger(CheckpointWitnessing.class.getName());
 
-  private Checkpoints checkpoints;
-  private StoredCosignatures cosignatures;
+  private CosignatureRecords records;
   private AuditTree tree;
   private AuditWitnesses configuration;
   private Clock clock;
@@ -50,13 +50,8 @@ public class CheckpointWitnessing {
 
   @Inject
   public CheckpointWitnessing(
-      Checkpoints checkpoints,
-      StoredCosignatures cosignatures,
-      AuditTree tree,
-      AuditWitnesses configuration,
-      Clock clock) {
-    this.checkpoints = checkpoints;
-    this.cosignatures = cosignatures;
+      CosignatureRecords records, AuditTree tree, AuditWitnesses configuration, Clock clock) {
+    this.records = records;
     this.tree = tree;
     this.configuration = configuration;
     this.clock = clock;
@@ -76,7 +71,7 @@ public class CheckpointWitnessing {
     if (configuration.witnesses().isEmpty()) {
       return 0;
     }
-    Optional<StoredCheckpoint> latest = checkpoints.latest();
+    Optional<StoredCheckpoint> latest = records.newestCheckpoint();
     if (latest.isEmpty()) {
       return 0;
     }
@@ -141,7 +136,7 @@ public class CheckpointWitnessing {
       AuditWitnesses.Endpoint witness, StoredCheckpoint checkpoint, Standing standing)
       throws IOException {
     long size = checkpoint.treeSize();
-    long cosignedBefore = cosignatures.latestSize(witness.id()).orElse(0L);
+    long cosignedBefore = records.cosignedUpTo(witness.id()).orElse(0L);
     if (cosignedBefore == size) {
       standing.succeeded();
       return false;
@@ -185,7 +180,7 @@ public class CheckpointWitnessing {
         return false;
       }
       Cosignature cosignature = found.verified().get(0);
-      cosignatures.add(new StoredCosignature(size, cosignature));
+      records.keep(size, cosignature);
       standing.succeeded();
       return true;
     }

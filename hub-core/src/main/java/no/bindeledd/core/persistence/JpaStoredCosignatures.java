@@ -3,16 +3,11 @@ package no.bindeledd.core.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.OptionalLong;
 import no.bindeledd.core.audit.StoredCosignature;
 import no.bindeledd.core.audit.StoredCosignatures;
 
-/**
- * Adding a cosignature is a transaction of its own: the hub asks witnesses over the network outside
- * any transaction, and keeps each answer as it comes.
- */
 @ApplicationScoped
 public class JpaStoredCosignatures implements StoredCosignatures {
 
@@ -26,7 +21,6 @@ public class JpaStoredCosignatures implements StoredCosignatures {
   }
 
   @Override
-  @Transactional
   public void add(StoredCosignature cosignature) {
     em.persist(cosignature);
   }

@@ -76,12 +76,7 @@ class CheckpointWitnessingTest {
     final Checkpointer checkpointer =
         new Checkpointer(tree, new JpaCheckpoints(db.em()), identity, town.clock);
     final CheckpointWitnessing witnessing =
-        new CheckpointWitnessing(
-            new JpaCheckpoints(db.em()),
-            new JpaStoredCosignatures(db.em()),
-            tree,
-            witnesses,
-            town.clock);
+        new CheckpointWitnessing(records(), tree, witnesses, town.clock);
 
     StoredCheckpoint checkpoint() {
       return db.inTransaction(() -> checkpointer.checkpoint()).orElseThrow();
@@ -90,6 +85,10 @@ class CheckpointWitnessingTest {
     int submit() {
       return db.inTransaction(witnessing::submitLatest);
     }
+  }
+
+  private CosignatureRecords records() {
+    return new CosignatureRecords(new JpaCheckpoints(db.em()), new JpaStoredCosignatures(db.em()));
   }
 
   @BeforeAll
@@ -268,12 +267,7 @@ class CheckpointWitnessingTest {
             Duration.ofSeconds(5),
             Duration.ZERO);
     CheckpointWitnessing witnessing =
-        new CheckpointWitnessing(
-            new JpaCheckpoints(db.em()),
-            new JpaStoredCosignatures(db.em()),
-            hub.tree,
-            wrongKey,
-            town.clock);
+        new CheckpointWitnessing(records(), hub.tree, wrongKey, town.clock);
     record(2);
     long size = hub.checkpoint().treeSize();
 

@@ -27,6 +27,9 @@ public final class RunningHub {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static RunningHub instance;
 
+  /** The audit log's origin: fixed, since the port changes from one start to the next. */
+  public static final String AUDIT_ORIGIN = "bindeledd.test/audit";
+
   /** Requests expire quickly here, so that a test can watch one expire. */
   public static final Duration REQUEST_LIFETIME = Duration.ofSeconds(30);
 
@@ -88,6 +91,8 @@ public final class RunningHub {
               "-Dhub.data.dir=" + dataDir,
               "-Dhub.municipality.file=" + repo.resolve("config/municipality-demo.json"),
               "-Dhub.public-url=http://localhost:" + port,
+              // The log keeps its name across restarts on other ports, as a deployed hub does.
+              "-Dhub.audit.origin=" + AUDIT_ORIGIN,
               "-Dhub.delivery.first-retry-delay=PT0.1S",
               "-Dhub.outbox.poll-interval=PT0.1S",
               "-Dhub.simulators.port=" + simulatorsPort,
@@ -211,6 +216,11 @@ public final class RunningHub {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The hub's own log: Payara's and the application's output. */
+  public Path log() {
+    return log;
   }
 
   /** The port the hub expects the simulated agencies on. */

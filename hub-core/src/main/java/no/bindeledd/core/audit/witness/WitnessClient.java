@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,9 @@ public final class WitnessClient {
   static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   private static final Pattern SIZE = Pattern.compile("(0|[1-9][0-9]{0,18})\n");
+  private static final Pattern DETAIL =
+      Pattern.compile(
+          "\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\(?:[\"\\\\/bfnrt]|u[0-9a-fA-F]{4}))*)\"");
 
   private final URI addCheckpoint;
   private final HttpClient http;
@@ -112,7 +116,42 @@ public final class WitnessClient {
       }
       return new Refused(status, "a 409 without a size (" + type + "): " + shorten(body));
     }
-    return new Refused(status, shorten(body));
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    return new Refused(
+        status, shorten(type.startsWith("application/problem+json") ? detailOf(body) : body));
+  }
+
+  /** A problem detail's {@code detail} member, or the whole body if it has none. */
+  static String detailOf(String problem) {
+    Matcher detail = DETAIL.matcher(problem);
+    if (!detail.find()) {
+      return problem;
+    }
+    String escaped = detail.group(1);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < escaped.length(); i++) {
+      char c = escaped.charAt(i);
+      if (c != '\\' || i + 1 == escaped.length()) {
+        text.append(c);
+        continue;
+      }
+      char next = escaped.charAt(++i);
+      switch (next) {
+        case 'n' -> text.append('\n');
+        case 't' -> text.append('\t');
+        case 'r' -> text.append('\r');
+        case 'b' -> text.append('\b');
+        case 'f' -> text.append('\f');
+        case 'u' -> {
+          if (i + 4 < escaped.length()) {
+            text.append((char) Integer.parseInt(escaped.substring(i + 1, i + 5), 16));
+            i += 4;
+          }
+        }
+        default -> text.append(next);
+      }
+    }
+    return text.toString();
   }
 
   private static String shorten(String body) {

@@ -117,7 +117,13 @@ class WitnessServerTest {
         .contains("does not extend the one of 10 entries");
     assertThat(client.addCheckpoint(inconsistent))
         .isInstanceOfSatisfying(
-            WitnessClient.Refused.class, r -> assertThat(r.status()).isEqualTo(422));
+            WitnessClient.Refused.class,
+            r -> {
+              assertThat(r.status()).isEqualTo(422);
+              assertThat(r.detail())
+                  .as("the client reads the problem's detail out of it")
+                  .startsWith("the checkpoint of 12 entries does not extend the one of 10 entries");
+            });
     assertThat(post("/add-checkpoint", "old 1\n").statusCode()).isEqualTo(400);
     assertThat(client.addCheckpoint(new TestLog("other.example/log").growTo(2, "x").request(0, 2)))
         .isInstanceOfSatisfying(

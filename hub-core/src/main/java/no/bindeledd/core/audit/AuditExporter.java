@@ -14,11 +14,16 @@ import no.bindeledd.core.audit.verify.AuditExportWriter;
 import no.bindeledd.core.audit.verify.ExportedCheckpoint;
 
 /**
- * Writes the verifiable export of the whole log (format {@code bindeledd-audit-export/1}): every
- * entry's canonical bytes, every signed checkpoint with its timestamp, the log's verifier key and
- * the time-stamping authority's certificates. An auditor checks it offline with {@code
- * bindeledd-verify}, trusting only the key and certificates obtained out of band. Only the auditor
- * exports, and the export is logged before it is written, so it holds its own entry.
+ * Writes the verifiable export of the log (format {@code bindeledd-audit-export/2}): every entry's
+ * canonical bytes up to a signed checkpoint, every signed checkpoint up to that one with its
+ * timestamp, the log's verifier key, the time-stamping authority's certificates, and a manifest
+ * signed with the log key. An auditor checks it offline with {@code bindeledd-verify}, trusting
+ * only the key and certificates obtained out of band. Only the auditor exports.
+ *
+ * <p>The export proves all of itself: it first records its own entry and commits it, then has a
+ * checkpoint signed that covers it (and tries to have it timestamped at once; it stays pending if
+ * the authority does not answer), each in a transaction of its own, and then exports exactly the
+ * entries up to that checkpoint. No entry in an export is left without a signed root over it.
  */
 @ApplicationScoped
 public class AuditExporter {
@@ -27,6 +32,8 @@ public class AuditExporter {
 
   private AuditTrail trail;
   private Checkpoints checkpoints;
+  private Checkpointer checkpointer;
+  private CheckpointTimestamper timestamper;
   private LogIdentity identity;
   private CheckpointTimestamper.Authority tsa;
   private AuditLog log;
@@ -38,47 +45,75 @@ public class AuditExporter {
   public AuditExporter(
       AuditTrail trail,
       Checkpoints checkpoints,
+      Checkpointer checkpointer,
+      CheckpointTimestamper timestamper,
       LogIdentity identity,
       CheckpointTimestamper.Authority tsa,
       AuditLog log,
       Clock clock) {
     this.trail = trail;
     this.checkpoints = checkpoints;
+    this.checkpointer = checkpointer;
+    this.timestamper = timestamper;
     this.identity = identity;
     this.tsa = tsa;
     this.log = log;
     this.clock = clock;
   }
 
+  /**
+   * Writes the export.
+   *
+   * @throws IllegalStateException if no checkpoint covers the export's own entry, because the hub
+   *     refuses to sign one
+   */
   @Transactional
   public void export(Actor actor, OutputStream out) throws IOException {
     if (!actor.is(Role.AUDITOR)) {
       throw new AccessDenied("only the auditor exports the audit log");
     }
-    log.append(
-        AuditEvent.of(actor, AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS)
-            .reason("the verifiable export of the whole log"));
+    AuditEntry own =
+        log.appendCommitted(
+            AuditEvent.of(actor, AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS)
+                .reason("the verifiable export of the whole log"));
+    checkpointer.checkpoint();
+    timestamper.timestampPending();
+    StoredCheckpoint last =
+        checkpoints
+            .latest()
+            .filter(checkpoint -> checkpoint.treeSize() >= own.seq())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no signed checkpoint covers the export's own entry " + own.seq()));
+    write(out, last);
+  }
+
+  private void write(OutputStream out, StoredCheckpoint last) throws IOException {
     try (AuditExportWriter export =
         AuditExportWriter.open(
-            out, identity.origin(), identity.verifierKey(), tsa.trusted(), clock.instant())) {
+            out,
+            identity.origin(),
+            identity.verifierKey(),
+            tsa.trusted(),
+            clock.instant(),
+            identity.signingKey())) {
       List<AuditTrail.Leaf> leaves;
       long after = 0;
       do {
-        leaves = trail.leavesAfter(after, BATCH);
+        leaves = trail.leavesAfter(after, (int) Math.min(BATCH, last.treeSize() - after));
         for (AuditTrail.Leaf leaf : leaves) {
           export.entry(leaf.canonicalBytes());
           after = leaf.seq();
         }
-      } while (leaves.size() == BATCH);
+      } while (!leaves.isEmpty() && after < last.treeSize());
       List<StoredCheckpoint> batch;
       long size = 0;
-      checkpoints:
       do {
         batch = checkpoints.after(size, BATCH);
         for (StoredCheckpoint checkpoint : batch) {
-          if (checkpoint.treeSize() > after) {
-            // Made after this transaction read the entries: they are not all in the export.
-            break checkpoints;
+          if (checkpoint.treeSize() > last.treeSize()) {
+            return;
           }
           export.checkpoint(
               new ExportedCheckpoint(

@@ -15,9 +15,10 @@ import no.bindeledd.core.audit.merkle.LogTree;
 
 /**
  * The hub's own check of its stored log, from scratch: the hash chain, then a Merkle tree rebuilt
- * from the stored entries against every stored checkpoint's signed root. It trusts nothing held in
- * memory, so it catches an edit made to the database behind the hub's back; an auditor's offline
- * verifier makes the same checks on an export without trusting the hub at all.
+ * from the stored entries against every stored checkpoint's signed root, and the chain of the
+ * stored checkpoints, each naming the one before it. It trusts nothing held in memory, so it
+ * catches an edit made to the database behind the hub's back; an auditor's offline verifier makes
+ * the same checks on an export without trusting the hub at all.
  */
 @ApplicationScoped
 public class AuditIntegrity {
@@ -52,22 +53,23 @@ public class AuditIntegrity {
           "the hash chain breaks at entry " + chain.get().seq() + ": " + chain.get().problem());
     }
     LogTree tree = new LogTree();
-    long checked = 0;
+    StoredCheckpoint before = null;
     List<StoredCheckpoint> batch;
     do {
-      batch = checkpoints.after(checked, BATCH);
+      batch = checkpoints.after(before == null ? 0 : before.treeSize(), BATCH);
       for (StoredCheckpoint stored : batch) {
-        Optional<String> problem = checkAgainst(stored, tree);
+        Optional<String> problem = checkAgainst(stored, before, tree);
         if (problem.isPresent()) {
           return problem;
         }
-        checked = stored.treeSize();
+        before = stored;
       }
     } while (batch.size() == BATCH);
     return Optional.empty();
   }
 
-  private Optional<String> checkAgainst(StoredCheckpoint stored, LogTree tree) {
+  private Optional<String> checkAgainst(
+      StoredCheckpoint stored, StoredCheckpoint before, LogTree tree) {
     Checkpoint signed;
     try {
       signed = Checkpoint.verify(stored.signedNote(), identity.origin(), identity.verifierKey());
@@ -77,6 +79,10 @@ public class AuditIntegrity {
     if (signed.size() != stored.treeSize()) {
       return Optional.of(
           "checkpoint " + stored.treeSize() + " is stored under another size than it signs");
+    }
+    Optional<String> unchained = chainBreak(signed, before);
+    if (unchained.isPresent()) {
+      return unchained;
     }
     while (tree.size() < signed.size()) {
       List<AuditTrail.Leaf> leaves =
@@ -105,6 +111,60 @@ public class AuditIntegrity {
               + HexFormat.of().formatHex(root)
               + " instead of "
               + HexFormat.of().formatHex(signed.rootHash()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What is wrong with the link from a stored checkpoint to the one stored before it: each names
+   * the one the hub signed before it, and only the log's first names none.
+   */
+  static Optional<String> chainBreak(Checkpoint signed, StoredCheckpoint before) {
+    Optional<Checkpoint.Previous> named = signed.previous();
+    String which = "checkpoint " + signed.size();
+    if (before == null) {
+      return named.map(
+          previous ->
+              which
+                  + " names checkpoint "
+                  + previous.size()
+                  + " as the one before it, which is not stored: checkpoint "
+                  + previous.size()
+                  + " was deleted, with any before it");
+    }
+    if (named.isEmpty()) {
+      return Optional.of(
+          which
+              + " names no checkpoint before it, as only the log's first may, though checkpoint "
+              + before.treeSize()
+              + " is stored before it: it was signed by a hub that had forgotten its history");
+    }
+    Checkpoint.Previous previous = named.get();
+    if (previous.size() > before.treeSize()) {
+      return Optional.of(
+          which
+              + " names checkpoint "
+              + previous.size()
+              + " as the one before it, which is not stored: checkpoint "
+              + previous.size()
+              + " was deleted");
+    }
+    if (previous.size() < before.treeSize()) {
+      return Optional.of(
+          which
+              + " names checkpoint "
+              + previous.size()
+              + " as the one before it, but checkpoint "
+              + before.treeSize()
+              + " is stored in between: the stored checkpoints are not one chain");
+    }
+    if (!previous.equals(Checkpoint.Previous.of(before.treeSize(), before.signedNote()))) {
+      return Optional.of(
+          "checkpoint "
+              + before.treeSize()
+              + " is not the one that "
+              + which
+              + " names as the one before it: it was replaced");
     }
     return Optional.empty();
   }

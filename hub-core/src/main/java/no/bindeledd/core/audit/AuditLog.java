@@ -42,6 +42,16 @@ public class AuditLog {
     return appendLocked(event);
   }
 
+  /**
+   * Records an event in a transaction of its own, committed when this returns, for an entry that
+   * work in later transactions must find: the export's own entry, which its final checkpoint must
+   * cover.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public AuditEntry appendCommitted(AuditEvent event) {
+    return appendLocked(event);
+  }
+
   private AuditEntry appendLocked(AuditEvent event) {
     AuditHead head = trail.lockHead();
     AuditEntry entry =

@@ -11,8 +11,8 @@ import no.bindeledd.core.audit.checkpoint.Checkpoint;
 
 /**
  * Signs a checkpoint of the audit log whenever it has grown: its size, the Merkle root of that many
- * entries, and the time, as a C2SP checkpoint in an Ed25519 signed note. Called every second, so
- * that a checkpoint follows any entry within about a second.
+ * entries, the time, and the checkpoint before it, as a C2SP checkpoint in an Ed25519 signed note.
+ * Called every second, so that a checkpoint follows any entry within about a second.
  */
 @ApplicationScoped
 public class Checkpointer {
@@ -41,7 +41,19 @@ public class Checkpointer {
     }
     byte[] root = tree.tree().root(size);
     Instant now = clock.instant();
-    String note = Checkpoint.at(log.origin(), size, root, now).sign(log.origin(), log.signingKey());
+    Checkpoint body =
+        checkpoints
+            .latest()
+            .map(
+                previous ->
+                    Checkpoint.at(
+                        log.origin(),
+                        size,
+                        root,
+                        now,
+                        Checkpoint.Previous.of(previous.treeSize(), previous.signedNote())))
+            .orElseGet(() -> Checkpoint.at(log.origin(), size, root, now));
+    String note = body.sign(log.origin(), log.signingKey());
     StoredCheckpoint stored = new StoredCheckpoint(size, HexFormat.of().formatHex(root), now, note);
     checkpoints.add(stored);
     return Optional.of(stored);

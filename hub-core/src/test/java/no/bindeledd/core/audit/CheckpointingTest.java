@@ -238,12 +238,131 @@ class CheckpointingTest {
         .hasValueSatisfying(why -> assertThat(why).contains("entry " + size + " is missing"));
   }
 
+  @Test
+  void eachCheckpointAfterTheLogsFirstNamesTheOneBeforeIt() {
+    StoredCheckpoint first = checkpoint();
+    town.participant();
+    StoredCheckpoint second = checkpoint();
+
+    assertThat(signed(first).previous()).isEmpty();
+    assertThat(signed(second).previous())
+        .contains(Checkpoint.Previous.of(first.treeSize(), first.signedNote()));
+  }
+
+  private static Checkpoint signed(StoredCheckpoint stored) {
+    return Checkpoint.verify(stored.signedNote(), ORIGIN, identity.verifierKey());
+  }
+
+  private List<StoredCheckpoint> threeCheckpoints() {
+    StoredCheckpoint first = checkpoint();
+    town.participant();
+    StoredCheckpoint second = checkpoint();
+    town.participant();
+    StoredCheckpoint third = checkpoint();
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR))).isEmpty();
+    return List.of(first, second, third);
+  }
+
+  private void sql(String statement, Object... parameters) {
+    db.inTransaction(
+        () -> {
+          var query = db.em().createNativeQuery(statement);
+          for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+          }
+          return query.executeUpdate();
+        });
+    db.em().clear();
+  }
+
+  @Test
+  void aStoredCheckpointDeletedFromTheMiddleIsNamed() {
+    List<StoredCheckpoint> stored = threeCheckpoints();
+    long middle = stored.get(1).treeSize();
+
+    sql("delete from audit_checkpoint where tree_size = ?", middle);
+
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
+        .contains(
+            "checkpoint "
+                + stored.get(2).treeSize()
+                + " names checkpoint "
+                + middle
+                + " as the one before it, which is not stored: checkpoint "
+                + middle
+                + " was deleted");
+  }
+
+  @Test
+  void theFirstStoredCheckpointDeletedIsNamed() {
+    List<StoredCheckpoint> stored = threeCheckpoints();
+    long first = stored.get(0).treeSize();
+
+    sql("delete from audit_checkpoint where tree_size = ?", first);
+
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
+        .hasValueSatisfying(
+            why ->
+                assertThat(why)
+                    .contains("checkpoint " + first + " was deleted, with any before it"));
+  }
+
+  @Test
+  void aStoredCheckpointReplacedByAnotherTheLogSignedIsNamed() {
+    List<StoredCheckpoint> stored = threeCheckpoints();
+    StoredCheckpoint middle = stored.get(1);
+    Checkpoint original = signed(middle);
+    String other =
+        Checkpoint.at(
+                ORIGIN,
+                original.size(),
+                original.rootHash(),
+                original.time().orElseThrow().plusSeconds(1),
+                original.previous().orElseThrow())
+            .sign(ORIGIN, identity.signingKey());
+
+    sql(
+        "update audit_checkpoint set signed_note = ? where tree_size = ?",
+        other,
+        middle.treeSize());
+
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
+        .contains(
+            "checkpoint "
+                + middle.treeSize()
+                + " is not the one that checkpoint "
+                + stored.get(2).treeSize()
+                + " names as the one before it: it was replaced");
+  }
+
+  @Test
+  void storedCheckpointsReorderedAreNamed() {
+    List<StoredCheckpoint> stored = threeCheckpoints();
+
+    sql(
+        "update audit_checkpoint set signed_note = ? where tree_size = ?",
+        stored.get(1).signedNote(),
+        stored.get(0).treeSize());
+    sql(
+        "update audit_checkpoint set signed_note = ? where tree_size = ?",
+        stored.get(0).signedNote(),
+        stored.get(1).treeSize());
+
+    assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
+        .contains(
+            "checkpoint "
+                + stored.get(0).treeSize()
+                + " is stored under another size than it signs");
+  }
+
   private Report exportAndVerify(Path dir, String name) throws Exception {
     Path file = dir.resolve(name);
     AuditExporter exporter =
         new AuditExporter(
             town.auditTrail,
             checkpoints,
+            checkpointer,
+            timestamper,
             identity,
             new CheckpointTimestamper.Authority(
                 tsa, List.of(tsa.certificate()), Duration.ofMinutes(5)),
@@ -276,8 +395,10 @@ class CheckpointingTest {
 
     Report clean = exportAndVerify(dir, "clean.zip");
     assertThat(clean.failure()).isEmpty();
-    assertThat(clean.checkpoints()).isEqualTo(2);
-    assertThat(clean.timestamps()).isEqualTo(2);
+    // The export's own entry, and the checkpoint it had signed and timestamped over it.
+    assertThat(clean.checkpoints()).isEqualTo(3);
+    assertThat(clean.timestamps()).isEqualTo(3);
+    assertThat(clean.entries()).isEqualTo(head()).isEqualTo(clean.coveredEntries());
 
     byte[] original =
         db.inTransaction(() -> town.auditTrail.leavesAfter(2, 1)).get(0).canonicalBytes();

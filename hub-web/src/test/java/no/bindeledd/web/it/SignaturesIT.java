@@ -125,6 +125,56 @@ class SignaturesIT {
     assertThat(rejected.json().getString("refusal")).isEqualTo("unknown-signer");
   }
 
+  @Test
+  void theHubRejectsASignedAnswerWhoseDigestSetOpenSslWouldRefuse() throws Exception {
+    byte[] signed = openSslSignedAnswer(Demo.GP_OFFICE, "The digest set names SHA-384 only.");
+    // The first SHA-256 identifier is in the digestAlgorithms set, outside what the signature
+    // covers; naming SHA-384 there instead makes `openssl cms -verify` refuse the message.
+    int sha256 = indexOf(signed, SHA256_OID);
+    signed[sha256 + SHA256_OID.length - 1] = 0x02;
+
+    assertRejectedAsMalformedAndNothingStored(signed, "digestAlgorithms do not name");
+  }
+
+  @Test
+  void theHubRejectsASignedAnswerWithSignedDataVersionZero() throws Exception {
+    byte[] signed = openSslSignedAnswer(Demo.GP_OFFICE, "The SignedData claims version 0.");
+    // SignedData begins with its version, INTEGER 1, followed by the digestAlgorithms SET.
+    int version = indexOf(signed, new byte[] {0x02, 0x01, 0x01, 0x31});
+    signed[version + 2] = 0x00;
+
+    assertRejectedAsMalformedAndNothingStored(signed, "the SignedData has version 0");
+  }
+
+  private static final byte[] SHA256_OID = {
+    0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01
+  };
+
+  private static void assertRejectedAsMalformedAndNothingStored(byte[] signed, String why) {
+    String conversation = "/api/conversations/" + request.getString("id");
+    int messagesBefore = caseworker.get(conversation).jsonArray().size();
+
+    Reply rejected = gp.post("/api/messages", "application/pkcs7-mime", signed);
+
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(400);
+    assertThat(rejected.json().getString("refusal")).isEqualTo("malformed");
+    assertThat(rejected.json().getString("detail")).contains(why);
+    assertThat(caseworker.get(conversation).jsonArray()).hasSize(messagesBefore);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("the signed message does not hold the expected bytes");
+  }
+
   /**
    * An answer envelope from the GP office to the request, signed by OpenSSL with {@code signer}'s
    * key.

@@ -3,6 +3,8 @@ package no.bindeledd.core.audit.checkpoint;
 import static no.bindeledd.core.audit.checkpoint.NoteRejected.Reason.NOT_A_CHECKPOINT;
 import static no.bindeledd.core.audit.checkpoint.NoteRejected.Reason.WRONG_ORIGIN;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,6 +41,15 @@ import java.util.regex.Pattern;
  * they are; a line that begins with {@code "time "} must be a well-formed time line, and there may
  * be only one.
  *
+ * <p><b>The chain.</b> Every checkpoint the hub signs after the log's first names the one it signed
+ * before, in exactly one extension line {@code previous <size> <hash>}: that checkpoint's tree size
+ * in decimal without leading zeros, from 1 and below this checkpoint's size, and the SHA-256 of its
+ * signed note's exact UTF-8 bytes (text, blank line and signature lines) in canonical padded
+ * base64. The first checkpoint of a log has no such line. So the checkpoints form a hash chain, and
+ * one that is removed, replaced or moved breaks it, even where the Merkle roots would not show it.
+ * A line that begins with {@code "previous "} must be a well-formed previous line, and there may be
+ * only one. {@link Previous} is the line's value.
+ *
  * <p>Parsing is strict: one canonical spelling per checkpoint, so that two different texts never
  * mean the same tree head. The root hash must be 32 bytes (SHA-256).
  *
@@ -54,6 +65,9 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
 
   /** How the time extension line begins. */
   public static final String TIME_PREFIX = "time ";
+
+  /** How the extension line naming the previous checkpoint begins. */
+  public static final String PREVIOUS_PREFIX = "previous ";
 
   private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]*");
   private static final Pattern TIME =
@@ -77,6 +91,17 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
       requireLine(extension, "An extension line");
     }
     timeIn(extensions);
+    previousIn(extensions)
+        .filter(previous -> previous.size() >= size)
+        .ifPresent(
+            previous -> {
+              throw new IllegalArgumentException(
+                  "A checkpoint of "
+                      + size
+                      + " entries cannot follow one of "
+                      + previous.size()
+                      + ": the log only grows");
+            });
   }
 
   /**
@@ -89,6 +114,21 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
         origin, size, rootHash, List.of(TIME_PREFIX + time.truncatedTo(ChronoUnit.SECONDS)));
   }
 
+  /**
+   * A checkpoint the hub signs after an earlier one: the tree head, the time line, and the line
+   * naming the earlier checkpoint.
+   */
+  public static Checkpoint at(
+      String origin, long size, byte[] rootHash, Instant time, Previous previous) {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(previous, "previous");
+    return new Checkpoint(
+        origin,
+        size,
+        rootHash,
+        List.of(TIME_PREFIX + time.truncatedTo(ChronoUnit.SECONDS), previous.line()));
+  }
+
   @Override
   public byte[] rootHash() {
     return rootHash.clone();
@@ -97,6 +137,11 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
   /** The time the hub states in its time extension line, if the checkpoint has one. */
   public Optional<Instant> time() {
     return timeIn(extensions);
+  }
+
+  /** The checkpoint this one names as the one before it; empty for a log's first checkpoint. */
+  public Optional<Previous> previous() {
+    return previousIn(extensions);
   }
 
   /** The note text to sign: every line, each ending in a newline. */
@@ -228,6 +273,38 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
     }
   }
 
+  private static Optional<Previous> previousIn(List<String> extensions) {
+    Previous found = null;
+    for (String extension : extensions) {
+      if (!extension.startsWith(PREVIOUS_PREFIX)) {
+        continue;
+      }
+      if (found != null) {
+        throw new IllegalArgumentException("A checkpoint names at most one previous checkpoint");
+      }
+      String[] parts = extension.substring(PREVIOUS_PREFIX.length()).split(" ", -1);
+      if (parts.length != 2 || !DECIMAL.matcher(parts[0]).matches() || parts[0].equals("0")) {
+        throw new IllegalArgumentException(
+            "The previous line is not 'previous <size from 1> <base64 SHA-256>': "
+                + VerifierKey.shorten(extension));
+      }
+      long size;
+      try {
+        size = Long.parseLong(parts[0]);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "The previous checkpoint's size " + parts[0] + " is larger than " + Long.MAX_VALUE);
+      }
+      byte[] hash = NoteText.decodeCanonicalBase64(parts[1], "The previous checkpoint's hash");
+      if (hash.length != HASH_LENGTH) {
+        throw new IllegalArgumentException(
+            "The previous checkpoint's hash has " + hash.length + " bytes, not " + HASH_LENGTH);
+      }
+      found = new Previous(size, hash);
+    }
+    return Optional.ofNullable(found);
+  }
+
   private static Optional<Instant> timeIn(List<String> extensions) {
     Instant found = null;
     for (String extension : extensions) {
@@ -254,5 +331,84 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * The value of a {@code previous} line: the earlier checkpoint's tree size and the SHA-256 of its
+   * signed note's exact UTF-8 bytes.
+   *
+   * @param size the earlier checkpoint's tree size, from 1
+   * @param noteHash the 32-byte SHA-256 of the earlier signed note
+   */
+  public record Previous(long size, byte[] noteHash) {
+
+    public Previous {
+      if (size < 1) {
+        throw new IllegalArgumentException("A previous checkpoint has a size from 1, not " + size);
+      }
+      Objects.requireNonNull(noteHash, "noteHash");
+      if (noteHash.length != HASH_LENGTH) {
+        throw new IllegalArgumentException(
+            "A note hash has " + HASH_LENGTH + " bytes, not " + noteHash.length);
+      }
+      noteHash = noteHash.clone();
+    }
+
+    /** The line naming the signed note of the checkpoint of {@code size} entries. */
+    public static Previous of(long size, String signedNote) {
+      return of(size, NoteText.utf8(signedNote));
+    }
+
+    /** The line naming the signed note, given as its bytes, of the checkpoint of {@code size}. */
+    public static Previous of(long size, byte[] signedNoteBytes) {
+      return new Previous(size, hashOf(signedNoteBytes));
+    }
+
+    /**
+     * The SHA-256 of a signed note's bytes, as a previous line and an export's manifest name it.
+     */
+    public static byte[] hashOf(byte[] signedNoteBytes) {
+      try {
+        return MessageDigest.getInstance("SHA-256").digest(signedNoteBytes);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java runtime has SHA-256", e);
+      }
+    }
+
+    /** Whether this names exactly the note with these bytes. */
+    public boolean names(byte[] signedNoteBytes) {
+      return MessageDigest.isEqual(noteHash, hashOf(signedNoteBytes));
+    }
+
+    @Override
+    public byte[] noteHash() {
+      return noteHash.clone();
+    }
+
+    /** The note hash in base64, as the line writes it. */
+    public String noteHashBase64() {
+      return Base64.getEncoder().encodeToString(noteHash);
+    }
+
+    String line() {
+      return PREVIOUS_PREFIX + size + " " + noteHashBase64();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Previous that
+          && size == that.size
+          && Arrays.equals(noteHash, that.noteHash);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Long.hashCode(size) + Arrays.hashCode(noteHash);
+    }
+
+    @Override
+    public String toString() {
+      return "Previous[size=" + size + ", noteHash=" + noteHashBase64() + "]";
+    }
   }
 }

@@ -138,6 +138,16 @@ public final class AuditExportReader implements Closeable {
     return manifest;
   }
 
+  /**
+   * The bytes of {@code manifest.note}, the signed copy of the manifest, as stored; empty if the
+   * export has none.
+   */
+  public Optional<byte[]> manifestNote() throws IOException {
+    return members.containsKey(ExportLayout.MANIFEST_NOTE)
+        ? Optional.of(read(ExportLayout.MANIFEST_NOTE))
+        : Optional.empty();
+  }
+
   /** The bytes of {@code log-key.vkey}, as stored. */
   public byte[] logKey() throws IOException {
     return read(ExportLayout.LOG_KEY);
@@ -318,6 +328,7 @@ public final class AuditExportReader implements Closeable {
     } else if (ExportLayout.isTsaCertificate(name)) {
       tsaCertificates.add(name);
     } else if (!name.equals(ExportLayout.MANIFEST)
+        && !name.equals(ExportLayout.MANIFEST_NOTE)
         && !name.equals(ExportLayout.ENTRIES)
         && !name.equals(ExportLayout.LOG_KEY)) {
       throw new ExportRejected(

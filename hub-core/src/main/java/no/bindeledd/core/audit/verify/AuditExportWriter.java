@@ -6,8 +6,10 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -17,17 +19,20 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
+import no.bindeledd.core.audit.checkpoint.Ed25519Keys;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.crypto.Pem;
 
 /**
  * Writes an audit export, the ZIP file the package description specifies, to a stream. Entries are
  * streamed straight into {@code entries.jsonl}, so a million of them cost no memory; checkpoints
- * are kept until {@link #close()}, which writes them, the key, the certificates and the manifest.
+ * are kept until {@link #close()}, which writes them, the key, the certificates and the manifest,
+ * signed with the log's key. The newest checkpoint must cover exactly the entries written: an
+ * export ends at a signed checkpoint.
  *
  * <pre>{@code
  * try (AuditExportWriter export =
- *     AuditExportWriter.open(out, origin, logKey, tsaCertificates, Instant.now())) {
+ *     AuditExportWriter.open(out, origin, logKey, tsaCertificates, Instant.now(), signingKey)) {
  *   for (byte[] entry : entriesInOrder) export.entry(entry);
  *   for (StoredCheckpoint c : checkpoints)
  *     export.checkpoint(new ExportedCheckpoint(c.signedNote(), c.timestampToken().orElse(null)));
@@ -46,7 +51,8 @@ public final class AuditExportWriter implements Closeable {
   private final VerifierKey logKey;
   private final List<X509Certificate> tsaCertificates;
   private final Instant exportedAt;
-  private final Map<Long, ExportedCheckpoint> checkpoints = new TreeMap<>();
+  private final PrivateKey signingKey;
+  private final TreeMap<Long, ExportedCheckpoint> checkpoints = new TreeMap<>();
   private long entries;
   private boolean closed;
 
@@ -55,12 +61,19 @@ public final class AuditExportWriter implements Closeable {
       String origin,
       VerifierKey logKey,
       List<X509Certificate> tsaCertificates,
-      Instant exportedAt)
+      Instant exportedAt,
+      PrivateKey signingKey)
       throws IOException {
     this.origin = Objects.requireNonNull(origin, "origin");
     this.logKey = Objects.requireNonNull(logKey, "logKey");
     this.tsaCertificates = List.copyOf(tsaCertificates);
     this.exportedAt = Objects.requireNonNull(exportedAt, "exportedAt");
+    this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
+    if (!Arrays.equals(
+        Ed25519Keys.rawPublicKey(Ed25519Keys.publicKeyOf(signingKey)),
+        Ed25519Keys.rawPublicKey(logKey.publicKey()))) {
+      throw new IllegalArgumentException("The signing key is not the log key's private half");
+    }
     // Closing the archive must not close the caller's stream, say an HTTP response.
     this.zip =
         new ZipOutputStream(
@@ -75,15 +88,18 @@ public final class AuditExportWriter implements Closeable {
    * @param logKey the key the log signs its checkpoints with
    * @param tsaCertificates the certificates of the time-stamping authorities that stamped them
    * @param exportedAt the time the manifest states
+   * @param signingKey the log key's private half, which signs the manifest
+   * @throws IllegalArgumentException if the signing key is not that of the log key
    */
   public static AuditExportWriter open(
       OutputStream out,
       String origin,
       VerifierKey logKey,
       List<X509Certificate> tsaCertificates,
-      Instant exportedAt)
+      Instant exportedAt,
+      PrivateKey signingKey)
       throws IOException {
-    return new AuditExportWriter(out, origin, logKey, tsaCertificates, exportedAt);
+    return new AuditExportWriter(out, origin, logKey, tsaCertificates, exportedAt, signingKey);
   }
 
   /** Writes a whole export from entries in order, from entry 1, and the checkpoints. */
@@ -93,10 +109,12 @@ public final class AuditExportWriter implements Closeable {
       VerifierKey logKey,
       List<X509Certificate> tsaCertificates,
       Instant exportedAt,
+      PrivateKey signingKey,
       Iterator<byte[]> entries,
       Collection<ExportedCheckpoint> checkpoints)
       throws IOException {
-    try (AuditExportWriter export = open(out, origin, logKey, tsaCertificates, exportedAt)) {
+    try (AuditExportWriter export =
+        open(out, origin, logKey, tsaCertificates, exportedAt, signingKey)) {
       while (entries.hasNext()) {
         export.entry(entries.next());
       }
@@ -156,9 +174,11 @@ public final class AuditExportWriter implements Closeable {
   }
 
   /**
-   * Writes the checkpoints, the key, the certificates and the manifest, and ends the archive.
+   * Writes the checkpoints, the key, the certificates and the signed manifest, and ends the
+   * archive.
    *
-   * @throws IllegalStateException if a checkpoint covers more entries than were written
+   * @throws IllegalStateException if no checkpoint was added, or the newest does not cover exactly
+   *     the entries written
    */
   @Override
   public void close() throws IOException {
@@ -167,15 +187,16 @@ public final class AuditExportWriter implements Closeable {
     }
     closed = true;
     zip.closeEntry();
-    for (Map.Entry<Long, ExportedCheckpoint> checkpoint : checkpoints.entrySet()) {
-      if (checkpoint.getKey() > entries) {
-        zip.close();
-        throw new IllegalStateException(
-            "A checkpoint covers "
-                + checkpoint.getKey()
-                + " entries, but the export holds "
-                + entries);
-      }
+    long newest = checkpoints.isEmpty() ? -1 : checkpoints.lastKey();
+    if (newest != entries) {
+      zip.close();
+      throw new IllegalStateException(
+          checkpoints.isEmpty()
+              ? "An export ends at a signed checkpoint, and none was added"
+              : "An export ends at its newest checkpoint, which covers "
+                  + newest
+                  + " entries, but the export holds "
+                  + entries);
     }
     for (Map.Entry<Long, ExportedCheckpoint> checkpoint : checkpoints.entrySet()) {
       write(
@@ -192,7 +213,10 @@ public final class AuditExportWriter implements Closeable {
           ExportLayout.tsaCertificateName(i + 1),
           Pem.encode(tsaCertificates.get(i)).getBytes(StandardCharsets.UTF_8));
     }
-    write(ExportLayout.MANIFEST, ExportManifest.of(origin, entries, exportedAt).encode());
+    ExportManifest manifest =
+        ExportManifest.of(origin, entries, exportedAt, checkpoints.get(newest).signedNote());
+    write(ExportLayout.MANIFEST, manifest.encode());
+    write(ExportLayout.MANIFEST_NOTE, manifest.sign(signingKey).getBytes(StandardCharsets.UTF_8));
     zip.close();
   }
 

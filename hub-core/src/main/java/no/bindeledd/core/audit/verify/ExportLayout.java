@@ -11,9 +11,13 @@ import java.util.regex.Pattern;
 public final class ExportLayout {
 
   /** The format name and version the manifest declares. */
-  public static final String FORMAT = "bindeledd-audit-export/1";
+  public static final String FORMAT = "bindeledd-audit-export/2";
 
   public static final String MANIFEST = "manifest.json";
+
+  /** The manifest's text signed by the log key, as a C2SP signed note. */
+  public static final String MANIFEST_NOTE = "manifest.note";
+
   public static final String ENTRIES = "entries.jsonl";
   public static final String LOG_KEY = "log-key.vkey";
   public static final String CHECKPOINT_FOLDER = "checkpoints/";

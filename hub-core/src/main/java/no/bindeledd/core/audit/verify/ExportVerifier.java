@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
 import no.bindeledd.core.audit.checkpoint.NoteRejected;
+import no.bindeledd.core.audit.checkpoint.SignedNote;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.audit.merkle.LogTree;
 import no.bindeledd.core.audit.merkle.MerkleVerifier;
@@ -38,12 +40,14 @@ import no.bindeledd.core.crypto.Timestamps;
 
 /**
  * Checks an audit export against anchors the auditor trusts, without the hub: the archive, the
- * manifest, every checkpoint (signature by the log key, file name, order in time, RFC 3161 token),
+ * manifest and its signature, every checkpoint (signature by the log key, file name, order in time,
+ * the chain of previous lines, RFC 3161 token), the final checkpoint the signed manifest names,
  * then every entry in one pass (canonical form, sequence, chain), recomputing the Merkle tree and
  * holding each checkpoint's signed root against it as soon as the entries reach its size, with a
- * consistency proof between consecutive checkpoints; then inclusion proofs of the first, the last
- * and a random sample of the covered entries against the newest checkpoint. It stops at the first
- * failure and says where it is and what is wrong.
+ * consistency proof between consecutive checkpoints, and the same for each checkpoint the auditor
+ * saved earlier; then inclusion proofs of the first, the last and a random sample of the entries
+ * against the final checkpoint, and consistency proofs from each saved checkpoint to it. It stops
+ * at the first failure and says where it is and what is wrong.
  *
  * <p>Memory is the tree's 64 bytes per entry; entries are not kept. Safe to share between threads:
  * each {@link #verify} call has its own state.
@@ -195,11 +199,12 @@ public final class ExportVerifier {
 
   private final TrustAnchors anchors;
   private final Options options;
+  private final List<Trusted> trusted;
   private final Timestamps timestamps = new Timestamps();
 
   /**
    * @throws IllegalArgumentException if the anchors hold no log key and the options do not allow
-   *     the export's own
+   *     the export's own, or a checkpoint the auditor saved is not signed by the trusted log key
    */
   public ExportVerifier(TrustAnchors anchors, Options options) {
     this.anchors = Objects.requireNonNull(anchors, "anchors");
@@ -209,6 +214,33 @@ public final class ExportVerifier {
           "Without a trusted log key, only the export's own can be used, and that must be asked"
               + " for");
     }
+    this.trusted = trusted(anchors, options);
+  }
+
+  /** The auditor's saved checkpoints, verified with the trusted key, smallest first. */
+  private static List<Trusted> trusted(TrustAnchors anchors, Options options) {
+    if (anchors.checkpoints().isEmpty()) {
+      return List.of();
+    }
+    if (anchors.logKey() == null) {
+      throw new IllegalArgumentException(
+          "A saved checkpoint is checked with the log key you trust; give that key, since the"
+              + " export's own proves nothing about it");
+    }
+    String origin = options.origin() != null ? options.origin() : anchors.logKey().name();
+    List<Trusted> verified = new ArrayList<>();
+    for (TrustedCheckpoint saved : anchors.checkpoints()) {
+      try {
+        verified.add(
+            new Trusted(
+                saved.source(), Checkpoint.verify(saved.signedNote(), origin, anchors.logKey())));
+      } catch (NoteRejected e) {
+        throw new IllegalArgumentException(
+            saved.source() + " is not a checkpoint signed by the log key: " + e.getMessage(), e);
+      }
+    }
+    verified.sort(Comparator.comparingLong(Trusted::size));
+    return List.copyOf(verified);
   }
 
   /**
@@ -315,8 +347,17 @@ public final class ExportVerifier {
     }
   }
 
-  /** A checkpoint whose note, name, order and timestamp are verified, its root not yet. */
-  private record Signed(Checkpoint checkpoint, Instant time, String noteName) {
+  /** A checkpoint the auditor saved, its signature verified. */
+  private record Trusted(String source, Checkpoint checkpoint) {
+
+    long size() {
+      return checkpoint.size();
+    }
+  }
+
+  /** A checkpoint whose note, name, order, chain and timestamp are verified, its root not yet. */
+  private record Signed(
+      Checkpoint checkpoint, Instant time, String noteName, Checkpoint.Previous asPrevious) {
 
     long size() {
       return checkpoint.size();
@@ -356,20 +397,14 @@ public final class ExportVerifier {
     private int consistencyProofs;
     private int inclusionProofs;
     private int nextCheckpoint;
+    private int nextTrusted;
+    private int trustedChecked;
+    private long trustedCovered;
     private Failure failure;
 
     void verify(AuditExportReader reader) throws IOException {
+      // Reading the manifest refuses another format, such as an older hub's unsigned one.
       ExportManifest manifest = reader.manifest();
-      if (!ExportLayout.FORMAT.equals(manifest.format())) {
-        fail(
-            Kind.MANIFEST,
-            ExportLayout.MANIFEST,
-            0,
-            "the export is in the format "
-                + manifest.format()
-                + "; this verifier reads "
-                + ExportLayout.FORMAT);
-      }
       anchors(reader);
       if (!manifest.origin().equals(origin)) {
         fail(
@@ -378,7 +413,8 @@ public final class ExportVerifier {
             0,
             "the export is of the log " + manifest.origin() + ", not of " + origin);
       }
-      checkpoints(reader);
+      signedManifest(reader, manifest);
+      checkpoints(reader, manifest);
       entries(reader, manifest);
       if (entries != manifest.entries()) {
         fail(
@@ -393,14 +429,43 @@ public final class ExportVerifier {
                 + entries);
       }
       inclusion();
-      if (entries > covered) {
-        findings.add(
-            (entries - covered == 1
-                    ? "entry " + entries + " is"
-                    : "entries " + (covered + 1) + " to " + entries + " are")
-                + " not yet covered by a checkpoint: nothing the log signed vouches for "
-                + (entries - covered == 1 ? "it" : "them")
-                + " yet");
+      extendsTrusted();
+    }
+
+    /** The manifest is the one the log key signed in {@code manifest.note}. */
+    private void signedManifest(AuditExportReader reader, ExportManifest manifest)
+        throws IOException {
+      byte[] note =
+          reader
+              .manifestNote()
+              .orElseThrow(
+                  () ->
+                      fail(
+                          Kind.MANIFEST,
+                          ExportLayout.MANIFEST_NOTE,
+                          0,
+                          "the export has no "
+                              + ExportLayout.MANIFEST_NOTE
+                              + ": its manifest is not signed, so its export time and its final"
+                              + " checkpoint could have been changed"));
+      String text;
+      try {
+        text = SignedNote.verify(note, key);
+      } catch (NoteRejected e) {
+        throw fail(
+            Kind.MANIFEST,
+            ExportLayout.MANIFEST_NOTE,
+            0,
+            "the manifest's signature does not hold: " + e.getMessage());
+      }
+      if (!text.equals(manifest.signedText())) {
+        fail(
+            Kind.MANIFEST,
+            ExportLayout.MANIFEST,
+            0,
+            "it is not the manifest the log signed in "
+                + ExportLayout.MANIFEST_NOTE
+                + ": it was changed after the export was made");
       }
     }
 
@@ -495,7 +560,7 @@ public final class ExportVerifier {
       }
     }
 
-    private void checkpoints(AuditExportReader reader) throws IOException {
+    private void checkpoints(AuditExportReader reader, ExportManifest manifest) throws IOException {
       List<CheckpointFiles> files = reader.checkpoints();
       if (files.stream().noneMatch(CheckpointFiles::hasNote)) {
         fail(
@@ -558,6 +623,7 @@ public final class ExportVerifier {
                   + previous.time()
                   + "): a log only grows, so its checkpoints cannot go back in time");
         }
+        chained(file, checkpoint, previous);
         Optional<byte[]> token = reader.token(size);
         if (token.isPresent()) {
           timestamp(file, noteBytes, token.get(), time);
@@ -581,9 +647,11 @@ public final class ExportVerifier {
         } else {
           pending.add(size);
         }
-        previous = new Signed(checkpoint, time, file.noteName());
+        previous =
+            new Signed(checkpoint, time, file.noteName(), Checkpoint.Previous.of(size, noteBytes));
         signed.add(previous);
       }
+      isFinal(previous, manifest);
       if (!pending.isEmpty()) {
         findings.add(
             (pending.size() == 1
@@ -591,6 +659,92 @@ public final class ExportVerifier {
                     : "the newest " + pending.size() + " checkpoints " + pending + " have")
                 + " no timestamp yet: nothing but the log's own signature dates "
                 + (pending.size() == 1 ? "it" : "them"));
+      }
+    }
+
+    /** The checkpoint names the one before it in the export, and only a log's first names none. */
+    private void chained(CheckpointFiles file, Checkpoint checkpoint, Signed before) {
+      Optional<Checkpoint.Previous> named = checkpoint.previous();
+      String problem = null;
+      if (before == null) {
+        if (named.isPresent()) {
+          problem =
+              "it names the checkpoint of "
+                  + named.get().size()
+                  + " entries as the one before it, which the export lacks: the export's first"
+                  + " checkpoint was dropped, with any before it";
+        }
+      } else if (named.isEmpty()) {
+        problem =
+            "it names no checkpoint before it, as only a log's first checkpoint may, yet the export"
+                + " holds the checkpoint of "
+                + before.size()
+                + " entries before it: the checkpoints are not one chain (one of them was signed by"
+                + " a hub that had forgotten its history)";
+      } else if (named.get().size() > before.size()) {
+        problem =
+            "it names the checkpoint of "
+                + named.get().size()
+                + " entries as the one before it, which the export lacks: that checkpoint was"
+                + " dropped";
+      } else if (named.get().size() < before.size()) {
+        problem =
+            "it names the checkpoint of "
+                + named.get().size()
+                + " entries as the one before it, but the export holds the checkpoint of "
+                + before.size()
+                + " entries in between: the checkpoints are not one chain (one was taken from"
+                + " another history)";
+      } else if (!named.get().equals(before.asPrevious())) {
+        problem =
+            "it names a checkpoint of "
+                + before.size()
+                + " entries with the note hash "
+                + named.get().noteHashBase64()
+                + " as the one before it, but the export's checkpoint of "
+                + before.size()
+                + " entries is another (note hash "
+                + before.asPrevious().noteHashBase64()
+                + "): that checkpoint was replaced";
+      }
+      if (problem != null) {
+        fail(Kind.CHECKPOINT, file.noteName(), 0, problem);
+      }
+    }
+
+    /** The newest checkpoint is the final one the signed manifest names. */
+    private void isFinal(Signed newest, ExportManifest manifest) {
+      long named = manifest.finalCheckpointSize();
+      if (newest.size() < named) {
+        fail(
+            Kind.CHECKPOINT,
+            ExportLayout.noteName(Math.min(named, ExportLayout.MAX_TREE_SIZE)),
+            0,
+            "the signed manifest names the checkpoint of "
+                + named
+                + " entries as the export's final one, which the export lacks: the newest"
+                + " checkpoint was dropped");
+      }
+      if (newest.size() > named) {
+        fail(
+            Kind.CHECKPOINT,
+            newest.noteName(),
+            0,
+            "the signed manifest names the checkpoint of "
+                + named
+                + " entries as the export's final one, but the export holds this later one: it"
+                + " was added after the export was made");
+      }
+      if (!newest.asPrevious().noteHashBase64().equals(manifest.finalCheckpointHash())) {
+        fail(
+            Kind.CHECKPOINT,
+            newest.noteName(),
+            0,
+            "it is not the final checkpoint the signed manifest names (note hash "
+                + manifest.finalCheckpointHash()
+                + ", but this one's is "
+                + newest.asPrevious().noteHashBase64()
+                + "): it was replaced");
       }
     }
 
@@ -682,6 +836,22 @@ public final class ExportVerifier {
                     ? "entry " + first.size() + " is missing"
                     : "entries " + (entries + 1) + " to " + first.size() + " are missing"));
       }
+      if (nextTrusted < trusted.size()) {
+        Trusted cut = trusted.get(nextTrusted);
+        fail(
+            Kind.TRUSTED_CHECKPOINT,
+            cut.source(),
+            0,
+            "the export holds "
+                + entries
+                + " entries, but this checkpoint you saved signs a tree of "
+                + cut.size()
+                + ": the log was cut (entries "
+                + (entries + 1)
+                + " to "
+                + cut.size()
+                + " are gone), or the export is older than the checkpoint");
+      }
     }
 
     /** Holds every checkpoint of the tree's current size against the recomputed root. */
@@ -722,6 +892,52 @@ public final class ExportVerifier {
         checkpoints++;
         covered = checkpoint.size();
         nextCheckpoint++;
+      }
+      while (nextTrusted < trusted.size() && trusted.get(nextTrusted).size() == tree.size()) {
+        Trusted saved = trusted.get(nextTrusted);
+        byte[] root = tree.root(saved.size());
+        if (!MessageDigest.isEqual(root, saved.checkpoint().rootHash())) {
+          fail(
+              Kind.TRUSTED_CHECKPOINT,
+              saved.source(),
+              0,
+              "this checkpoint you saved signs the root "
+                  + base64(saved.checkpoint().rootHash())
+                  + " for the first "
+                  + saved.size()
+                  + " entries, but the export's entries give "
+                  + base64(root)
+                  + ": "
+                  + (trustedCovered + 1 == saved.size()
+                      ? "entry " + saved.size()
+                      : "an entry among " + (trustedCovered + 1) + " to " + saved.size())
+                  + " was changed since you saved it, and the log's checkpoints after it were"
+                  + " signed over the changed history");
+        }
+        trustedCovered = saved.size();
+        nextTrusted++;
+      }
+    }
+
+    /**
+     * Each saved checkpoint is the start of the final one, proven as an auditor holding only the
+     * two checkpoints would prove it.
+     */
+    private void extendsTrusted() {
+      Signed last = signed.get(signed.size() - 1);
+      for (Trusted saved : trusted) {
+        if (saved.size() > 0) {
+          checkConsistency(
+                  saved.source(),
+                  saved.checkpoint(),
+                  last.checkpoint(),
+                  saved.size(),
+                  last.size(),
+                  tree.consistencyProof(saved.size(), last.size()))
+              .map(f -> new Failure(Kind.TRUSTED_CHECKPOINT, f.file(), 0, f.problem()))
+              .ifPresent(this::fail);
+        }
+        trustedChecked++;
       }
     }
 
@@ -832,6 +1048,7 @@ public final class ExportVerifier {
           timestamped,
           consistencyProofs,
           inclusionProofs,
+          trustedChecked,
           exportAnchorsUsed,
           findings,
           Optional.ofNullable(failure));
@@ -843,7 +1060,7 @@ public final class ExportVerifier {
     Kind kind;
     if (member == null) {
       kind = Kind.ARCHIVE;
-    } else if (member.equals(ExportLayout.MANIFEST)) {
+    } else if (member.equals(ExportLayout.MANIFEST) || member.equals(ExportLayout.MANIFEST_NOTE)) {
       kind = Kind.MANIFEST;
     } else if (member.equals(ExportLayout.ENTRIES)) {
       kind = Kind.ENTRY;

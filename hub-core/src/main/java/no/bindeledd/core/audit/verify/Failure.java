@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param kind what part of the export is wrong
  * @param file the member of the export it is in, such as {@code entries.jsonl} or {@code
- *     checkpoints/000000000020.note}, or null for the archive as a whole
+ *     checkpoints/000000000020.note}, or null for the archive as a whole; for a trusted checkpoint,
+ *     where the auditor keeps it
  * @param entry the entry it is about, by sequence number, which is also its line in {@code
  *     entries.jsonl}; 0 when the problem is not one entry's
  * @param problem what is wrong
@@ -29,7 +30,12 @@ public record Failure(Kind kind, String file, long entry, String problem) {
     /** An entry, or a line of {@code entries.jsonl} where an entry should be. */
     ENTRY,
     /** An inclusion or consistency proof. */
-    PROOF
+    PROOF,
+    /**
+     * A checkpoint the auditor saved earlier, which the export does not extend: the log was cut or
+     * rewritten since. The failure's file is where the auditor keeps it.
+     */
+    TRUSTED_CHECKPOINT
   }
 
   public Failure {

@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param timestamps the timestamp tokens verified
  * @param consistencyProofs the consistency proofs between consecutive checkpoints verified
  * @param inclusionProofs the inclusion proofs of entries in the newest checkpoint verified
+ * @param trustedCheckpoints the checkpoints the auditor saved earlier that the export was proven to
+ *     extend: the same root at their size, and a consistency proof to the final checkpoint
  * @param exportAnchorsUsed whether the export's own copies of the key or certificates were trusted
- * @param findings what is worth knowing but is not wrong, such as entries no checkpoint covers yet
+ * @param findings what is worth knowing but is not wrong, such as checkpoints still waiting for
+ *     their timestamp
  * @param failure the first thing found wrong, if any
  */
 public record Report(
@@ -27,6 +30,7 @@ public record Report(
     int timestamps,
     int consistencyProofs,
     int inclusionProofs,
+    int trustedCheckpoints,
     boolean exportAnchorsUsed,
     List<String> findings,
     Optional<Failure> failure) {

@@ -27,11 +27,13 @@ public final class VerifyCommand {
   static final String USAGE_TEXT =
       """
       Usage: bindeledd-verify --key <file or key text> --tsa-cert <pem file> [--tsa-cert <pem file>]...
-                              [--allow-pending-timestamp] [--trust-export-anchors]
-                              [--origin <name>] [--max-bytes <n>] <export.zip>
+                              [--trusted-checkpoint <file>]... [--allow-pending-timestamp]
+                              [--trust-export-anchors] [--origin <name>] [--max-bytes <n>]
+                              <export.zip>
 
       Checks an audit export of a Bindeledd hub without the hub: every entry, the chain, the
-      Merkle tree, every signed checkpoint and every RFC 3161 timestamp.
+      Merkle tree, every signed checkpoint and their chain, every RFC 3161 timestamp, and the
+      signed manifest.
 
         --key <file or key text>     the log's verifier key, <name>+<key ID>+<key>, as the hub
                                      publishes it at GET /api/audit/log-key
@@ -39,6 +41,10 @@ public final class VerifyCommand {
                                      PEM file, as the hub publishes them at
                                      GET /api/audit/tsa-certificates; repeat for more files, and
                                      include any certificate the authority sends with its tokens
+        --trusted-checkpoint <file>  a checkpoint you saved from an earlier audit (the signedNote
+                                     of GET /api/audit/checkpoints/latest); the export must
+                                     extend it: same root at its size, and no shorter. Repeat for
+                                     more; each must be signed by the --key
         --allow-pending-timestamp    accept the newest checkpoints without their timestamp yet
         --trust-export-anchors       use the key and certificates inside the export where none are
                                      given; this shows the export consistent, not who made it
@@ -89,9 +95,16 @@ public final class VerifyCommand {
                 100_000,
                 (verified, expected) ->
                     err.println("verified " + verified + " of ~" + expected + " entries"));
+    ExportVerifier verifier;
+    try {
+      verifier = new ExportVerifier(anchors, options);
+    } catch (IllegalArgumentException e) {
+      err.println("bindeledd-verify: " + e.getMessage());
+      return USAGE;
+    }
     Report report;
     try {
-      report = new ExportVerifier(anchors, options).verify(arguments.export);
+      report = verifier.verify(arguments.export);
     } catch (IOException e) {
       err.println("bindeledd-verify: cannot read " + arguments.export + ": " + describe(e));
       return USAGE;
@@ -129,6 +142,15 @@ public final class VerifyCommand {
             + " consistency, "
             + report.inclusionProofs()
             + " inclusion");
+    if (!anchors.checkpoints().isEmpty()) {
+      out.println(
+          "Trusted        "
+              + report.trustedCheckpoints()
+              + " of "
+              + anchors.checkpoints().size()
+              + " saved checkpoint(s) extended: same root at their size, and a consistency proof"
+              + " to the final checkpoint");
+    }
     for (String finding : report.findings()) {
       out.println("Note           " + finding);
     }
@@ -150,6 +172,7 @@ public final class VerifyCommand {
 
     private String key;
     private final List<String> tsaCertificates = new ArrayList<>();
+    private final List<String> trustedCheckpoints = new ArrayList<>();
     private boolean allowPending;
     private boolean trustExport;
     private boolean help;
@@ -172,6 +195,7 @@ public final class VerifyCommand {
             parsed.key = value(args, ++i, arg);
           }
           case "--tsa-cert" -> parsed.tsaCertificates.add(value(args, ++i, arg));
+          case "--trusted-checkpoint" -> parsed.trustedCheckpoints.add(value(args, ++i, arg));
           case "--origin" -> parsed.origin = value(args, ++i, arg);
           case "--max-bytes" -> {
             try {
@@ -219,7 +243,16 @@ public final class VerifyCommand {
         certificates.addAll(
             certificates(file, Files.readString(path(file), StandardCharsets.UTF_8)));
       }
-      return new TrustAnchors(logKey, certificates);
+      List<TrustedCheckpoint> saved = new ArrayList<>();
+      for (String file : trustedCheckpoints) {
+        String note = Files.readString(path(file), StandardCharsets.UTF_8);
+        // A signed note never ends in a blank line; one more newline is what jq -r and editors add.
+        if (note.endsWith("\n\n")) {
+          note = note.substring(0, note.length() - 1);
+        }
+        saved.add(new TrustedCheckpoint(file, note));
+      }
+      return new TrustAnchors(logKey, certificates, saved);
     }
 
     /**

@@ -36,6 +36,7 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -125,6 +126,7 @@ public final class CmsSignatures {
     try {
       ParsedMessage message = parse(cms);
       SignerInformation signer = onlySigner(message);
+      SignedDataStructure.check(message.structure(), ACCEPTED_DIGESTS);
       X509Certificate certificate = registeredCertificate(message, signer, accepted);
       requireAcceptedAlgorithms(signer);
       requireValidSignature(signer, certificate);
@@ -148,6 +150,7 @@ public final class CmsSignatures {
       throw rejected(MALFORMED, "the message is empty");
     }
     CMSSignedData signedData;
+    SignedData structure;
     List<X509CertificateHolder> certificates;
     Collection<SignerInformation> signers;
     CMSTypedData signedContent;
@@ -165,6 +168,7 @@ public final class CmsSignatures {
             MALFORMED, "the message is not CMS SignedData but " + contentInfo.getContentType());
       }
       signedData = new CMSSignedData(contentInfo);
+      structure = SignedData.getInstance(contentInfo.getContent());
       certificates = new ArrayList<>(signedData.getCertificates().getMatches(null));
       signers = signedData.getSignerInfos().getSigners();
       for (SignerInformation signer : signers) {
@@ -190,7 +194,7 @@ public final class CmsSignatures {
     if (!(signedContent.getContent() instanceof byte[] content)) {
       throw rejected(MALFORMED, "the signed content is not an octet string");
     }
-    return new ParsedMessage(content, certificates, signers);
+    return new ParsedMessage(structure, content, certificates, signers);
   }
 
   private static SignerInformation onlySigner(ParsedMessage message) {
@@ -355,6 +359,7 @@ public final class CmsSignatures {
   }
 
   private record ParsedMessage(
+      SignedData structure,
       byte[] content,
       List<X509CertificateHolder> certificates,
       Collection<SignerInformation> signers) {}

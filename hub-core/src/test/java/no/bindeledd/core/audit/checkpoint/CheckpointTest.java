@@ -3,6 +3,7 @@ package no.bindeledd.core.audit.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -104,13 +105,69 @@ class CheckpointTest {
         ORIGIN + "\n1234\n" + "ROOT\n" + "time 2026-11-25T03:40:00Z\ntime 2026-11-25T03:40:00Z\n",
         ORIGIN + "\n1234\n" + "ROOT\n" + "time \n",
         ORIGIN + "\n1234\n" + "ROOT\n" + "tab\tin an extension\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous \n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 1200\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 1200 HASH extra\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 1200  HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous  1200 HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 01200 HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 0 HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous -1 HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 1234 HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 5000 HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 99999999999999999999 HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 1200 SHORT\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 1200 UNPADDED\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 1200 HASH\nprevious 1100 HASH\n",
+        ORIGIN + "\n1234\n" + "ROOT\n" + "previous 1200 HASH\nprevious 1200 HASH\n",
       })
   void malformedBodiesAreRefused(String template) {
-    String body = template.replace("ROOT", ROOT_BASE64);
+    String body =
+        template
+            .replace("ROOT", ROOT_BASE64)
+            .replace("HASH", ROOT_BASE64)
+            .replace("SHORT", Base64.getEncoder().encodeToString(new byte[31]))
+            .replace("UNPADDED", Base64.getEncoder().withoutPadding().encodeToString(ROOT));
 
     assertThatThrownBy(() -> Checkpoint.parse(body))
         .as(body)
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aLaterCheckpointNamesThePreviousOneBySizeAndTheHashOfItsSignedNote() throws Exception {
+    String first =
+        Checkpoint.at(ORIGIN, 1200, ROOT, Instant.parse("2026-11-25T03:39:00Z"))
+            .sign(ORIGIN, HUB_KEY.getPrivate());
+    byte[] firstHash =
+        MessageDigest.getInstance("SHA-256").digest(first.getBytes(StandardCharsets.UTF_8));
+
+    Checkpoint later =
+        Checkpoint.at(
+            ORIGIN,
+            1234,
+            ROOT,
+            Instant.parse("2026-11-25T03:40:00Z"),
+            Checkpoint.Previous.of(1200, first));
+
+    String line = "previous 1200 " + Base64.getEncoder().encodeToString(firstHash);
+    assertThat(later.body()).isEqualTo(BODY + line + "\n");
+    assertThat(later.previous())
+        .contains(new Checkpoint.Previous(1200, firstHash))
+        .hasValueSatisfying(
+            previous -> {
+              assertThat(previous.names(first.getBytes(StandardCharsets.UTF_8))).isTrue();
+              assertThat(previous.names((first + " ").getBytes(StandardCharsets.UTF_8))).isFalse();
+            });
+    assertThat(Checkpoint.parse(later.body())).isEqualTo(later);
+    assertThat(Checkpoint.verify(later.sign(ORIGIN, HUB_KEY.getPrivate()), ORIGIN, HUB).previous())
+        .isEqualTo(later.previous());
+    assertThat(Checkpoint.parse(BODY).previous()).as("the log's first").isEmpty();
+    assertThatThrownBy(
+            () ->
+                Checkpoint.at(
+                    ORIGIN, 1200, ROOT, Instant.now(), Checkpoint.Previous.of(1200, first)))
+        .hasMessageContaining("the log only grows");
   }
 
   @Test

@@ -39,8 +39,10 @@ class AuditExportTest {
   @Test
   void theReaderGivesBackWhatTheWriterWrote() throws Exception {
     try (AuditExportReader reader = AuditExportReader.open(file(export))) {
-      assertThat(reader.manifest())
-          .isEqualTo(ExportManifest.of(ExportFixture.ORIGIN, 25, ExportFixture.START));
+      ExportManifest manifest =
+          ExportManifest.of(ExportFixture.ORIGIN, 25, ExportFixture.START, log.notes().get(25L));
+      assertThat(reader.manifest()).isEqualTo(manifest);
+      assertThat(reader.manifestNote()).contains(fixture.signedManifest(manifest));
       assertThat(new String(reader.logKey(), UTF_8)).isEqualTo(fixture.logKey.encoded() + "\n");
       assertThat(reader.tsaCertificateNames()).containsExactly("tsa/tsa-1.pem");
       assertThat(new String(reader.tsaCertificate("tsa/tsa-1.pem"), UTF_8))
@@ -79,15 +81,24 @@ class AuditExportTest {
             "checkpoints/000000000025.tsr",
             "log-key.vkey",
             "tsa/tsa-1.pem",
-            "manifest.json");
+            "manifest.json",
+            "manifest.note");
     assertThat(files.get("entries.jsonl")).isEqualTo(ExportFixture.jsonl(log.entries()));
-    assertThat(new String(files.get("manifest.json"), UTF_8))
-        .isEqualTo(
-            "{\"entries\":25,\"exportedAt\":\""
-                + ExportFixture.START
-                + "\",\"format\":\"bindeledd-audit-export/1\",\"origin\":\""
-                + ExportFixture.ORIGIN
-                + "\"}");
+    String manifest =
+        "{\"entries\":25,\"exportedAt\":\""
+            + ExportFixture.START
+            + "\",\"finalCheckpointHash\":\""
+            + java.util.Base64.getEncoder()
+                .encodeToString(TestEntries.sha256(log.notes().get(25L).getBytes(UTF_8)))
+            + "\",\"finalCheckpointSize\":25,\"format\":\"bindeledd-audit-export/2\",\"origin\":\""
+            + ExportFixture.ORIGIN
+            + "\"}";
+    assertThat(new String(files.get("manifest.json"), UTF_8)).isEqualTo(manifest);
+    // The log key signs the manifest's bytes and a newline, under the log's name.
+    assertThat(
+            no.bindeledd.core.audit.checkpoint.SignedNote.verify(
+                files.get("manifest.note"), fixture.logKey))
+        .isEqualTo(manifest + "\n");
   }
 
   @Test
@@ -95,14 +106,23 @@ class AuditExportTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (AuditExportWriter writer =
         AuditExportWriter.open(
-            out, ExportFixture.ORIGIN, fixture.logKey, List.of(), ExportFixture.START)) {
+            out,
+            ExportFixture.ORIGIN,
+            fixture.logKey,
+            List.of(),
+            ExportFixture.START,
+            fixture.logKeys.getPrivate())) {
       log.entries().forEach(e -> write(writer, e));
       writer.checkpoint(ExportedCheckpoint.untimestamped(log.notes().get(25L)));
     }
 
     assertThat(ExportFixture.unzip(out.toByteArray()).keySet())
         .containsExactly(
-            "entries.jsonl", "checkpoints/000000000025.note", "log-key.vkey", "manifest.json");
+            "entries.jsonl",
+            "checkpoints/000000000025.note",
+            "log-key.vkey",
+            "manifest.json",
+            "manifest.note");
   }
 
   @Test
@@ -114,11 +134,12 @@ class AuditExportTest {
         fixture.logKey,
         List.of(fixture.tsaCertificate()),
         ExportFixture.START,
+        fixture.logKeys.getPrivate(),
         log.entries().iterator(),
-        List.of(new ExportedCheckpoint(log.notes().get(10L), log.tokens().get(10L))));
+        List.of(new ExportedCheckpoint(log.notes().get(25L), log.tokens().get(25L))));
 
     assertThat(out.closed).isFalse();
-    assertThat(ExportFixture.unzip(out.toByteArray())).containsKey("checkpoints/000000000010.tsr");
+    assertThat(ExportFixture.unzip(out.toByteArray())).containsKey("checkpoints/000000000025.tsr");
   }
 
   @Test
@@ -129,7 +150,8 @@ class AuditExportTest {
             ExportFixture.ORIGIN,
             fixture.logKey,
             List.of(),
-            ExportFixture.START);
+            ExportFixture.START,
+            fixture.logKeys.getPrivate());
 
     assertThatThrownBy(() -> writer.entry("{\"a\":\"b\"}\n".getBytes(UTF_8)))
         .isInstanceOf(IllegalArgumentException.class)
@@ -152,6 +174,36 @@ class AuditExportTest {
     assertThatThrownBy(writer::close)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("covers 10 entries");
+  }
+
+  @Test
+  void theWriterEndsAnExportOnlyAtACheckpointCoveringEveryEntry() throws Exception {
+    AuditExportWriter withoutCheckpoint = open(fixture.logKeys.getPrivate());
+    log.entries().forEach(e -> write(withoutCheckpoint, e));
+    AuditExportWriter beyondTheCheckpoint = open(fixture.logKeys.getPrivate());
+    log.entries().forEach(e -> write(beyondTheCheckpoint, e));
+    beyondTheCheckpoint.checkpoint(ExportedCheckpoint.untimestamped(log.notes().get(20L)));
+
+    assertThatThrownBy(withoutCheckpoint::close)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("none was added");
+    assertThatThrownBy(beyondTheCheckpoint::close)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("covers 20 entries, but the export holds 25");
+    assertThatThrownBy(
+            () -> open(no.bindeledd.core.audit.checkpoint.Ed25519Keys.generate().getPrivate()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not the log key");
+  }
+
+  private static AuditExportWriter open(java.security.PrivateKey signingKey) throws IOException {
+    return AuditExportWriter.open(
+        new ByteArrayOutputStream(),
+        ExportFixture.ORIGIN,
+        fixture.logKey,
+        List.of(),
+        ExportFixture.START,
+        signingKey);
   }
 
   @Test

@@ -55,15 +55,18 @@ final class ExportFixture {
   /** A log's entries and its checkpoints, by size. */
   record Log(List<byte[]> entries, Map<Long, String> notes, Map<Long, byte[]> tokens) {}
 
-  /** A log of {@code count} entries, each checkpoint signed and timestamped. */
+  /**
+   * A log of {@code count} entries, each checkpoint signed, naming the one before it, and
+   * timestamped.
+   */
   Log log(int count, long... checkpointSizes) {
     List<byte[]> entries = TestEntries.log(count, 20261125L, START);
     LogTree tree = new LogTree();
     entries.forEach(tree::appendEntry);
-    Map<Long, String> notes = new TreeMap<>();
+    TreeMap<Long, String> notes = new TreeMap<>();
     Map<Long, byte[]> tokens = new TreeMap<>();
     for (long size : checkpointSizes) {
-      String note = sign(size, tree.root(size), checkpointTime(size), logKeys.getPrivate());
+      String note = sign(size, tree.root(size), checkpointTime(size), logKeys.getPrivate(), notes);
       notes.put(size, note);
       tokens.put(size, stamp(note));
     }
@@ -74,8 +77,23 @@ final class ExportFixture {
     return START.plusSeconds(10 * size + 5);
   }
 
-  static String sign(long size, byte[] root, Instant time, PrivateKey key) {
-    return Checkpoint.at(ORIGIN, size, root, time).sign(ORIGIN, key);
+  /**
+   * A checkpoint signed as the hub signs it after the notes already signed: naming the newest of
+   * them below its size as the one before it, or none if there is none.
+   */
+  static String sign(
+      long size, byte[] root, Instant time, PrivateKey key, Map<Long, String> signedBefore) {
+    Map.Entry<Long, String> previous = new TreeMap<>(signedBefore).lowerEntry(size);
+    Checkpoint checkpoint =
+        previous == null
+            ? Checkpoint.at(ORIGIN, size, root, time)
+            : Checkpoint.at(
+                ORIGIN,
+                size,
+                root,
+                time,
+                Checkpoint.Previous.of(previous.getKey(), previous.getValue()));
+    return checkpoint.sign(ORIGIN, key);
   }
 
   /** A real token over the SHA-256 of the note's UTF-8 bytes. */
@@ -93,6 +111,11 @@ final class ExportFixture {
     }
   }
 
+  /** {@code manifest.note} for this manifest, signed with the log key. */
+  byte[] signedManifest(ExportManifest manifest) {
+    return manifest.sign(logKeys.getPrivate()).getBytes(UTF_8);
+  }
+
   X509Certificate tsaCertificate() {
     return tsa.certificate();
   }
@@ -105,7 +128,8 @@ final class ExportFixture {
   byte[] export(Log log) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (AuditExportWriter writer =
-        AuditExportWriter.open(out, ORIGIN, logKey, List.of(tsa.certificate()), START)) {
+        AuditExportWriter.open(
+            out, ORIGIN, logKey, List.of(tsa.certificate()), START, logKeys.getPrivate())) {
       for (byte[] entry : log.entries()) {
         writer.entry(entry);
       }

@@ -58,18 +58,102 @@ class ExportVerifierTest {
   }
 
   @Test
-  void entriesAfterTheNewestCheckpointAreAFindingNotAFailure() throws Exception {
+  void anExportEndsAtTheFinalCheckpointItsSignedManifestNames() throws Exception {
     Map<String, byte[]> fewer =
         without(files, "checkpoints/000000000060.note", "checkpoints/000000000060.tsr");
 
     Report report = verify(fewer, Options.defaults());
 
-    assertThat(report.verified()).isTrue();
-    assertThat(report.coveredEntries()).isEqualTo(50);
-    assertThat(report.findings())
-        .containsExactly(
-            "entries 51 to 60 are not yet covered by a checkpoint: nothing the log signed vouches"
-                + " for them yet");
+    assertThat(report.failure())
+        .contains(
+            new Failure(
+                Kind.CHECKPOINT,
+                "checkpoints/000000000060.note",
+                0,
+                "the signed manifest names the checkpoint of 60 entries as the export's final one,"
+                    + " which the export lacks: the newest checkpoint was dropped"));
+  }
+
+  @Test
+  void anExportOfAnOlderHubIsRefusedWithTheReason() throws Exception {
+    Map<String, byte[]> older = without(files, "manifest.note");
+    older.put(
+        "manifest.json",
+        ("{\"entries\":60,\"exportedAt\":\"2026-11-25T03:40:00Z\",\"format\":"
+                + "\"bindeledd-audit-export/1\",\"origin\":\""
+                + ExportFixture.ORIGIN
+                + "\"}")
+            .getBytes(UTF_8));
+
+    Failure failure = verify(older, Options.defaults()).failure().orElseThrow();
+
+    assertThat(failure.kind()).isEqualTo(Kind.MANIFEST);
+    assertThat(failure.describe())
+        .startsWith(
+            "manifest.json: the export is in the format bindeledd-audit-export/1, made by an older"
+                + " hub: its manifest is not signed")
+        .contains("this verifier, which reads bindeledd-audit-export/2, does not accept it");
+  }
+
+  @Test
+  void savedCheckpointsTheExportExtendsAreProvenAndCounted() throws Exception {
+    TrustAnchors remembering =
+        fixture
+            .anchors()
+            .withCheckpoints(
+                List.of(
+                    new TrustedCheckpoint("last-audit.note", log.notes().get(40L)),
+                    new TrustedCheckpoint("first-audit.note", log.notes().get(10L)),
+                    new TrustedCheckpoint("this-audit.note", log.notes().get(60L))));
+
+    Report report = new ExportVerifier(remembering, Options.defaults()).verify(file(files));
+
+    assertThat(report.failure()).isEmpty();
+    assertThat(report.trustedCheckpoints()).isEqualTo(3);
+  }
+
+  @Test
+  void aSavedCheckpointOfALongerLogShowsTheLogWasCut() throws Exception {
+    ExportFixture.Log longer = fixture.log(70, 10, 20, 30, 40, 50, 60, 70);
+    TrustAnchors remembering =
+        fixture
+            .anchors()
+            .withCheckpoints(
+                List.of(new TrustedCheckpoint("after-70.note", longer.notes().get(70L))));
+
+    Report report = new ExportVerifier(remembering, Options.defaults()).verify(file(files));
+
+    assertThat(report.failure())
+        .contains(
+            new Failure(
+                Kind.TRUSTED_CHECKPOINT,
+                "after-70.note",
+                0,
+                "the export holds 60 entries, but this checkpoint you saved signs a tree of 70:"
+                    + " the log was cut (entries 61 to 70 are gone), or the export is older than"
+                    + " the checkpoint"));
+  }
+
+  @Test
+  void aSavedCheckpointMustBeSignedByTheTrustedKeyWhichMustBeGiven() {
+    String foreign =
+        ExportFixture.sign(
+            10, new byte[32], ExportFixture.START, Ed25519Keys.generate().getPrivate(), Map.of());
+    List<TrustedCheckpoint> saved = List.of(new TrustedCheckpoint("foreign.note", foreign));
+
+    assertThatThrownBy(
+            () -> new ExportVerifier(fixture.anchors().withCheckpoints(saved), Options.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("foreign.note is not a checkpoint signed by the log key");
+    assertThatThrownBy(
+            () ->
+                new ExportVerifier(
+                    TrustAnchors.fromExport()
+                        .withCheckpoints(
+                            List.of(new TrustedCheckpoint("ours.note", log.notes().get(10L)))),
+                    Options.defaults().withTrustExportAnchors(true)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("give that key");
   }
 
   @Test
@@ -222,10 +306,15 @@ class ExportVerifierTest {
     LogTree tree = new LogTree();
     log.entries().forEach(tree::appendEntry);
     Instant ahead = Instant.now().plus(1, ChronoUnit.HOURS);
-    String note = ExportFixture.sign(60, tree.root(60), ahead, fixture.logKeys.getPrivate());
+    String note =
+        ExportFixture.sign(60, tree.root(60), ahead, fixture.logKeys.getPrivate(), log.notes());
     Map<String, byte[]> changed = new LinkedHashMap<>(files);
     changed.put("checkpoints/000000000060.note", note.getBytes(UTF_8));
     changed.put("checkpoints/000000000060.tsr", fixture.stamp(note));
+    ExportManifest manifest =
+        ExportManifest.of(ExportFixture.ORIGIN, 60, ExportFixture.START, note);
+    changed.put("manifest.json", manifest.encode());
+    changed.put("manifest.note", fixture.signedManifest(manifest));
 
     Report report = verify(changed, Options.defaults());
 

@@ -35,8 +35,9 @@ import no.bindeledd.core.crypto.Timestamps;
  *
  * Arguments: the folder to write to (it gets {@code export.zip}, {@code log-key.vkey}, {@code
  * tsa.pem} and a {@code keys} folder with a development CA), the number of entries (default one
- * million) and the entries between checkpoints (default 10,000; the last entry always gets one).
- * Entries are generated, hashed and written as a stream: memory is the tree's 64 bytes an entry.
+ * million) and the entries between checkpoints (default 10,000; the last entry always gets one, as
+ * an export ends at a checkpoint). Each checkpoint names the one before it. Entries are generated,
+ * hashed and written as a stream: memory is the tree's 64 bytes an entry.
  */
 public final class GenerateLargeExport {
 
@@ -75,8 +76,10 @@ public final class GenerateLargeExport {
     try (OutputStream file =
             new BufferedOutputStream(Files.newOutputStream(folder.resolve("export.zip")), 1 << 16);
         AuditExportWriter export =
-            AuditExportWriter.open(file, origin, logKey, tsaCertificates, Instant.now())) {
+            AuditExportWriter.open(
+                file, origin, logKey, tsaCertificates, Instant.now(), logKeys.getPrivate())) {
       String prev = TestEntries.GENESIS;
+      Checkpoint.Previous previous = null;
       for (long seq = 1; seq <= count; seq++) {
         Instant time = start.plusMillis(seq * 1_000L);
         byte[] entry = CanonicalJson.encode(TestEntries.members(seq, prev, time, random));
@@ -84,9 +87,12 @@ public final class GenerateLargeExport {
         tree.appendEntry(entry);
         prev = TestEntries.sha256Hex(entry);
         if (seq % interval == 0 || seq == count) {
-          String note =
-              Checkpoint.at(origin, seq, tree.root(seq), time.plusMillis(500))
-                  .sign(origin, logKeys.getPrivate());
+          Checkpoint checkpoint =
+              previous == null
+                  ? Checkpoint.at(origin, seq, tree.root(seq), time.plusMillis(500))
+                  : Checkpoint.at(origin, seq, tree.root(seq), time.plusMillis(500), previous);
+          String note = checkpoint.sign(origin, logKeys.getPrivate());
+          previous = Checkpoint.Previous.of(seq, note);
           byte[] token =
               timestamps
                   .stamp(TestEntries.sha256(note.getBytes(UTF_8)), tsa, tsaCertificates)

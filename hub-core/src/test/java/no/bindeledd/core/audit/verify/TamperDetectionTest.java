@@ -128,7 +128,15 @@ class TamperDetectionTest {
             "the manifest changed",
             "the anchors in the export changed",
             "an inclusion proof changed",
-            "a consistency proof changed");
+            "a consistency proof changed",
+            "a checkpoint dropped with its token",
+            "checkpoints reordered",
+            "a checkpoint replaced by another the log signed",
+            "the export's last entry edited",
+            "the export time changed",
+            "the manifest's signature removed or changed",
+            "an export of the older format",
+            "a rewrite signed anew, caught by a saved checkpoint");
   }
 
   @TestFactory
@@ -184,6 +192,14 @@ class TamperDetectionTest {
     anchors(cases);
     inclusionProofs(cases);
     consistencyProofs(cases);
+    droppedCheckpoints(cases);
+    reorderedCheckpoints(cases);
+    replacedCheckpoints(cases);
+    lastEntry(cases);
+    exportTime(cases);
+    manifestSignatures(cases);
+    olderFormat(cases);
+    rewritesCaughtBySavedCheckpoints(cases);
     return cases;
   }
 
@@ -450,7 +466,7 @@ class TamperDetectionTest {
                 files.put(ExportLayout.MANIFEST, manifest(ExportFixture.ORIGIN, kept).encode());
                 return files;
               },
-              Expect.entry(kept + 1, "ends after entry " + kept)));
+              notTheSignedManifest()));
     }
     byte[] jsonl = base.get(ENTRIES);
     for (int cut : new int[] {1, 2, 50}) {
@@ -498,7 +514,7 @@ class TamperDetectionTest {
                 () -> {
                   byte[] root = flip(tree.root(size), at, bit);
                   String note =
-                      ExportFixture.sign(
+                      signedAfterTheOthers(
                           size, root, ExportFixture.checkpointTime(size), attacker.getPrivate());
                   return with(ExportLayout.noteName(size), note.getBytes(UTF_8));
                 },
@@ -518,16 +534,12 @@ class TamperDetectionTest {
                     + bit
                     + " of root byte "
                     + at
-                    + " flipped, signed by the log's own key and timestamped anew",
+                    + " flipped, it and every later checkpoint and the manifest signed by the"
+                    + " log's own key and timestamped anew",
                 () -> {
-                  byte[] root = flip(tree.root(size), at, bit);
-                  return withNote(
-                      size,
-                      ExportFixture.sign(
-                          size,
-                          root,
-                          ExportFixture.checkpointTime(size),
-                          fixture.logKeys.getPrivate()));
+                  Map<Long, byte[]> roots = trueRoots();
+                  roots.put(size, flip(tree.root(size), at, bit));
+                  return signedAnew(roots);
                 },
                 rootDiffers(size)));
       }
@@ -564,7 +576,7 @@ class TamperDetectionTest {
                 () ->
                     with(
                         ExportLayout.noteName(size),
-                        ExportFixture.sign(
+                        signedAfterTheOthers(
                                 wrong,
                                 tree.root(size),
                                 ExportFixture.checkpointTime(size),
@@ -582,19 +594,12 @@ class TamperDetectionTest {
                   + size
                   + " entries signed by the log's key as the tree of "
                   + (size + 1)
-                  + ", filed as such",
+                  + ", filed as such, the chain and manifest signed anew",
               () -> {
-                Map<String, byte[]> files =
-                    without(ExportLayout.noteName(size), ExportLayout.tokenName(size));
-                putNote(
-                    files,
-                    size + 1,
-                    ExportFixture.sign(
-                        size + 1,
-                        tree.root(size),
-                        ExportFixture.checkpointTime(size),
-                        fixture.logKeys.getPrivate()));
-                return files;
+                Map<Long, byte[]> roots = trueRoots();
+                roots.remove(size);
+                roots.put(size + 1, tree.root(size));
+                return signedAnew(roots);
               },
               size < COUNT
                   ? rootDiffers(size + 1)
@@ -605,15 +610,13 @@ class TamperDetectionTest {
               "the root of "
                   + (size - 1)
                   + " entries signed by the log's key as the tree of "
-                  + size,
-              () ->
-                  withNote(
-                      size,
-                      ExportFixture.sign(
-                          size,
-                          tree.root(size - 1),
-                          ExportFixture.checkpointTime(size),
-                          fixture.logKeys.getPrivate())),
+                  + size
+                  + ", the chain and manifest signed anew",
+              () -> {
+                Map<Long, byte[]> roots = trueRoots();
+                roots.put(size, tree.root(size - 1));
+                return signedAnew(roots);
+              },
               rootDiffers(size)));
       cases.add(
           exportCase(
@@ -622,19 +625,12 @@ class TamperDetectionTest {
                   + size
                   + " entries signed by the log's key as the tree of "
                   + (size - 1)
-                  + ", filed as such",
+                  + ", filed as such, the chain and manifest signed anew",
               () -> {
-                Map<String, byte[]> files =
-                    without(ExportLayout.noteName(size), ExportLayout.tokenName(size));
-                putNote(
-                    files,
-                    size - 1,
-                    ExportFixture.sign(
-                        size - 1,
-                        tree.root(size),
-                        ExportFixture.checkpointTime(size),
-                        fixture.logKeys.getPrivate()));
-                return files;
+                Map<Long, byte[]> roots = trueRoots();
+                roots.remove(size);
+                roots.put(size - 1, tree.root(size));
+                return signedAnew(roots);
               },
               rootDiffers(size - 1)));
     }
@@ -687,7 +683,7 @@ class TamperDetectionTest {
               () ->
                   withNote(
                       size,
-                      ExportFixture.sign(
+                      signedAfterTheOthers(
                           size,
                           tree.root(size),
                           ExportFixture.checkpointTime(earlier).minusSeconds(60),
@@ -919,6 +915,7 @@ class TamperDetectionTest {
         List.of(
             ENTRIES,
             ExportLayout.MANIFEST,
+            ExportLayout.MANIFEST_NOTE,
             ExportLayout.LOG_KEY,
             ExportLayout.noteName(30),
             ExportLayout.tokenName(30))) {
@@ -933,11 +930,13 @@ class TamperDetectionTest {
 
   private static void manifests(List<Case> cases) {
     Map<String, byte[]> changed = new LinkedHashMap<>();
-    changed.put(
-        "format bindeledd-audit-export/2",
-        new ExportManifest(
-                "bindeledd-audit-export/2", ExportFixture.ORIGIN, COUNT, ExportFixture.START)
-            .encode());
+    for (String format : List.of("bindeledd-audit-export/1", "bindeledd-audit-export/3")) {
+      changed.put(
+          "format " + format,
+          canonical(base.get(ExportLayout.MANIFEST))
+              .replace(ExportLayout.FORMAT, format)
+              .getBytes(UTF_8));
+    }
     changed.put("origin of another log", manifest("bindeledd.example/other-audit", COUNT).encode());
     for (long count : new long[] {0, 59, 61, 600}) {
       changed.put(count + " entries announced", manifest(ExportFixture.ORIGIN, count).encode());
@@ -952,6 +951,11 @@ class TamperDetectionTest {
         CanonicalJson.encode(
             Map.of(
                 "entries", COUNT, "format", ExportLayout.FORMAT, "origin", ExportFixture.ORIGIN)));
+    changed.put(
+        "a final checkpoint other than the entries announced",
+        canonical
+            .replace("\"finalCheckpointSize\":60", "\"finalCheckpointSize\":50")
+            .getBytes(UTF_8));
     changed.put("not JSON", "entries=60".getBytes(UTF_8));
     changed.forEach(
         (what, bytes) ->
@@ -1190,6 +1194,413 @@ class TamperDetectionTest {
     }
   }
 
+  // The chain of checkpoints and the signed manifest.
+
+  private static void droppedCheckpoints(List<Case> cases) {
+    for (int i = 0; i < SIZES.length; i++) {
+      long size = SIZES[i];
+      Expect expect =
+          i == 0
+              ? Expect.at(
+                  Kind.CHECKPOINT,
+                  ExportLayout.noteName(SIZES[1]),
+                  "names the checkpoint of 10 entries as the one before it, which the export"
+                      + " lacks: the export's first checkpoint was dropped")
+              : i < SIZES.length - 1
+                  ? Expect.at(
+                      Kind.CHECKPOINT,
+                      ExportLayout.noteName(SIZES[i + 1]),
+                      "names the checkpoint of "
+                          + size
+                          + " entries as the one before it, which the export lacks: that"
+                          + " checkpoint was dropped")
+                  : Expect.at(
+                      Kind.CHECKPOINT,
+                      ExportLayout.noteName(size),
+                      "names the checkpoint of 60 entries as the export's final one, which the"
+                          + " export lacks: the newest checkpoint was dropped");
+      cases.add(
+          exportCase(
+              "a checkpoint dropped with its token",
+              (i == 0 ? "the first" : i < SIZES.length - 1 ? "a middle" : "the newest")
+                  + " checkpoint ("
+                  + size
+                  + ") dropped with its token",
+              () -> without(ExportLayout.noteName(size), ExportLayout.tokenName(size)),
+              expect));
+    }
+    cases.add(
+        exportCase(
+            "a checkpoint dropped with its token",
+            "checkpoints 30 and 40 dropped with their tokens",
+            () ->
+                without(
+                    ExportLayout.noteName(30),
+                    ExportLayout.tokenName(30),
+                    ExportLayout.noteName(40),
+                    ExportLayout.tokenName(40)),
+            Expect.at(Kind.CHECKPOINT, ExportLayout.noteName(50), "checkpoint of 40 entries")));
+    cases.add(
+        exportCase(
+            "a checkpoint dropped with its token",
+            "every checkpoint but the newest dropped with their tokens",
+            () -> {
+              Map<String, byte[]> files = new LinkedHashMap<>(base);
+              for (long size : Arrays.copyOf(SIZES, SIZES.length - 1)) {
+                files.remove(ExportLayout.noteName(size));
+                files.remove(ExportLayout.tokenName(size));
+              }
+              return files;
+            },
+            Expect.at(Kind.CHECKPOINT, ExportLayout.noteName(60), "the export's first")));
+    cases.add(
+        exportCase(
+            "a checkpoint dropped with its token",
+            "the newest checkpoint dropped, pending timestamps allowed",
+            () -> without(ExportLayout.noteName(60), ExportLayout.tokenName(60)),
+            Expect.at(Kind.CHECKPOINT, ExportLayout.noteName(60), "newest checkpoint was dropped"),
+            Options.defaults().withAllowPendingTimestamps(true)));
+  }
+
+  private static void reorderedCheckpoints(List<Case> cases) {
+    for (long[] pair : new long[][] {{10, 20}, {20, 50}, {50, 60}}) {
+      long a = pair[0];
+      long b = pair[1];
+      cases.add(
+          exportCase(
+              "checkpoints reordered",
+              "the checkpoints of " + a + " and " + b + " exchanged, notes with their tokens",
+              () -> {
+                Map<String, byte[]> files =
+                    exchange(ExportLayout.noteName(a), ExportLayout.noteName(b));
+                files.put(ExportLayout.tokenName(a), base.get(ExportLayout.tokenName(b)));
+                files.put(ExportLayout.tokenName(b), base.get(ExportLayout.tokenName(a)));
+                return files;
+              },
+              Expect.at(
+                  Kind.CHECKPOINT, ExportLayout.noteName(a), "stored as the checkpoint of " + a)));
+    }
+    cases.add(
+        exportCase(
+            "checkpoints reordered",
+            "checkpoint 30 signed anew naming checkpoint 10 as the one before it",
+            () -> {
+              Map<Long, String> earlier = new TreeMap<>(log.notes());
+              earlier.remove(20L);
+              return withNote(
+                  30,
+                  ExportFixture.sign(
+                      30,
+                      tree.root(30),
+                      ExportFixture.checkpointTime(30),
+                      fixture.logKeys.getPrivate(),
+                      earlier));
+            },
+            Expect.at(
+                Kind.CHECKPOINT,
+                ExportLayout.noteName(30),
+                "but the export holds the checkpoint of 20 entries in between")));
+    cases.add(
+        exportCase(
+            "checkpoints reordered",
+            "checkpoint 30 signed anew naming none before it, as a log's first",
+            () ->
+                withNote(
+                    30,
+                    ExportFixture.sign(
+                        30,
+                        tree.root(30),
+                        ExportFixture.checkpointTime(30),
+                        fixture.logKeys.getPrivate(),
+                        Map.of())),
+            Expect.at(
+                Kind.CHECKPOINT, ExportLayout.noteName(30), "names no checkpoint before it")));
+  }
+
+  private static void replacedCheckpoints(List<Case> cases) {
+    for (int i = 0; i < SIZES.length; i++) {
+      long size = SIZES[i];
+      Expect expect =
+          i < SIZES.length - 1
+              ? Expect.at(
+                  Kind.CHECKPOINT,
+                  ExportLayout.noteName(SIZES[i + 1]),
+                  "the export's checkpoint of " + size + " entries is another")
+              : Expect.at(
+                  Kind.CHECKPOINT,
+                  ExportLayout.noteName(size),
+                  "it is not the final checkpoint the signed manifest names");
+      cases.add(
+          exportCase(
+              "a checkpoint replaced by another the log signed",
+              "checkpoint "
+                  + size
+                  + " replaced by one of the same tree signed a second later, timestamped anew",
+              () ->
+                  withNote(
+                      size,
+                      signedAfterTheOthers(
+                          size,
+                          tree.root(size),
+                          ExportFixture.checkpointTime(size).plusSeconds(1),
+                          fixture.logKeys.getPrivate())),
+              expect));
+    }
+  }
+
+  private static void lastEntry(List<Case> cases) {
+    for (String member : List.of("actor", "outcome", "reason", "time")) {
+      byte[] changed = edited(COUNT, member, member.equals("actor") ? "mallory" : null);
+      cases.add(
+          exportCase(
+              "the export's last entry edited",
+              "entry 60, the export's own, " + member + " changed",
+              () -> withEntry(COUNT, changed),
+              rootDiffers(COUNT)));
+    }
+    cases.add(
+        exportCase(
+            "the export's last entry edited",
+            "entry 60 replaced by a forged entry soundly linked to entry 59",
+            () -> withEntry(COUNT, forged(COUNT, COUNT, prevOf(COUNT))),
+            rootDiffers(COUNT)));
+    cases.add(
+        exportCase(
+            "the export's last entry edited",
+            "entry 60 edited and the newest checkpoint dropped with its token",
+            () -> {
+              Map<String, byte[]> files = withEntry(COUNT, edited(COUNT, "actor", "mallory"));
+              files.remove(ExportLayout.noteName(60));
+              files.remove(ExportLayout.tokenName(60));
+              return files;
+            },
+            Expect.at(
+                Kind.CHECKPOINT, ExportLayout.noteName(60), "newest checkpoint was dropped")));
+  }
+
+  private static void exportTime(List<Case> cases) {
+    String manifest = canonical(base.get(ExportLayout.MANIFEST));
+    String later = ExportFixture.START.plusSeconds(86_400).toString();
+    byte[] changed = manifest.replace(ExportFixture.START.toString(), later).getBytes(UTF_8);
+    cases.add(
+        exportCase(
+            "the export time changed",
+            "exportedAt a day later in manifest.json",
+            () -> with(ExportLayout.MANIFEST, changed),
+            notTheSignedManifest()));
+    cases.add(
+        exportCase(
+            "the export time changed",
+            "exportedAt a day later, manifest.note signed anew by another key of the same name",
+            () -> {
+              Map<String, byte[]> files = with(ExportLayout.MANIFEST, changed);
+              files.put(
+                  ExportLayout.MANIFEST_NOTE,
+                  SignedNote.sign(
+                          new String(changed, UTF_8) + "\n",
+                          ExportFixture.ORIGIN,
+                          attacker.getPrivate())
+                      .getBytes(UTF_8));
+              return files;
+            },
+            Expect.at(
+                Kind.MANIFEST, ExportLayout.MANIFEST_NOTE, "a key the verifier does not know")));
+  }
+
+  private static void manifestSignatures(List<Case> cases) {
+    byte[] note = base.get(ExportLayout.MANIFEST_NOTE);
+    String text = canonical(base.get(ExportLayout.MANIFEST)) + "\n";
+    cases.add(
+        exportCase(
+            "the manifest's signature removed or changed",
+            "manifest.note removed",
+            () -> without(ExportLayout.MANIFEST_NOTE),
+            Expect.at(Kind.MANIFEST, ExportLayout.MANIFEST_NOTE, "its manifest is not signed")));
+    cases.add(
+        exportCase(
+            "the manifest's signature removed or changed",
+            "manifest.note holding the text without its signature",
+            () -> with(ExportLayout.MANIFEST_NOTE, text.getBytes(UTF_8)),
+            Expect.at(Kind.MANIFEST, ExportLayout.MANIFEST_NOTE, "signature does not hold")));
+    cases.add(
+        exportCase(
+            "the manifest's signature removed or changed",
+            "manifest.note signed by another key of the same name",
+            () ->
+                with(
+                    ExportLayout.MANIFEST_NOTE,
+                    SignedNote.sign(text, ExportFixture.ORIGIN, attacker.getPrivate())
+                        .getBytes(UTF_8)),
+            Expect.at(
+                Kind.MANIFEST, ExportLayout.MANIFEST_NOTE, "a key the verifier does not know")));
+    for (int j = 0; j < 6; j++) {
+      int at = (note.length - 1) * j / 5;
+      int bit = (2 * j + 1) % 8;
+      cases.add(
+          exportCase(
+              "the manifest's signature removed or changed",
+              "bit " + bit + " of manifest.note byte " + at + " " + shown(note[at]),
+              () -> with(ExportLayout.MANIFEST_NOTE, flip(note, at, bit)),
+              Expect.at(Kind.MANIFEST, ExportLayout.MANIFEST_NOTE, null)));
+    }
+    cases.add(
+        exportCase(
+            "the manifest's signature removed or changed",
+            "manifest.note replaced by a checkpoint the log signed",
+            () -> with(ExportLayout.MANIFEST_NOTE, base.get(ExportLayout.noteName(60))),
+            notTheSignedManifest()));
+    cases.add(
+        exportCase(
+            "the manifest's signature removed or changed",
+            "the manifest and its signature of an earlier export of the first 50 entries put in",
+            () -> {
+              ExportManifest earlier =
+                  ExportManifest.of(
+                      ExportFixture.ORIGIN, 50, ExportFixture.START, log.notes().get(50L));
+              Map<String, byte[]> files = with(ExportLayout.MANIFEST, earlier.encode());
+              files.put(ExportLayout.MANIFEST_NOTE, fixture.signedManifest(earlier));
+              return files;
+            },
+            Expect.at(
+                Kind.CHECKPOINT,
+                ExportLayout.noteName(60),
+                "names the checkpoint of 50 entries as the export's final one, but the export"
+                    + " holds this later one")));
+  }
+
+  private static void olderFormat(List<Case> cases) {
+    Map<String, Object> members = new LinkedHashMap<>();
+    members.put("entries", (long) COUNT);
+    members.put("exportedAt", ExportFixture.START.toString());
+    members.put("format", "bindeledd-audit-export/1");
+    members.put("origin", ExportFixture.ORIGIN);
+    byte[] older = CanonicalJson.encode(members);
+    cases.add(
+        exportCase(
+            "an export of the older format",
+            "an export as an older hub made it: format 1, no manifest.note",
+            () -> {
+              Map<String, byte[]> files = with(ExportLayout.MANIFEST, older);
+              files.remove(ExportLayout.MANIFEST_NOTE);
+              return files;
+            },
+            Expect.at(Kind.MANIFEST, ExportLayout.MANIFEST, "made by an older hub")));
+    cases.add(
+        exportCase(
+            "an export of the older format",
+            "format 1 declared, the signature left in place",
+            () -> with(ExportLayout.MANIFEST, older),
+            Expect.at(Kind.MANIFEST, ExportLayout.MANIFEST, "its manifest is not signed")));
+  }
+
+  /**
+   * An entry changed and every later link made anew, and all checkpoints and the manifest signed
+   * anew with the log's own key over the changed entries, as a hub that had forgotten what it
+   * signed would: the export is consistent in itself, and only a checkpoint the auditor saved
+   * before shows the change.
+   */
+  private static void rewritesCaughtBySavedCheckpoints(List<Case> cases) {
+    for (int seq : new int[] {1, 17, 35, 40, 41, 59}) {
+      for (long saved : new long[] {40, 60}) {
+        if (seq > saved) {
+          continue;
+        }
+        cases.add(
+            savedCheckpointCase(
+                "entry "
+                    + seq
+                    + " changed, relinked and signed anew; checkpoint "
+                    + saved
+                    + " saved",
+                rewritten(seq),
+                List.of(savedNote(saved)),
+                Expect.at(
+                    Kind.TRUSTED_CHECKPOINT,
+                    savedName(saved),
+                    "an entry among 1 to " + saved + " was changed since you saved it")));
+      }
+    }
+    cases.add(
+        savedCheckpointCase(
+            "entry 17 changed, relinked and signed anew; checkpoints 20 and 60 saved",
+            rewritten(17),
+            List.of(savedNote(60), savedNote(20)),
+            Expect.at(
+                Kind.TRUSTED_CHECKPOINT,
+                savedName(20),
+                "an entry among 1 to 20 was changed since you saved it")));
+    cases.add(
+        savedCheckpointCase(
+            "the log cut to 30 entries, its checkpoints and manifest signed anew; checkpoint 40"
+                + " saved",
+            () -> {
+              Map<Long, byte[]> roots = trueRoots();
+              roots.keySet().removeIf(size -> size > 30);
+              return signedAnew(withEntries(entries().subList(0, 30)), roots);
+            },
+            List.of(savedNote(40)),
+            Expect.at(
+                Kind.TRUSTED_CHECKPOINT,
+                savedName(40),
+                "the log was cut (entries 31 to 40 are gone)")));
+  }
+
+  /** The export with entry {@code seq} changed, relinked, and the whole chain signed anew. */
+  static Supplier<Map<String, byte[]>> rewritten(int seq) {
+    return () -> {
+      List<byte[]> entries = entries();
+      entries.set(seq - 1, edited(seq, "actor", "mallory"));
+      List<byte[]> relinked = TestEntries.renumberAndRelink(entries, seq);
+      LogTree changed = new LogTree();
+      relinked.forEach(changed::appendEntry);
+      Map<Long, byte[]> roots = new TreeMap<>();
+      for (long size : SIZES) {
+        roots.put(size, changed.root(size));
+      }
+      return signedAnew(withEntries(relinked), roots);
+    };
+  }
+
+  static TrustedCheckpoint savedNote(long size) {
+    return new TrustedCheckpoint(savedName(size), log.notes().get(size));
+  }
+
+  static String savedName(long size) {
+    return "saved-" + size + ".note";
+  }
+
+  private static Case savedCheckpointCase(
+      String name,
+      Supplier<Map<String, byte[]>> files,
+      List<TrustedCheckpoint> saved,
+      Expect expect) {
+    return new Case(
+        "a rewrite signed anew, caught by a saved checkpoint",
+        name,
+        () ->
+            verify(
+                new ExportVerifier(
+                    fixture.anchors().withCheckpoints(saved),
+                    Options.defaults().withInclusionSamples(4)),
+                ExportFixture.zip(files.get())),
+        expect);
+  }
+
+  @Test
+  void aRewriteSignedAnewIsConsistentInItselfAndOnlyASavedCheckpointShowsIt() {
+    Map<String, byte[]> files = rewritten(17).get();
+    ExportVerifier remembering =
+        new ExportVerifier(
+            fixture.anchors().withCheckpoints(List.of(savedNote(40))),
+            Options.defaults().withInclusionSamples(4));
+
+    assertThat(verify(files)).as("without a saved checkpoint").isEmpty();
+    assertThat(verify(remembering, ExportFixture.zip(files)))
+        .hasValueSatisfying(
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.TRUSTED_CHECKPOINT));
+    assertThat(verify(remembering, ExportFixture.zip(base))).as("the true export").isEmpty();
+  }
+
   // Building the cases.
 
   private static Case exportCase(
@@ -1345,8 +1756,69 @@ class TamperDetectionTest {
         .getBytes(ISO_8859_1);
   }
 
+  /** A manifest as the writer makes it, naming the final checkpoint of the untouched export. */
   private static ExportManifest manifest(String origin, long entries) {
-    return ExportManifest.of(origin, entries, ExportFixture.START);
+    return ExportManifest.of(origin, entries, ExportFixture.START, log.notes().get(60L));
+  }
+
+  private static String canonical(byte[] manifest) {
+    return new String(manifest, UTF_8);
+  }
+
+  private static Expect notTheSignedManifest() {
+    return Expect.at(Kind.MANIFEST, ExportLayout.MANIFEST, "not the manifest the log signed");
+  }
+
+  /** The true root of each checkpoint's size, to change some and sign the chain anew. */
+  private static Map<Long, byte[]> trueRoots() {
+    Map<Long, byte[]> roots = new TreeMap<>();
+    for (long size : SIZES) {
+      roots.put(size, tree.root(size));
+    }
+    return roots;
+  }
+
+  /**
+   * The export with all its checkpoints, their tokens and the manifest made anew and signed with
+   * the log's own key, as a hub that forgot its history, or a thief of its key, would make them:
+   * one checkpoint of each size given, with the root given, each naming the one before it, the
+   * manifest naming the last.
+   */
+  private static Map<String, byte[]> signedAnew(Map<Long, byte[]> roots) {
+    return signedAnew(base, roots);
+  }
+
+  private static Map<String, byte[]> signedAnew(Map<String, byte[]> from, Map<Long, byte[]> roots) {
+    Map<String, byte[]> files = new LinkedHashMap<>(from);
+    files.keySet().removeIf(name -> name.startsWith(ExportLayout.CHECKPOINT_FOLDER));
+    TreeMap<Long, String> notes = new TreeMap<>();
+    for (Map.Entry<Long, byte[]> root : new TreeMap<>(roots).entrySet()) {
+      long size = root.getKey();
+      String note =
+          ExportFixture.sign(
+              size,
+              root.getValue(),
+              ExportFixture.checkpointTime(size),
+              fixture.logKeys.getPrivate(),
+              notes);
+      notes.put(size, note);
+      putNote(files, size, note);
+    }
+    ExportManifest manifest =
+        ExportManifest.of(
+            ExportFixture.ORIGIN,
+            notes.lastKey(),
+            ExportFixture.START,
+            notes.lastEntry().getValue());
+    files.put(ExportLayout.MANIFEST, manifest.encode());
+    files.put(ExportLayout.MANIFEST_NOTE, fixture.signedManifest(manifest));
+    return files;
+  }
+
+  /** A checkpoint naming the untouched export's checkpoint before its size, as the hub would. */
+  private static String signedAfterTheOthers(
+      long size, byte[] root, Instant time, java.security.PrivateKey key) {
+    return ExportFixture.sign(size, root, time, key, log.notes());
   }
 
   /** The proof checked against the checkpoint of 60 entries, signed with this root. */

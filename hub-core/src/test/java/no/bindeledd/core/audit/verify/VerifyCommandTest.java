@@ -105,6 +105,73 @@ class VerifyCommandTest {
   }
 
   @Test
+  void checkpointsSavedEarlierAreProvenExtendedOrTheExportFails() throws Exception {
+    Path saved =
+        Files.writeString(dir.resolve("saved-20.note"), log.notes().get(20L) + "\n", UTF_8);
+    // The same tree size and key, another history: what a rewritten log signed anew would give.
+    Path rewritten =
+        Files.writeString(
+            dir.resolve("other-40.note"),
+            ExportFixture.sign(
+                40,
+                new byte[32],
+                ExportFixture.START,
+                fixture.logKeys.getPrivate(),
+                java.util.Map.of()),
+            UTF_8);
+
+    int extended =
+        run(
+            "--key",
+            keyFile.toString(),
+            "--tsa-cert",
+            tsaFile.toString(),
+            "--trusted-checkpoint",
+            saved.toString(),
+            export.toString());
+    String report = out();
+    int differs =
+        run(
+            "--key",
+            keyFile.toString(),
+            "--tsa-cert",
+            tsaFile.toString(),
+            "--trusted-checkpoint",
+            saved.toString(),
+            "--trusted-checkpoint",
+            rewritten.toString(),
+            export.toString());
+
+    assertThat(extended).as(report + err()).isZero();
+    assertThat(report)
+        .contains("Trusted        1 of 1 saved checkpoint(s) extended")
+        .endsWith("Result         VERIFIED\n");
+    assertThat(differs).isEqualTo(1);
+    assertThat(out())
+        .contains("Result         FAILED at " + rewritten + ": this checkpoint you saved signs");
+  }
+
+  @Test
+  void aSavedCheckpointNotSignedByTheKeyIsWrongUse() throws Exception {
+    ExportFixture stranger = new ExportFixture(dir.resolve("keys"));
+    Path foreign =
+        Files.writeString(dir.resolve("foreign.note"), stranger.log(10, 10).notes().get(10L));
+
+    int code =
+        run(
+            "--key",
+            keyFile.toString(),
+            "--tsa-cert",
+            tsaFile.toString(),
+            "--trusted-checkpoint",
+            foreign.toString(),
+            export.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).contains(foreign + " is not a checkpoint signed by the log key");
+  }
+
+  @Test
   void helpExitsZero() {
     assertThat(run("--help")).isZero();
     assertThat(out()).startsWith("Usage: bindeledd-verify --key");

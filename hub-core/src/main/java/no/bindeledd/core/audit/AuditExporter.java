@@ -16,14 +16,16 @@ import no.bindeledd.core.audit.verify.ExportedCheckpoint;
 /**
  * Writes the verifiable export of the log (format {@code bindeledd-audit-export/2}): every entry's
  * canonical bytes up to a signed checkpoint, every signed checkpoint up to that one with its
- * timestamp, the log's verifier key, the time-stamping authority's certificates, and a manifest
- * signed with the log key. An auditor checks it offline with {@code bindeledd-verify}, trusting
- * only the key and certificates obtained out of band. Only the auditor exports.
+ * timestamp and its witnesses' cosignatures, the log's verifier key, the time-stamping authority's
+ * certificates, and a manifest signed with the log key. An auditor checks it offline with {@code
+ * bindeledd-verify}, trusting only the key and certificates obtained out of band. Only the auditor
+ * exports.
  *
  * <p>The export proves all of itself: it first records its own entry and commits it, then has a
  * checkpoint signed that covers it (and tries to have it timestamped at once; it stays pending if
- * the authority does not answer), each in a transaction of its own, and then exports exactly the
- * entries up to that checkpoint. No entry in an export is left without a signed root over it.
+ * the authority does not answer), each in a transaction of its own, then asks the witnesses to
+ * cosign it, and then exports exactly the entries up to that checkpoint, with every checkpoint's
+ * cosignatures. No entry in an export is left without a signed root over it.
  */
 @ApplicationScoped
 public class AuditExporter {
@@ -34,6 +36,8 @@ public class AuditExporter {
   private Checkpoints checkpoints;
   private Checkpointer checkpointer;
   private CheckpointTimestamper timestamper;
+  private CheckpointWitnessing witnessing;
+  private StoredCosignatures cosignatures;
   private LogIdentity identity;
   private CheckpointTimestamper.Authority tsa;
   private AuditLog log;
@@ -47,6 +51,8 @@ public class AuditExporter {
       Checkpoints checkpoints,
       Checkpointer checkpointer,
       CheckpointTimestamper timestamper,
+      CheckpointWitnessing witnessing,
+      StoredCosignatures cosignatures,
       LogIdentity identity,
       CheckpointTimestamper.Authority tsa,
       AuditLog log,
@@ -55,6 +61,8 @@ public class AuditExporter {
     this.checkpoints = checkpoints;
     this.checkpointer = checkpointer;
     this.timestamper = timestamper;
+    this.witnessing = witnessing;
+    this.cosignatures = cosignatures;
     this.identity = identity;
     this.tsa = tsa;
     this.log = log;
@@ -78,6 +86,7 @@ public class AuditExporter {
                 .reason("the verifiable export of the whole log"));
     checkpointer.checkpoint();
     timestamper.timestampPending();
+    witnessing.submitLatest();
     StoredCheckpoint last =
         checkpoints
             .latest()
@@ -115,9 +124,13 @@ public class AuditExporter {
           if (checkpoint.treeSize() > last.treeSize()) {
             return;
           }
+          StringBuilder cosigned = new StringBuilder();
+          cosignatures.of(checkpoint.treeSize()).forEach(c -> cosigned.append(c.signatureLine()));
           export.checkpoint(
               new ExportedCheckpoint(
-                  checkpoint.signedNote(), checkpoint.timestampToken().orElse(null)));
+                  checkpoint.signedNote(),
+                  checkpoint.timestampToken().orElse(null),
+                  cosigned.toString()));
           size = checkpoint.treeSize();
         }
       } while (batch.size() == BATCH);

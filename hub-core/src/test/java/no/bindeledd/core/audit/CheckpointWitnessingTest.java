@@ -2,6 +2,7 @@ package no.bindeledd.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -20,12 +21,17 @@ import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.audit.checkpoint.Ed25519Keys;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
+import no.bindeledd.core.audit.verify.ExportVerifier;
+import no.bindeledd.core.audit.verify.Report;
+import no.bindeledd.core.audit.verify.TrustAnchors;
 import no.bindeledd.core.audit.witness.Cosignatures;
 import no.bindeledd.core.audit.witness.Cosigner;
 import no.bindeledd.core.audit.witness.Witness;
 import no.bindeledd.core.audit.witness.WitnessServer;
 import no.bindeledd.core.audit.witness.WitnessState;
 import no.bindeledd.core.audit.witness.WitnessedLog;
+import no.bindeledd.core.crypto.DevelopmentCa;
+import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.persistence.JpaCheckpoints;
 import no.bindeledd.core.persistence.JpaStoredCosignatures;
 import org.junit.jupiter.api.AfterEach;
@@ -168,6 +174,53 @@ class CheckpointWitnessingTest {
           .isEqualTo("witness.example/w1+" + witness.verifierKey().keyIdHex());
     }
     assertThat(hub.witnessing.alarm()).isEmpty();
+  }
+
+  @Test
+  void theExportCarriesEachCheckpointsCosignatureAndItsNewestOneIsCosignedToo(@TempDir Path keysDir)
+      throws Exception {
+    DevelopmentTsa tsa = DevelopmentTsa.loadOrCreate(keysDir, DevelopmentCa.loadOrCreate(keysDir));
+    CheckpointTimestamper.Authority authority =
+        new CheckpointTimestamper.Authority(tsa, List.of(tsa.certificate()), Duration.ofMinutes(5));
+    JpaCheckpoints checkpoints = new JpaCheckpoints(db.em());
+    AuditExporter exporter =
+        new AuditExporter(
+            town.auditTrail,
+            checkpoints,
+            hub.checkpointer,
+            new CheckpointTimestamper(checkpoints, authority, town.clock),
+            hub.witnessing,
+            new JpaStoredCosignatures(db.em()),
+            identity,
+            authority,
+            town.audit,
+            town.clock);
+    record(3);
+    hub.checkpoint();
+    hub.submit();
+    record(2);
+    Path file = keysDir.resolve("export.zip");
+
+    try (OutputStream out = Files.newOutputStream(file)) {
+      db.inTransaction(
+          () -> {
+            try {
+              exporter.export(CheckpointingTest.AUDITOR, out);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    }
+
+    Report report =
+        new ExportVerifier(
+                TrustAnchors.of(identity.verifierKey(), List.of(tsa.certificate()))
+                    .withWitnesses(List.of(witness.verifierKey()), 1),
+                ExportVerifier.Options.defaults().withAllowPendingTimestamps(true))
+            .verify(file);
+    assertThat(report.failure()).isEmpty();
+    assertThat(report.witnesses()).as("the export's own final checkpoint is cosigned").isEqualTo(1);
+    assertThat(report.cosignatures()).isEqualTo(2);
   }
 
   @Test

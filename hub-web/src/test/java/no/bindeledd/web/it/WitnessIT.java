@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded profile's development witness, with the running hub: it cosigns the hub's
- * checkpoints, and after an insider rewrote the log behind the stopped hub's back (an entry
+ * checkpoints, the auditor's export verifies with its key, and after an insider rewrote the log behind the stopped hub's back (an entry
  * changed, every later link recomputed, the old checkpoints deleted) with the README's own tool,
  * the restarted hub's new checkpoint is refused by the witness and the hub's readiness goes DOWN.
  */
@@ -108,6 +108,10 @@ class WitnessIT {
       assertThat(SignedNote.verify(note, witnessKey))
           .as("the witness's cosignature, checked with the key the hub publishes")
           .startsWith(logKey.name() + "\n" + cosigned + "\n");
+      String verified = verifyExport(first, auditor, witnessKey, dataDir);
+      assertThat(verified)
+          .contains("Witnesses      1 of 1 given cosigned the newest checkpoint (1 required)")
+          .contains("Result         VERIFIED");
       JsonObject check = readiness(first);
       assertThat(check.getString("status")).as(check.toString()).isEqualTo("UP");
       assertThat(Files.readString(dataDir.resolve("dev-witness/witness.vkey")).strip())
@@ -146,6 +150,43 @@ class WitnessIT {
     } finally {
       second.stop();
     }
+  }
+
+  /**
+   * The auditor's export, checked by the verifier jar as the README runs it, with the development
+   * witness's published key.
+   */
+  private static String verifyExport(
+      RunningHub hub, HubClient auditor, VerifierKey witnessKey, Path dataDir) throws Exception {
+    Path auditorDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-auditor"));
+    Path key = Files.writeString(auditorDir.resolve("log-key.vkey"), hub.anonymous().get("/api/audit/log-key").body());
+    Path tsa = Files.writeString(auditorDir.resolve("tsa.pem"), hub.anonymous().get("/api/audit/tsa-certificates").body());
+    Path export = Files.write(auditorDir.resolve("audit-export.zip"), auditor.get("/api/audit/export").bytes());
+    Path jar;
+    try (var jars =
+        Files.newDirectoryStream(
+            Path.of(System.getProperty("hub.repo.dir"), "hub-core", "target"), "hub-core-*-verifier.jar")) {
+      jar = jars.iterator().next();
+    }
+    Process verify =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--key",
+                key.toString(),
+                "--tsa-cert",
+                tsa.toString(),
+                "--witness",
+                witnessKey.encoded(),
+                "--allow-pending-timestamp",
+                export.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(verify.exitValue()).as(output).isZero();
+    return output;
   }
 
   /** The README's tool, run as a newcomer runs it: the JDK's source launcher and H2's driver. */

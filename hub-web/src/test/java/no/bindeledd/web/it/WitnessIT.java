@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded profile's development witness, with the running hub: it cosigns the hub's
- * checkpoints, the auditor's export verifies with its key, and after an insider rewrote the log behind the stopped hub's back (an entry
- * changed, every later link recomputed, the old checkpoints deleted) with the README's own tool,
- * the restarted hub's new checkpoint is refused by the witness and the hub's readiness goes DOWN.
+ * checkpoints, the auditor's export verifies with its key, and after an insider rewrote the log
+ * behind the stopped hub's back (an entry changed, every later link recomputed, the old checkpoints
+ * deleted) with the README's own tool, the restarted hub's new checkpoint is refused by the witness
+ * and the hub's readiness goes DOWN.
  */
 class WitnessIT {
 
@@ -91,12 +92,11 @@ class WitnessIT {
           Await.until(
               "the witness has cosigned the hub's newest checkpoint",
               () -> {
-                long newest =
-                    auditor
-                        .get("/api/audit/checkpoints/latest")
-                        .json()
-                        .getJsonNumber("treeSize")
-                        .longValue();
+                HubClient.Reply latest = auditor.get("/api/audit/checkpoints/latest");
+                if (latest.status() != 200) {
+                  return null; // no checkpoint signed yet
+                }
+                long newest = latest.json().getJsonNumber("treeSize").longValue();
                 HttpResponse<String> seen = witnessed(witness, logKey.name());
                 return seen.statusCode() == 200
                         && Checkpoint.verify(seen.body(), logKey.name(), logKey).size() == newest
@@ -108,10 +108,13 @@ class WitnessIT {
       assertThat(SignedNote.verify(note, witnessKey))
           .as("the witness's cosignature, checked with the key the hub publishes")
           .startsWith(logKey.name() + "\n" + cosigned + "\n");
-      String verified = verifyExport(first, auditor, witnessKey, dataDir);
+      String verified = verifyExport(first, auditor, witnessKey, dataDir, 0);
       assertThat(verified)
           .contains("Witnesses      1 of 1 given cosigned the newest checkpoint (1 required)")
           .contains("Result         VERIFIED");
+      // The export signed a checkpoint of its own and had the witness cosign it too.
+      cosigned =
+          Checkpoint.verify(witnessed(witness, logKey.name()).body(), logKey.name(), logKey).size();
       JsonObject check = readiness(first);
       assertThat(check.getString("status")).as(check.toString()).isEqualTo("UP");
       assertThat(Files.readString(dataDir.resolve("dev-witness/witness.vkey")).strip())
@@ -143,6 +146,10 @@ class WitnessIT {
       assertThat(get(second.base().resolve("/health/ready")).statusCode()).isEqualTo(503);
       assertThat(Files.readString(second.log(), StandardCharsets.ISO_8859_1))
           .contains("Audit witnessing alarm: witness " + DevelopmentWitness.NAME);
+      assertThat(verifyExport(second, second.as(Demo.AUDITOR), witnessKey, dataDir, 1))
+          .as("the rewritten history's export, with the witness required")
+          .contains("witnesses given, but 1 are required")
+          .contains("Result         FAILED");
       HttpResponse<String> kept = witnessed(witness, logKey.name());
       assertThat(Checkpoint.verify(kept.body(), logKey.name(), logKey).size())
           .as("the witness still holds the history it cosigned")
@@ -154,18 +161,28 @@ class WitnessIT {
 
   /**
    * The auditor's export, checked by the verifier jar as the README runs it, with the development
-   * witness's published key.
+   * witness's published key; the verifier must end with the exit code expected.
    */
   private static String verifyExport(
-      RunningHub hub, HubClient auditor, VerifierKey witnessKey, Path dataDir) throws Exception {
-    Path auditorDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-auditor"));
-    Path key = Files.writeString(auditorDir.resolve("log-key.vkey"), hub.anonymous().get("/api/audit/log-key").body());
-    Path tsa = Files.writeString(auditorDir.resolve("tsa.pem"), hub.anonymous().get("/api/audit/tsa-certificates").body());
-    Path export = Files.write(auditorDir.resolve("audit-export.zip"), auditor.get("/api/audit/export").bytes());
+      RunningHub hub, HubClient auditor, VerifierKey witnessKey, Path dataDir, int exitCode)
+      throws Exception {
+    Path auditorDir =
+        Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-auditor"));
+    Path key =
+        Files.writeString(
+            auditorDir.resolve("log-key.vkey"), hub.anonymous().get("/api/audit/log-key").body());
+    Path tsa =
+        Files.writeString(
+            auditorDir.resolve("tsa.pem"),
+            hub.anonymous().get("/api/audit/tsa-certificates").body());
+    Path export =
+        Files.write(
+            auditorDir.resolve("audit-export.zip"), auditor.get("/api/audit/export").bytes());
     Path jar;
     try (var jars =
         Files.newDirectoryStream(
-            Path.of(System.getProperty("hub.repo.dir"), "hub-core", "target"), "hub-core-*-verifier.jar")) {
+            Path.of(System.getProperty("hub.repo.dir"), "hub-core", "target"),
+            "hub-core-*-verifier.jar")) {
       jar = jars.iterator().next();
     }
     Process verify =
@@ -185,7 +202,7 @@ class WitnessIT {
             .start();
     String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(verify.exitValue()).as(output).isZero();
+    assertThat(verify.exitValue()).as(output).isEqualTo(exitCode);
     return output;
   }
 

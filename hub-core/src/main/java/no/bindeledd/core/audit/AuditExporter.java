@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
@@ -16,15 +17,17 @@ import no.bindeledd.core.audit.verify.ExportedCheckpoint;
 /**
  * Writes the verifiable export of the log (format {@code bindeledd-audit-export/2}): every entry's
  * canonical bytes up to a signed checkpoint, every signed checkpoint up to that one with its
- * timestamp, the log's verifier key, the time-stamping authority's certificates, and a manifest
- * signed with the log key. An auditor checks it offline with {@code bindeledd-verify}, trusting
- * only the key and certificates obtained out of band. Only the auditor exports.
+ * timestamp and its witnesses' cosignatures, the log's verifier key, the time-stamping authority's
+ * certificates, and a manifest signed with the log key. An auditor checks it offline with {@code
+ * bindeledd-verify}, trusting only the key and certificates obtained out of band. Only the auditor
+ * exports.
  *
  * <p>The export proves all of itself: it first records its own entry and commits it, then has a
  * checkpoint signed that covers it (and tries to have it timestamped at once; it stays pending if
- * the authority does not answer), each in a transaction of its own, and then exports exactly the
- * entries up to that checkpoint, which is the one the hub remembers signing last ({@link
- * CheckpointMemory}). No entry in an export is left without a signed root over it.
+ * the authority does not answer), each in a transaction of its own, then asks the witnesses to
+ * cosign it, and then exports exactly the entries up to that checkpoint, which is the one the hub
+ * remembers signing last ({@link CheckpointMemory}), with every checkpoint's cosignatures. No entry
+ * in an export is left without a signed root over it.
  *
  * <p>When the log no longer matches what the hub signed, the hub signs nothing more, so the export
  * ends at the checkpoint it remembers, whether or not the database still holds it: an auditor then
@@ -39,6 +42,8 @@ public class AuditExporter {
   private Checkpoints checkpoints;
   private Checkpointer checkpointer;
   private CheckpointTimestamper timestamper;
+  private CheckpointWitnessing witnessing;
+  private StoredCosignatures cosignatures;
   private LogIdentity identity;
   private CheckpointTimestamper.Authority tsa;
   private AuditLog log;
@@ -52,6 +57,8 @@ public class AuditExporter {
       Checkpoints checkpoints,
       Checkpointer checkpointer,
       CheckpointTimestamper timestamper,
+      CheckpointWitnessing witnessing,
+      StoredCosignatures cosignatures,
       LogIdentity identity,
       CheckpointTimestamper.Authority tsa,
       AuditLog log,
@@ -60,6 +67,8 @@ public class AuditExporter {
     this.checkpoints = checkpoints;
     this.checkpointer = checkpointer;
     this.timestamper = timestamper;
+    this.witnessing = witnessing;
+    this.cosignatures = cosignatures;
     this.identity = identity;
     this.tsa = tsa;
     this.log = log;
@@ -81,6 +90,7 @@ public class AuditExporter {
             .reason("the verifiable export of the whole log"));
     checkpointer.checkpoint();
     timestamper.timestampPending();
+    witnessing.submitLatest();
     CheckpointMemory.Remembered last =
         checkpointer
             .remembered()
@@ -117,17 +127,26 @@ public class AuditExporter {
           }
           export.checkpoint(
               new ExportedCheckpoint(
-                  checkpoint.signedNote(), checkpoint.timestampToken().orElse(null)));
+                  checkpoint.signedNote(),
+                  checkpoint.timestampToken().orElse(null),
+                  cosignaturesOf(checkpoint.treeSize())));
           size = checkpoint.treeSize();
         }
       } while (batch.size() == BATCH);
-      byte[] token =
-          checkpoints
-              .atSize(last.size())
-              .filter(stored -> stored.signedNote().equals(last.signedNote()))
-              .flatMap(StoredCheckpoint::timestampToken)
-              .orElse(null);
-      export.checkpoint(new ExportedCheckpoint(last.signedNote(), token));
+      Optional<StoredCheckpoint> stored =
+          checkpoints.atSize(last.size()).filter(row -> row.signedNote().equals(last.signedNote()));
+      export.checkpoint(
+          new ExportedCheckpoint(
+              last.signedNote(),
+              stored.flatMap(StoredCheckpoint::timestampToken).orElse(null),
+              stored.isPresent() ? cosignaturesOf(last.size()) : ""));
     }
+  }
+
+  /** The witnesses' signature lines on the checkpoint of this size, one after the other. */
+  private String cosignaturesOf(long treeSize) {
+    StringBuilder lines = new StringBuilder();
+    cosignatures.of(treeSize).forEach(c -> lines.append(c.signatureLine()));
+    return lines.toString();
   }
 }

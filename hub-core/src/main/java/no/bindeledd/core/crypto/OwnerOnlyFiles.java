@@ -14,9 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Logger;
 
 /**
- * Writes key material, and what else the hub keeps beside its keys, so that only the owner can read
- * it, from the moment the file exists, and so that a crash mid-write leaves the previous file
- * intact rather than half a key store.
+ * Writes key material and other state so that only the owner can read it, from the moment the file
+ * exists, and so that a crash mid-write leaves the previous file intact rather than half a key
+ * store. The audit log's witness keeps its key and its state through it too.
  */
 public final class OwnerOnlyFiles {
 
@@ -24,7 +24,7 @@ public final class OwnerOnlyFiles {
 
   private OwnerOnlyFiles() {}
 
-  /** Creates the folder and its parents, readable by the owner only where the system allows. */
+  /** Creates the folder and any missing parents, readable by the owner only where it can. */
   public static void createDirectories(Path directory) throws IOException {
     if (Files.isDirectory(directory)) {
       return;
@@ -39,8 +39,8 @@ public final class OwnerOnlyFiles {
   }
 
   /**
-   * Writes a temporary file beside the target, owner only, forces it to disk, and moves it into
-   * place in one step.
+   * Writes a temporary file beside the target, forces it to the disk, and moves it into place in
+   * one step.
    */
   public static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Path directory = target.toAbsolutePath().getParent();

@@ -32,6 +32,7 @@ import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.crypto.TimestampAuthority;
 import no.bindeledd.core.crypto.Timestamps;
 import no.bindeledd.core.persistence.JpaCheckpoints;
+import no.bindeledd.core.persistence.JpaStoredCosignatures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -370,6 +371,12 @@ class CheckpointingTest {
             checkpoints,
             checkpointer,
             timestamper,
+            new CheckpointWitnessing(
+                new CosignatureRecords(checkpoints, new JpaStoredCosignatures(db.em())),
+                tree,
+                new AuditWitnesses(List.of(), Duration.ofSeconds(5), Duration.ofMinutes(5)),
+                town.clock),
+            new JpaStoredCosignatures(db.em()),
             identity,
             new CheckpointTimestamper.Authority(
                 tsa, List.of(tsa.certificate()), Duration.ofMinutes(5)),

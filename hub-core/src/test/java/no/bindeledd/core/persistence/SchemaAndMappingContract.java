@@ -36,6 +36,8 @@ import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.audit.ChainCheck;
+import no.bindeledd.core.audit.StoredCheckpoint;
+import no.bindeledd.core.audit.StoredCosignature;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentChange;
@@ -129,7 +131,8 @@ abstract class SchemaAndMappingContract {
             "Message",
             "OutboxEntry",
             "Person",
-            "StoredCheckpoint");
+            "StoredCheckpoint",
+            "StoredCosignature");
 
     for (String entity : entities) {
       // Selecting whole entities names every mapped column: a missing or misnamed one fails here.
@@ -325,6 +328,49 @@ abstract class SchemaAndMappingContract {
                     + request.id()
                     + "'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aWitnessCosignatureIsKeptBesideItsCheckpointAndOnlyThere() {
+    JpaCheckpoints checkpoints = new JpaCheckpoints(db.em());
+    JpaStoredCosignatures cosignatures = new JpaStoredCosignatures(db.em());
+    String id = "witness.example/w1+0a1b2c3d";
+    String line = "\u2014 witness.example/w1 " + "A".repeat(100) + "\n";
+    Instant at = Instant.parse("2026-11-25T03:40:07Z");
+    no.bindeledd.core.audit.checkpoint.VerifierKey witnessKey =
+        no.bindeledd.core.audit.checkpoint.VerifierKey.of(
+            "witness.example/w1",
+            no.bindeledd.core.audit.checkpoint.VerifierKey.Type.COSIGNATURE_V1,
+            no.bindeledd.core.audit.checkpoint.Ed25519Keys.generate().getPublic());
+    db.inTransaction(
+        () -> {
+          for (long size : new long[] {3, 7}) {
+            checkpoints.add(new StoredCheckpoint(size, "00".repeat(32), at, "note " + size));
+            cosignatures.add(
+                new StoredCosignature(
+                    size, new no.bindeledd.core.audit.witness.Cosignature(witnessKey, at, line)));
+          }
+        });
+    db.em().clear();
+
+    String witness = witnessKey.name() + "+" + witnessKey.keyIdHex();
+    assertThat(db.inTransaction(() -> cosignatures.latestSize(witness))).hasValue(7);
+    assertThat(db.inTransaction(() -> cosignatures.latestSize(id))).isEmpty();
+    List<StoredCosignature> ofSeven = db.inTransaction(() -> cosignatures.of(7));
+    assertThat(ofSeven).hasSize(1);
+    assertThat(ofSeven.get(0).signatureLine()).isEqualTo(line);
+    assertThat(ofSeven.get(0).cosignedAt()).isEqualTo(at);
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                    () ->
+                        cosignatures.add(
+                            new StoredCosignature(
+                                5,
+                                new no.bindeledd.core.audit.witness.Cosignature(
+                                    witnessKey, at, line)))))
+        .as("a cosignature of no stored checkpoint")
+        .isInstanceOf(RuntimeException.class);
   }
 
   @Test

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import no.bindeledd.core.audit.CheckpointMemory;
+import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.crypto.AgencyKeyStore;
@@ -14,7 +15,8 @@ import no.bindeledd.core.exchange.DeliveryPolicy;
 
 /**
  * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
- * log's identity, its time-stamping authority, and its memory of the checkpoint it signed last.
+ * log's identity, its time-stamping authority, its memory of the checkpoint it signed last, and
+ * its witnesses.
  */
 @ApplicationScoped
 public class CoreProducers {
@@ -29,6 +31,7 @@ public class CoreProducers {
   private volatile LogIdentity logIdentity;
   private volatile CheckpointTimestamper.Authority timestampAuthority;
   private volatile CheckpointMemory checkpointMemory;
+  private volatile AuditWitnesses witnesses;
 
   @Produces
   Clock clock() {
@@ -86,5 +89,17 @@ public class CoreProducers {
     this.logIdentity = identity;
     this.timestampAuthority = authority;
     this.checkpointMemory = memory;
+  }
+
+  @Produces
+  AuditWitnesses auditWitnesses() {
+    if (witnesses == null) {
+      throw new IllegalStateException("the audit log's witnesses are not configured yet");
+    }
+    return witnesses;
+  }
+
+  void useWitnesses(AuditWitnesses witnesses) {
+    this.witnesses = witnesses;
   }
 }

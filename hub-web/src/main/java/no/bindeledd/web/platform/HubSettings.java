@@ -126,6 +126,26 @@ public class HubSettings {
   @ConfigProperty(name = "hub.audit.checkpoint-interval", defaultValue = "PT1S")
   Duration checkpointInterval;
 
+  @Inject
+  @ConfigProperty(name = "hub.audit.witnesses")
+  Optional<String> witnesses;
+
+  @Inject
+  @ConfigProperty(name = "hub.audit.witness-timeout", defaultValue = "PT5S")
+  Duration witnessTimeout;
+
+  @Inject
+  @ConfigProperty(name = "hub.audit.witness-alarm-after", defaultValue = "PT5M")
+  Duration witnessAlarmAfter;
+
+  @Inject
+  @ConfigProperty(name = "hub.witness.development.enabled", defaultValue = "true")
+  boolean developmentWitnessEnabled;
+
+  @Inject
+  @ConfigProperty(name = "hub.witness.development.port", defaultValue = "8191")
+  int developmentWitnessPort;
+
   public boolean isEmbedded() {
     return "embedded".equals(profile);
   }
@@ -237,5 +257,32 @@ public class HubSettings {
 
   public Duration checkpointInterval() {
     return checkpointInterval;
+  }
+
+  /**
+   * The witnesses that cosign the audit log's checkpoints: comma-separated, each its submission
+   * URL, a space, and its verifier key.
+   */
+  public Optional<String> witnesses() {
+    return witnesses.filter(w -> !w.isBlank());
+  }
+
+  public Duration witnessTimeout() {
+    return witnessTimeout;
+  }
+
+  /** How long a witness may fail before the readiness check goes DOWN. */
+  public Duration witnessAlarmAfter() {
+    return witnessAlarmAfter;
+  }
+
+  /** Whether the embedded profile runs its development witness. */
+  public boolean developmentWitnessEnabled() {
+    return isEmbedded() && developmentWitnessEnabled;
+  }
+
+  /** The development witness's port on 127.0.0.1; 0 for any free one. */
+  public int developmentWitnessPort() {
+    return developmentWitnessPort;
   }
 }

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import no.bindeledd.core.audit.CheckpointMemory;
+import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
@@ -56,6 +58,7 @@ public class Startup {
   @Inject CamelLifecycle camel;
   @Inject EmbeddedSimulators simulators;
   @Inject AuditCheckpointing checkpointing;
+  @Inject DevelopmentWitness developmentWitness;
   @Inject Clock clock;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -79,6 +82,7 @@ public class Startup {
         identity,
         timestampAuthority(),
         new CheckpointMemory(settings.keysDir().resolve(CheckpointMemory.FILE_NAME), identity));
+    core.useWitnesses(witnesses(identity));
 
     if (settings.devIdentityProviderEnabled()) {
       devIdentityProvider.set(
@@ -103,6 +107,29 @@ public class Startup {
         new LogIdentity(origin, key.privateKey(), VerifierKey.of(origin, key.publicKey()));
     LOG.info(() -> "The audit log signs its checkpoints as " + identity.verifierKey().encoded());
     return identity;
+  }
+
+  /** The configured witnesses, and in the embedded profile the development witness. */
+  private AuditWitnesses witnesses(LogIdentity log) {
+    List<AuditWitnesses.Endpoint> witnesses =
+        new ArrayList<>(AuditWitnesses.parse(settings.witnesses().orElse("")));
+    if (settings.developmentWitnessEnabled()) {
+      witnesses.add(developmentWitness.start(log));
+    }
+    if (witnesses.isEmpty()) {
+      LOG.warning(
+          "No witness cosigns the audit log's checkpoints: set hub.audit.witnesses to have a"
+              + " rewritten history caught by someone other than the hub");
+    }
+    for (AuditWitnesses.Endpoint witness : witnesses) {
+      LOG.info(
+          () ->
+              "The audit log's checkpoints go to the witness "
+                  + witness.key().encoded()
+                  + " at "
+                  + witness.submissionPrefix());
+    }
+    return new AuditWitnesses(witnesses, settings.witnessTimeout(), settings.witnessAlarmAfter());
   }
 
   private CheckpointTimestamper.Authority timestampAuthority() {

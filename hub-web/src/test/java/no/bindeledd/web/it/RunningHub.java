@@ -104,6 +104,9 @@ public final class RunningHub {
               "-Dhub.delivery.retry.max-delay=PT2S",
               "-Dhub.delivery.expiry-check-interval=PT1S",
               "-Dhub.delivery.lifetime.request=" + REQUEST_LIFETIME,
+              // The development witness takes any free port; the hub names it at
+              // /api/audit/witnesses.
+              "-Dhub.witness.development.port=0",
               "-jar",
               target.resolve("payara-micro.jar").toString(),
               "--deploy",

@@ -34,10 +34,12 @@ import java.util.regex.Pattern;
  * to be non-empty, and does not recommend them, because log monitors cannot audit them. The hub
  * still states when it signed, in exactly one extension line {@code time <instant>}, the instant in
  * UTC to the second as RFC 3339 writes it ({@code 2026-11-25T03:40:00Z}). It is the hub's own claim
- * and is covered by the hub's Ed25519 signature; witness cosignatures (tlog-cosignature) do not
- * cover extension lines, and independent evidence of time comes from the RFC 3161 timestamp of the
- * signed checkpoint. Other extension lines are carried as they are; a line that begins with {@code
- * "time "} must be a well-formed time line, and there may be only one.
+ * and is covered by the hub's Ed25519 signature. A witness's Ed25519 cosignature (tlog-cosignature
+ * {@code cosignature/v1}) signs the whole text, extension lines included, but vouches only for the
+ * first three lines; independent evidence of time comes from the RFC 3161 timestamp of the signed
+ * checkpoint and from the witnesses' own cosignature times. Other extension lines are carried as
+ * they are; a line that begins with {@code "time "} must be a well-formed time line, and there may
+ * be only one.
  *
  * <p><b>The chain.</b> Every checkpoint the hub signs after the log's first names the one it signed
  * before, in exactly one extension line {@code previous <size> <hash>}: that checkpoint's tree size
@@ -202,9 +204,17 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
    * @param expectedOrigin the log the checkpoint must come from
    * @param logKey the log's verifier key; signatures by other keys (witnesses) are ignored
    * @throws NoteRejected if the note does not verify, is not a checkpoint, or names another log
+   * @throws IllegalArgumentException if the key is a witness's cosigning key, not a log key
    */
   public static Checkpoint verify(String signedNote, String expectedOrigin, VerifierKey logKey) {
     Objects.requireNonNull(expectedOrigin, "expectedOrigin");
+    if (logKey.type() != VerifierKey.Type.ED25519) {
+      throw new IllegalArgumentException(
+          "A log signs its checkpoints with an Ed25519 key (0x01), not with "
+              + logKey.type()
+              + ": "
+              + logKey.name());
+    }
     String text = SignedNote.verify(signedNote, logKey);
     Checkpoint checkpoint;
     try {

@@ -11,15 +11,15 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Signed notes as C2SP signed-note specifies them, with Ed25519 signatures (type {@code 0x01}):
@@ -48,6 +48,7 @@ public final class SignedNote {
   private static final String SIGNATURE_PREFIX = "\u2014 ";
   private static final String ALGORITHM = "Ed25519";
   private static final int ED25519_SIGNATURE_LENGTH = 64;
+  private static final String COSIGNATURE_HEADER = "cosignature/v1";
 
   private SignedNote() {}
 
@@ -67,16 +68,9 @@ public final class SignedNote {
     VerifierKey.requireValidName(keyName);
     requireValidText(text);
     PublicKey publicKey = Ed25519Keys.publicKeyOf(key);
-    int keyId = VerifierKey.keyId(keyName, Ed25519Keys.rawPublicKey(publicKey));
-    byte[] signature;
-    try {
-      Signature signer = Signature.getInstance(ALGORITHM);
-      signer.initSign(key);
-      signer.update(NoteText.utf8(text));
-      signature = signer.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("Cannot sign with the Ed25519 key: " + e.getMessage(), e);
-    }
+    int keyId =
+        VerifierKey.keyId(keyName, VerifierKey.Type.ED25519, Ed25519Keys.rawPublicKey(publicKey));
+    byte[] signature = ed25519(key, NoteText.utf8(text));
     byte[] idAndSignature =
         ByteBuffer.allocate(4 + signature.length).putInt(keyId).put(signature).array();
     return text
@@ -123,6 +117,53 @@ public final class SignedNote {
 
   /** As {@link #verify(String, Collection)}, for the note's bytes as read from a file. */
   public static String verify(byte[] note, Collection<VerifierKey> known) {
+    Objects.requireNonNull(known, "known");
+    if (known.isEmpty()) {
+      throw new IllegalArgumentException("A note can only be verified with at least one key");
+    }
+    List<VerifierKey> keys = distinctKeys(known);
+    Opened opened = open(note, keys);
+    if (!opened.signatures().isEmpty()) {
+      return opened.text();
+    }
+    String knownKeys =
+        String.join(", ", keys.stream().map(k -> k.name() + "+" + k.keyIdHex()).toList());
+    List<String> sameNameOtherKey =
+        opened.unknownSigners().stream()
+            .filter(
+                signer -> {
+                  String name = signer.substring(0, signer.lastIndexOf('+'));
+                  return keys.stream().anyMatch(k -> k.name().equals(name));
+                })
+            .distinct()
+            .toList();
+    if (!sameNameOtherKey.isEmpty()) {
+      throw new NoteRejected(
+          UNKNOWN_KEY,
+          "the note is signed by "
+              + String.join(", ", sameNameOtherKey)
+              + ", a key the verifier does not know; it knows "
+              + knownKeys);
+    }
+    throw new NoteRejected(
+        NO_SIGNATURE_BY_KEY,
+        "the note is signed only by "
+            + String.join(", ", opened.unknownSigners())
+            + ", not by "
+            + knownKeys);
+  }
+
+  /**
+   * Reads a signed note and checks every signature by a known key, without requiring that there is
+   * one: this is how a log's checkpoint is searched for the cosignatures of the witnesses one
+   * knows, where none is a finding and not a forgery. Signatures by other keys are ignored and
+   * listed; with no known keys at all, the note is only read.
+   *
+   * @return the text, the signatures by known keys (all of them verified), and the other signers
+   * @throws NoteRejected if the note is malformed or a signature by a known key does not verify
+   * @throws IllegalArgumentException if two known keys share both name and key ID
+   */
+  public static Opened open(byte[] note, Collection<VerifierKey> known) {
     Objects.requireNonNull(note, "note");
     List<VerifierKey> keys = distinctKeys(known);
     String decoded =
@@ -156,38 +197,123 @@ public final class SignedNote {
           "the note has " + lines.size() + " signature lines; at most " + MAX_SIGNATURES);
     }
     byte[] signedBytes = text.getBytes(StandardCharsets.UTF_8);
-    int verified = 0;
-    Set<String> sameNameOtherKey = new LinkedHashSet<>();
-    List<String> signers = new ArrayList<>();
+    List<KnownSignature> verified = new ArrayList<>();
+    List<String> others = new ArrayList<>();
     for (String line : lines) {
       SignatureLine signature = SignatureLine.parse(line);
-      signers.add(signature.name() + "+" + HexFormat.of().toHexDigits(signature.keyId()));
       VerifierKey key = find(keys, signature);
       if (key == null) {
-        if (keys.stream().anyMatch(k -> k.name().equals(signature.name()))) {
-          sameNameOtherKey.add(signers.get(signers.size() - 1));
-        }
+        others.add(signature.name() + "+" + HexFormat.of().toHexDigits(signature.keyId()));
         continue;
       }
       requireValid(signature, key, signedBytes);
-      verified++;
+      verified.add(new KnownSignature(key, signature.signature()));
     }
-    if (verified > 0) {
-      return text;
+    return new Opened(text, verified, others);
+  }
+
+  /**
+   * The cosignature line a witness adds to a checkpoint it vouches for, C2SP tlog-cosignature
+   * {@code cosignature/v1}: Ed25519 over {@code "cosignature/v1\ntime <seconds>\n"} followed by the
+   * checkpoint's text, with the time (whole seconds since 1970) in front of the signature. The key
+   * ID is that of the key as {@link VerifierKey.Type#COSIGNATURE_V1}.
+   *
+   * @param text the checkpoint's note text, ending in a newline
+   * @param time when the witness cosigns; after 1970
+   * @return {@code — <keyName> base64(key ID || time || signature)} and a newline
+   * @throws IllegalArgumentException as for {@link #sign}, or if the time is not after 1970
+   */
+  public static String cosignatureLine(String text, String keyName, PrivateKey key, Instant time) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(time, "time");
+    VerifierKey.requireValidName(keyName);
+    requireValidText(text);
+    long seconds = time.getEpochSecond();
+    if (seconds <= 0) {
+      throw new IllegalArgumentException("A cosignature's time is after 1970, not " + time);
     }
-    String knownKeys =
-        String.join(", ", keys.stream().map(k -> k.name() + "+" + k.keyIdHex()).toList());
-    if (!sameNameOtherKey.isEmpty()) {
-      throw new NoteRejected(
-          UNKNOWN_KEY,
-          "the note is signed by "
-              + String.join(", ", sameNameOtherKey)
-              + ", a key the verifier does not know; it knows "
-              + knownKeys);
+    int keyId =
+        VerifierKey.keyId(
+            keyName,
+            VerifierKey.Type.COSIGNATURE_V1,
+            Ed25519Keys.rawPublicKey(Ed25519Keys.publicKeyOf(key)));
+    byte[] signature = ed25519(key, cosignedMessage(seconds, NoteText.utf8(text)));
+    byte[] blob =
+        ByteBuffer.allocate(4 + 8 + signature.length)
+            .putInt(keyId)
+            .putLong(seconds)
+            .put(signature)
+            .array();
+    return SIGNATURE_PREFIX + keyName + " " + Base64.getEncoder().encodeToString(blob) + "\n";
+  }
+
+  /**
+   * What {@link #open} found.
+   *
+   * @param text the note text, with its final newline
+   * @param signatures every signature by a known key, each verified, in the note's order
+   * @param unknownSigners the other signature lines' {@code name+keyID}, in the note's order
+   */
+  public record Opened(String text, List<KnownSignature> signatures, List<String> unknownSigners) {
+
+    public Opened {
+      Objects.requireNonNull(text, "text");
+      signatures = List.copyOf(signatures);
+      unknownSigners = List.copyOf(unknownSigners);
     }
-    throw new NoteRejected(
-        NO_SIGNATURE_BY_KEY,
-        "the note is signed only by " + String.join(", ", signers) + ", not by " + knownKeys);
+  }
+
+  /**
+   * A verified signature by a known key.
+   *
+   * @param key the key that made it
+   * @param signature the signature bytes after the key ID: for a cosignature, the 8-byte time and
+   *     then the Ed25519 signature
+   */
+  public record KnownSignature(VerifierKey key, byte[] signature) {
+
+    public KnownSignature {
+      Objects.requireNonNull(key, "key");
+      signature = signature.clone();
+    }
+
+    @Override
+    public byte[] signature() {
+      return signature.clone();
+    }
+
+    /** The signature line as it stands in the note, ending in a newline. */
+    public String line() {
+      byte[] blob =
+          ByteBuffer.allocate(4 + signature.length).putInt(key.keyId()).put(signature).array();
+      return SIGNATURE_PREFIX + key.name() + " " + Base64.getEncoder().encodeToString(blob) + "\n";
+    }
+
+    /** When the witness cosigned, for a cosignature; empty for a log's signature. */
+    public Optional<Instant> cosignedAt() {
+      if (key.type() != VerifierKey.Type.COSIGNATURE_V1) {
+        return Optional.empty();
+      }
+      return Optional.of(Instant.ofEpochSecond(ByteBuffer.wrap(signature, 0, 8).getLong()));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof KnownSignature that
+          && key.equals(that.key)
+          && Arrays.equals(signature, that.signature);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * key.hashCode() + Arrays.hashCode(signature);
+    }
+
+    @Override
+    public String toString() {
+      return "KnownSignature[key=" + key.name() + "+" + key.keyIdHex() + "]";
+    }
   }
 
   private static void requireValid(SignatureLine line, VerifierKey key, byte[] text) {
@@ -196,13 +322,37 @@ public final class SignedNote {
       throw new NoteRejected(
           BAD_SIGNATURE, "the signature by " + who + " is not in canonical base64");
     }
-    if (line.signature().length != ED25519_SIGNATURE_LENGTH) {
+    byte[] signature = line.signature();
+    byte[] message = text;
+    if (key.type() == VerifierKey.Type.COSIGNATURE_V1) {
+      if (signature.length != 8 + ED25519_SIGNATURE_LENGTH) {
+        throw new NoteRejected(
+            BAD_SIGNATURE,
+            "the cosignature by "
+                + who
+                + " has "
+                + signature.length
+                + " bytes; a cosignature/v1 has 8 bytes of time and a 64-byte signature");
+      }
+      long seconds = ByteBuffer.wrap(signature, 0, 8).getLong();
+      if (seconds <= 0) {
+        throw new NoteRejected(
+            BAD_SIGNATURE,
+            "the cosignature by "
+                + who
+                + " has no valid time ("
+                + Long.toUnsignedString(seconds)
+                + "); it must be between 1 and 2^63 - 1 seconds after 1970");
+      }
+      message = cosignedMessage(seconds, text);
+      signature = Arrays.copyOfRange(signature, 8, signature.length);
+    } else if (signature.length != ED25519_SIGNATURE_LENGTH) {
       throw new NoteRejected(
           BAD_SIGNATURE,
           "the signature by "
               + who
               + " has "
-              + line.signature().length
+              + signature.length
               + " bytes; an Ed25519 signature has "
               + ED25519_SIGNATURE_LENGTH);
     }
@@ -210,14 +360,37 @@ public final class SignedNote {
     try {
       Signature verifier = Signature.getInstance(ALGORITHM);
       verifier.initVerify(key.publicKey());
-      verifier.update(text);
-      valid = verifier.verify(line.signature());
+      verifier.update(message);
+      valid = verifier.verify(signature);
     } catch (GeneralSecurityException | RuntimeException e) {
       valid = false;
     }
     if (!valid) {
       throw new NoteRejected(
-          BAD_SIGNATURE, "the signature by " + who + " does not verify: the note was changed");
+          BAD_SIGNATURE,
+          (key.type() == VerifierKey.Type.COSIGNATURE_V1
+                  ? "the cosignature by "
+                  : "the signature by ")
+              + who
+              + " does not verify: the note was changed");
+    }
+  }
+
+  /** The message a cosignature/v1 signs: a header line, the time line, then the note text. */
+  private static byte[] cosignedMessage(long seconds, byte[] text) {
+    byte[] header =
+        (COSIGNATURE_HEADER + "\ntime " + seconds + "\n").getBytes(StandardCharsets.US_ASCII);
+    return ByteBuffer.allocate(header.length + text.length).put(header).put(text).array();
+  }
+
+  private static byte[] ed25519(PrivateKey key, byte[] message) {
+    try {
+      Signature signer = Signature.getInstance(ALGORITHM);
+      signer.initSign(key);
+      signer.update(message);
+      return signer.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("Cannot sign with the Ed25519 key: " + e.getMessage(), e);
     }
   }
 
@@ -232,9 +405,6 @@ public final class SignedNote {
 
   private static List<VerifierKey> distinctKeys(Collection<VerifierKey> known) {
     Objects.requireNonNull(known, "known");
-    if (known.isEmpty()) {
-      throw new IllegalArgumentException("A note can only be verified with at least one key");
-    }
     List<VerifierKey> keys = new ArrayList<>();
     for (VerifierKey key : known) {
       Objects.requireNonNull(key, "known keys must not contain null");

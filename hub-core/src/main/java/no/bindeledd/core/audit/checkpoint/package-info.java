@@ -5,9 +5,11 @@
  * <p>A {@link no.bindeledd.core.audit.checkpoint.Checkpoint} is the note text of C2SP
  * tlog-checkpoint (origin, tree size, root hash, extension lines); {@link
  * no.bindeledd.core.audit.checkpoint.SignedNote} signs and verifies C2SP signed notes with Ed25519
- * (signature type {@code 0x01}), byte for byte as {@code golang.org/x/mod/sumdb/note} does; {@link
- * no.bindeledd.core.audit.checkpoint.VerifierKey} is the {@code <name>+<key ID>+<key>} text form an
- * auditor is given. Only the JDK's own Ed25519 is used, so this package needs no crypto library.
+ * (signature type {@code 0x01}), byte for byte as {@code golang.org/x/mod/sumdb/note} does, and the
+ * timestamped Ed25519 cosignatures witnesses add to checkpoints (type {@code 0x04}, C2SP
+ * tlog-cosignature {@code cosignature/v1}); {@link no.bindeledd.core.audit.checkpoint.VerifierKey}
+ * is the {@code <name>+<key ID>+<key>} text form an auditor is given. Only the JDK's own Ed25519 is
+ * used, so this package needs no crypto library.
  *
  * <p>Usage:
  *

@@ -48,8 +48,12 @@ public final class AuditExportReader implements Closeable {
   private static final Set<String> FOLDERS =
       Set.of(ExportLayout.CHECKPOINT_FOLDER, ExportLayout.TSA_FOLDER);
 
-  /** The files of one checkpoint: its note, its token, or (wrongly) only one of them. */
-  public record CheckpointFiles(long treeSize, boolean hasNote, boolean hasToken) {
+  /**
+   * The files of one checkpoint: its note, its token, its witnesses' cosignatures, or (wrongly) a
+   * token or cosignatures without the note.
+   */
+  public record CheckpointFiles(
+      long treeSize, boolean hasNote, boolean hasToken, boolean hasCosignatures) {
 
     public String noteName() {
       return ExportLayout.noteName(treeSize);
@@ -57,6 +61,18 @@ public final class AuditExportReader implements Closeable {
 
     public String tokenName() {
       return ExportLayout.tokenName(treeSize);
+    }
+
+    public String cosignaturesName() {
+      return ExportLayout.cosignaturesName(treeSize);
+    }
+
+    CheckpointFiles with(ExportLayout.Part part) {
+      return new CheckpointFiles(
+          treeSize,
+          hasNote || part == ExportLayout.Part.NOTE,
+          hasToken || part == ExportLayout.Part.TOKEN,
+          hasCosignatures || part == ExportLayout.Part.COSIGNATURES);
     }
   }
 
@@ -179,6 +195,12 @@ public final class AuditExportReader implements Closeable {
   /** The bytes of a checkpoint's timestamp token, if the export has one. */
   public Optional<byte[]> token(long treeSize) throws IOException {
     String name = ExportLayout.tokenName(treeSize);
+    return members.containsKey(name) ? Optional.of(read(name)) : Optional.empty();
+  }
+
+  /** The bytes of a checkpoint's cosignature lines, if the export has any. */
+  public Optional<byte[]> cosignatures(long treeSize) throws IOException {
+    String name = ExportLayout.cosignaturesName(treeSize);
     return members.containsKey(name) ? Optional.of(read(name)) : Optional.empty();
   }
 
@@ -319,12 +341,8 @@ public final class AuditExportReader implements Closeable {
     if (checkpoint.isPresent()) {
       long size = checkpoint.get().treeSize();
       CheckpointFiles known =
-          checkpoints.getOrDefault(size, new CheckpointFiles(size, false, false));
-      checkpoints.put(
-          size,
-          checkpoint.get().note()
-              ? new CheckpointFiles(size, true, known.hasToken())
-              : new CheckpointFiles(size, known.hasNote(), true));
+          checkpoints.getOrDefault(size, new CheckpointFiles(size, false, false, false));
+      checkpoints.put(size, known.with(checkpoint.get().part()));
     } else if (ExportLayout.isTsaCertificate(name)) {
       tsaCertificates.add(name);
     } else if (!name.equals(ExportLayout.MANIFEST)

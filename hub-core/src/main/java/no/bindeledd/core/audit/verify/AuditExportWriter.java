@@ -206,6 +206,12 @@ public final class AuditExportWriter implements Closeable {
       if (token != null) {
         write(ExportLayout.tokenName(checkpoint.getKey()), token);
       }
+      String cosignatures = checkpoint.getValue().cosignatures();
+      if (!cosignatures.isEmpty()) {
+        write(
+            ExportLayout.cosignaturesName(checkpoint.getKey()),
+            cosignatures.getBytes(StandardCharsets.UTF_8));
+      }
     }
     write(ExportLayout.LOG_KEY, (logKey.encoded() + "\n").getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < tsaCertificates.size(); i++) {

@@ -27,7 +27,7 @@ public final class ExportLayout {
   public static final long MAX_TREE_SIZE = 999_999_999_999L;
 
   private static final Pattern CHECKPOINT_FILE =
-      Pattern.compile("checkpoints/([0-9]{12})\\.(note|tsr)");
+      Pattern.compile("checkpoints/([0-9]{12})\\.(note|tsr|cosig)");
   private static final Pattern TSA_FILE =
       Pattern.compile("tsa/[A-Za-z0-9][A-Za-z0-9_-]{0,63}(?:\\.[A-Za-z0-9_-]{1,64})*\\.pem");
 
@@ -41,6 +41,11 @@ public final class ExportLayout {
   /** {@code checkpoints/<size, 12 digits>.tsr}. */
   public static String tokenName(long treeSize) {
     return CHECKPOINT_FOLDER + digits(treeSize) + ".tsr";
+  }
+
+  /** {@code checkpoints/<size, 12 digits>.cosig}: the witnesses' cosignature lines. */
+  public static String cosignaturesName(long treeSize) {
+    return CHECKPOINT_FOLDER + digits(treeSize) + ".cosig";
   }
 
   /** The name of the {@code n}th TSA certificate a writer stores, from 1. */
@@ -58,11 +63,23 @@ public final class ExportLayout {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new CheckpointFile(Long.parseLong(matcher.group(1)), "note".equals(matcher.group(2))));
+    Part part =
+        switch (matcher.group(2)) {
+          case "note" -> Part.NOTE;
+          case "tsr" -> Part.TOKEN;
+          default -> Part.COSIGNATURES;
+        };
+    return Optional.of(new CheckpointFile(Long.parseLong(matcher.group(1)), part));
   }
 
-  record CheckpointFile(long treeSize, boolean note) {}
+  /** The files a checkpoint has in an export. */
+  enum Part {
+    NOTE,
+    TOKEN,
+    COSIGNATURES
+  }
+
+  record CheckpointFile(long treeSize, Part part) {}
 
   private static String digits(long treeSize) {
     if (treeSize < 0 || treeSize > MAX_TREE_SIZE) {

@@ -33,6 +33,7 @@ import no.bindeledd.core.audit.merkle.ProofRejected;
 import no.bindeledd.core.audit.verify.AuditExportReader.CheckpointFiles;
 import no.bindeledd.core.audit.verify.AuditExportReader.EntryLines;
 import no.bindeledd.core.audit.verify.Failure.Kind;
+import no.bindeledd.core.audit.witness.Cosignatures;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.crypto.Timestamp;
 import no.bindeledd.core.crypto.TimestampRejected;
@@ -400,6 +401,11 @@ public final class ExportVerifier {
     private int nextTrusted;
     private int trustedChecked;
     private long trustedCovered;
+    private int cosignaturesVerified;
+    private int newestWitnesses;
+    private final Set<String> unknownWitnesses = new TreeSet<>();
+    private int cosignedCheckpoints;
+    private long newestCosignedByEnough = -1;
     private Failure failure;
 
     void verify(AuditExportReader reader) throws IOException {
@@ -583,9 +589,12 @@ public final class ExportVerifier {
         if (!file.hasNote()) {
           fail(
               Kind.CHECKPOINT,
-              file.tokenName(),
+              file.hasToken() ? file.tokenName() : file.cosignaturesName(),
               0,
-              "a timestamp token without its checkpoint: " + file.noteName() + " is missing");
+              (file.hasToken() ? "a timestamp token" : "cosignatures")
+                  + " without its checkpoint: "
+                  + file.noteName()
+                  + " is missing");
         }
         byte[] noteBytes = reader.note(size);
         Checkpoint checkpoint = checkpoint(file.noteName(), noteBytes);
@@ -647,11 +656,19 @@ public final class ExportVerifier {
         } else {
           pending.add(size);
         }
+        int witnessed = cosignatures(reader, file, checkpoint);
+        if (i == files.size() - 1) {
+          newestWitnesses = witnessed;
+        }
+        if (!anchors.witnesses().isEmpty() && witnessed >= anchors.requiredWitnesses()) {
+          newestCosignedByEnough = size;
+        }
         previous =
             new Signed(checkpoint, time, file.noteName(), Checkpoint.Previous.of(size, noteBytes));
         signed.add(previous);
       }
       isFinal(previous, manifest);
+      witnessed(previous);
       if (!pending.isEmpty()) {
         findings.add(
             (pending.size() == 1
@@ -659,6 +676,80 @@ public final class ExportVerifier {
                     : "the newest " + pending.size() + " checkpoints " + pending + " have")
                 + " no timestamp yet: nothing but the log's own signature dates "
                 + (pending.size() == 1 ? "it" : "them"));
+      }
+    }
+
+    /**
+     * Checks a checkpoint's cosignatures by the witnesses given; a bad one is a failure, and those
+     * of other witnesses are noted.
+     *
+     * @return how many of the witnesses given cosigned it
+     */
+    private int cosignatures(AuditExportReader reader, CheckpointFiles file, Checkpoint checkpoint)
+        throws IOException {
+      Optional<byte[]> bytes = reader.cosignatures(file.treeSize());
+      if (bytes.isEmpty()) {
+        return 0;
+      }
+      cosignedCheckpoints++;
+      String lines;
+      try {
+        lines = objects.utf8(bytes.get());
+      } catch (IllegalArgumentException e) {
+        throw fail(
+            Kind.COSIGNATURE, file.cosignaturesName(), 0, "the cosignatures are not valid UTF-8");
+      }
+      Cosignatures.Found found;
+      try {
+        found = Cosignatures.verify(checkpoint.body(), lines, anchors.witnesses());
+      } catch (NoteRejected e) {
+        throw fail(
+            Kind.COSIGNATURE,
+            file.cosignaturesName(),
+            0,
+            "a witness's cosignature does not hold: " + e.getMessage());
+      }
+      cosignaturesVerified += found.verified().size();
+      unknownWitnesses.addAll(found.unknownSigners());
+      return (int) found.witnesses();
+    }
+
+    /** The newest checkpoint is cosigned by as many of the witnesses given as are required. */
+    private void witnessed(Signed newest) {
+      if (!unknownWitnesses.isEmpty()) {
+        findings.add(
+            "cosignatures by witnesses not given ("
+                + String.join(", ", unknownWitnesses)
+                + ") were not checked");
+      }
+      if (anchors.witnesses().isEmpty()) {
+        if (cosignedCheckpoints > 0) {
+          findings.add(
+              cosignedCheckpoints
+                  + " checkpoint(s) carry witnesses' cosignatures, not checked: give the"
+                  + " witnesses' keys to check them");
+        }
+        return;
+      }
+      if (newestWitnesses < anchors.requiredWitnesses()) {
+        fail(
+            Kind.COSIGNATURE,
+            ExportLayout.cosignaturesName(newest.size()),
+            0,
+            "the newest checkpoint ("
+                + newest.size()
+                + " entries) is cosigned by "
+                + newestWitnesses
+                + " of the "
+                + anchors.witnesses().size()
+                + " witnesses given, but "
+                + anchors.requiredWitnesses()
+                + " are required"
+                + (newestCosignedByEnough > 0
+                    ? "; the newest checkpoint enough of them cosigned has "
+                        + newestCosignedByEnough
+                        + " entries"
+                    : "; no checkpoint in the export is cosigned by enough of them"));
       }
     }
 
@@ -1049,6 +1140,8 @@ public final class ExportVerifier {
           consistencyProofs,
           inclusionProofs,
           trustedChecked,
+          cosignaturesVerified,
+          newestWitnesses,
           exportAnchorsUsed,
           findings,
           Optional.ofNullable(failure));

@@ -6,17 +6,34 @@ import java.util.Optional;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
 
 /**
- * A signed checkpoint as it goes into an export: the signed note exactly as the hub signed it, and
- * the RFC 3161 token over the SHA-256 of the note's UTF-8 bytes, if the authority has answered yet.
+ * A signed checkpoint as it goes into an export: the signed note exactly as the hub signed it, the
+ * RFC 3161 token over the SHA-256 of the note's UTF-8 bytes, if the authority has answered yet, and
+ * the witnesses' cosignatures of it, if any cosigned.
  *
  * @param signedNote the C2SP signed note of the checkpoint
  * @param timestampToken the DER TimeStampToken, or null while the checkpoint waits for it
+ * @param cosignatures the witnesses' cosignature lines (C2SP tlog-cosignature), each ending in a
+ *     newline; empty when no witness cosigned it
  */
-public record ExportedCheckpoint(String signedNote, byte[] timestampToken) {
+public record ExportedCheckpoint(String signedNote, byte[] timestampToken, String cosignatures) {
 
   public ExportedCheckpoint {
     Objects.requireNonNull(signedNote, "signedNote");
+    Objects.requireNonNull(cosignatures, "cosignatures");
     timestampToken = timestampToken == null ? null : timestampToken.clone();
+    if (!cosignatures.isEmpty() && !cosignatures.endsWith("\n")) {
+      throw new IllegalArgumentException("Each cosignature line ends in a newline");
+    }
+  }
+
+  /** A checkpoint no witness cosigned. */
+  public ExportedCheckpoint(String signedNote, byte[] timestampToken) {
+    this(signedNote, timestampToken, "");
+  }
+
+  /** This checkpoint with the witnesses' cosignature lines. */
+  public ExportedCheckpoint withCosignatures(String lines) {
+    return new ExportedCheckpoint(signedNote, timestampToken, lines);
   }
 
   /** A checkpoint without its timestamp yet. */
@@ -51,12 +68,13 @@ public record ExportedCheckpoint(String signedNote, byte[] timestampToken) {
   public boolean equals(Object other) {
     return other instanceof ExportedCheckpoint that
         && signedNote.equals(that.signedNote)
-        && Arrays.equals(timestampToken, that.timestampToken);
+        && Arrays.equals(timestampToken, that.timestampToken)
+        && cosignatures.equals(that.cosignatures);
   }
 
   @Override
   public int hashCode() {
-    return 31 * signedNote.hashCode() + Arrays.hashCode(timestampToken);
+    return Objects.hash(signedNote, Arrays.hashCode(timestampToken), cosignatures);
   }
 
   @Override
@@ -65,6 +83,8 @@ public record ExportedCheckpoint(String signedNote, byte[] timestampToken) {
         + signedNote.length()
         + " characters, timestampToken="
         + (timestampToken == null ? "none" : timestampToken.length + " bytes")
+        + ", cosignatures="
+        + cosignatures.lines().count()
         + "]";
   }
 }

@@ -27,6 +27,11 @@ public record Failure(Kind kind, String file, long entry, String problem) {
     CHECKPOINT,
     /** A checkpoint's RFC 3161 timestamp token, or its absence. */
     TIMESTAMP,
+    /**
+     * A witness's cosignature of a checkpoint that does not verify, or too few witnesses' on the
+     * newest checkpoint.
+     */
+    COSIGNATURE,
     /** An entry, or a line of {@code entries.jsonl} where an entry should be. */
     ENTRY,
     /** An inclusion or consistency proof. */

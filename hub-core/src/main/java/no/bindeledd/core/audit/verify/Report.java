@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param inclusionProofs the inclusion proofs of entries in the newest checkpoint verified
  * @param trustedCheckpoints the checkpoints the auditor saved earlier that the export was proven to
  *     extend: the same root at their size, and a consistency proof to the final checkpoint
+ * @param cosignatures the witnesses' cosignatures verified, on all checkpoints, by witnesses given
+ * @param witnesses how many of the witnesses given cosigned the newest checkpoint
  * @param exportAnchorsUsed whether the export's own copies of the key or certificates were trusted
  * @param findings what is worth knowing but is not wrong, such as checkpoints still waiting for
  *     their timestamp
@@ -31,6 +33,8 @@ public record Report(
     int consistencyProofs,
     int inclusionProofs,
     int trustedCheckpoints,
+    int cosignatures,
+    int witnesses,
     boolean exportAnchorsUsed,
     List<String> findings,
     Optional<Failure> failure) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
+import no.bindeledd.core.audit.witness.Cosignatures;
 import no.bindeledd.core.crypto.Pem;
 
 /**
@@ -27,13 +28,14 @@ public final class VerifyCommand {
   static final String USAGE_TEXT =
       """
       Usage: bindeledd-verify --key <file or key text> --tsa-cert <pem file> [--tsa-cert <pem file>]...
-                              [--trusted-checkpoint <file>]... [--allow-pending-timestamp]
+                              [--trusted-checkpoint <file>]... [--witness <file or key text>]...
+                              [--witnesses <k>] [--allow-pending-timestamp]
                               [--trust-export-anchors] [--origin <name>] [--max-bytes <n>]
                               <export.zip>
 
       Checks an audit export of a Bindeledd hub without the hub: every entry, the chain, the
-      Merkle tree, every signed checkpoint and their chain, every RFC 3161 timestamp, and the
-      signed manifest.
+      Merkle tree, every signed checkpoint and their chain, every RFC 3161 timestamp, every
+      witness's cosignature, and the signed manifest.
 
         --key <file or key text>     the log's verifier key, <name>+<key ID>+<key>, as the hub
                                      publishes it at GET /api/audit/log-key
@@ -45,6 +47,13 @@ public final class VerifyCommand {
                                      of GET /api/audit/checkpoints/latest); the export must
                                      extend it: same root at its size, and no shorter. Repeat for
                                      more; each must be signed by the --key
+        --witness <file or key text> a witness you trust: its verifier key (type 0x04), as its
+                                     operator publishes it (the hub lists its witnesses at
+                                     GET /api/audit/witnesses); a file may hold several, one a
+                                     line. Every cosignature by a witness given must verify;
+                                     others are noted, not checked. Repeat for more
+        --witnesses <k>              how many of the witnesses given must have cosigned the
+                                     newest checkpoint (default: all of them)
         --allow-pending-timestamp    accept the newest checkpoints without their timestamp yet
         --trust-export-anchors       use the key and certificates inside the export where none are
                                      given; this shows the export consistent, not who made it
@@ -142,6 +151,18 @@ public final class VerifyCommand {
             + " consistency, "
             + report.inclusionProofs()
             + " inclusion");
+    out.println(
+        "Witnesses      "
+            + (anchors.witnesses().isEmpty()
+                ? "none given"
+                : report.witnesses()
+                    + " of "
+                    + anchors.witnesses().size()
+                    + " given cosigned the newest checkpoint ("
+                    + anchors.requiredWitnesses()
+                    + " required); "
+                    + report.cosignatures()
+                    + " cosignature(s) verified"));
     if (!anchors.checkpoints().isEmpty()) {
       out.println(
           "Trusted        "
@@ -173,6 +194,8 @@ public final class VerifyCommand {
     private String key;
     private final List<String> tsaCertificates = new ArrayList<>();
     private final List<String> trustedCheckpoints = new ArrayList<>();
+    private final List<String> witnesses = new ArrayList<>();
+    private int requiredWitnesses = -1;
     private boolean allowPending;
     private boolean trustExport;
     private boolean help;
@@ -196,6 +219,17 @@ public final class VerifyCommand {
           }
           case "--tsa-cert" -> parsed.tsaCertificates.add(value(args, ++i, arg));
           case "--trusted-checkpoint" -> parsed.trustedCheckpoints.add(value(args, ++i, arg));
+          case "--witness" -> parsed.witnesses.add(value(args, ++i, arg));
+          case "--witnesses" -> {
+            try {
+              parsed.requiredWitnesses = Integer.parseInt(value(args, ++i, arg));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("--witnesses needs a number of witnesses");
+            }
+            if (parsed.requiredWitnesses < 1) {
+              throw new IllegalArgumentException("--witnesses needs at least 1");
+            }
+          }
           case "--origin" -> parsed.origin = value(args, ++i, arg);
           case "--max-bytes" -> {
             try {
@@ -228,6 +262,10 @@ public final class VerifyCommand {
         throw new IllegalArgumentException(
             "give the log's key with --key (or use the export's own with --trust-export-anchors)");
       }
+      if (parsed.requiredWitnesses > 0 && parsed.witnesses.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--witnesses counts the witnesses given with --witness, and none is given");
+      }
       if (parsed.tsaCertificates.isEmpty() && !parsed.trustExport) {
         throw new IllegalArgumentException(
             "give the time-stamping authority's certificate with --tsa-cert (or use the export's"
@@ -252,7 +290,54 @@ public final class VerifyCommand {
         }
         saved.add(new TrustedCheckpoint(file, note));
       }
-      return new TrustAnchors(logKey, certificates, saved);
+      List<VerifierKey> known = new ArrayList<>();
+      for (String witness : witnesses) {
+        known.addAll(witnessKeys(witness));
+      }
+      int required = known.isEmpty() ? 0 : requiredWitnesses < 0 ? known.size() : requiredWitnesses;
+      if (required > known.size()) {
+        throw new IllegalArgumentException(
+            "--witnesses "
+                + required
+                + " requires more witnesses than the "
+                + known.size()
+                + " given");
+      }
+      return new TrustAnchors(logKey, certificates, saved).withWitnesses(known, required);
+    }
+
+    /** The witness keys in a file, one a line, or the argument itself as key text. */
+    private static List<VerifierKey> witnessKeys(String argument) throws IOException {
+      List<String> texts = List.of(argument);
+      Path file = null;
+      try {
+        file = Path.of(argument);
+      } catch (InvalidPathException e) {
+        // key text, not a file name
+      }
+      boolean isFile = file != null && Files.isRegularFile(file);
+      if (isFile) {
+        texts =
+            Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
+        if (texts.isEmpty()) {
+          throw new IllegalArgumentException(argument + " holds no witness key");
+        }
+      }
+      List<VerifierKey> keys = new ArrayList<>();
+      for (String text : texts) {
+        try {
+          keys.add(Cosignatures.requireWitnessKey(VerifierKey.parse(text)));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              (isFile ? argument : "the --witness text")
+                  + " is not a witness key: "
+                  + e.getMessage());
+        }
+      }
+      return keys;
     }
 
     /**

@@ -20,6 +20,9 @@
  *       before it), a blank line, and the Ed25519 signature line. The newest covers every entry.
  *   <li>{@code checkpoints/<size>.tsr}: the DER RFC 3161 TimeStampToken over the SHA-256 of that
  *       note's bytes, when the authority has answered. A token without its note is an error.
+ *   <li>{@code checkpoints/<size>.cosig}: the witnesses' cosignature lines of that checkpoint (C2SP
+ *       tlog-cosignature), each ending in a newline, when any witness cosigned it. Cosignatures
+ *       without their note are an error.
  *   <li>{@code log-key.vkey}: the log's verifier key, {@code <name>+<key ID>+<base64 key>}, and a
  *       newline.
  *   <li>{@code tsa/<name>.pem}: the time-stamping authorities' certificates, one PEM certificate a
@@ -55,7 +58,9 @@
  *       none; its token verifies exactly ({@link
  *       no.bindeledd.core.crypto.Timestamps#verifyExactly}) over the SHA-256 of the note bytes
  *       against the trusted certificates, or it is one of the newest, still waiting, and the caller
- *       allows that. The newest is the final checkpoint the manifest names.
+ *       allows that; every cosignature by a witness the caller knows verifies. The newest is the
+ *       final checkpoint the manifest names, and is cosigned by as many of those witnesses as the
+ *       caller requires.
  *   <li>Each entry, from line 1: one canonical JSON object of strings and integers, form version 1
  *       with its members, {@code seq} equal to the line number, a well-formed {@code time}, and
  *       {@code prev} the SHA-256 of the previous line (64 zeros for the first). Its leaf is added

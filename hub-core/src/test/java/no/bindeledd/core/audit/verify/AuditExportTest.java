@@ -49,9 +49,9 @@ class AuditExportTest {
           .isEqualTo(Pem.encode(fixture.tsaCertificate()));
       assertThat(reader.checkpoints())
           .containsExactly(
-              new CheckpointFiles(10, true, true),
-              new CheckpointFiles(20, true, true),
-              new CheckpointFiles(25, true, true));
+              new CheckpointFiles(10, true, true, false),
+              new CheckpointFiles(20, true, true, false),
+              new CheckpointFiles(25, true, true, false));
       assertThat(new String(reader.note(20), UTF_8)).isEqualTo(log.notes().get(20L));
       assertThat(reader.token(25)).contains(log.tokens().get(25L));
       List<byte[]> lines = new ArrayList<>();

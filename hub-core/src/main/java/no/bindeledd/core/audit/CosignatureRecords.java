@@ -1,0 +1,45 @@
+package no.bindeledd.core.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.OptionalLong;
+import no.bindeledd.core.audit.witness.Cosignature;
+
+/**
+ * What witnessing reads and keeps in the database, each in a short transaction of its own, so that
+ * no transaction stays open while a witness is asked over the network.
+ */
+@ApplicationScoped
+public class CosignatureRecords {
+
+  private Checkpoints checkpoints;
+  private StoredCosignatures cosignatures;
+
+  protected CosignatureRecords() {}
+
+  @Inject
+  public CosignatureRecords(Checkpoints checkpoints, StoredCosignatures cosignatures) {
+    this.checkpoints = checkpoints;
+    this.cosignatures = cosignatures;
+  }
+
+  /** The newest signed checkpoint. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public Optional<StoredCheckpoint> newestCheckpoint() {
+    return checkpoints.latest();
+  }
+
+  /** The largest checkpoint the witness ({@code name+keyID}) cosigned. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public OptionalLong cosignedUpTo(String witness) {
+    return cosignatures.latestSize(witness);
+  }
+
+  /** Keeps a witness's verified cosignature of a checkpoint. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public void keep(long treeSize, Cosignature cosignature) {
+    cosignatures.add(new StoredCosignature(treeSize, cosignature));
+  }
+}

@@ -49,6 +49,7 @@ import no.bindeledd.core.canonical.CanonicalJson;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.persistence.JpaCheckpoints;
+import no.bindeledd.core.persistence.JpaStoredCosignatures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,7 @@ class CheckpointMemoryTest {
   private Fixtures town;
   private JpaCheckpoints checkpoints;
   private CheckpointMemory memory;
+  private AuditTree tree;
   private CheckpointSigner signer;
   private Checkpointer checkpointer;
   private AuditIntegrity integrity;
@@ -130,12 +132,32 @@ class CheckpointMemoryTest {
    */
   private void start() {
     db.em().clear();
-    AuditTree tree = new AuditTree(town.auditTrail);
+    tree = new AuditTree(town.auditTrail);
     memory = new CheckpointMemory(keysDir.resolve(CheckpointMemory.FILE_NAME), identity);
     signer = new CheckpointSigner(tree, town.auditTrail, checkpoints, memory, identity, town.clock);
     checkpointer = new Checkpointer(signer, memory);
     integrity = new AuditIntegrity(town.audit, town.auditTrail, checkpoints, memory, identity);
     db.inTransaction(() -> checkpointer.recall());
+  }
+
+  /** The exporter of this hub, with no witnesses configured. */
+  private AuditExporter exporter() {
+    JpaStoredCosignatures cosignatures = new JpaStoredCosignatures(db.em());
+    return new AuditExporter(
+        town.auditTrail,
+        checkpoints,
+        checkpointer,
+        new CheckpointTimestamper(checkpoints, authority(), town.clock),
+        new CheckpointWitnessing(
+            new CosignatureRecords(checkpoints, cosignatures),
+            tree,
+            new AuditWitnesses(List.of(), Duration.ofSeconds(5), Duration.ofMinutes(5)),
+            town.clock),
+        cosignatures,
+        identity,
+        authority(),
+        town.audit,
+        town.clock);
   }
 
   private Optional<StoredCheckpoint> checkpoint() {
@@ -452,16 +474,7 @@ class CheckpointMemoryTest {
     assertThat(checkpointer.alarm()).isPresent();
 
     Path export = dir.resolve("export.zip");
-    AuditExporter exporter =
-        new AuditExporter(
-            town.auditTrail,
-            checkpoints,
-            checkpointer,
-            new CheckpointTimestamper(checkpoints, authority(), town.clock),
-            identity,
-            authority(),
-            town.audit,
-            town.clock);
+    AuditExporter exporter = exporter();
     try (OutputStream out = Files.newOutputStream(export)) {
       db.inTransaction(
           () -> {
@@ -497,16 +510,7 @@ class CheckpointMemoryTest {
     checkpoint();
     town.participant();
     Path export = dir.resolve("export.zip");
-    AuditExporter exporter =
-        new AuditExporter(
-            town.auditTrail,
-            checkpoints,
-            checkpointer,
-            new CheckpointTimestamper(checkpoints, authority(), town.clock),
-            identity,
-            authority(),
-            town.audit,
-            town.clock);
+    AuditExporter exporter = exporter();
     try (OutputStream out = Files.newOutputStream(export)) {
       db.inTransaction(
           () -> {

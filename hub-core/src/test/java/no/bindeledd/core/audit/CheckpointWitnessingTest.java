@@ -51,6 +51,8 @@ class CheckpointWitnessingTest {
   static LogIdentity identity;
 
   @TempDir Path witnessFolder;
+  @TempDir Path hubKeys;
+  @TempDir Path forgottenHubKeys;
 
   private TestDatabase db;
   private Fixtures town;
@@ -76,13 +78,25 @@ class CheckpointWitnessingTest {
         public void close() {}
       };
 
-  /** What the hub holds in memory; a restart makes a new one from the database. */
+  /**
+   * What the hub holds in memory, with its memory of the checkpoint it signed last in {@code
+   * keysDir}; a restart makes a new one from the database.
+   */
   private final class Hub {
     final AuditTree tree = new AuditTree(town.auditTrail);
-    final Checkpointer checkpointer =
-        new Checkpointer(tree, new JpaCheckpoints(db.em()), identity, town.clock);
+    final Checkpointer checkpointer;
     final CheckpointWitnessing witnessing =
         new CheckpointWitnessing(records(), tree, witnesses, town.clock);
+
+    Hub(Path keysDir) {
+      CheckpointMemory memory =
+          new CheckpointMemory(keysDir.resolve(CheckpointMemory.FILE_NAME), identity);
+      checkpointer =
+          new Checkpointer(
+              new CheckpointSigner(
+                  tree, town.auditTrail, new JpaCheckpoints(db.em()), memory, identity, town.clock),
+              memory);
+    }
 
     StoredCheckpoint checkpoint() {
       return db.inTransaction(() -> checkpointer.checkpoint()).orElseThrow();
@@ -120,7 +134,7 @@ class CheckpointWitnessingTest {
             List.of(new AuditWitnesses.Endpoint(server.url(), witness.verifierKey(), false)),
             Duration.ofSeconds(5),
             Duration.ofMinutes(5));
-    hub = new Hub();
+    hub = new Hub(hubKeys);
     Logger.getLogger(CheckpointWitnessing.class.getName()).addHandler(severeLines);
   }
 
@@ -248,8 +262,9 @@ class CheckpointWitnessingTest {
 
     RelinkedRewrite.rewrite(db.dataSource(), 3);
     db.em().clear();
-    // The hub restarts: its tree is rebuilt from the edited rows, and it remembers nothing.
-    hub = new Hub();
+    // The hub restarts: its tree is rebuilt from the edited rows, and it remembers nothing, since
+    // the insider deleted its memory too (the hub's own memory would catch a database rewrite).
+    hub = new Hub(forgottenHubKeys);
     assertThat(db.inTransaction(() -> town.audit.verifyChain()))
         .as("the relinked chain holds")
         .isEmpty();

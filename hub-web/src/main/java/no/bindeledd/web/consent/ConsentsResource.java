@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +51,8 @@ import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.json.JsonRequest;
+import no.bindeledd.web.json.StrictJson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -114,7 +115,7 @@ public class ConsentsResource {
    * What the person agreed to. {@code validFrom} defaults to now; give either {@code validUntil} or
    * {@code validForDays}.
    */
-  public static final class NewConsentRequest {
+  public static final class NewConsentRequest implements JsonRequest {
     @NotBlank
     @Size(max = 36)
     public String subjectId;
@@ -196,7 +197,7 @@ public class ConsentsResource {
     }
   }
 
-  public static final class ReasonRequest {
+  public static final class ReasonRequest implements JsonRequest {
     @Size(max = 1000)
     public String reason;
   }
@@ -288,7 +289,7 @@ public class ConsentsResource {
     if (bytes.length > MAX_FHIR_BYTES) {
       throw new InvalidInput("a FHIR Consent is at most " + MAX_FHIR_BYTES + " bytes");
     }
-    ImportedConsent imported = FHIR.parse(new String(bytes, StandardCharsets.UTF_8));
+    ImportedConsent imported = FHIR.parse(StrictJson.utf8(bytes));
     Person subject = personWith(imported.subject(), "subject");
     Person grantor = personWith(imported.grantor(), "grantor");
     Consent consent =

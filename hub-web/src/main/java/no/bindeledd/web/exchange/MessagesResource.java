@@ -28,6 +28,7 @@ import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.json.JsonRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,7 +57,7 @@ public class MessagesResource {
   @Inject Actor actor;
   @Context UriInfo uri;
 
-  public static final class QuestionRequest {
+  public static final class QuestionRequest implements JsonRequest {
     @NotBlank
     @Size(max = 9)
     public String recipient;
@@ -78,7 +79,7 @@ public class MessagesResource {
     public String question;
   }
 
-  public static final class AnswerRequest {
+  public static final class AnswerRequest implements JsonRequest {
     @NotBlank
     @Size(max = 16000)
     public String text;

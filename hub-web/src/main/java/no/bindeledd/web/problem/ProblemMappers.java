@@ -24,6 +24,7 @@ import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.exchange.MessageHeld;
+import no.bindeledd.web.json.MalformedBody;
 
 /**
  * Every error leaves the API as an RFC 9457 problem detail with a 4xx status, or a bare 500 that
@@ -78,6 +79,9 @@ public final class ProblemMappers {
         return Problem.of("signature-rejected", "Signature rejected", 400, e.getMessage())
             .withRefusal(rejected.reason().name().toLowerCase().replace('_', '-'));
       }
+      if (e instanceof MalformedBody malformed) {
+        return malformed(malformed);
+      }
       if (e instanceof JsonbException
           || e instanceof JsonException
           || e instanceof ProcessingException) {
@@ -91,6 +95,25 @@ public final class ProblemMappers {
       return Problem.of(
           "server-error", "Server error", 500, "the hub could not complete the request");
     }
+  }
+
+  private static Problem malformed(MalformedBody e) {
+    Problem problem =
+        Problem.of("malformed-body", "Malformed request body", 400, e.getMessage())
+            .withRefusal(e.kind());
+    return e.field()
+        .map(
+            field ->
+                problem.withViolations(
+                    List.of(
+                        Map.of(
+                            "field",
+                            field,
+                            "message",
+                            e.getMessage().startsWith(field + " ")
+                                ? e.getMessage().substring(field.length() + 1)
+                                : e.getMessage()))))
+        .orElse(problem);
   }
 
   @Provider

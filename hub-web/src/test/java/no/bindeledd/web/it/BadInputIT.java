@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -398,5 +399,33 @@ class BadInputIT {
     assertThat(reply.json().getString("refusal")).isEqualTo("unknown-field");
     assertThat(reply.json().getJsonArray("violations").getJsonObject(0).getString("field"))
         .isEqualTo("evidence.interpreter.colour");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/audit/entries?page=99999999999999999999|page",
+        "/api/audit/entries?page=abc|page",
+        "/api/audit/entries?size=1e3|size",
+        "/api/audit/entries?page=-1|page",
+        "/api/audit/entries?size=100000|size",
+        "/api/audit/checkpoints/99999999999999999999|treeSize",
+        "/api/audit/checkpoints/ten|treeSize",
+        "/api/audit/proofs/inclusion?seq=99999999999999999999|seq",
+        "/api/audit/proofs/consistency?from=1&to=x|to"
+      })
+  void aNumberParameterThatIsNoNumberOrOutOfRangeIsABadRequestThatNamesIt(
+      String path, String parameter) {
+    Reply reply = auditor.get(path);
+
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("detail")).contains(parameter);
+  }
+
+  @Test
+  void aPersonFilterLongerThanAnIdIsABadRequest() {
+    assertProblem(auditor.get("/api/audit/entries?person=" + "x".repeat(100)), 400);
+    assertProblem(auditor.get("/api/audit/entries/csv?person=" + "x".repeat(100)), 400);
   }
 }

@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +73,6 @@ public class ConsentsResource {
   private static final FhirConsents FHIR = new FhirConsents();
 
   private static final ConsentReceipts RECEIPTS = new ConsentReceipts();
-  private static final int MAX_FHIR_BYTES = 64 * 1024;
 
   @Inject ConsentRegistry registry;
   @Inject PersonRegistry people;
@@ -279,17 +276,8 @@ public class ConsentsResource {
   @Consumes({FHIR_JSON, MediaType.APPLICATION_JSON})
   @RolesAllowed(Roles.CASEWORKER)
   @Operation(summary = "Record a consent from a FHIR R4 Consent resource")
-  public Response importFhir(InputStream body) {
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(MAX_FHIR_BYTES + 1);
-    } catch (IOException e) {
-      throw new InvalidInput("the FHIR resource could not be read");
-    }
-    if (bytes.length > MAX_FHIR_BYTES) {
-      throw new InvalidInput("a FHIR Consent is at most " + MAX_FHIR_BYTES + " bytes");
-    }
-    ImportedConsent imported = FHIR.parse(StrictJson.utf8(bytes));
+  public Response importFhir(byte[] body) {
+    ImportedConsent imported = FHIR.parse(StrictJson.utf8(body));
     Person subject = personWith(imported.subject(), "subject");
     Person grantor = personWith(imported.grantor(), "grantor");
     Consent consent =

@@ -192,13 +192,13 @@ class BadInputIT {
   }
 
   @Test
-  void anOversizedFhirConsentIsRefused() {
+  void anOversizedFhirConsentIsTooLarge() {
     assertProblem(
         caseworker.post(
             "/api/consents/fhir",
             "application/fhir+json",
             "{\"resourceType\":\"Consent\",\"id\":\"" + "x".repeat(70_000) + "\"}"),
-        400);
+        413);
   }
 
   @Test
@@ -219,7 +219,7 @@ class BadInputIT {
     assertProblem(reply, 400);
     assertThat(reply.json().getString("refusal")).isEqualTo("malformed");
     assertProblem(gp.post("/api/messages", "application/pkcs7-mime", new byte[0]), 400);
-    assertProblem(gp.post("/api/messages", "application/pkcs7-mime", new byte[300 * 1024]), 400);
+    assertProblem(gp.post("/api/messages", "application/pkcs7-mime", new byte[300 * 1024]), 413);
   }
 
   /** A JSON endpoint, a body it takes (201), and how to see whether anything was stored. */

@@ -82,7 +82,9 @@ public final class RunningHub {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(
           List.of(
-              "-Xmx640m",
+              // The run profile's heap, so that the limits are tested against what the hub runs
+              // with (RequestLimitsIT floods it).
+              "-Xmx" + required("hub.heap"),
               "-Duser.timezone=UTC",
               "-Djava.io.tmpdir=" + target,
               "-Dhub.data.dir=" + dataDir,
@@ -108,6 +110,8 @@ public final class RunningHub {
               String.valueOf(port),
               "--nocluster",
               "--nohazelcast",
+              "--prebootcommandfile",
+              repo.resolve("config/payara/pre-boot-commands.txt").toString(),
               "--systemproperties",
               repo.resolve("config/profiles/embedded.properties").toString()));
       Process process =
@@ -204,6 +208,20 @@ public final class RunningHub {
 
   public URI base() {
     return base;
+  }
+
+  /** What the hub has logged so far. */
+  public String logText() {
+    try {
+      return Files.readString(log, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the hub's log " + log, e);
+    }
+  }
+
+  /** The hub's process id, for tests that watch its memory. */
+  public long pid() {
+    return process.pid();
   }
 
   public Path dataDir() {

@@ -178,7 +178,7 @@ class RequestLimitsIT {
     } finally {
       clients.shutdownNow();
     }
-    assertThat(hub.logText()).doesNotContain("OutOfMemoryError");
+    assertThat(hub.log()).doesNotContain("OutOfMemoryError");
     Reply registered =
         caseworker.post("/api/participants", Demo.participantJson(Demo.adultNationalId()));
     assertThat(registered.status()).as("the hub serves normally after").isEqualTo(201);

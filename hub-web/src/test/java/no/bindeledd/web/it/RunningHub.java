@@ -210,22 +210,17 @@ public final class RunningHub {
     return base;
   }
 
-  /** What the hub has logged so far. */
-  public String logText() {
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** What the hub wrote to its standard output and error: its log. */
+  public String log() {
     try {
       return Files.readString(log, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the hub's log " + log, e);
     }
-  }
-
-  /** The hub's process id, for tests that watch its memory. */
-  public long pid() {
-    return process.pid();
-  }
-
-  public Path dataDir() {
-    return dataDir;
   }
 
   /** The port the hub expects the simulated agencies on. */
@@ -236,6 +231,11 @@ public final class RunningHub {
   /** The port the hub sends notification e-mails to. */
   public int smtpPort() {
     return smtpPort;
+  }
+
+  /** The hub's process id, for tests that watch its memory. */
+  public long pid() {
+    return process.pid();
   }
 
   /** The generated password of a demo user, as the hub printed it at start. */

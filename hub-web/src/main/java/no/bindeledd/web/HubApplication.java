@@ -33,7 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             description =
                 "Consent-gated, signed and audited exchange between a municipality's refugee"
                     + " service, GP offices, schools, kindergartens and NAV. Errors are RFC 9457"
-                    + " problem details.",
+                    + " problem details. A JSON body is exactly one JSON object in UTF-8 with the"
+                    + " fields its schema names and no others (400 malformed-body otherwise). A body"
+                    + " is at most 64 KiB; a request, an answer or a plan at most 128 KiB; a signed"
+                    + " message at most 256 KiB (413 body-too-large, before it is read). A"
+                    + " request-target is at most 8 KiB (414), the header fields at most 16 KiB and"
+                    + " 100 fields (431).",
             license = @License(name = "Apache-2.0")),
     security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(

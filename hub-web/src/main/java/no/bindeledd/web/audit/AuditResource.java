@@ -35,6 +35,8 @@ public class AuditResource {
   /** How many entries one CSV export holds at most; narrow the filters for more. */
   static final int CSV_LIMIT = 50_000;
 
+  private static final int PERSON_ID_LENGTH = 36;
+
   @Inject AuditSearch search;
   @Inject Actor actor;
 
@@ -61,7 +63,7 @@ public class AuditResource {
         search.search(
             actor,
             new AuditQuery(
-                blankToNull(person),
+                personId(person),
                 blankToNull(agency),
                 blankToNull(user),
                 blankToNull(action),
@@ -91,7 +93,7 @@ public class AuditResource {
       @QueryParam("until") String until) {
     AuditQuery query =
         new AuditQuery(
-            blankToNull(person),
+            personId(person),
             blankToNull(agency),
             blankToNull(user),
             blankToNull(action),
@@ -112,6 +114,15 @@ public class AuditResource {
     return Response.ok(csv.toString())
         .header("Content-Disposition", "attachment; filename=\"audit-entries.csv\"")
         .build();
+  }
+
+  /** A person id is a UUID; a longer value names no one and cannot be recorded as searched for. */
+  private static String personId(String value) {
+    String id = blankToNull(value);
+    if (id != null && id.length() > PERSON_ID_LENGTH) {
+      throw new InvalidInput("person is a person id, at most " + PERSON_ID_LENGTH + " characters");
+    }
+    return id;
   }
 
   private static String blankToNull(String value) {

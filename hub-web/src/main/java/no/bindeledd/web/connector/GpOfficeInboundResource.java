@@ -9,11 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import no.bindeledd.connectors.gp.GpOfficeConnector;
 import no.bindeledd.connectors.gp.GpOfficeRoutes;
-import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.NotFound;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.camel.CamelLifecycle;
@@ -43,19 +40,13 @@ public class GpOfficeInboundResource {
       summary =
           "Take in a signed Dialogmelding answer or AppRec from a GP office's system; answers with"
               + " the hub's signed AppRec")
-  public Response receive(@PathParam("orgNumber") String orgNumber, InputStream body) {
+  public Response receive(@PathParam("orgNumber") String orgNumber, byte[] body) {
     OrganisationNumber office = OrganisationNumber.of(orgNumber);
     String endpoint = GpOfficeRoutes.receiveEndpoint(office.value());
     if (!camel.hasEndpoint(endpoint)) {
       throw new NotFound("GP office connector", office.value());
     }
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(GpOfficeConnector.MAX_MESSAGE_BYTES + 1);
-    } catch (IOException e) {
-      throw new InvalidInput("the message could not be read");
-    }
-    GpOfficeConnector.Reply reply = camel.request(endpoint, bytes, GpOfficeConnector.Reply.class);
+    GpOfficeConnector.Reply reply = camel.request(endpoint, body, GpOfficeConnector.Reply.class);
     if (reply.signedReceipt().isPresent()) {
       return Response.ok(reply.signedReceipt().get(), MessagesResource.PKCS7).build();
     }

@@ -22,9 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +49,8 @@ import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.json.JsonRequest;
+import no.bindeledd.web.json.StrictJson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,7 +73,6 @@ public class ConsentsResource {
   private static final FhirConsents FHIR = new FhirConsents();
 
   private static final ConsentReceipts RECEIPTS = new ConsentReceipts();
-  private static final int MAX_FHIR_BYTES = 64 * 1024;
 
   @Inject ConsentRegistry registry;
   @Inject PersonRegistry people;
@@ -114,7 +112,7 @@ public class ConsentsResource {
    * What the person agreed to. {@code validFrom} defaults to now; give either {@code validUntil} or
    * {@code validForDays}.
    */
-  public static final class NewConsentRequest {
+  public static final class NewConsentRequest implements JsonRequest {
     @NotBlank
     @Size(max = 36)
     public String subjectId;
@@ -196,7 +194,7 @@ public class ConsentsResource {
     }
   }
 
-  public static final class ReasonRequest {
+  public static final class ReasonRequest implements JsonRequest {
     @Size(max = 1000)
     public String reason;
   }
@@ -278,17 +276,8 @@ public class ConsentsResource {
   @Consumes({FHIR_JSON, MediaType.APPLICATION_JSON})
   @RolesAllowed(Roles.CASEWORKER)
   @Operation(summary = "Record a consent from a FHIR R4 Consent resource")
-  public Response importFhir(InputStream body) {
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(MAX_FHIR_BYTES + 1);
-    } catch (IOException e) {
-      throw new InvalidInput("the FHIR resource could not be read");
-    }
-    if (bytes.length > MAX_FHIR_BYTES) {
-      throw new InvalidInput("a FHIR Consent is at most " + MAX_FHIR_BYTES + " bytes");
-    }
-    ImportedConsent imported = FHIR.parse(new String(bytes, StandardCharsets.UTF_8));
+  public Response importFhir(byte[] body) {
+    ImportedConsent imported = FHIR.parse(StrictJson.utf8(body));
     Person subject = personWith(imported.subject(), "subject");
     Person grantor = personWith(imported.grantor(), "grantor");
     Consent consent =

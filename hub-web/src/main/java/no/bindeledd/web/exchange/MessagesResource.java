@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
@@ -28,6 +26,7 @@ import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.json.JsonRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,7 +55,7 @@ public class MessagesResource {
   @Inject Actor actor;
   @Context UriInfo uri;
 
-  public static final class QuestionRequest {
+  public static final class QuestionRequest implements JsonRequest {
     @NotBlank
     @Size(max = 9)
     public String recipient;
@@ -78,7 +77,7 @@ public class MessagesResource {
     public String question;
   }
 
-  public static final class AnswerRequest {
+  public static final class AnswerRequest implements JsonRequest {
     @NotBlank
     @Size(max = 16000)
     public String text;
@@ -111,17 +110,11 @@ public class MessagesResource {
   @Path("messages")
   @Consumes({PKCS7, "application/cms"})
   @Operation(summary = "Submit an answer your agency signed itself (CMS SignedData, DER)")
-  public Response signed(InputStream body) {
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(MessageExchange.MAX_SIGNED_MESSAGE_BYTES + 1);
-    } catch (IOException e) {
-      throw new InvalidInput("the signed message could not be read");
-    }
-    if (bytes.length == 0) {
+  public Response signed(byte[] body) {
+    if (body.length == 0) {
       throw new InvalidInput("the signed message is empty");
     }
-    return created(exchange.acceptSigned(actor, bytes));
+    return created(exchange.acceptSigned(actor, body));
   }
 
   private Response created(Message message) {

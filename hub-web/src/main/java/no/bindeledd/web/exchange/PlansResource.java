@@ -26,6 +26,7 @@ import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.exchange.ParticipantPlan;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.json.JsonRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +46,7 @@ public class PlansResource {
   @Inject Actor actor;
   @Context UriInfo uri;
 
-  public static final class PlanRequest {
+  public static final class PlanRequest implements JsonRequest {
     @NotBlank
     @Size(max = 36)
     public String subjectId;

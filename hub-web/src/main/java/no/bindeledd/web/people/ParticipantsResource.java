@@ -33,6 +33,7 @@ import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.json.JsonRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,7 +55,7 @@ public class ParticipantsResource {
   @Context UriInfo uri;
 
   /** A person to register. The national identity number is validated, check digits and all. */
-  public static final class NewPersonRequest {
+  public static final class NewPersonRequest implements JsonRequest {
     @NotBlank
     @Size(max = 11)
     public String nationalId;

@@ -1,14 +1,11 @@
 package no.bindeledd.web.problem;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The container's error page: turns errors that happen before JAX-RS (a missing or invalid bearer
@@ -18,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 public class ErrorPageServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSON = JsonbBuilder.create();
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -42,9 +38,6 @@ public class ErrorPageServlet extends HttpServlet {
     if (uri != null) {
       problem = problem.at(uri.toString());
     }
-    response.setStatus(status);
-    response.setContentType(Problem.MEDIA_TYPE.toString());
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(JSON.toJson(problem));
+    ServletProblems.send(response, problem);
   }
 }

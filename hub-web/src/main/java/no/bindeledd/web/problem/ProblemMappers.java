@@ -5,13 +5,23 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +34,8 @@ import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.exchange.MessageHeld;
+import no.bindeledd.web.json.MalformedBody;
+import org.glassfish.jersey.server.ParamException;
 
 /**
  * Every error leaves the API as an RFC 9457 problem detail with a 4xx status, or a bare 500 that
@@ -78,6 +90,9 @@ public final class ProblemMappers {
         return Problem.of("signature-rejected", "Signature rejected", 400, e.getMessage())
             .withRefusal(rejected.reason().name().toLowerCase().replace('_', '-'));
       }
+      if (e instanceof MalformedBody malformed) {
+        return malformed(malformed);
+      }
       if (e instanceof JsonbException
           || e instanceof JsonException
           || e instanceof ProcessingException) {
@@ -90,6 +105,115 @@ public final class ProblemMappers {
       LOG.log(Level.SEVERE, "unexpected error", e);
       return Problem.of(
           "server-error", "Server error", 500, "the hub could not complete the request");
+    }
+  }
+
+  private static Problem malformed(MalformedBody e) {
+    Problem problem =
+        Problem.of("malformed-body", "Malformed request body", 400, e.getMessage())
+            .withRefusal(e.kind());
+    return e.field()
+        .map(
+            field ->
+                problem.withViolations(
+                    List.of(
+                        Map.of(
+                            "field",
+                            field,
+                            "message",
+                            e.getMessage().startsWith(field + " ")
+                                ? e.getMessage().substring(field.length() + 1)
+                                : e.getMessage()))))
+        .orElse(problem);
+  }
+
+  /**
+   * A query, path, header or form parameter that could not be converted to its type: by the JAX-RS
+   * rules a 404 for query and path parameters, though the resource exists and the client sent a
+   * value it cannot have. It is a 400 that names the parameter and what it must be.
+   */
+  @Provider
+  public static class ParameterMapper implements ExceptionMapper<ParamException> {
+    @Context UriInfo uri;
+    @Context ResourceInfo resource;
+
+    @Override
+    public Response toResponse(ParamException e) {
+      String name = e.getParameterName();
+      String expected = "must be " + expected(javaType(e));
+      Problem problem =
+          Problem.of(
+                  "invalid-input",
+                  "Invalid input",
+                  400,
+                  "the " + where(e.getParameterType()) + " " + name + " " + expected)
+              .withViolations(List.of(Map.of("field", name, "message", expected)));
+      return respond(problem, uri);
+    }
+
+    private Class<?> javaType(ParamException e) {
+      Method method = resource == null ? null : resource.getResourceMethod();
+      if (method == null) {
+        return null;
+      }
+      for (Parameter parameter : method.getParameters()) {
+        if (e.getParameterName().equals(nameOf(parameter, e.getParameterType()))) {
+          return parameter.getType();
+        }
+      }
+      return null;
+    }
+
+    private static String nameOf(Parameter parameter, Class<? extends Annotation> kind) {
+      Annotation annotation = parameter.getAnnotation(kind);
+      if (annotation instanceof QueryParam q) {
+        return q.value();
+      }
+      if (annotation instanceof PathParam p) {
+        return p.value();
+      }
+      if (annotation instanceof HeaderParam h) {
+        return h.value();
+      }
+      if (annotation instanceof FormParam f) {
+        return f.value();
+      }
+      if (annotation instanceof CookieParam c) {
+        return c.value();
+      }
+      if (annotation instanceof MatrixParam m) {
+        return m.value();
+      }
+      return null;
+    }
+
+    private static String expected(Class<?> type) {
+      if (type == int.class || type == Integer.class) {
+        return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+      }
+      if (type == long.class || type == Long.class) {
+        return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+      }
+      return type == null ? "a valid value" : "a valid " + type.getSimpleName();
+    }
+
+    private static String where(Class<? extends Annotation> kind) {
+      if (kind == QueryParam.class) {
+        return "query parameter";
+      }
+      if (kind == PathParam.class) {
+        return "path parameter";
+      }
+      if (kind == HeaderParam.class) {
+        return "header";
+      }
+      if (kind == FormParam.class) {
+        return "form field";
+      }
+      if (kind == CookieParam.class) {
+        return "cookie";
+      }
+      return "parameter";
     }
   }
 

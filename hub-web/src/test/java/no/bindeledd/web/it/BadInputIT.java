@@ -1,14 +1,22 @@
 package no.bindeledd.web.it;
 
+import static no.bindeledd.web.it.Demo.AUDITOR;
 import static no.bindeledd.web.it.Demo.CASEWORKER;
 import static no.bindeledd.web.it.Demo.GP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import no.bindeledd.web.it.HubClient.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -20,18 +28,27 @@ class BadInputIT {
   static RunningHub hub;
   static HubClient caseworker;
   static HubClient gp;
+  static HubClient auditor;
   static String participant;
+  static String consented;
 
   @BeforeAll
   static void setUp() {
     hub = RunningHub.get();
     caseworker = hub.as(CASEWORKER);
     gp = hub.as(GP);
-    participant =
-        caseworker
-            .post("/api/participants", Demo.participantJson(Demo.adultNationalId()))
-            .json()
-            .getString("id");
+    auditor = hub.as(AUDITOR);
+    participant = register(Demo.adultNationalId());
+    consented = register(Demo.adultNationalId());
+    assertThat(caseworker.post("/api/consents", Demo.gpConsentJson(consented)).status())
+        .isEqualTo(201);
+  }
+
+  private static String register(String nationalId) {
+    return caseworker
+        .post("/api/participants", Demo.participantJson(nationalId))
+        .json()
+        .getString("id");
   }
 
   private static void assertProblem(Reply reply, int status) {
@@ -295,13 +312,24 @@ class BadInputIT {
   }
 
   @Test
-  void anOversizedFhirConsentIsRefused() {
+  void anOversizedFhirConsentIsTooLarge() {
     assertProblem(
         caseworker.post(
             "/api/consents/fhir",
             "application/fhir+json",
             "{\"resourceType\":\"Consent\",\"id\":\"" + "x".repeat(70_000) + "\"}"),
-        400);
+        413);
+  }
+
+  @Test
+  void aFhirConsentThatIsNotUtf8IsRefused() {
+    byte[] body =
+        "{\"resourceType\":\"Consent\",\"id\":\"x\u00e6\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+    Reply reply = caseworker.post("/api/consents/fhir", "application/fhir+json", body);
+
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("refusal")).isEqualTo("not-utf-8");
   }
 
   @Test
@@ -311,6 +339,213 @@ class BadInputIT {
     assertProblem(reply, 400);
     assertThat(reply.json().getString("refusal")).isEqualTo("malformed");
     assertProblem(gp.post("/api/messages", "application/pkcs7-mime", new byte[0]), 400);
-    assertProblem(gp.post("/api/messages", "application/pkcs7-mime", new byte[300 * 1024]), 400);
+    assertProblem(gp.post("/api/messages", "application/pkcs7-mime", new byte[300 * 1024]), 413);
+  }
+
+  /** A JSON endpoint, a body it takes (201), and how to see whether anything was stored. */
+  record JsonEndpoint(
+      String name,
+      String path,
+      Function<String, String> validBody,
+      String textField,
+      String numberField,
+      String hugeNumberKind) {
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** One way to spoil a valid body, the refusal it must get, and the field it must name. */
+  record Fault(String name, Function<JsonEndpoint, Function<String, byte[]>> spoil, String kind) {
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static final List<JsonEndpoint> JSON_ENDPOINTS =
+      List.of(
+          new JsonEndpoint(
+              "participants",
+              "/api/participants",
+              nationalId -> Demo.participantJson(nationalId),
+              "givenName",
+              "givenName",
+              "wrong-type"),
+          new JsonEndpoint(
+              "consents",
+              "/api/consents",
+              ignored -> Demo.gpConsentJson(participant),
+              "purpose",
+              "validForDays",
+              "out-of-range"),
+          new JsonEndpoint(
+              "requests",
+              "/api/requests",
+              ignored -> Demo.referralQuestionJson(consented),
+              "question",
+              "question",
+              "wrong-type"));
+
+  static final List<Fault> FAULTS =
+      List.of(
+          new Fault("content after the object", e -> json -> utf8(json + " x"), "trailing-content"),
+          new Fault("two objects", e -> json -> utf8(json + json), "trailing-content"),
+          new Fault("an object in an array", e -> json -> utf8("[" + json + "]"), "not-an-object"),
+          new Fault(
+              "a number for a string",
+              e -> json -> utf8(withValue(json, e.textField(), "12345")),
+              "wrong-type"),
+          new Fault(
+              "1e999999",
+              e -> json -> utf8(withValue(json, e.numberField(), "1e999999")),
+              "huge-number"),
+          new Fault(
+              "an unknown field",
+              e -> json -> utf8("{\"extra\":[0,0,0]," + json.strip().substring(1)),
+              "unknown-field"),
+          new Fault(
+              "a field twice",
+              e -> json -> utf8("{\"" + e.textField() + "\":\"x\"," + json.strip().substring(1)),
+              "duplicate-field"),
+          new Fault("bytes that are not UTF-8", e -> BadInputIT::notUtf8, "not-utf-8"));
+
+  static Stream<Arguments> malformedBodies() {
+    return JSON_ENDPOINTS.stream()
+        .flatMap(endpoint -> FAULTS.stream().map(fault -> Arguments.of(endpoint, fault)));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code json} with {@code field}'s value (a string or a number) replaced by {@code value}. */
+  private static String withValue(String json, String field, String value) {
+    String replaced =
+        json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[0-9]+)", "\"" + field + "\":" + value);
+    assertThat(replaced).as("the body has a field " + field).isNotEqualTo(json);
+    return replaced;
+  }
+
+  /** {@code json} with a byte sequence that is not UTF-8 (0xC3 0x28) inside its first string. */
+  private static byte[] notUtf8(String json) {
+    byte[] bytes = utf8(json);
+    int quote = json.indexOf("\":\"") + 3;
+    byte[] spoiled = new byte[bytes.length + 2];
+    System.arraycopy(bytes, 0, spoiled, 0, quote);
+    spoiled[quote] = (byte) 0xC3;
+    spoiled[quote + 1] = (byte) 0x28;
+    System.arraycopy(bytes, quote, spoiled, quote + 2, bytes.length - quote);
+    return spoiled;
+  }
+
+  private static final List<String> WRITES =
+      List.of("person.registered", "consent.recorded", "consent.decision", "message.sent");
+
+  /** The audit entries of the caseworker's writes (not reads) since {@code since}. */
+  private static long writesInTheAuditLogSince(Instant since) {
+    Reply page =
+        auditor.get("/api/audit/entries?user=" + CASEWORKER + "&from=" + since + "&size=500");
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    assertThat(page.json().getBoolean("hasMore")).isFalse();
+    return page.json().getJsonArray("entries").stream()
+        .map(entry -> entry.asJsonObject().getString("type"))
+        .filter(WRITES::contains)
+        .count();
+  }
+
+  private record Stored(int sent, int consents) {
+    static Stored now() {
+      return new Stored(
+          caseworker.get("/api/sent").jsonArray().size(),
+          caseworker.get("/api/consents?subject=" + participant).jsonArray().size());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("malformedBodies")
+  void aBodyThatIsNotExactlyOneObjectOfItsShapeIsRefusedAndNothingIsStored(
+      JsonEndpoint endpoint, Fault fault) {
+    String nationalId = Demo.adultNationalId();
+    byte[] body = fault.spoil().apply(endpoint).apply(endpoint.validBody().apply(nationalId));
+    Stored before = Stored.now();
+    Instant sent = Instant.now();
+
+    Reply reply = caseworker.post(endpoint.path(), "application/json", body);
+
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("type")).endsWith("/malformed-body");
+    String kind = fault.kind().equals("huge-number") ? endpoint.hugeNumberKind() : fault.kind();
+    assertThat(reply.json().getString("refusal")).as(reply.toString()).isEqualTo(kind);
+    String field =
+        switch (fault.kind()) {
+          case "huge-number" -> endpoint.numberField();
+          case "wrong-type", "duplicate-field" -> endpoint.textField();
+          case "unknown-field" -> "extra";
+          default -> null;
+        };
+    if (field != null) {
+      assertThat(reply.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+          .isEqualTo(field);
+      assertThat(reply.json().getString("detail")).startsWith(field + " ");
+    }
+    assertThat(Stored.now()).as("nothing stored").isEqualTo(before);
+    assertThat(writesInTheAuditLogSince(sent)).as("nothing audited").isZero();
+    assertThat(caseworker.get("/api/participants?nationalId=" + nationalId).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void theSameBodiesWithoutAFaultAreTaken() {
+    for (JsonEndpoint endpoint : JSON_ENDPOINTS) {
+      Reply reply =
+          caseworker.post(endpoint.path(), endpoint.validBody().apply(Demo.adultNationalId()));
+      assertThat(reply.status()).as(endpoint + ": " + reply).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void anUnknownFieldInsideTheEvidenceIsNamedByItsPath() {
+    Reply reply =
+        caseworker.post(
+            "/api/consents",
+            Demo.gpConsentJson(participant)
+                .replace("\"interpreter\":{", "\"interpreter\":{\"colour\":\"red\","));
+
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("refusal")).isEqualTo("unknown-field");
+    assertThat(reply.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .isEqualTo("evidence.interpreter.colour");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/audit/entries?page=99999999999999999999|page",
+        "/api/audit/entries?page=abc|page",
+        "/api/audit/entries?size=1e3|size",
+        "/api/audit/entries?page=-1|page",
+        "/api/audit/entries?size=100000|size",
+        "/api/audit/checkpoints/99999999999999999999|treeSize",
+        "/api/audit/checkpoints/ten|treeSize",
+        "/api/audit/proofs/inclusion?seq=99999999999999999999|seq",
+        "/api/audit/proofs/consistency?from=1&to=x|to"
+      })
+  void aNumberParameterThatIsNoNumberOrOutOfRangeIsABadRequestThatNamesIt(
+      String path, String parameter) {
+    Reply reply = auditor.get(path);
+
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("detail")).contains(parameter);
+  }
+
+  @Test
+  void aPersonFilterLongerThanAnIdIsABadRequest() {
+    assertProblem(auditor.get("/api/audit/entries?person=" + "x".repeat(100)), 400);
+    assertProblem(auditor.get("/api/audit/entries/csv?person=" + "x".repeat(100)), 400);
   }
 }

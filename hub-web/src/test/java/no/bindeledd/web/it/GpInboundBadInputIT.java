@@ -147,7 +147,7 @@ class GpInboundBadInputIT {
   @Test
   void emptyOversizedAndUnsignedMessagesAreProblems() {
     assertProblem(office.post(INBOUND, PKCS7, new byte[0]), 400, "empty-message");
-    assertProblem(office.post(INBOUND, PKCS7, new byte[300 * 1024]), 413, "message-too-large");
+    assertProblem(office.post(INBOUND, PKCS7, new byte[300 * 1024]), 413, "body-too-large");
     assertProblem(
         office.post(INBOUND, PKCS7, xml(answer("unsigned")).getBytes(StandardCharsets.UTF_8)),
         400,

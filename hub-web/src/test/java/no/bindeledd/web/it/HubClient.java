@@ -64,6 +64,11 @@ public final class HubClient {
     return new HubClient(hub, token);
   }
 
+  /** The bearer token this client presents, for requests it cannot make itself. */
+  public String token() {
+    return token;
+  }
+
   /** A response: its status, content type and body. */
   public record Reply(int status, String contentType, String body, byte[] bytes) {
 

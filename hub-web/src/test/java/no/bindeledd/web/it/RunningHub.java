@@ -85,7 +85,9 @@ public final class RunningHub {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(
           List.of(
-              "-Xmx640m",
+              // The run profile's heap, so that the limits are tested against what the hub runs
+              // with (RequestLimitsIT floods it).
+              "-Xmx" + required("hub.heap"),
               "-Duser.timezone=UTC",
               "-Djava.io.tmpdir=" + target,
               "-Dhub.data.dir=" + dataDir,
@@ -117,6 +119,8 @@ public final class RunningHub {
               String.valueOf(port),
               "--nocluster",
               "--nohazelcast",
+              "--prebootcommandfile",
+              repo.resolve("config/payara/pre-boot-commands.txt").toString(),
               "--systemproperties",
               repo.resolve("config/profiles/embedded.properties").toString()));
       Process process =
@@ -236,6 +240,11 @@ public final class RunningHub {
   /** The port the hub sends notification e-mails to. */
   public int smtpPort() {
     return smtpPort;
+  }
+
+  /** The hub's process id, for tests that watch its memory. */
+  public long pid() {
+    return process.pid();
   }
 
   /** The generated password of a demo user, as the hub printed it at start. */

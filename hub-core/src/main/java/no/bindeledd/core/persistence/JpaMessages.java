@@ -17,6 +17,9 @@ import no.bindeledd.core.party.OrganisationNumber;
 @ApplicationScoped
 public class JpaMessages implements Messages {
 
+  /** EclipseLink's hint to refresh loaded entities from the rows a query returns. */
+  private static final String REFRESH_HINT = "eclipselink.refresh";
+
   private EntityManager em;
 
   protected JpaMessages() {}
@@ -85,12 +88,14 @@ public class JpaMessages implements Messages {
 
   @Override
   public Optional<OutboxEntry> outboxEntry(String messageId) {
-    OutboxEntry entry = em.find(OutboxEntry.class, messageId);
-    if (entry != null) {
-      // Claims are conditional bulk updates, which bypass the entities already loaded.
-      em.refresh(entry);
-    }
-    return Optional.ofNullable(entry);
+    // Read from the database, not from what this session loaded before: claims are conditional
+    // bulk updates that bypass loaded entities, and delivery may have removed the row since. A
+    // refresh of a removed row would throw and doom the transaction; a query finds nothing.
+    return em.createQuery("select o from OutboxEntry o where o.messageId = :id", OutboxEntry.class)
+        .setParameter("id", messageId)
+        .setHint(REFRESH_HINT, Boolean.TRUE)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override

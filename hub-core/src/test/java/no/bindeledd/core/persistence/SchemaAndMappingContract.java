@@ -331,6 +331,28 @@ abstract class SchemaAndMappingContract {
   }
 
   @Test
+  void anOutboxRowThatDeliveryRemovedWhileAnotherSessionHeldItIsGoneNotAnError() {
+    town.recordGpConsent(amal);
+    Message request = ask();
+
+    try (EntityManager other = db.newEntityManager()) {
+      other.getTransaction().begin();
+      JpaMessages seenByOther = new JpaMessages(other);
+      // A reader of the message's status loaded its outbox row ...
+      assertThat(seenByOther.outboxEntry(request.id())).isPresent();
+      other.getTransaction().commit();
+
+      // ... and the delivery took it away before the reader looked again.
+      assertThat(db.inTransaction(() -> delivery.deliverToInbox(request.id())))
+          .isEqualTo(Delivery.Outcome.DELIVERED);
+
+      other.getTransaction().begin();
+      assertThat(seenByOther.outboxEntry(request.id())).isEmpty();
+      other.getTransaction().commit();
+    }
+  }
+
+  @Test
   void aWitnessCosignatureIsKeptBesideItsCheckpointAndOnlyThere() {
     JpaCheckpoints checkpoints = new JpaCheckpoints(db.em());
     JpaStoredCosignatures cosignatures = new JpaStoredCosignatures(db.em());

@@ -5,8 +5,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.AuditWitnesses;
+import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.crypto.AgencyKeyStore;
@@ -15,8 +15,8 @@ import no.bindeledd.core.exchange.DeliveryPolicy;
 
 /**
  * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
- * log's identity, its time-stamping authority, its memory of the checkpoint it signed last, and
- * its witnesses.
+ * log's identity, its time-stamping authority, its memory of the checkpoint it signed last, and its
+ * witnesses.
  */
 @ApplicationScoped
 public class CoreProducers {

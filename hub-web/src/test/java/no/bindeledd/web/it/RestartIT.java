@@ -102,9 +102,7 @@ class RestartIT {
                 logKey.name(),
                 logKey)
             .size();
-    Insider insider = new Insider(dataDir);
-    insider.rewriteAndRelink(2);
-    assertThat(insider.deleteCheckpoints()).isPositive();
+    RewriteTool.rewrite(dataDir, 2, false);
 
     RunningHub third = RunningHub.start(dataDir);
     try {

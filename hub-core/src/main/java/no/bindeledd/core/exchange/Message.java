@@ -102,6 +102,11 @@ public class Message {
   @Column(name = "read_by")
   private String readBy;
 
+  /** When it reached its recipient; kept when the message is held afterwards. */
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "delivered_at")
+  private Instant deliveredAt;
+
   /** Two deliveries of one message (a claim that outlived its lease) cannot both commit. */
   @Version
   @Column(name = "version", nullable = false)
@@ -213,6 +218,11 @@ public class Message {
     return statusChangedAt;
   }
 
+  /** When the message reached its recipient, if it ever did; a later hold does not undo it. */
+  public Optional<Instant> deliveredAt() {
+    return Optional.ofNullable(deliveredAt);
+  }
+
   public Optional<String> readBy() {
     return Optional.ofNullable(readBy);
   }
@@ -236,6 +246,7 @@ public class Message {
 
   void deliver(String consentId, Instant at) {
     this.consentId = consentId;
+    this.deliveredAt = at;
     move(DeliveryStatus.DELIVERED, null, at);
   }
 
@@ -255,6 +266,7 @@ public class Message {
   void confirm(String receipt, String reference, Instant at) {
     this.receipt = receipt == null ? null : abbreviate(receipt);
     this.recipientReference = reference;
+    this.deliveredAt = at;
     move(DeliveryStatus.DELIVERED, null, at);
   }
 

@@ -195,6 +195,9 @@ public class MessageExchange {
         || !request.recipient().equals(answering.orgNumber())) {
       throw new InvalidInput("only a request sent to your agency can be answered");
     }
+    if (request.status() == DeliveryStatus.HELD) {
+      throw new MessageHeld(request);
+    }
     Person subject = people.get(request.subjectId());
     MessageEnvelope envelope =
         new MessageEnvelope(
@@ -357,12 +360,15 @@ public class MessageExchange {
 
   /**
    * Opens a message. The recipient sees it only while a consent still covers it: an answer whose
-   * consent was withdrawn after it arrived is held from then on. Every opening is audited.
+   * consent was withdrawn after it arrived is held from then on, and every later opening by the
+   * recipient is refused with {@link MessageHeld} too, never as not found, so that a reader who saw
+   * it before learns why it is gone. Every opening is audited, refused ones too.
    */
   @Transactional(dontRollbackOn = MessageHeld.class)
   public Message open(Actor actor, String messageId) {
     Message message = visibleTo(actor, messageId);
     if (message.recipient().equals(actor.agency())) {
+      refuseIfHeld(actor, message);
       ConsentDecision decision =
           MessageDecisions.decide(decisions, agencies, message, clock.instant());
       if (!decision.isAllowed()) {
@@ -373,7 +379,7 @@ public class MessageExchange {
                 .flow(message.flow())
                 .message(message.id(), message.conversationId())
                 .reason(decision.explanation()));
-        throw new MessageHeld(message.id(), decision.explanation());
+        throw new MessageHeld(message);
       }
     }
     audit.append(
@@ -384,12 +390,25 @@ public class MessageExchange {
     return message;
   }
 
-  @Transactional
+  /** A recipient's attempt on a message held earlier: audited, and refused as held. */
+  private void refuseIfHeld(Actor actor, Message message) {
+    if (message.status() == DeliveryStatus.HELD) {
+      audit.append(
+          AuditEvent.of(actor, AuditAction.MESSAGE_HELD, AuditOutcome.HELD)
+              .flow(message.flow())
+              .message(message.id(), message.conversationId())
+              .reason("held earlier: " + message.statusReason().orElse("no consent covers it")));
+      throw new MessageHeld(message);
+    }
+  }
+
+  @Transactional(dontRollbackOn = MessageHeld.class)
   public Message markRead(Actor actor, String messageId) {
     Message message = visibleTo(actor, messageId);
     if (!message.recipient().equals(actor.agency())) {
       throw new AccessDenied("only the recipient marks a message as read");
     }
+    refuseIfHeld(actor, message);
     if (message.status() == DeliveryStatus.DELIVERED) {
       message.markRead(actor.userId(), clock.instant());
       audit.append(
@@ -444,13 +463,18 @@ public class MessageExchange {
         .orElseThrow(() -> new NotFound("message", messageId));
   }
 
+  /**
+   * The sender always sees its message. The recipient sees it once it arrived, and still (as held,
+   * without its content) after it was held; one held before it arrived stays unknown to it.
+   */
   private static boolean isVisible(Agency agency, Message message) {
     if (message.sender().equals(agency.orgNumber())) {
       return true;
     }
-    return message.recipient().equals(agency.orgNumber())
-        && message.status().isInInbox()
-        && mayEverSee(agency, message);
+    boolean arrived =
+        message.status().isInInbox()
+            || (message.status() == DeliveryStatus.HELD && message.deliveredAt().isPresent());
+    return message.recipient().equals(agency.orgNumber()) && arrived && mayEverSee(agency, message);
   }
 
   private static boolean mayEverSee(Agency agency, Message message) {

@@ -44,6 +44,15 @@ public class JpaPeople implements People {
   }
 
   @Override
+  public List<Person> inOrder(int offset, int limit) {
+    return em.createQuery(
+            "select p from Person p order by p.familyName, p.givenName, p.id", Person.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public void add(Person person) {
     em.persist(person);
   }

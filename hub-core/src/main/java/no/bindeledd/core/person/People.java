@@ -13,6 +13,12 @@ public interface People {
 
   List<Person> childrenOf(Person guardian);
 
+  /**
+   * At most {@code limit} of the registered people, from position {@code offset} in a stable order:
+   * family name, given name, then id.
+   */
+  List<Person> inOrder(int offset, int limit);
+
   void add(Person person);
 
   default Person get(String id) {

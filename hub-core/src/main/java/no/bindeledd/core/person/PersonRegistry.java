@@ -110,6 +110,41 @@ public class PersonRegistry {
     return found;
   }
 
+  /** The most people one page of the register holds. */
+  public static final int MAX_PAGE_SIZE = 100;
+
+  /** One page of the register, and whether more follow. */
+  public record Page(List<Person> people, int page, int size, boolean hasMore) {}
+
+  /**
+   * A page of everyone in the register, participants and children, by family name and given name.
+   * Only a caseworker at the refugee service reads it, as with a look-up by national identity
+   * number, and each person on the page is audited as read.
+   */
+  @Transactional
+  public Page list(Actor actor, int page, int size) {
+    requireCaseworker(actor);
+    if (page < 0) {
+      throw new InvalidInput("page must be 0 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInput("size must be from 1 to " + MAX_PAGE_SIZE);
+    }
+    long offset = (long) page * size;
+    if (offset > Integer.MAX_VALUE - size) {
+      throw new InvalidInput("page is beyond the register");
+    }
+    List<Person> found = people.inOrder((int) offset, size + 1);
+    List<Person> shown = found.size() > size ? found.subList(0, size) : found;
+    for (Person person : shown) {
+      audit.append(
+          AuditEvent.of(actor, AuditAction.PERSON_READ, AuditOutcome.SUCCESS)
+              .subject(person.id())
+              .reason("listed in the register, page " + page));
+    }
+    return new Page(List.copyOf(shown), page, size, found.size() > size);
+  }
+
   @Transactional
   public List<Person> childrenOf(Actor actor, String guardianId) {
     requireCaseworker(actor);

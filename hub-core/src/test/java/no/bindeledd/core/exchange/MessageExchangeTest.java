@@ -229,6 +229,49 @@ class MessageExchangeTest {
   }
 
   @Test
+  void aHeldAnswerKeepsSayingSoToTheReaderWhoHadItAndWhy() {
+    Consent consent = town.recordGpConsent(amal);
+    Message request = ask();
+    deliverAll();
+    Message answer = db.inTransaction(() -> exchange.answer(GP, request.id(), "Yes."));
+    deliverAll();
+    db.inTransaction(() -> exchange.open(CASEWORKER, answer.id()));
+    db.inTransaction(() -> town.consentRegistry.withdraw(CASEWORKER, consent.id(), null));
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThatThrownBy(
+              () ->
+                  db.inTransactionKeeping(
+                      MessageHeld.class, () -> exchange.open(CASEWORKER, answer.id())))
+          .as("opening %d", attempt)
+          .isInstanceOf(MessageHeld.class)
+          .hasMessageStartingWith("This answer reached your agency on ")
+          .hasMessageContaining("is held since")
+          .hasMessageContaining("consent " + consent.id() + " was withdrawn")
+          .hasMessageContaining("no longer shows its content");
+    }
+    assertThatThrownBy(
+            () ->
+                db.inTransactionKeeping(
+                    MessageHeld.class, () -> exchange.markRead(CASEWORKER, answer.id())))
+        .isInstanceOf(MessageHeld.class);
+
+    Message seen = db.inTransaction(() -> exchange.status(CASEWORKER, answer.id()));
+    assertThat(seen.status()).as("the reader sees it held").isEqualTo(DeliveryStatus.HELD);
+    assertThat(seen.statusReason()).get().asString().contains("withdrawn");
+    assertThat(db.inTransaction(() -> exchange.conversation(CASEWORKER, request.conversationId())))
+        .extracting(Message::id)
+        .contains(answer.id());
+    assertThat(db.inTransaction(() -> exchange.inbox(CASEWORKER)))
+        .extracting(Message::id)
+        .doesNotContain(answer.id());
+    assertThat(auditActions())
+        .as("the hold and every refused opening after it are audited")
+        .filteredOn(a -> a.equals("message.held:held"))
+        .hasSize(4);
+  }
+
+  @Test
   void anotherGpOfficeCannotSeeOrAnswerTheRequest() {
     town.recordGpConsent(amal);
     Message request = ask();

@@ -28,9 +28,8 @@ import no.bindeledd.web.problem.ServletProblems;
  *
  * <p>Payara's own HTTP layer refuses a request head larger than its header buffer, or with more
  * fields than it takes, with a bare 400 before any filter runs; the hub's launch configuration
- * ({@code config/payara/pre-boot-commands.txt}) sets both far above these limits, so that the hub
- * itself answers. Applies to every path of the hub's web module, the API and whatever else it
- * serves.
+ * ({@code config/payara/preboot.asadmin}) sets both far above these limits, so that the hub itself
+ * answers. Applies to every path of the hub's web module, the API and whatever else it serves.
  */
 @WebFilter(filterName = "request-limits", urlPatterns = "/*", asyncSupported = true)
 public class RequestLimitsFilter extends HttpFilter {

@@ -3,6 +3,7 @@ package no.bindeledd.web.people;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.insight.AccessLog;
@@ -35,6 +37,9 @@ import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
 import no.bindeledd.web.json.JsonRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -114,14 +119,53 @@ public class ParticipantsResource {
         .build();
   }
 
+  /** A page of the register, in name order, and whether more pages follow. */
+  @JsonbPropertyOrder({"participants", "page", "size", "hasMore"})
+  public record PageView(List<PersonView> participants, int page, int size, boolean hasMore) {}
+
   @GET
-  @Operation(summary = "Find a registered person by national identity number")
-  public PersonView findByNationalId(@QueryParam("nationalId") String nationalId) {
+  @Operation(
+      summary =
+          "With nationalId: the registered person with that national identity number. Without it:"
+              + " a page of the register (participants and their children) by family name and"
+              + " given name, with page (from 0) and size (1 to 100, 20 by default). Everyone"
+              + " shown is audited as read.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The person (PersonView) when nationalId is given, else a page (PageView)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(oneOf = {PersonView.class, PageView.class})))
+  public Object findOrList(
+      @QueryParam("nationalId") String nationalId,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    if (nationalId == null || nationalId.isBlank()) {
+      PersonRegistry.Page found =
+          registry.list(actor, number(page, "page", 0), number(size, "size", 20));
+      return new PageView(
+          found.people().stream().map(PersonView::of).toList(),
+          found.page(),
+          found.size(),
+          found.hasMore());
+    }
     NationalId id = NationalId.of(nationalId);
     return registry
         .findByNationalId(actor, id)
         .map(PersonView::of)
         .orElseThrow(() -> new NotFound("person with national identity number", id));
+  }
+
+  private static int number(String value, String name, int otherwise) {
+    if (value == null || value.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInput(name + " must be a whole number");
+    }
   }
 
   @GET

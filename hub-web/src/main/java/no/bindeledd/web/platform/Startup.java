@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import no.bindeledd.core.audit.AuditWitnesses;
@@ -97,7 +98,9 @@ public class Startup {
     }
     camel.start(municipality);
     checkpointing.start();
-    LOG.info(() -> banner(municipality));
+    // Where the hub was started from, when the launcher says so: the walkthrough needs it.
+    Optional<String> home = config.getOptionalValue("hub.home", String.class);
+    LOG.info(() -> banner(municipality, home));
   }
 
   private LogIdentity logIdentity() {
@@ -167,18 +170,28 @@ public class Startup {
         tsa, List.of(tsa.certificate()), settings.timestampAlarmAfter());
   }
 
-  private String banner(Municipality municipality) {
+  /**
+   * What the hub prints when it is ready: where to open it, its data folder and, in the embedded
+   * profile, the demo users and the line that points the README's walkthrough at this hub.
+   */
+  private String banner(Municipality municipality, Optional<String> home) {
+    String url = settings.publicUrl();
     StringBuilder text = new StringBuilder();
     text.append("\n\n  Bindeledd is running for ").append(municipality.name()).append('\n');
-    text.append("  API:      ").append(settings.publicUrl()).append("/api\n");
-    text.append("  OpenAPI:  ").append(settings.publicUrl()).append("/openapi\n");
-    text.append("  Data:     ").append(settings.dataDir()).append('\n');
+    text.append("  Front door:   ").append(url).append("/\n");
+    text.append("  API:          ").append(url).append("/api\n");
+    text.append("  API document: ")
+        .append(url)
+        .append("/api-docs/ (OpenAPI: ")
+        .append(url)
+        .append("/openapi)\n");
+    text.append("  Data:         ").append(settings.dataDir()).append('\n');
     devIdentityProvider
         .get()
         .ifPresent(
             idp -> {
               text.append("  Development identity provider (not for production): POST ")
-                  .append(settings.publicUrl())
+                  .append(url)
                   .append("/api/dev-idp/token with username and password\n");
               text.append("  Demo users (username / password / role / agency):\n");
               for (Municipality.DemoUser user : idp.users()) {
@@ -190,7 +203,17 @@ public class Startup {
                         user.role().code(),
                         user.agency()));
               }
+              text.append("  For the README's walkthrough, in another terminal:\n    export");
+              home.ifPresent(h -> text.append(" BINDELEDD_HOME=").append(shellWord(h)));
+              text.append(" BINDELEDD_DATA=")
+                  .append(shellWord(settings.dataDir().toString()))
+                  .append('\n');
             });
     return text.toString();
+  }
+
+  /** A path as one word for a POSIX shell: as it is when that is safe, quoted otherwise. */
+  private static String shellWord(String path) {
+    return path.matches("[A-Za-z0-9_@%+=:,./-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
   }
 }

@@ -172,7 +172,18 @@ class JourneysIT {
     Reply signedCopy = caseworker.get("/api/messages/" + answerId + "/signature");
     assertThat(signedCopy.status()).as("the signed copy carries the body").isEqualTo(403);
     assertThat(signedCopy.json().getString("type")).endsWith("/message-held");
-    assertThat(caseworker.get("/api/messages/" + answerId).status()).isEqualTo(404);
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      Reply opened = caseworker.get("/api/messages/" + answerId);
+      assertThat(opened.status()).as("opening %d after the hold", attempt).isEqualTo(403);
+      assertThat(opened.json().getString("type")).endsWith("/message-held");
+      assertThat(opened.json().getString("detail"))
+          .startsWith("This answer reached your agency on ")
+          .contains("consent " + consentId + " was withdrawn")
+          .doesNotContain("Yes.");
+    }
+    assertThat(caseworker.get("/api/messages/" + answerId + "/status").json().getString("status"))
+        .as("the caseworker who had it sees it held")
+        .isEqualTo("held");
     assertThat(gp.get("/api/messages/" + answerId + "/status").json().getString("status"))
         .isEqualTo("held");
   }

@@ -90,6 +90,7 @@ public final class RunningHub {
               "-Xmx" + required("hub.heap"),
               "-Duser.timezone=UTC",
               "-Djava.io.tmpdir=" + target,
+              "-Dhub.http.address=127.0.0.1",
               "-Dhub.data.dir=" + dataDir,
               "-Dhub.municipality.file=" + repo.resolve("config/municipality-demo.json"),
               "-Dhub.public-url=http://localhost:" + port,
@@ -118,9 +119,9 @@ public final class RunningHub {
               "--port",
               String.valueOf(port),
               "--nocluster",
-              "--nohazelcast",
+              "--disablephonehome",
               "--prebootcommandfile",
-              repo.resolve("config/payara/pre-boot-commands.txt").toString(),
+              repo.resolve("config/payara/preboot.asadmin").toString(),
               "--systemproperties",
               repo.resolve("config/profiles/embedded.properties").toString()));
       Process process =

@@ -202,7 +202,8 @@ public class Startup {
                               .append("/ on the development sign-in's page (not for production, ")
                               .append(issuer)
                               .append("): type a demo user's username, no password\n"));
-              text.append("  Demo users (username / password for the token endpoint / role / agency):\n");
+              text.append(
+                  "  Demo users (username / password for the token endpoint / role / agency):\n");
               for (Municipality.DemoUser user : idp.users()) {
                 text.append(
                     String.format(

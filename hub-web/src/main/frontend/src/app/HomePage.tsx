@@ -21,7 +21,7 @@ export function HomePage() {
           id="home.intro"
           values={{
             role: intl.formatMessage({ id: `role.${me.role}` }),
-            agency: <bdi>{me.agency.name}</bdi>,
+            agency: <bdi>{me.agency?.name}</bdi>,
           }}
         />
       </Paragraph>

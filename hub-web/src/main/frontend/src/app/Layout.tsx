@@ -32,7 +32,7 @@ export function Layout() {
         {me.data && (
           <nav className="app-nav" aria-label={intl.formatMessage({ id: 'nav.label' })}>
             <ul>
-              {destinationsFor(me.data.role).map((destination) => (
+              {destinationsFor(me.data.role ?? '').map((destination) => (
                 <li key={destination.path}>
                   <Link asChild>
                     <NavLink to={destination.path}>
@@ -57,7 +57,7 @@ export function Layout() {
                 id="whoami.roleAtAgency"
                 values={{
                   role: intl.formatMessage({ id: `role.${me.data.role}` }),
-                  agency: <bdi>{me.data.agency.name}</bdi>,
+                  agency: <bdi>{me.data.agency?.name}</bdi>,
                 }}
               />
             </span>

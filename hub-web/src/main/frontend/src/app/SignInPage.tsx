@@ -5,8 +5,9 @@ import { loginAddress } from './session';
 /** What a signed-out browser sees: one way in, at the identity provider's own page. */
 export function SignInPage() {
   const here = new URL(window.location.href);
-  const signedOut = here.searchParams.has('signedOut');
-  const returnTo = signedOut ? '/' : here.pathname + here.search;
+  const signedOut = here.pathname === '/signed-out';
+  const failed = here.searchParams.has('signInFailed');
+  const returnTo = signedOut || failed ? '/' : here.pathname + here.search;
   return (
     <main id="main" className="app-main" tabIndex={-1}>
       <Heading level={1} data-size="lg">
@@ -15,6 +16,11 @@ export function SignInPage() {
       {signedOut && (
         <Alert data-color="success" role="status">
           <FormattedMessage id="signIn.signedOut" />
+        </Alert>
+      )}
+      {failed && (
+        <Alert data-color="danger" role="alert">
+          <FormattedMessage id="signIn.failed" />
         </Alert>
       )}
       <Paragraph>

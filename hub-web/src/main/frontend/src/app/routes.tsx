@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { auditRoutes } from '../audit/routes';
 import { consentRoutes } from '../consent/routes';
 import { exchangeRoutes } from '../exchange/routes';
@@ -17,6 +17,8 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      // Where the provider sends the browser after signing out; signed in again, it is home.
+      { path: 'signed-out', element: <Navigate to="/" replace /> },
       ...peopleRoutes,
       ...consentRoutes,
       ...exchangeRoutes,

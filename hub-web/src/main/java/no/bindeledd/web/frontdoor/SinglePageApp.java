@@ -17,7 +17,7 @@ import java.util.List;
  * the page. The hub's own paths (the API, its documents, sign-in, health) and anything that looks
  * like a file are left to answer for themselves.
  */
-@WebFilter(filterName = "single-page-app", urlPatterns = "/*")
+@WebFilter(filterName = "single-page-app", urlPatterns = "/*", asyncSupported = true)
 public class SinglePageApp extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -13,7 +13,6 @@ import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.web.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,13 +29,9 @@ public class MeResource {
   @Inject Agencies agencies;
 
   /** The caller's agency. */
-  @Schema(name = "MyAgency")
   public record MyAgency(String orgNumber, String name) {}
 
   /** The caller: their user name, the name to show, their role and their agency. */
-  @Schema(
-      name = "Me",
-      requiredProperties = {"username", "name", "role", "agency"})
   public record Me(String username, String name, String role, MyAgency agency) {}
 
   @GET

@@ -53,7 +53,7 @@ public class SignIn {
         secret,
         settings.oidcClientKey(),
         URI.create(settings.oidcRedirectUri()),
-        URI.create(base + "/?signedOut"),
+        URI.create(base + "/signed-out"),
         settings.oidcScope());
   }
 

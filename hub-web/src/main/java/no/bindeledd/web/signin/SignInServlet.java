@@ -160,7 +160,7 @@ public class SignInServlet extends HttpServlet {
         signIn
             .client()
             .map(c -> c.endSession(user.map(SignedInUser::idToken).orElse(null)))
-            .orElse(URI.create("/?signedOut"));
+            .orElse(URI.create("/signed-out"));
     user.ifPresent(u -> LOG.info(() -> "Signed out: " + u.username()));
     writeJson(
         response,

@@ -181,7 +181,7 @@ class OidcClientTest {
         .contains("id_token_hint=" + kari.idToken())
         .contains(
             "post_logout_redirect_uri="
-                + URLEncoder.encode("http://localhost:8080/?signedOut", StandardCharsets.UTF_8));
+                + URLEncoder.encode("http://localhost:8080/signed-out", StandardCharsets.UTF_8));
   }
 
   @Test
@@ -194,7 +194,7 @@ class OidcClientTest {
             Optional.of("secret"),
             Optional.empty(),
             REDIRECT,
-            URI.create("http://localhost:8080/?signedOut"),
+            URI.create("http://localhost:8080/signed-out"),
             "openid profile");
     assertThatThrownBy(() -> client(nowhere).beginLogin("/"))
         .isInstanceOf(SignInFailed.class)
@@ -224,7 +224,7 @@ class OidcClientTest {
         Optional.of("a-secret"),
         Optional.empty(),
         REDIRECT,
-        URI.create("http://localhost:8080/?signedOut"),
+        URI.create("http://localhost:8080/signed-out"),
         "openid profile");
   }
 
@@ -236,7 +236,7 @@ class OidcClientTest {
         Optional.empty(),
         Optional.of(key),
         REDIRECT,
-        URI.create("http://localhost:8080/?signedOut"),
+        URI.create("http://localhost:8080/signed-out"),
         "openid profile");
   }
 

@@ -200,6 +200,8 @@ public class HubSettings {
         Map.of(
             MessageKind.REQUEST, requestLifetime,
             MessageKind.ANSWER, answerLifetime,
+            // A decline is a reply, as an answer is, and lives as long.
+            MessageKind.DECLINE, answerLifetime,
             MessageKind.PLAN, planLifetime));
   }
 

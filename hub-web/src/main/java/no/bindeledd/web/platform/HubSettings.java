@@ -87,6 +87,22 @@ public class HubSettings {
   Duration expiryCheckInterval;
 
   @Inject
+  @ConfigProperty(name = "hub.events.heartbeat", defaultValue = "PT15S")
+  Duration eventsHeartbeat;
+
+  @Inject
+  @ConfigProperty(name = "hub.events.max-lifetime", defaultValue = "PT30M")
+  Duration eventsMaxLifetime;
+
+  @Inject
+  @ConfigProperty(name = "hub.events.max-streams-per-user", defaultValue = "3")
+  int eventsMaxStreamsPerUser;
+
+  @Inject
+  @ConfigProperty(name = "hub.events.max-streams", defaultValue = "200")
+  int eventsMaxStreams;
+
+  @Inject
   @ConfigProperty(name = "hub.simulators.enabled", defaultValue = "false")
   boolean simulatorsEnabled;
 
@@ -208,6 +224,20 @@ public class HubSettings {
   public Duration expiryCheckInterval() {
     return expiryCheckInterval;
   }
+
+  /**
+   * The live streams' limits: the interval of the keep-alive comment, the longest a stream stays
+   * open before the client must connect again (and be authorised again), and how many streams one
+   * user, and everyone together, may hold open.
+   */
+  public LiveStreamLimits liveStreamLimits() {
+    return new LiveStreamLimits(
+        eventsHeartbeat, eventsMaxLifetime, eventsMaxStreamsPerUser, eventsMaxStreams);
+  }
+
+  /** See {@link #liveStreamLimits()}. */
+  public record LiveStreamLimits(
+      Duration heartbeat, Duration maxLifetime, int perUser, int overall) {}
 
   /** Whether the simulated agencies run inside the hub (the embedded demo). */
   public boolean simulatorsEnabled() {

@@ -261,14 +261,17 @@ public class HubSettings {
     return mailFrom;
   }
 
+  /** The audit log's name, if configuration gives one; see {@code LogOrigin}. */
+  public Optional<String> configuredAuditOrigin() {
+    return auditOrigin.filter(o -> !o.isBlank());
+  }
+
   /**
-   * The audit log's origin: the first line of its checkpoints and its key's name. By default the
-   * hub's public address without its scheme, and "/audit".
+   * The name a new audit log takes when configuration gives none: the hub's public address without
+   * its scheme, and "/audit".
    */
-  public String auditOrigin() {
-    return auditOrigin
-        .filter(o -> !o.isBlank())
-        .orElseGet(() -> publicUrl.replaceFirst("^https?://", "").replaceAll("/+$", "") + "/audit");
+  public String defaultAuditOrigin() {
+    return publicUrl.replaceFirst("^https?://", "").replaceAll("/+$", "") + "/audit";
   }
 
   /** An external RFC 3161 time-stamping authority; none means the development TSA (embedded). */

@@ -32,7 +32,10 @@ final class LiveStream {
   /** How long the client waits before it connects again after the stream ended. */
   static final long RECONNECT_MILLIS = 5_000;
 
-  /** How long one event may take to be written before the stream is given up. */
+  /**
+   * How long a send that completes later is waited for. Jersey writes in the calling thread, and
+   * its send is complete when it returns; this bounds a send of another implementation's kind.
+   */
   private static final long WRITE_SECONDS = 30;
 
   /** What a stream sends: a named event with JSON data, a snapshot, or a keep-alive comment. */

@@ -24,6 +24,7 @@ import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.web.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,8 +42,9 @@ public class MeResource {
   @Inject Agencies agencies;
   @Inject MessageExchange exchange;
 
-  /** The caller's agency, and whether it may ever receive health data. */
-  public record AgencyView(
+  /** The caller's agency, its kind, and whether it may ever receive health data. */
+  @Schema(name = "MyAgency")
+  public record MyAgency(
       String orgNumber, String name, String kind, boolean mayReceiveHealthData) {}
 
   /** A role, the kind of agency it belongs to (none for the auditor), and what it does. */
@@ -61,15 +63,28 @@ public class MeResource {
       List<String> statuses) {}
 
   /**
-   * The caller. {@code categories} are those the caller's agency may ask about and receive: a
-   * school, a kindergarten or NAV never sees a health category offered.
+   * The caller: their user name, the name to show, their role and their agency; whether they
+   * exchange messages (the auditor does not); the categories their agency may ask about and
+   * receive, so that a school, a kindergarten or NAV is never offered a health category; and the
+   * hub's codes.
    */
-  public record MeView(
-      String userId,
-      String displayName,
+  @Schema(
+      name = "Me",
+      requiredProperties = {
+        "username",
+        "name",
+        "role",
+        "agency",
+        "exchangesMessages",
+        "categories",
+        "vocabulary"
+      })
+  public record Me(
+      String username,
+      String name,
       String role,
+      MyAgency agency,
       boolean exchangesMessages,
-      AgencyView agency,
       List<CategoryView> categories,
       Vocabulary vocabulary) {}
 
@@ -88,22 +103,22 @@ public class MeResource {
   @Transactional
   @Operation(
       summary =
-          "Who you are as the hub acts on you: user, name, role and agency, the categories your"
-              + " agency may ask about, and the hub's codes for roles, agency kinds, categories,"
-              + " purposes, message kinds and statuses")
-  public MeView me() {
+          "Who the caller is, as the hub acts on them: user name, name to show, role and agency;"
+              + " the categories their agency may ask about; and the hub's codes for roles, agency"
+              + " kinds, categories, purposes, message kinds and statuses")
+  public Me me() {
     Agency agency = agencies.get(actor.agency());
     boolean exchanges = exchangesMessages(actor.role());
-    return new MeView(
+    return new Me(
         actor.userId(),
         current.displayName(),
         actor.role().code(),
-        exchanges,
-        new AgencyView(
+        new MyAgency(
             agency.orgNumber().value(),
             agency.name(),
             code(agency.kind()),
             agency.kind().mayReceiveHealthData()),
+        exchanges,
         exchanges
             ? Arrays.stream(DataCategory.values())
                 .filter(c -> !c.isHealthData() || agency.kind().mayReceiveHealthData())

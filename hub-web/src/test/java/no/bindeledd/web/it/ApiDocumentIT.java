@@ -45,12 +45,18 @@ class ApiDocumentIT {
             "/api/messages/{id}/seen",
             "/api/conversations",
             "/api/audit/entries/{seq}");
-    assertThat(paths.getJsonObject("/api/events").getJsonObject("get").getJsonObject("responses").toString())
+    assertThat(
+            paths
+                .getJsonObject("/api/events")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .toString())
         .contains("text/event-stream");
     assertThat(paths.getJsonObject("/api/events").getJsonObject("get").getString("description"))
         .contains("snapshot")
         .contains("Last-Event-ID");
     assertThat(json.getJsonObject("components").getJsonObject("schemas").keySet())
-        .contains("Me", "MyAgency", "CoverageView", "NearMissView", "ConversationView", "DeclineRequest");
+        .contains(
+            "Me", "MyAgency", "CoverageView", "NearMissView", "ConversationView", "DeclineRequest");
   }
 }

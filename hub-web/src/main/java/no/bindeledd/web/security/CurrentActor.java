@@ -3,6 +3,7 @@ package no.bindeledd.web.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.InvalidInput;
@@ -68,5 +69,21 @@ public class CurrentActor {
       throw new AccessDenied("the token's role does not belong at " + at.name());
     }
     return new Actor(token.getName(), agency, role);
+  }
+
+  /** The caller's name for people to read: the token's {@code name}, else its user name. */
+  public String displayName() {
+    Object name = token == null ? null : token.getClaim("name");
+    String text = name == null ? "" : name.toString().replace("\"", "").strip();
+    return text.isEmpty() ? token.getName() : text;
+  }
+
+  /**
+   * Until when the caller's sign-in holds, if it says: a live stream is closed then, so that it
+   * never outlives the sign-in that opened it.
+   */
+  public Optional<Instant> signedInUntil() {
+    long expires = token == null ? 0 : token.getExpirationTime();
+    return expires > 0 ? Optional.of(Instant.ofEpochSecond(expires)) : Optional.empty();
   }
 }

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
 import no.bindeledd.core.audit.AuditLog;
@@ -26,6 +28,8 @@ import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.DeliveryPolicy;
+import no.bindeledd.core.exchange.MessageChange;
+import no.bindeledd.core.exchange.MessageChanges;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
@@ -67,6 +71,10 @@ public class Fixtures {
   public final PersonRegistry personRegistry;
   public final ConsentRegistry consentRegistry;
   public final ConsentDecisions decisions;
+
+  /** Every change the exchange and the delivery told of, in order. */
+  public final List<MessageChange> messageChanges = new CopyOnWriteArrayList<>();
+
   private int nextPerson;
 
   public Fixtures(TestDatabase db) {
@@ -201,12 +209,14 @@ public class Fixtures {
         });
     JpaMessages messages = new JpaMessages(db.em());
     Signatures signatures = new Signatures();
+    MessageChanges changes = new MessageChanges(messageChanges::add, agencies);
     MessageExchange exchange =
-        new MessageExchange(messages, people, agencies, decisions, audit, signatures, keys, clock);
+        new MessageExchange(
+            messages, people, agencies, decisions, audit, signatures, keys, changes, clock);
     return new ExchangeServices(
         messages,
         exchange,
-        new Delivery(messages, agencies, people, decisions, audit, policy, clock),
+        new Delivery(messages, agencies, people, decisions, audit, policy, changes, clock),
         new AgencySystems(messages, agencies, people, exchange, audit, signatures, keys, clock));
   }
 

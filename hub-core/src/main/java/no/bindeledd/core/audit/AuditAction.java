@@ -21,6 +21,8 @@ public enum AuditAction {
   RECEIPT_RECEIVED("receipt.received"),
   MESSAGE_OPENED("message.opened"),
   MESSAGE_READ("message.read"),
+  /** The recipient of a request declined to answer it; the entry names the request. */
+  MESSAGE_DECLINED("message.declined"),
   SIGNATURE_REJECTED("signature.rejected"),
   REQUEST_REFUSED("request.refused"),
   AUDIT_SEARCHED("audit.searched"),

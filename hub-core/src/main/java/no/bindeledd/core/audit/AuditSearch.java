@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
@@ -41,6 +42,21 @@ public class AuditSearch {
             .subject(query.subjectId())
             .reason(query.describe()));
     return new Page(List.copyOf(page), query.page(), query.size(), more);
+  }
+
+  /**
+   * One entry, for the auditor's detail of it. Reading it is logged as a search for it, as reading
+   * it in a page of results would be.
+   */
+  @Transactional
+  public AuditEntry entry(Actor actor, long seq) {
+    requireAuditor(actor);
+    AuditEntry entry =
+        trail.entry(seq).orElseThrow(() -> new NotFound("audit entry", String.valueOf(seq)));
+    log.append(
+        AuditEvent.of(actor, AuditAction.AUDIT_SEARCHED, AuditOutcome.SUCCESS)
+            .reason("entry " + seq));
+    return entry;
   }
 
   /**

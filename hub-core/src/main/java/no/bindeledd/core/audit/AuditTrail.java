@@ -1,6 +1,7 @@
 package no.bindeledd.core.audit;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Storage of the audit entries. It only ever appends; nothing here updates or deletes. */
 public interface AuditTrail {
@@ -23,6 +24,9 @@ public interface AuditTrail {
   List<AuditEntry> entriesAfter(long afterSeq, int max);
 
   AuditHead head();
+
+  /** The entry with sequence number {@code seq}, if the log has one. */
+  Optional<AuditEntry> entry(long seq);
 
   /**
    * One page of the entries that match, in sequence order; one more than the page size if there are

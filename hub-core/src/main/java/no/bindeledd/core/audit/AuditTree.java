@@ -31,18 +31,17 @@ public class AuditTree {
    * Adds the entries committed since the last catch-up.
    *
    * @return the tree's size now
-   * @throws IllegalStateException if the stored log has a gap, which it never has unless rows were
-   *     removed behind the hub's back
+   * @throws MissingAuditEntry if the stored log has a gap, which it never has unless rows were
+   *     removed behind the hub's back; the caller's transaction is not doomed by it
    */
-  @Transactional
+  @Transactional(dontRollbackOn = MissingAuditEntry.class)
   public synchronized long catchUp() {
     List<AuditTrail.Leaf> batch;
     do {
       batch = trail.leavesAfter(tree.size(), BATCH);
       for (AuditTrail.Leaf leaf : batch) {
         if (leaf.seq() != tree.size() + 1) {
-          throw new IllegalStateException(
-              "the audit log has no entry " + (tree.size() + 1) + " before entry " + leaf.seq());
+          throw new MissingAuditEntry(tree.size() + 1, leaf.seq());
         }
         tree.appendEntry(leaf.canonicalBytes());
       }

@@ -117,7 +117,18 @@ public class CheckpointSigner {
     if (memory.alarm().isPresent()) {
       return Optional.empty();
     }
-    long size = tree.catchUp();
+    long size;
+    try {
+      size = tree.catchUp();
+    } catch (MissingAuditEntry e) {
+      memory.raise(
+          "entry "
+              + e.seq()
+              + " is missing from the stored log ("
+              + e.getMessage()
+              + "): rows were removed from the database");
+      return Optional.empty();
+    }
     takeUpStoredSuccessors();
     if (memory.alarm().isPresent()) {
       return Optional.empty();

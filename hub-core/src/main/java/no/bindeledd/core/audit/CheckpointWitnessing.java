@@ -63,11 +63,12 @@ public class CheckpointWitnessing {
   }
 
   /**
-   * Has the newest checkpoint cosigned by each witness that has not cosigned it yet.
+   * Has the newest checkpoint cosigned by each witness that has not cosigned it yet. One submission
+   * at a time: the checkpointing round and an export both ask.
    *
    * @return how many witnesses cosigned it now
    */
-  public int submitLatest() {
+  public synchronized int submitLatest() {
     if (configuration.witnesses().isEmpty()) {
       return 0;
     }

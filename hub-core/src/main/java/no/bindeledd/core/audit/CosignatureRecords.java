@@ -37,9 +37,16 @@ public class CosignatureRecords {
     return cosignatures.latestSize(witness);
   }
 
-  /** Keeps a witness's verified cosignature of a checkpoint. */
-  @Transactional(Transactional.TxType.REQUIRED)
+  /**
+   * Keeps a witness's verified cosignature of a checkpoint, committed at once, whatever the caller
+   * is in the middle of: the next submission must see it. A witness's second cosignature of the
+   * same checkpoint is not kept.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void keep(long treeSize, Cosignature cosignature) {
-    cosignatures.add(new StoredCosignature(treeSize, cosignature));
+    StoredCosignature stored = new StoredCosignature(treeSize, cosignature);
+    if (cosignatures.of(treeSize).stream().noneMatch(c -> c.witness().equals(stored.witness()))) {
+      cosignatures.add(stored);
+    }
   }
 }

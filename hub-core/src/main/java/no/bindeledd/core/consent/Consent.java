@@ -242,21 +242,55 @@ public class Consent {
 
   /** Whether the terms cover the flow, ignoring status and time. */
   public boolean termsCover(Flow flow) {
-    if (!subject.id().equals(flow.subjectId())
-        || purpose != flow.purpose()
-        || !categories.contains(flow.category())) {
-      return false;
+    return termDifferences(flow).isEmpty();
+  }
+
+  /** Whether this consent lets the flow happen at {@code now}. */
+  public boolean covers(Flow flow, Instant now) {
+    return differencesFrom(flow, now).isEmpty();
+  }
+
+  /**
+   * Every way in which this consent falls short of letting the flow happen at {@code now}; empty
+   * exactly when it covers the flow. This is the one statement of what covering means: {@link
+   * #covers} and {@link #termsCover} are read from it.
+   */
+  public Set<ConsentDifference> differencesFrom(Flow flow, Instant now) {
+    Set<ConsentDifference> differences = termDifferences(flow);
+    switch (statusAt(now)) {
+      case WITHDRAWN -> differences.add(ConsentDifference.WITHDRAWN);
+      case EXPIRED -> differences.add(ConsentDifference.EXPIRED);
+      case ENTERED_IN_ERROR -> differences.add(ConsentDifference.ENTERED_IN_ERROR);
+      case ACTIVE -> {
+        if (now.isBefore(validFrom)) {
+          differences.add(ConsentDifference.NOT_YET_VALID);
+        }
+      }
+    }
+    return differences;
+  }
+
+  private Set<ConsentDifference> termDifferences(Flow flow) {
+    Set<ConsentDifference> differences = EnumSet.noneOf(ConsentDifference.class);
+    if (!subject.id().equals(flow.subjectId())) {
+      differences.add(ConsentDifference.OTHER_SUBJECT);
+    }
+    if (purpose != flow.purpose()) {
+      differences.add(ConsentDifference.OTHER_PURPOSE);
+    }
+    if (!categories.contains(flow.category())) {
+      differences.add(ConsentDifference.OTHER_CATEGORY);
     }
     boolean forward =
         disclosingAgency.equals(flow.from().value()) && receivingAgency.equals(flow.to().value());
     boolean backward =
         disclosingAgency.equals(flow.to().value()) && receivingAgency.equals(flow.from().value());
-    return forward || (direction == Direction.BOTH_WAYS && backward);
-  }
-
-  /** Whether this consent lets the flow happen at {@code now}. */
-  public boolean covers(Flow flow, Instant now) {
-    return statusAt(now) == ConsentStatus.ACTIVE && !now.isBefore(validFrom) && termsCover(flow);
+    if (backward && direction != Direction.BOTH_WAYS) {
+      differences.add(ConsentDifference.OTHER_DIRECTION);
+    } else if (!forward && !backward) {
+      differences.add(ConsentDifference.OTHER_AGENCIES);
+    }
+    return differences;
   }
 
   public void withdraw(String by, Instant at, String reason) {

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import no.bindeledd.core.consent.ConsentDecision.Refusal;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.OrganisationNumber;
 
 /**
  * The one place that decides whether information may flow. Every outbound request, every answer and
@@ -66,6 +68,49 @@ public class ConsentDecisions {
               + askedKind.name().toLowerCase().replace('_', ' '));
     }
     return decide(answerFlow, askingKind, now);
+  }
+
+  /** A consent that does not cover a flow, and each way in which it falls short. */
+  public record NearMiss(Consent consent, Set<ConsentDifference> differences) {
+
+    public NearMiss {
+      differences = Set.copyOf(differences);
+    }
+
+    long termDifferences() {
+      return differences.stream().filter(ConsentDifference::isAboutTerms).count();
+    }
+  }
+
+  /**
+   * At most this many of a flow's terms (agencies, category, purpose) may differ in a near miss.
+   */
+  private static final int MAX_TERMS_APART = 2;
+
+  /**
+   * The consents about the flow's subject that come closest to covering it, closest first: those
+   * that differ in fewest terms, then in state (withdrawn, expired), then the latest to end. This
+   * decides nothing; whether the flow may happen is {@link #decide}'s answer alone, and the
+   * differences are {@link Consent#differencesFrom}, the statement of covering that deciding uses.
+   *
+   * <p>Only consents that name {@code seenBy} are listed, since an agency may read no other (as in
+   * {@link ConsentRegistry#read}). A consent entered in error never counted and is left out, and so
+   * is one that differs in all three of the agencies, the category and the purpose: it is no near
+   * miss but another consent.
+   */
+  public List<NearMiss> closest(Flow flow, OrganisationNumber seenBy, Instant now, int max) {
+    return consents.aboutSubject(flow.subjectId()).stream()
+        .filter(c -> c.involves(seenBy))
+        .map(c -> new NearMiss(c, c.differencesFrom(flow, now)))
+        .filter(m -> !m.differences().isEmpty())
+        .filter(m -> !m.differences().contains(ConsentDifference.ENTERED_IN_ERROR))
+        .filter(m -> m.termDifferences() <= MAX_TERMS_APART)
+        .sorted(
+            Comparator.comparingLong(NearMiss::termDifferences)
+                .thenComparingInt(m -> m.differences().size())
+                .thenComparing(m -> m.consent().validUntil(), Comparator.reverseOrder()))
+        .limit(max)
+        .toList();
   }
 
   private static ConsentDecision nearestMiss(Flow flow, List<Consent> matching, Instant now) {

@@ -198,7 +198,7 @@ public class AgencySystems {
             null,
             answer.sentAt() == null ? clock.instant() : answer.sentAt(),
             answer.text());
-    return exchange.acceptAnswer(Actor.agencySystem(from), envelope, signed, signedFormat);
+    return exchange.acceptReply(Actor.agencySystem(from), envelope, signed, signedFormat);
   }
 
   private static String guid(String id, String what) {

@@ -41,6 +41,7 @@ public class Delivery {
   private ConsentDecisions decisions;
   private AuditLog audit;
   private DeliveryPolicy policy;
+  private MessageChanges changes;
   private Clock clock;
 
   protected Delivery() {}
@@ -53,6 +54,7 @@ public class Delivery {
       ConsentDecisions decisions,
       AuditLog audit,
       DeliveryPolicy policy,
+      MessageChanges changes,
       Clock clock) {
     this.messages = messages;
     this.agencies = agencies;
@@ -60,6 +62,7 @@ public class Delivery {
     this.decisions = decisions;
     this.audit = audit;
     this.policy = policy;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -107,6 +110,7 @@ public class Delivery {
     audit.append(
         event(AuditAction.MESSAGE_DELIVERED, AuditOutcome.SUCCESS, message)
             .consentId(decision.basis().id()));
+    changes.changed(message);
     return Outcome.DELIVERED;
   }
 
@@ -160,6 +164,7 @@ public class Delivery {
     audit.append(
         event(AuditAction.MESSAGE_TRANSMITTED, AuditOutcome.SUCCESS, message)
             .consentId(message.consentId().orElse(null)));
+    changes.changed(message);
   }
 
   /**
@@ -200,6 +205,7 @@ public class Delivery {
               .consentId(message.consentId().orElse(null))
               .reason(words));
     }
+    changes.changed(message);
     return found;
   }
 
@@ -260,6 +266,7 @@ public class Delivery {
         messages.dequeue(message.id());
         message.expire(why, now);
         audit.append(event(AuditAction.MESSAGE_EXPIRED, AuditOutcome.FAILURE, message).reason(why));
+        changes.changed(message);
         expired++;
       }
     }
@@ -271,6 +278,7 @@ public class Delivery {
     String why = reason == null || reason.isBlank() ? "delivery failed" : reason;
     message.fail(why, clock.instant());
     audit.append(event(AuditAction.MESSAGE_FAILED, AuditOutcome.FAILURE, message).reason(why));
+    changes.changed(message);
   }
 
   /** Decides on the message once more and records the decision; holds it if refused. */
@@ -290,6 +298,7 @@ public class Delivery {
       audit.append(
           event(AuditAction.MESSAGE_HELD, AuditOutcome.HELD, message)
               .reason(decision.explanation()));
+      changes.changed(message);
     }
     return decision;
   }

@@ -26,6 +26,7 @@ public record DeliveryPolicy(
           Map.of(
               MessageKind.REQUEST, Duration.ofDays(14),
               MessageKind.ANSWER, Duration.ofDays(14),
+              MessageKind.DECLINE, Duration.ofDays(14),
               MessageKind.PLAN, Duration.ofDays(7)));
 
   public DeliveryPolicy {

@@ -107,6 +107,14 @@ public class Message {
   @Column(name = "delivered_at")
   private Instant deliveredAt;
 
+  /**
+   * When its sending agency last marked the outcome seen; an outcome that changes afterwards needs
+   * a look again.
+   */
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "sender_seen_at")
+  private Instant senderSeenAt;
+
   /** Two deliveries of one message (a claim that outlived its lease) cannot both commit. */
   @Version
   @Column(name = "version", nullable = false)
@@ -227,6 +235,15 @@ public class Message {
     return Optional.ofNullable(readBy);
   }
 
+  /**
+   * Whether its sending agency should look at how it ended (held, failed, expired, declined) and
+   * has not marked that outcome seen.
+   */
+  public boolean needsSenderAttention() {
+    return status.needsSenderAttention()
+        && (senderSeenAt == null || senderSeenAt.isBefore(statusChangedAt));
+  }
+
   /** The information flow this message is: from its sender to its recipient. */
   public Flow flow() {
     return new Flow(subjectId, sender(), recipient(), category, purpose);
@@ -287,6 +304,15 @@ public class Message {
 
   void fail(String reason, Instant at) {
     move(DeliveryStatus.FAILED, reason, at);
+  }
+
+  /** The recipient declined to answer this request; {@code declineId} is the reply saying why. */
+  void decline(String declineId, Instant at) {
+    move(DeliveryStatus.DECLINED, "declined; the reason is in message " + declineId, at);
+  }
+
+  void markSeenBySender(Instant at) {
+    this.senderSeenAt = at;
   }
 
   void markRead(String by, Instant at) {

@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.NotFound;
@@ -20,6 +24,7 @@ import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.consent.ConsentDecision;
 import no.bindeledd.core.consent.ConsentDecisions;
+import no.bindeledd.core.consent.Coverage;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Flow;
 import no.bindeledd.core.consent.NoCoveringConsent;
@@ -49,7 +54,13 @@ public class MessageExchange {
   /** Largest signed message accepted from an agency, in bytes. */
   public static final int MAX_SIGNED_MESSAGE_BYTES = 256 * 1024;
 
+  /** The longest reason a decline may give, as for other reasons the hub keeps. */
+  public static final int MAX_DECLINE_REASON_LENGTH = 1000;
+
   private static final int LIST_LIMIT = 200;
+
+  /** How many near misses a coverage check names at most. */
+  private static final int CLOSEST_LIMIT = 5;
 
   private Messages messages;
   private People people;
@@ -58,6 +69,7 @@ public class MessageExchange {
   private AuditLog audit;
   private Signatures signatures;
   private AgencyKeyStore keys;
+  private MessageChanges changes;
   private Clock clock;
 
   protected MessageExchange() {}
@@ -71,6 +83,7 @@ public class MessageExchange {
       AuditLog audit,
       Signatures signatures,
       AgencyKeyStore keys,
+      MessageChanges changes,
       Clock clock) {
     this.messages = messages;
     this.people = people;
@@ -79,6 +92,7 @@ public class MessageExchange {
     this.audit = audit;
     this.signatures = signatures;
     this.keys = keys;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -94,6 +108,61 @@ public class MessageExchange {
   public Message sendRequest(Actor actor, NewRequest request) {
     Agency asking = agencyOf(actor);
     TextKind.MULTI_LINE.require("question", request.question());
+    Drafted drafted = draftRequest(asking, request);
+    return openConversation(
+        actor,
+        drafted.decision(),
+        MessageKind.REQUEST,
+        asking,
+        drafted.to(),
+        drafted.subject(),
+        request.question());
+  }
+
+  /**
+   * Shares a participant's plan with the agency that follows the participant up (NAV). Nothing is
+   * sent unless a consent covers sharing the plan with that agency; a refusal is audited and says
+   * why.
+   */
+  @Transactional(dontRollbackOn = NoCoveringConsent.class)
+  public Message sendPlan(
+      Actor actor, String subjectId, OrganisationNumber recipient, ParticipantPlan plan) {
+    Agency sharing = agencyOf(actor);
+    Drafted drafted = draftPlan(sharing, subjectId, recipient);
+    return openConversation(
+        actor,
+        drafted.decision(),
+        MessageKind.PLAN,
+        sharing,
+        drafted.to(),
+        drafted.subject(),
+        plan.toJson());
+  }
+
+  /**
+   * Whether a consent would cover this request if it were sent now, and if not, why not, which of
+   * the caller's agency's consents about the person come closest, and what consent would cover it.
+   * Only someone who may send the request may ask. The checks and the decision are those of {@link
+   * #sendRequest}; nothing is decided for real, nothing is stored, and the question is ignored.
+   * Since the answer tells of the person's consents, asking is audited as a look at them.
+   */
+  @Transactional
+  public Coverage checkRequest(Actor actor, NewRequest draft) {
+    Agency asking = agencyOf(actor);
+    return coverage(actor, asking, draftRequest(asking, draft));
+  }
+
+  /** As {@link #checkRequest}, for sharing a participant's plan as {@link #sendPlan} would. */
+  @Transactional
+  public Coverage checkPlan(Actor actor, String subjectId, OrganisationNumber recipient) {
+    Agency sharing = agencyOf(actor);
+    return coverage(actor, sharing, draftPlan(sharing, subjectId, recipient));
+  }
+
+  /** A first message drafted: whom it goes to, about whom, and what consent decides now. */
+  private record Drafted(Agency to, Person subject, ConsentDecision decision) {}
+
+  private Drafted draftRequest(Agency asking, NewRequest request) {
     Agency asked = agencies.get(request.recipient());
     if (asked.is(asking.orgNumber())) {
       throw new InvalidInput("an agency cannot send a request to itself");
@@ -109,21 +178,13 @@ public class MessageExchange {
             asking.orgNumber(),
             request.category(),
             request.purpose());
-    ConsentDecision decision =
-        decisions.decideRequest(answerFlow, asking.kind(), asked.kind(), clock.instant());
-    return openConversation(
-        actor, decision, MessageKind.REQUEST, asking, asked, subject, request.question());
+    return new Drafted(
+        asked,
+        subject,
+        decisions.decideRequest(answerFlow, asking.kind(), asked.kind(), clock.instant()));
   }
 
-  /**
-   * Shares a participant's plan with the agency that follows the participant up (NAV). Nothing is
-   * sent unless a consent covers sharing the plan with that agency; a refusal is audited and says
-   * why.
-   */
-  @Transactional(dontRollbackOn = NoCoveringConsent.class)
-  public Message sendPlan(
-      Actor actor, String subjectId, OrganisationNumber recipient, ParticipantPlan plan) {
-    Agency sharing = agencyOf(actor);
+  private Drafted draftPlan(Agency sharing, String subjectId, OrganisationNumber recipient) {
     Agency receiving = agencies.get(recipient);
     if (sharing.kind() != AgencyKind.REFUGEE_SERVICE) {
       throw new AccessDenied("participant plans are shared by the refugee service");
@@ -139,9 +200,38 @@ public class MessageExchange {
             receiving.orgNumber(),
             DataCategory.PARTICIPANT_PLAN,
             Purpose.PARTICIPANT_PLAN_SHARING);
-    ConsentDecision decision = decisions.decide(flow, receiving.kind(), clock.instant());
-    return openConversation(
-        actor, decision, MessageKind.PLAN, sharing, receiving, subject, plan.toJson());
+    return new Drafted(
+        receiving, subject, decisions.decide(flow, receiving.kind(), clock.instant()));
+  }
+
+  private Coverage coverage(Actor actor, Agency asking, Drafted drafted) {
+    ConsentDecision decision = drafted.decision();
+    Coverage coverage =
+        new Coverage(
+            decision,
+            decision.isAllowed()
+                ? List.of()
+                : decisions.closest(
+                    decision.flow(), asking.orgNumber(), clock.instant(), CLOSEST_LIMIT));
+    AuditEvent looked =
+        AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS)
+            .flow(decision.flow())
+            .reason(
+                "would a consent cover it? "
+                    + decision
+                        .consent()
+                        .map(c -> "yes, consent " + c.id())
+                        .orElseGet(
+                            () ->
+                                "no, "
+                                    + decision.refusalReason().map(r -> r.code()).orElse("")
+                                    + "; closest: "
+                                    + coverage.closest().stream()
+                                        .map(m -> m.consent().id())
+                                        .toList()));
+    decision.consent().ifPresent(c -> looked.consentId(c.id()));
+    audit.append(looked);
+    return coverage;
   }
 
   /**
@@ -190,22 +280,59 @@ public class MessageExchange {
   public Message answer(Actor actor, String requestId, String text) {
     Agency answering = agencyOf(actor);
     TextKind.MULTI_LINE.require("text", text);
+    Message request = requestToReplyTo(actor, answering, requestId, "answered");
+    return acceptReply(
+        actor, reply(request, answering, MessageKind.ANSWER, text), MessageEnvelope.FORMAT);
+  }
+
+  /**
+   * Declines a request in the actor's inbox, with a reason that goes back to the asking agency. The
+   * decline is a signed message like an answer, decided on the same consent as an answer would be
+   * (its reason is free text, written by someone who may be bound to confidentiality), and audited
+   * like one. Once the decline is let through, the request is declined: it can be neither answered
+   * nor declined again. A request already answered cannot be declined.
+   */
+  @Transactional
+  public Message decline(Actor actor, String requestId, String reason) {
+    Agency declining = agencyOf(actor);
+    requireDeclineReason(reason);
+    Message request = requestToReplyTo(actor, declining, requestId, "declined");
+    return acceptReply(
+        actor, reply(request, declining, MessageKind.DECLINE, reason), MessageEnvelope.FORMAT);
+  }
+
+  private static void requireDeclineReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInput("reason is required: say why the request is declined");
+    }
+    if (reason.length() > MAX_DECLINE_REASON_LENGTH) {
+      throw new InvalidInput("reason is longer than " + MAX_DECLINE_REASON_LENGTH + " characters");
+    }
+    TextKind.SINGLE_LINE.require("reason", reason);
+  }
+
+  /** A request to the agency that it may still reply to, or why not. */
+  private Message requestToReplyTo(Actor actor, Agency agency, String requestId, String what) {
     Message request = visibleTo(actor, requestId);
-    if (request.kind() != MessageKind.REQUEST
-        || !request.recipient().equals(answering.orgNumber())) {
-      throw new InvalidInput("only a request sent to your agency can be answered");
+    if (request.kind() != MessageKind.REQUEST || !request.recipient().equals(agency.orgNumber())) {
+      throw new InvalidInput("only a request sent to your agency can be " + what);
     }
     if (request.status() == DeliveryStatus.HELD) {
       throw new MessageHeld(request);
     }
+    return request;
+  }
+
+  /** A reply to {@code request} from the agency it was sent to, signed as that agency. */
+  private ReplyToSign reply(Message request, Agency from, MessageKind kind, String body) {
     Person subject = people.get(request.subjectId());
     MessageEnvelope envelope =
         new MessageEnvelope(
             UUID.randomUUID().toString(),
             request.conversationId(),
             request.id(),
-            MessageKind.ANSWER,
-            answering.orgNumber().value(),
+            kind,
+            from.orgNumber().value(),
             request.sender().value(),
             subject.id(),
             subject.nationalId().value(),
@@ -213,14 +340,20 @@ public class MessageExchange {
             request.purpose().code(),
             request.consentId().orElse(null),
             clock.instant(),
-            text);
-    return acceptAnswer(actor, envelope, sign(envelope, answering), MessageEnvelope.FORMAT);
+            body);
+    return new ReplyToSign(envelope, sign(envelope, from));
+  }
+
+  private record ReplyToSign(MessageEnvelope envelope, byte[] signed) {}
+
+  private Message acceptReply(Actor actor, ReplyToSign reply, String signedFormat) {
+    return acceptReply(actor, reply.envelope(), reply.signed(), signedFormat);
   }
 
   /**
-   * Takes a message the agency signed itself (CMS SignedData over a canonical envelope), as an
-   * agency system or OpenSSL makes it. The signature must verify against the registered certificate
-   * of the caller's agency; anything else is rejected and audited.
+   * Takes a reply the agency signed itself (CMS SignedData over a canonical envelope), as an agency
+   * system or OpenSSL makes it: an answer, or a decline. The signature must verify against the
+   * registered certificate of the caller's agency; anything else is rejected and audited.
    */
   @Transactional(dontRollbackOn = {SignatureRejected.class, NoCoveringConsent.class})
   public Message acceptSigned(Actor actor, byte[] signedMessage) {
@@ -242,26 +375,34 @@ public class MessageExchange {
     if (!sender.orgNumber().value().equals(envelope.sender())) {
       throw new AccessDenied("the envelope names another agency as its sender");
     }
-    if (envelope.kind() != MessageKind.ANSWER) {
-      throw new InvalidInput("signed messages accepted here are answers to requests");
+    if (!envelope.kind().isReply()) {
+      throw new InvalidInput("signed messages accepted here are answers to requests or declines");
     }
-    return acceptAnswer(actor, envelope, signedMessage, MessageEnvelope.FORMAT);
+    return acceptReply(actor, envelope, signedMessage, MessageEnvelope.FORMAT);
   }
 
   /**
-   * Stores an answer whose signature was verified, decides on consent again, and queues it for the
-   * asking agency or holds it. {@code signedFormat} names what {@code signed} covers.
+   * Stores a reply (an answer or a decline) whose signature was verified, decides on consent again,
+   * and queues it for the asking agency or holds it. A decline let through declines its request.
+   * {@code signedFormat} names what {@code signed} covers.
    */
-  Message acceptAnswer(Actor actor, MessageEnvelope envelope, byte[] signed, String signedFormat) {
+  Message acceptReply(Actor actor, MessageEnvelope envelope, byte[] signed, String signedFormat) {
     if (messages.find(envelope.messageId()).isPresent()) {
       throw new Conflict("message " + envelope.messageId() + " was already received");
     }
     Message request =
         messages
             .find(envelope.inReplyTo() == null ? "" : envelope.inReplyTo())
+            .filter(r -> r.kind() == MessageKind.REQUEST)
             .filter(r -> r.recipient().value().equals(envelope.sender()))
-            .filter(Message::isOpenForAnswers)
             .orElseThrow(() -> new NotFound("request", envelope.inReplyTo()));
+    if (request.status() == DeliveryStatus.DECLINED) {
+      throw new Conflict(
+          "request " + request.id() + " was declined; it takes no answer or decline any more");
+    }
+    if (!request.isOpenForAnswers()) {
+      throw new NotFound("request", envelope.inReplyTo());
+    }
     if (!request.conversationId().equals(envelope.conversationId())
         || !request.sender().value().equals(envelope.recipient())
         || !request.subjectId().equals(envelope.subjectId())
@@ -270,25 +411,51 @@ public class MessageExchange {
       throw new InvalidInput(
           "the answer does not match the conversation, parties or terms of" + " the request");
     }
+    if (envelope.kind() == MessageKind.DECLINE) {
+      requireDeclineReason(envelope.body());
+      if (isAnswered(request)) {
+        throw new Conflict("request " + request.id() + " was answered; it cannot be declined");
+      }
+    }
     Agency recipient = agencies.get(request.sender());
     Flow flow = request.answerFlow();
-    ConsentDecision decision = decisions.decide(flow, recipient.kind(), clock.instant());
-    Message answer = new Message(envelope, signed, signedFormat, actor.userId());
-    messages.add(answer);
+    Instant now = clock.instant();
+    ConsentDecision decision = decisions.decide(flow, recipient.kind(), now);
+    Message reply = new Message(envelope, signed, signedFormat, actor.userId());
+    messages.add(reply);
     if (decision.isAllowed()) {
-      recordDecision(actor, decision, answer, null);
-      messages.enqueue(new OutboxEntry(answer, clock.instant()));
-      audit.append(sentEvent(actor, answer, decision));
+      recordDecision(actor, decision, reply, null);
+      messages.enqueue(new OutboxEntry(reply, now));
+      audit.append(sentEvent(actor, reply, decision));
+      if (reply.kind() == MessageKind.DECLINE) {
+        request.decline(reply.id(), now);
+        audit.append(
+            AuditEvent.of(actor, AuditAction.MESSAGE_DECLINED, AuditOutcome.SUCCESS)
+                .flow(request.flow())
+                .consentId(decision.basis().id())
+                .message(request.id(), request.conversationId())
+                .reason("declined in message " + reply.id()));
+        changes.changed(request);
+      }
     } else {
-      answer.hold(decision.explanation(), clock.instant());
-      recordDecision(actor, decision, answer, AuditOutcome.HELD);
+      reply.hold(decision.explanation(), now);
+      recordDecision(actor, decision, reply, AuditOutcome.HELD);
       audit.append(
           AuditEvent.of(actor, AuditAction.MESSAGE_HELD, AuditOutcome.HELD)
               .flow(flow)
-              .message(answer.id(), answer.conversationId())
+              .message(reply.id(), reply.conversationId())
               .reason(decision.explanation()));
     }
-    return answer;
+    changes.changed(reply);
+    return reply;
+  }
+
+  private boolean isAnswered(Message request) {
+    return messages.inConversation(request.conversationId()).stream()
+        .anyMatch(
+            m ->
+                m.kind() == MessageKind.ANSWER
+                    && m.inReplyTo().filter(request.id()::equals).isPresent());
   }
 
   private Message store(
@@ -297,6 +464,7 @@ public class MessageExchange {
     messages.add(message);
     messages.enqueue(new OutboxEntry(message, clock.instant()));
     audit.append(sentEvent(actor, message, decision));
+    changes.changed(message);
     return message;
   }
 
@@ -341,18 +509,21 @@ public class MessageExchange {
         : List.of(Pem.certificate(agency.signingCertificatePem()));
   }
 
-  /** The delivered messages to the actor's agency, newest first. */
+  /** The delivered messages to the actor's agency, newest first, with the requests it declined. */
   @Transactional
   public List<Message> inbox(Actor actor) {
     Agency agency = agencyOf(actor);
     return messages
-        .to(agency.orgNumber(), List.of(DeliveryStatus.DELIVERED, DeliveryStatus.READ), LIST_LIMIT)
+        .to(
+            agency.orgNumber(),
+            List.of(DeliveryStatus.DELIVERED, DeliveryStatus.READ, DeliveryStatus.DECLINED),
+            LIST_LIMIT)
         .stream()
-        .filter(m -> mayEverSee(agency, m))
+        .filter(m -> Visibility.mayEverSee(agency, m))
         .toList();
   }
 
-  /** What the actor's agency sent, with each message's delivery status. */
+  /** What the actor's agency sent, newest first, with each message's delivery status. */
   @Transactional
   public List<Message> sent(Actor actor) {
     return messages.from(agencyOf(actor).orgNumber(), LIST_LIMIT);
@@ -379,6 +550,7 @@ public class MessageExchange {
                 .flow(message.flow())
                 .message(message.id(), message.conversationId())
                 .reason(decision.explanation()));
+        changes.changed(message);
         throw new MessageHeld(message);
       }
     }
@@ -416,8 +588,59 @@ public class MessageExchange {
               .flow(message.flow())
               .consentId(message.consentId().orElse(null))
               .message(message.id(), message.conversationId()));
+      changes.changed(message);
     }
     return message;
+  }
+
+  /**
+   * The sending agency has seen how its message ended (held, failed, expired, declined): it no
+   * longer counts as needing a look, until its outcome changes again. Only the sender marks it; the
+   * mark is the sender's own bookkeeping, shows nothing of the person, and is not audited.
+   */
+  @Transactional
+  public Message markSeen(Actor actor, String messageId) {
+    Message message = visibleTo(actor, messageId);
+    if (!message.sender().equals(actor.agency())) {
+      throw new AccessDenied("only the sender marks the outcome of a message as seen");
+    }
+    if (message.needsSenderAttention()) {
+      message.markSeenBySender(clock.instant());
+      changes.changed(message);
+    }
+    return message;
+  }
+
+  /**
+   * What waits for the actor's agency: unread in the inbox, outcomes to look at in the sent list.
+   */
+  @Transactional
+  public BoxCounts counts(Actor actor) {
+    Agency agency = agencyOf(actor);
+    Set<DataCategory> visible =
+        EnumSet.allOf(DataCategory.class).stream()
+            .filter(c -> !c.isHealthData() || agency.kind().mayReceiveHealthData())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(DataCategory.class)));
+    Set<DeliveryStatus> attention =
+        EnumSet.allOf(DeliveryStatus.class).stream()
+            .filter(DeliveryStatus::needsSenderAttention)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(DeliveryStatus.class)));
+    return new BoxCounts(
+        messages.countTo(agency.orgNumber(), DeliveryStatus.DELIVERED, visible),
+        messages.countUnseenBySender(agency.orgNumber(), attention));
+  }
+
+  /**
+   * The messages about one person that the actor's agency may see, oldest first: its conversations
+   * about them, plans included. Like the inbox and the sent list it shows envelopes, never content,
+   * so it is not audited; opening a message is.
+   */
+  @Transactional
+  public List<Message> aboutSubject(Actor actor, String subjectId) {
+    Agency agency = agencyOf(actor);
+    return messages.aboutSubject(subjectId, LIST_LIMIT).stream()
+        .filter(m -> Visibility.isVisible(agency, m))
+        .toList();
   }
 
   /** The delivery status of a message, for its sender or its recipient. */
@@ -444,7 +667,9 @@ public class MessageExchange {
   public List<Message> conversation(Actor actor, String conversationId) {
     Agency agency = agencyOf(actor);
     List<Message> visible =
-        messages.inConversation(conversationId).stream().filter(m -> isVisible(agency, m)).toList();
+        messages.inConversation(conversationId).stream()
+            .filter(m -> Visibility.isVisible(agency, m))
+            .toList();
     if (visible.isEmpty()) {
       throw new NotFound("conversation", conversationId);
     }
@@ -459,26 +684,8 @@ public class MessageExchange {
     Agency agency = agencyOf(actor);
     return messages
         .find(messageId)
-        .filter(m -> isVisible(agency, m))
+        .filter(m -> Visibility.isVisible(agency, m))
         .orElseThrow(() -> new NotFound("message", messageId));
-  }
-
-  /**
-   * The sender always sees its message. The recipient sees it once it arrived, and still (as held,
-   * without its content) after it was held; one held before it arrived stays unknown to it.
-   */
-  private static boolean isVisible(Agency agency, Message message) {
-    if (message.sender().equals(agency.orgNumber())) {
-      return true;
-    }
-    boolean arrived =
-        message.status().isInInbox()
-            || (message.status() == DeliveryStatus.HELD && message.deliveredAt().isPresent());
-    return message.recipient().equals(agency.orgNumber()) && arrived && mayEverSee(agency, message);
-  }
-
-  private static boolean mayEverSee(Agency agency, Message message) {
-    return !message.category().isHealthData() || agency.kind().mayReceiveHealthData();
   }
 
   private Agency agencyOf(Actor actor) {

@@ -3,7 +3,9 @@ package no.bindeledd.core.exchange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import no.bindeledd.core.NotFound;
+import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.party.OrganisationNumber;
 
 /** The stored messages and the outbox of those not yet delivered. */
@@ -39,6 +41,18 @@ public interface Messages {
   List<Message> from(OrganisationNumber agency, int max);
 
   List<Message> inConversation(String conversationId);
+
+  /** Messages about one person, oldest first, at most {@code max}. */
+  List<Message> aboutSubject(String subjectId, int max);
+
+  /** How many messages to the agency are in {@code status} and in one of {@code categories}. */
+  long countTo(OrganisationNumber agency, DeliveryStatus status, Set<DataCategory> categories);
+
+  /**
+   * How many messages from the agency ended in one of {@code statuses} after its sender last marked
+   * them seen (or never were).
+   */
+  long countUnseenBySender(OrganisationNumber agency, Set<DeliveryStatus> statuses);
 
   default Message get(String id) {
     return find(id).orElseThrow(() -> new NotFound("message", id));

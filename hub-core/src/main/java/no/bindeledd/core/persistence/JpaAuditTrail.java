@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditHead;
 import no.bindeledd.core.audit.AuditQuery;
@@ -118,5 +119,10 @@ public class JpaAuditTrail implements AuditTrail {
         .setParameter("id", subjectId)
         .setMaxResults(max)
         .getResultList();
+  }
+
+  @Override
+  public Optional<AuditEntry> entry(long seq) {
+    return Optional.ofNullable(em.find(AuditEntry.class, seq));
   }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageKind;
@@ -140,5 +142,46 @@ public class JpaMessages implements Messages {
             Message.class)
         .setParameter("id", conversationId)
         .getResultList();
+  }
+
+  @Override
+  public List<Message> aboutSubject(String subjectId, int max) {
+    return em.createQuery(
+            "select m from Message m where m.subjectId = :subject order by m.createdAt, m.id",
+            Message.class)
+        .setParameter("subject", subjectId)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Override
+  public long countTo(
+      OrganisationNumber agency, DeliveryStatus status, Set<DataCategory> categories) {
+    if (categories.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery(
+            "select count(m) from Message m where m.recipientAgency = :agency"
+                + " and m.status = :status and m.category in :categories",
+            Long.class)
+        .setParameter("agency", agency.value())
+        .setParameter("status", status)
+        .setParameter("categories", List.copyOf(categories))
+        .getSingleResult();
+  }
+
+  @Override
+  public long countUnseenBySender(OrganisationNumber agency, Set<DeliveryStatus> statuses) {
+    if (statuses.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery(
+            "select count(m) from Message m where m.senderAgency = :agency"
+                + " and m.status in :statuses"
+                + " and (m.senderSeenAt is null or m.senderSeenAt < m.statusChangedAt)",
+            Long.class)
+        .setParameter("agency", agency.value())
+        .setParameter("statuses", List.copyOf(statuses))
+        .getSingleResult();
   }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.People;
@@ -47,6 +48,29 @@ public class JpaPeople implements People {
   public List<Person> inOrder(int offset, int limit) {
     return em.createQuery(
             "select p from Person p order by p.familyName, p.givenName, p.id", Person.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public List<Person> named(String text, int offset, int limit) {
+    String pattern =
+        "%"
+            + text.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
+            + "%";
+    return em.createQuery(
+            "select p from Person p where lower(p.givenName) like :pattern escape '\\'"
+                + " or lower(p.familyName) like :pattern escape '\\'"
+                + " or lower(concat(p.givenName, concat(' ', p.familyName))) like :pattern"
+                + " escape '\\'"
+                + " order by p.familyName, p.givenName, p.id",
+            Person.class)
+        .setParameter("pattern", pattern)
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();

@@ -19,6 +19,12 @@ public interface People {
    */
   List<Person> inOrder(int offset, int limit);
 
+  /**
+   * As {@link #inOrder}, only the people whose given name, family name or both together contain
+   * {@code text}, whatever its letter case.
+   */
+  List<Person> named(String text, int offset, int limit);
+
   void add(Person person);
 
   default Person get(String id) {

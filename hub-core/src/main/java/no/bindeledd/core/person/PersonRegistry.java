@@ -18,6 +18,7 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.text.TextKind;
 
 /**
  * Registering participants and their children, and linking guardians. The refugee service owns this
@@ -123,7 +124,27 @@ public class PersonRegistry {
    */
   @Transactional
   public Page list(Actor actor, int page, int size) {
+    return search(actor, null, page, size);
+  }
+
+  /** The longest name search the register takes: as long as a name. */
+  public static final int MAX_SEARCH_LENGTH = 200;
+
+  /**
+   * As {@link #list}, only the people whose given name, family name or full name contains {@code
+   * name}, in any letter case; everyone when it is null or blank. Each person found on the page is
+   * audited as read, with the page.
+   */
+  @Transactional
+  public Page search(Actor actor, String name, int page, int size) {
     requireCaseworker(actor);
+    boolean all = name == null || name.isBlank();
+    if (!all) {
+      if (name.length() > MAX_SEARCH_LENGTH) {
+        throw new InvalidInput("name is at most " + MAX_SEARCH_LENGTH + " characters");
+      }
+      TextKind.NAME.require("name", name);
+    }
     if (page < 0) {
       throw new InvalidInput("page must be 0 or more");
     }
@@ -134,13 +155,16 @@ public class PersonRegistry {
     if (offset > Integer.MAX_VALUE - size) {
       throw new InvalidInput("page is beyond the register");
     }
-    List<Person> found = people.inOrder((int) offset, size + 1);
+    List<Person> found =
+        all ? people.inOrder((int) offset, size + 1) : people.named(name, (int) offset, size + 1);
     List<Person> shown = found.size() > size ? found.subList(0, size) : found;
+    String why =
+        all ? "listed in the register, page " + page : "found by name search, page " + page;
     for (Person person : shown) {
       audit.append(
           AuditEvent.of(actor, AuditAction.PERSON_READ, AuditOutcome.SUCCESS)
               .subject(person.id())
-              .reason("listed in the register, page " + page));
+              .reason(why));
     }
     return new Page(List.copyOf(shown), page, size, found.size() > size);
   }

@@ -178,6 +178,29 @@ class AuditSearchTest {
   }
 
   @Test
+  void theAuditorReadsOneEntryByItsNumberAndTheReadingIsLogged() {
+    AuditEntry first = find(about(amal.id())).get(0);
+
+    AuditEntry read = db.inTransaction(() -> search.entry(AUDITOR, first.seq()));
+
+    assertThat(read.entryHash()).isEqualTo(first.entryHash());
+    List<AuditEntry> searches =
+        find(new AuditQuery(null, null, "aud", "audit.searched", null, null, null, 0, 100));
+    assertThat(searches).extracting(AuditEntry::seq).isNotEmpty();
+    assertThat(db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000)))
+        .filteredOn(e -> e.action().equals("audit.searched"))
+        .extracting(AuditEntry::canonicalBytes)
+        .anySatisfy(
+            bytes ->
+                assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("entry " + first.seq()));
+    assertThatThrownBy(() -> db.inTransaction(() -> search.entry(CASEWORKER, first.seq())))
+        .isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(() -> db.inTransaction(() -> search.entry(AUDITOR, 1_000_000)))
+        .isInstanceOf(no.bindeledd.core.NotFound.class);
+  }
+
+  @Test
   void aQueryThatMakesNoSenseIsRefused() {
     assertThatThrownBy(() -> new AuditQuery(null, null, null, null, "maybe", null, null, 0, 10))
         .isInstanceOf(InvalidInput.class);

@@ -313,6 +313,31 @@ class CheckpointMemoryTest {
   }
 
   @Test
+  void anEntryRemovedWhileTheHubRunsRaisesTheAlarmAtTheNextRound() {
+    long signed = checkpoint().orElseThrow().treeSize();
+    town.participant();
+    town.participant();
+    long removed = signed + 1;
+    db.inTransaction(
+        () ->
+            db.em()
+                .createNativeQuery("delete from audit_entry where seq = " + removed)
+                .executeUpdate());
+
+    assertThat(checkpoint()).isEmpty();
+
+    assertThat(checkpointer.alarm())
+        .hasValueSatisfying(
+            why ->
+                assertThat(why)
+                    .startsWith("entry " + removed + " is missing from the stored log")
+                    .contains("rows were removed from the database"));
+    assertThat(logged(Level.SEVERE)).hasSize(1);
+    town.participant();
+    assertThat(checkpoint()).as("nothing is signed after the alarm").isEmpty();
+  }
+
+  @Test
   void aTailCutWithTheHeadAndTheCheckpointsIsCaughtAtRestart() {
     checkpoint();
     long remembered = signedAfterActivity();

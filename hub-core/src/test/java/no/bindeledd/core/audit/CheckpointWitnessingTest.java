@@ -24,6 +24,7 @@ import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.audit.verify.ExportVerifier;
 import no.bindeledd.core.audit.verify.Report;
 import no.bindeledd.core.audit.verify.TrustAnchors;
+import no.bindeledd.core.audit.witness.Cosignature;
 import no.bindeledd.core.audit.witness.Cosignatures;
 import no.bindeledd.core.audit.witness.Cosigner;
 import no.bindeledd.core.audit.witness.Witness;
@@ -159,6 +160,27 @@ class CheckpointWitnessingTest {
 
   private long witnessSize() {
     return witnessState.head(ORIGIN).orElseThrow().size();
+  }
+
+  @Test
+  void aCosignatureKeptTwiceIsStoredOnce() {
+    record(3);
+    StoredCheckpoint checkpoint = hub.checkpoint();
+    hub.submit();
+    StoredCosignature first = cosignaturesOf(checkpoint.treeSize()).get(0);
+
+    // The checkpointing round and an export may both have had the checkpoint cosigned.
+    db.inTransaction(
+        () -> {
+          records()
+              .keep(
+                  checkpoint.treeSize(),
+                  new Cosignature(
+                      witness.verifierKey(), first.cosignedAt(), first.signatureLine()));
+          return null;
+        });
+
+    assertThat(cosignaturesOf(checkpoint.treeSize())).hasSize(1);
   }
 
   @Test

@@ -52,6 +52,7 @@ class AgencyDeliveryTest {
           Map.of(
               MessageKind.REQUEST, Duration.ofHours(1),
               MessageKind.ANSWER, Duration.ofHours(1),
+              MessageKind.DECLINE, Duration.ofHours(1),
               MessageKind.PLAN, Duration.ofHours(2)));
 
   @TempDir static Path keysDir;

@@ -51,6 +51,7 @@ import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.exchange.Message;
+import no.bindeledd.core.exchange.MessageChanges;
 import no.bindeledd.core.exchange.MessageEnvelope;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.exchange.MessageKind;
@@ -428,6 +429,7 @@ abstract class SchemaAndMappingContract {
         new ConsentDecisions(new JpaConsents(em)),
         new AuditLog(new JpaAuditTrail(em), town.clock),
         DeliveryPolicy.DEFAULT,
+        new MessageChanges(town.messageChanges::add, new JpaAgencies(em)),
         town.clock);
   }
 

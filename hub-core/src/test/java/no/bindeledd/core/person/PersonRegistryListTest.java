@@ -133,4 +133,45 @@ class PersonRegistryListTest {
                     () -> town.personRegistry.list(CASEWORKER, Integer.MAX_VALUE, 100)))
         .isInstanceOf(InvalidInput.class);
   }
+
+  @Test
+  void aNameSearchFindsGivenFamilyAndFullNamesInAnyCaseAndAuditsWhomItShows() {
+    Person amal = register("Amal", "Testesen");
+    Person ahmed = register("Ahmed", "Testesen");
+    Person olena = register("Olena", "Kovalenko");
+    int readsBefore = reads().size();
+
+    assertThat(search("testesen")).containsExactly(ahmed.id(), amal.id());
+    assertThat(search("AMAL TEST")).containsExactly(amal.id());
+    assertThat(search("lena")).containsExactly(olena.id());
+    assertThat(search("100%")).as("a % is a character, not a wildcard").isEmpty();
+    assertThat(search("_")).isEmpty();
+    assertThat(reads().subList(readsBefore, reads().size()))
+        .extracting(AuditEntry::subjectId)
+        .containsExactly(ahmed.id(), amal.id(), amal.id(), olena.id());
+  }
+
+  @Test
+  void aNameSearchIsForCaseworkersAndHoldsANamesCharactersOnly() {
+    assertThatThrownBy(() -> db.inTransaction(() -> town.personRegistry.search(GP, "Amal", 0, 10)))
+        .isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(
+            () -> db.inTransaction(() -> town.personRegistry.search(CASEWORKER, "A\u0000", 0, 10)))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageStartingWith("name holds U+0000 (NUL)");
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                    () -> town.personRegistry.search(CASEWORKER, "x".repeat(201), 0, 10)))
+        .isInstanceOf(InvalidInput.class);
+  }
+
+  private List<String> search(String name) {
+    return db
+        .inTransaction(() -> town.personRegistry.search(CASEWORKER, name, 0, 10))
+        .people()
+        .stream()
+        .map(Person::id)
+        .toList();
+  }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -77,6 +78,18 @@ public class AuditResource {
         found.page(),
         found.size(),
         found.hasMore());
+  }
+
+  @GET
+  @Path("{seq}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "One entry by its sequence number, for its detail: who, which agency, what, when, why"
+              + " and the outcome. Reading it is logged as a search for it; its inclusion proof is"
+              + " at /api/audit/proofs/inclusion?seq=")
+  public AuditEntryView entry(@PathParam("seq") long seq) {
+    return AuditEntryView.of(search.entry(actor, seq));
   }
 
   @GET

@@ -7,7 +7,11 @@ import no.bindeledd.core.exchange.OutboxEntry;
 
 /**
  * A message as the API shows it. The body is present only where the message was opened (and the
- * opening audited); lists and status show the envelope without it.
+ * opening audited); lists and status show the envelope without it. {@code kind} is request, answer,
+ * plan or decline (a reply saying the request will not be answered; its body is the reason). {@code
+ * status} is created, sent, delivered, read, failed, expired, held or declined (a request its
+ * recipient declined). {@code delivery} is present only for its sender, while it waits to be
+ * delivered.
  */
 public record MessageView(
     String id,
@@ -25,6 +29,7 @@ public record MessageView(
     String status,
     String statusReason,
     Instant statusChangedAt,
+    Instant deliveredAt,
     String receipt,
     String recipientReference,
     String signedFormat,
@@ -76,6 +81,7 @@ public record MessageView(
         m.status().name().toLowerCase(),
         m.statusReason().orElse(null),
         m.statusChangedAt(),
+        m.deliveredAt().orElse(null),
         m.receipt().orElse(null),
         m.recipientReference().orElse(null),
         m.signedFormat(),

@@ -22,7 +22,7 @@ import no.bindeledd.core.exchange.MessageExchange;
  */
 public final class BodyLimits {
 
-  /** A JSON body: a participant, a consent with its evidence, a reason. */
+  /** A JSON body: a participant, a consent with its evidence, a reason (a decline's too). */
   public static final int JSON = 64 * 1024;
 
   /**
@@ -68,6 +68,7 @@ public final class BodyLimits {
           new Endpoint("POST", "/api/consents/fhir", FHIR),
           new Endpoint("POST", "/api/requests", LONG_TEXT),
           new Endpoint("POST", "/api/messages/{id}/answers", LONG_TEXT),
+          new Endpoint("POST", "/api/messages/{id}/decline", JSON),
           new Endpoint("POST", "/api/messages", SIGNED),
           new Endpoint("POST", "/api/plans", LONG_TEXT),
           new Endpoint("POST", "/api/connectors/gp-offices/{orgNumber}/messages", GP_MESSAGE),

@@ -128,8 +128,9 @@ public class ParticipantsResource {
       summary =
           "With nationalId: the registered person with that national identity number. Without it:"
               + " a page of the register (participants and their children) by family name and"
-              + " given name, with page (from 0) and size (1 to 100, 20 by default). Everyone"
-              + " shown is audited as read.")
+              + " given name, with page (from 0) and size (1 to 100, 20 by default); with name,"
+              + " only those whose given name, family name or full name contains it, in any letter"
+              + " case. Everyone shown is audited as read.")
   @APIResponse(
       responseCode = "200",
       description = "The person (PersonView) when nationalId is given, else a page (PageView)",
@@ -139,11 +140,12 @@ public class ParticipantsResource {
               schema = @Schema(oneOf = {PersonView.class, PageView.class})))
   public Object findOrList(
       @QueryParam("nationalId") String nationalId,
+      @QueryParam("name") String name,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     if (nationalId == null || nationalId.isBlank()) {
       PersonRegistry.Page found =
-          registry.list(actor, number(page, "page", 0), number(size, "size", 20));
+          registry.search(actor, name, number(page, "page", 0), number(size, "size", 20));
       return new PageView(
           found.people().stream().map(PersonView::of).toList(),
           found.page(),

@@ -87,6 +87,22 @@ public class HubSettings {
   Duration expiryCheckInterval;
 
   @Inject
+  @ConfigProperty(name = "hub.events.heartbeat", defaultValue = "PT15S")
+  Duration eventsHeartbeat;
+
+  @Inject
+  @ConfigProperty(name = "hub.events.max-lifetime", defaultValue = "PT30M")
+  Duration eventsMaxLifetime;
+
+  @Inject
+  @ConfigProperty(name = "hub.events.max-streams-per-user", defaultValue = "3")
+  int eventsMaxStreamsPerUser;
+
+  @Inject
+  @ConfigProperty(name = "hub.events.max-streams", defaultValue = "200")
+  int eventsMaxStreams;
+
+  @Inject
   @ConfigProperty(name = "hub.simulators.enabled", defaultValue = "false")
   boolean simulatorsEnabled;
 
@@ -236,12 +252,28 @@ public class HubSettings {
         Map.of(
             MessageKind.REQUEST, requestLifetime,
             MessageKind.ANSWER, answerLifetime,
+            // A decline is a reply, as an answer is, and lives as long.
+            MessageKind.DECLINE, answerLifetime,
             MessageKind.PLAN, planLifetime));
   }
 
   public Duration expiryCheckInterval() {
     return expiryCheckInterval;
   }
+
+  /**
+   * The live streams' limits: the interval of the keep-alive comment, the longest a stream stays
+   * open before the client must connect again (and be authorised again), and how many streams one
+   * user, and everyone together, may hold open.
+   */
+  public LiveStreamLimits liveStreamLimits() {
+    return new LiveStreamLimits(
+        eventsHeartbeat, eventsMaxLifetime, eventsMaxStreamsPerUser, eventsMaxStreams);
+  }
+
+  /** See {@link #liveStreamLimits()}. */
+  public record LiveStreamLimits(
+      Duration heartbeat, Duration maxLifetime, int perUser, int overall) {}
 
   /** Whether the simulated agencies run inside the hub (the embedded demo). */
   public boolean simulatorsEnabled() {
@@ -265,14 +297,17 @@ public class HubSettings {
     return mailFrom;
   }
 
+  /** The audit log's name, if configuration gives one; see {@code LogOrigin}. */
+  public Optional<String> configuredAuditOrigin() {
+    return auditOrigin.filter(o -> !o.isBlank());
+  }
+
   /**
-   * The audit log's origin: the first line of its checkpoints and its key's name. By default the
-   * hub's public address without its scheme, and "/audit".
+   * The name a new audit log takes when configuration gives none: the hub's public address without
+   * its scheme, and "/audit".
    */
-  public String auditOrigin() {
-    return auditOrigin
-        .filter(o -> !o.isBlank())
-        .orElseGet(() -> publicUrl.replaceFirst("^https?://", "").replaceAll("/+$", "") + "/audit");
+  public String defaultAuditOrigin() {
+    return publicUrl.replaceFirst("^https?://", "").replaceAll("/+$", "") + "/audit";
   }
 
   /** An external RFC 3161 time-stamping authority; none means the development TSA (embedded). */

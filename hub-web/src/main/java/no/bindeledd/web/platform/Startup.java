@@ -22,6 +22,7 @@ import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
+import no.bindeledd.core.audit.LogOrigin;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
@@ -105,7 +106,9 @@ public class Startup {
 
   private LogIdentity logIdentity() {
     LogSigningKey key = LogSigningKey.loadOrCreate(settings.keysDir());
-    String origin = settings.auditOrigin();
+    String origin =
+        LogOrigin.resolve(
+            settings.keysDir(), settings.configuredAuditOrigin(), settings.defaultAuditOrigin());
     LogIdentity identity =
         new LogIdentity(origin, key.privateKey(), VerifierKey.of(origin, key.publicKey()));
     LOG.info(() -> "The audit log signs its checkpoints as " + identity.verifierKey().encoded());

@@ -35,6 +35,7 @@ import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.exchange.MessageHeld;
 import no.bindeledd.web.json.MalformedBody;
+import no.bindeledd.web.live.LiveStreams;
 import org.glassfish.jersey.server.ParamException;
 
 /**
@@ -89,6 +90,9 @@ public final class ProblemMappers {
       if (e instanceof SignatureRejected rejected) {
         return Problem.of("signature-rejected", "Signature rejected", 400, e.getMessage())
             .withRefusal(rejected.reason().name().toLowerCase().replace('_', '-'));
+      }
+      if (e instanceof LiveStreams.TooManyStreams) {
+        return Problem.of("too-many-streams", "Too many live streams", 429, e.getMessage());
       }
       if (e instanceof MalformedBody malformed) {
         return malformed(malformed);

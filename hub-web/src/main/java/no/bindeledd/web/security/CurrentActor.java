@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -106,5 +107,24 @@ public class CurrentActor {
       throw new AccessDenied("the token's role does not belong at " + at.name());
     }
     return new Actor(claims.name(), agency, role);
+  }
+
+  /** The caller's name for people to read: the sign-in's {@code name}, else its user name. */
+  public String displayName() {
+    return claims().map(Claims::displayName).filter(n -> !n.isBlank()).orElseGet(this::nameOrAnonymous);
+  }
+
+  /**
+   * Until when the caller's bearer token holds: a live stream is closed then, so that it never
+   * outlives the token that opened it. A browser session has no such end; its stream ends with the
+   * session, which {@link SessionOrBearer} checks on every request.
+   */
+  public Optional<Instant> signedInUntil() {
+    if (request.getAttribute(SignedInUser.ATTRIBUTE) != null || token.isUnsatisfied()) {
+      return Optional.empty();
+    }
+    JsonWebToken jwt = token.get();
+    long expires = jwt == null ? 0 : jwt.getExpirationTime();
+    return expires > 0 ? Optional.of(Instant.ofEpochSecond(expires)) : Optional.empty();
   }
 }

@@ -8,31 +8,88 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.access.Role;
+import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.exchange.BoxCounts;
+import no.bindeledd.core.exchange.DeliveryStatus;
+import no.bindeledd.core.exchange.MessageExchange;
+import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.web.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Who the caller is, as the hub sees them: a signed-in browser session and a bearer token get the
- * same answer, since both become the same {@link Actor}.
+ * Who the caller is, as the hub acts on it, the words the screens are built from, and what waits in
+ * the caller's boxes.
  */
 @Path("me")
 @RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")
 public class MeResource {
 
   @Inject Actor actor;
   @Inject CurrentActor current;
   @Inject Agencies agencies;
+  @Inject MessageExchange exchange;
 
-  /** The caller's agency. */
-  public record MyAgency(String orgNumber, String name) {}
+  /** The caller's agency, its kind, and whether it may ever receive health data. */
+  @Schema(name = "MyAgency")
+  public record MyAgency(
+      String orgNumber, String name, String kind, boolean mayReceiveHealthData) {}
 
-  /** The caller: their user name, the name to show, their role and their agency. */
-  public record Me(String username, String name, String role, MyAgency agency) {}
+  /** A role, the kind of agency it belongs to (none for the auditor), and what it does. */
+  public record RoleView(String code, String agencyKind, boolean exchangesMessages) {}
+
+  /** A data category, and whether it is health data. */
+  public record CategoryView(String code, boolean healthData) {}
+
+  /** The hub's codes that the screens show and choose from. */
+  public record Vocabulary(
+      List<RoleView> roles,
+      List<String> agencyKinds,
+      List<CategoryView> categories,
+      List<String> purposes,
+      List<String> messageKinds,
+      List<String> statuses) {}
+
+  /**
+   * The caller: their user name, the name to show, their role and their agency; whether they
+   * exchange messages (the auditor does not); the categories their agency may ask about and
+   * receive, so that a school, a kindergarten or NAV is never offered a health category; and the
+   * hub's codes.
+   */
+  @Schema(
+      name = "Me",
+      requiredProperties = {
+        "username",
+        "name",
+        "role",
+        "agency",
+        "exchangesMessages",
+        "categories",
+        "vocabulary"
+      })
+  public record Me(
+      String username,
+      String name,
+      String role,
+      MyAgency agency,
+      boolean exchangesMessages,
+      List<CategoryView> categories,
+      Vocabulary vocabulary) {}
+
+  /** What waits: unread in the inbox, outcomes to look at in the sent list. */
+  public record CountsView(long unreadInInbox, long sentNeedingAttention) {}
 
   @GET
   @RolesAllowed({
@@ -43,16 +100,82 @@ public class MeResource {
     Roles.NAV_ADVISER,
     Roles.AUDITOR
   })
-  @Produces(MediaType.APPLICATION_JSON)
   @Transactional
-  @Operation(summary = "Who the caller is: name, role and agency")
+  @Operation(
+      summary =
+          "Who the caller is, as the hub acts on them: user name, name to show, role and agency;"
+              + " the categories their agency may ask about; and the hub's codes for roles, agency"
+              + " kinds, categories, purposes, message kinds and statuses")
   public Me me() {
     Agency agency = agencies.get(actor.agency());
-    String name = current.claims().map(CurrentActor.Claims::displayName).orElse(actor.userId());
+    boolean exchanges = exchangesMessages(actor.role());
     return new Me(
         actor.userId(),
-        name,
+        current.displayName(),
         actor.role().code(),
-        new MyAgency(agency.orgNumber().value(), agency.name()));
+        new MyAgency(
+            agency.orgNumber().value(),
+            agency.name(),
+            code(agency.kind()),
+            agency.kind().mayReceiveHealthData()),
+        exchanges,
+        exchanges
+            ? Arrays.stream(DataCategory.values())
+                .filter(c -> !c.isHealthData() || agency.kind().mayReceiveHealthData())
+                .map(MeResource::category)
+                .toList()
+            : List.of(),
+        vocabulary());
+  }
+
+  @GET
+  @Path("counts")
+  @RolesAllowed({
+    Roles.CASEWORKER,
+    Roles.GP_STAFF,
+    Roles.SCHOOL_LIAISON,
+    Roles.KINDERGARTEN_LIAISON,
+    Roles.NAV_ADVISER
+  })
+  @Operation(
+      summary =
+          "What waits for your agency: messages in the inbox not yet marked read, and messages in"
+              + " the sent list whose outcome (held, failed, expired, declined) nobody at your"
+              + " agency has marked seen (POST /api/messages/{id}/seen). Two counts, cheap to poll;"
+              + " the live stream at /api/events sends the same")
+  public CountsView counts() {
+    BoxCounts counts = exchange.counts(actor);
+    return new CountsView(counts.unreadInInbox(), counts.sentNeedingAttention());
+  }
+
+  private static Vocabulary vocabulary() {
+    return new Vocabulary(
+        Arrays.stream(Role.values())
+            .filter(r -> Role.fromCode(r.code()).isPresent())
+            .map(
+                r ->
+                    new RoleView(
+                        r.code(),
+                        r.agencyKind().map(MeResource::code).orElse(null),
+                        exchangesMessages(r)))
+            .toList(),
+        Arrays.stream(AgencyKind.values()).map(MeResource::code).toList(),
+        Arrays.stream(DataCategory.values()).map(MeResource::category).toList(),
+        Arrays.stream(Purpose.values()).map(Purpose::code).toList(),
+        Arrays.stream(MessageKind.values()).map(MeResource::code).toList(),
+        Arrays.stream(DeliveryStatus.values()).map(MeResource::code).toList());
+  }
+
+  /** Staff at an agency exchange messages; the auditor reads the log and exchanges none. */
+  private static boolean exchangesMessages(Role role) {
+    return role.agencyKind().isPresent();
+  }
+
+  private static CategoryView category(DataCategory category) {
+    return new CategoryView(category.code(), category.isHealthData());
+  }
+
+  private static String code(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

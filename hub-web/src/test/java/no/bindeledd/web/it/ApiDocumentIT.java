@@ -25,4 +25,38 @@ class ApiDocumentIT {
         .contains("/api/inbox:")
         .contains("bearerFormat: JWT");
   }
+
+  /** The web app's types are generated from this document, so the screens' endpoints are in it. */
+  @Test
+  void theDocumentDescribesWhatTheScreensUse() {
+    Reply document = RunningHub.get().anonymous().get("/openapi?format=json");
+
+    assertThat(document.status()).isEqualTo(200);
+    var json = document.json();
+    var paths = json.getJsonObject("paths");
+    assertThat(paths.keySet())
+        .contains(
+            "/api/me",
+            "/api/me/counts",
+            "/api/events",
+            "/api/coverage/requests",
+            "/api/coverage/plans",
+            "/api/messages/{id}/decline",
+            "/api/messages/{id}/seen",
+            "/api/conversations",
+            "/api/audit/entries/{seq}");
+    assertThat(
+            paths
+                .getJsonObject("/api/events")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .toString())
+        .contains("text/event-stream");
+    assertThat(paths.getJsonObject("/api/events").getJsonObject("get").getString("description"))
+        .contains("snapshot")
+        .contains("Last-Event-ID");
+    assertThat(json.getJsonObject("components").getJsonObject("schemas").keySet())
+        .contains(
+            "Me", "MyAgency", "CoverageView", "NearMissView", "ConversationView", "DeclineRequest");
+  }
 }

@@ -83,6 +83,9 @@ class AuthorisationIT {
             "/api/participants/" + participant + "/children",
             Demo.participantJson(Demo.childNationalId())));
     assertForbidden(other.put("/api/participants/" + participant + "/guardians/" + participant));
+    assertForbidden(other.get("/api/participants?name=Amal"));
+    assertForbidden(
+        other.get("/api/coverage/plans?subject=" + participant + "&recipient=" + Demo.NAV));
   }
 
   @ParameterizedTest
@@ -167,11 +170,115 @@ class AuthorisationIT {
             "/api/participants/" + participant,
             "/api/inbox",
             "/api/consents/" + consentId,
-            "/api/agencies")) {
+            "/api/agencies",
+            "/api/me",
+            "/api/me/counts",
+            "/api/events",
+            "/api/conversations?subject=" + participant,
+            "/api/audit/entries/1",
+            "/api/coverage/plans?subject=" + participant + "&recipient=" + Demo.NAV,
+            "/api/coverage/requests?recipient="
+                + Demo.GP_OFFICE
+                + "&subject="
+                + participant
+                + "&category=referral-status&purpose=introduction-programme-follow-up")) {
       Reply reply = hub.anonymous().get(path);
       assertThat(reply.status()).as(path).isEqualTo(401);
       assertThat(reply.isProblem()).as(reply.toString()).isTrue();
     }
+    for (String path :
+        List.of(
+            "/api/messages/" + requestId + "/decline", "/api/messages/" + requestId + "/seen")) {
+      Reply reply = hub.anonymous().post(path, "{\"reason\":\"x\"}");
+      assertThat(reply.status()).as(path).isEqualTo(401);
+      assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+    }
+  }
+
+  @Test
+  void onlyTheOfficeAskedDeclinesAndAnotherOfficeDoesNotLearnTheRequestExists() {
+    assertForbidden(
+        hub.as(AUDITOR).post("/api/messages/" + requestId + "/decline", "{\"reason\":\"No\"}"));
+    Reply otherOffice =
+        hub.as(OTHER_GP).post("/api/messages/" + requestId + "/decline", "{\"reason\":\"No\"}");
+    assertThat(otherOffice.status()).as(otherOffice.toString()).isEqualTo(404);
+    Reply asker = caseworker.post("/api/messages/" + requestId + "/decline", "{\"reason\":\"No\"}");
+    assertThat(asker.status()).as("the asker cannot decline its own request").isEqualTo(400);
+    assertThat(caseworker.get("/api/messages/" + requestId + "/status").json().getString("status"))
+        .isEqualTo("delivered");
+  }
+
+  @Test
+  void onlyTheSenderMarksAnOutcomeSeen() {
+    assertForbidden(gp.post("/api/messages/" + requestId + "/seen", ""));
+    assertForbidden(hub.as(AUDITOR).post("/api/messages/" + requestId + "/seen", ""));
+    assertThat(hub.as(OTHER_GP).post("/api/messages/" + requestId + "/seen", "").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aCoverageCheckIsForThoseWhoMaySendAndTellsNoOtherAgencyOfAConsent() {
+    String draft =
+        "/api/coverage/requests?recipient="
+            + Demo.GP_OFFICE
+            + "&subject="
+            + participant
+            + "&category=referral-status&purpose=introduction-programme-follow-up";
+    assertForbidden(hub.as(AUDITOR).get(draft));
+
+    Reply fromASchool =
+        hub.as(SCHOOL_LIAISON)
+            .get(
+                "/api/coverage/requests?recipient="
+                    + Demo.REFUGEE_SERVICE
+                    + "&subject="
+                    + participant
+                    + "&category=interpreter-needs&purpose=introduction-programme-follow-up");
+    assertThat(fromASchool.status()).as(fromASchool.toString()).isEqualTo(200);
+    assertThat(fromASchool.json().getString("refusal")).isEqualTo("no-consent");
+    assertThat(fromASchool.json().getJsonArray("closest"))
+        .as("the school learns nothing of the GP office's consent")
+        .isEmpty();
+    assertThat(fromASchool.body()).doesNotContain(consentId);
+
+    Reply otherOffice =
+        hub.as(OTHER_GP)
+            .get(
+                "/api/coverage/requests?recipient="
+                    + Demo.REFUGEE_SERVICE
+                    + "&subject="
+                    + participant
+                    + "&category=referral-status&purpose=introduction-programme-follow-up");
+    assertThat(otherOffice.status()).isEqualTo(200);
+    assertThat(otherOffice.body()).doesNotContain(consentId);
+  }
+
+  @Test
+  void theAuditorHasNoBoxesAndNoStreamButOnlyTheAuditorOpensAnAuditEntry() {
+    HubClient auditor = hub.as(AUDITOR);
+    assertForbidden(auditor.get("/api/me/counts"));
+    assertForbidden(auditor.get("/api/events"));
+    assertForbidden(auditor.get("/api/conversations?subject=" + participant));
+    assertThat(auditor.get("/api/me").status()).isEqualTo(200);
+    for (String user : List.of(CASEWORKER, GP, SCHOOL_LIAISON, NAV_ADVISER)) {
+      assertForbidden(hub.as(user).get("/api/audit/entries/1"));
+    }
+  }
+
+  @Test
+  void anotherOfficeFindsNoConversationAboutThePersonAndNoCountsOfTheFirstOffice() {
+    Reply conversations = hub.as(OTHER_GP).get("/api/conversations?subject=" + participant);
+    assertThat(conversations.status()).isEqualTo(200);
+    assertThat(conversations.jsonArray()).isEmpty();
+    assertThat(gp.get("/api/conversations?subject=" + participant).jsonArray()).hasSize(1);
+  }
+
+  @Test
+  void aTokenWhoseRoleDoesNotFitItsAgencyGetsNoStreamAndNoSelf() throws Exception {
+    HubClient mismatched = tokenWith(List.of("gp-staff"), Demo.SCHOOL);
+    assertForbidden(mismatched.get("/api/me"));
+    assertForbidden(mismatched.get("/api/me/counts"));
+    assertForbidden(mismatched.get("/api/events"));
   }
 
   @Test

@@ -533,7 +533,9 @@ class BadInputIT {
         "/api/audit/checkpoints/99999999999999999999|treeSize",
         "/api/audit/checkpoints/ten|treeSize",
         "/api/audit/proofs/inclusion?seq=99999999999999999999|seq",
-        "/api/audit/proofs/consistency?from=1&to=x|to"
+        "/api/audit/proofs/consistency?from=1&to=x|to",
+        "/api/audit/entries/99999999999999999999|seq",
+        "/api/audit/entries/first|seq"
       })
   void aNumberParameterThatIsNoNumberOrOutOfRangeIsABadRequestThatNamesIt(
       String path, String parameter) {
@@ -547,5 +549,115 @@ class BadInputIT {
   void aPersonFilterLongerThanAnIdIsABadRequest() {
     assertProblem(auditor.get("/api/audit/entries?person=" + "x".repeat(100)), 400);
     assertProblem(auditor.get("/api/audit/entries/csv?person=" + "x".repeat(100)), 400);
+  }
+
+  /** A request delivered to the GP office, for the decline tests to try to spoil. */
+  private static String deliveredRequest() {
+    String request =
+        caseworker
+            .post("/api/requests", Demo.referralQuestionJson(consented))
+            .json()
+            .getString("id");
+    Await.until(
+        "the request is delivered",
+        () -> gp.get("/api/messages/" + request + "/status").json().getString("status"),
+        "delivered"::equals);
+    return request;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{}",
+        "{\"reason\":\"\"}",
+        "{\"reason\":\"   \"}",
+        "{\"reason\":\"two\\nlines\"}",
+        "{\"reason\":\"bell\\u0007\"}",
+        "{\"reason\":\"%LONG%\"}",
+        "{\"reason\":12345}",
+        "{\"reason\":\"No\",\"extra\":1}",
+        "{\"reason\":\"No\"} trailing",
+        "[{\"reason\":\"No\"}]",
+        "not json"
+      })
+  void aBadDeclineIsRefusedAndTheRequestStaysOpen(String body) {
+    String request = deliveredRequest();
+
+    Reply reply =
+        gp.post("/api/messages/" + request + "/decline", body.replace("%LONG%", "x".repeat(1001)));
+
+    assertProblem(reply, 400);
+    assertThat(gp.get("/api/messages/" + request + "/status").json().getString("status"))
+        .isEqualTo("delivered");
+    assertThat(gp.get("/api/conversations/" + request).jsonArray()).hasSize(1);
+  }
+
+  @Test
+  void aDeclineOfSomethingThatIsNoRequestToTheOfficeIsRefused() {
+    String unknown = "00000000-0000-0000-0000-000000000000";
+    assertProblem(gp.post("/api/messages/" + unknown + "/decline", "{\"reason\":\"No\"}"), 404);
+    assertProblem(
+        gp.post("/api/messages/" + deliveredRequest() + "/decline", "text/plain", "No"), 415);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "recipient=311000012&category=referral-status&purpose=introduction-programme-follow-up",
+        "recipient=311000012&subject=%P%&purpose=introduction-programme-follow-up",
+        "recipient=311000012&subject=%P%&category=referral-status",
+        "subject=%P%&category=referral-status&purpose=introduction-programme-follow-up",
+        "recipient=311000013&subject=%P%&category=referral-status&purpose=introduction-programme-follow-up",
+        "recipient=3110000120&subject=%P%&category=referral-status&purpose=introduction-programme-follow-up",
+        "recipient=311000012&subject=%P%&category=gossip&purpose=introduction-programme-follow-up",
+        "recipient=311000012&subject=%P%&category=referral-status&purpose=marketing",
+        "recipient=311000004&subject=%P%&category=referral-status&purpose=introduction-programme-follow-up",
+        "recipient=311000012&subject=%LONG%&category=referral-status&purpose=introduction-programme-follow-up",
+        "recipient=311000012&subject=00000000-0000-0000-0000-000000000000&category=referral-status&purpose=introduction-programme-follow-up"
+      })
+  void aBadCoverageCheckIsRefusedAsSendingWouldBeAndRecordsNoLook(String query) {
+    Instant asked = Instant.now();
+
+    Reply reply =
+        caseworker.get(
+            "/api/coverage/requests?"
+                + query.replace("%P%", consented).replace("%LONG%", "x".repeat(37)));
+
+    assertThat(reply.status()).as(reply.toString()).isIn(400, 404);
+    assertThat(reply.isProblem()).isTrue();
+    Reply looks =
+        auditor.get(
+            "/api/audit/entries?user="
+                + CASEWORKER
+                + "&action=consent.read&from="
+                + asked
+                + "&size=500");
+    assertThat(looks.json().getJsonArray("entries").getValuesAs(jakarta.json.JsonObject.class))
+        .extracting(e -> e.getString("reason", ""))
+        .noneMatch(r -> r.startsWith("would a consent cover it?"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/coverage/plans?recipient=311000047|subject",
+        "/api/coverage/plans?subject=%P%|recipient",
+        "/api/conversations|subject",
+        "/api/conversations?subject=%LONG%|subject",
+        "/api/inbox?kind=letter|kind",
+        "/api/sent?attention=maybe|attention",
+        "/api/participants?name=%LONG_NAME%|name",
+        "/api/participants?name=Am%00al|name"
+      })
+  void aBadQueryOfTheScreensIsABadRequestThatNamesIt(String path, String parameter) {
+    Reply reply =
+        caseworker.get(
+            path.replace("%P%", consented)
+                .replace("%LONG%", "x".repeat(37))
+                .replace("%LONG_NAME%", "x".repeat(201)));
+
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("detail")).contains(parameter);
   }
 }

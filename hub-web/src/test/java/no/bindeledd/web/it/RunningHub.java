@@ -31,9 +31,6 @@ public final class RunningHub {
   private static RunningHub instance;
   private static DevelopmentSignIn signIn;
 
-  /** The audit log's name, the same for every start, as a deployment configures it. */
-  public static final String AUDIT_ORIGIN = "fjordvik.bindeledd.example/audit";
-
   /** Requests expire quickly here, so that a test can watch one expire. */
   public static final Duration REQUEST_LIFETIME = Duration.ofSeconds(30);
 
@@ -120,9 +117,6 @@ public final class RunningHub {
               "-Dhub.municipality.file=" + repo.resolve("config/municipality-demo.json"),
               "-Dhub.public-url=http://localhost:" + port,
               "-Dhub.dev-idp.port=" + signIn().port(),
-              // The port changes from start to start; the log's name must not, or the checkpoints
-              // it signed before, and the one it remembers, would be of another log.
-              "-Dhub.audit.origin=" + AUDIT_ORIGIN,
               "-Dhub.delivery.first-retry-delay=PT0.1S",
               "-Dhub.outbox.poll-interval=PT0.1S",
               "-Dhub.simulators.port=" + simulatorsPort,

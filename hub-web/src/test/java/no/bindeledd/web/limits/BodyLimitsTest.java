@@ -39,6 +39,8 @@ class BodyLimitsTest {
     assertThat(BodyLimits.forRequest("POST", "/api/requests;v=1")).isEqualTo(BodyLimits.LONG_TEXT);
     assertThat(BodyLimits.forRequest("POST", "/api/plans")).isEqualTo(BodyLimits.LONG_TEXT);
     assertThat(BodyLimits.forRequest("POST", "/api/messages")).isEqualTo(BodyLimits.SIGNED);
+    assertThat(BodyLimits.forRequest("POST", "/api/messages/abc/decline"))
+        .isEqualTo(BodyLimits.JSON);
     assertThat(BodyLimits.forRequest("POST", "/api/connectors/gp-offices/311000063/messages"))
         .isEqualTo(BodyLimits.GP_MESSAGE);
   }
@@ -75,7 +77,7 @@ class BodyLimitsTest {
                             .getBytes(StandardCharsets.UTF_8)
                             .length));
 
-    assertThat(largest).hasSize(8);
+    assertThat(largest).hasSize(9);
     largest.forEach(
         (endpoint, bytes) -> {
           String[] parts = endpoint.split(" ");

@@ -111,7 +111,10 @@ public class CurrentActor {
 
   /** The caller's name for people to read: the sign-in's {@code name}, else its user name. */
   public String displayName() {
-    return claims().map(Claims::displayName).filter(n -> !n.isBlank()).orElseGet(this::nameOrAnonymous);
+    return claims()
+        .map(Claims::displayName)
+        .filter(n -> !n.isBlank())
+        .orElseGet(this::nameOrAnonymous);
   }
 
   /**

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /api} itself: where the API is described and how to sign in, instead of a bare "not
- * found". An exact mapping, so it comes before the API's own {@code /api/*}.
+ * {@code GET /api} itself: where the API is described and where a browser signs in, instead of a
+ * bare "not found". An exact mapping, so it comes before the API's own {@code /api/*}.
  */
 @WebServlet({"/api", "/api/"})
 public class ApiIndexServlet extends HttpServlet {
@@ -23,7 +23,7 @@ public class ApiIndexServlet extends HttpServlet {
   public record ApiIndex(String name, String document, String browse, String signIn) {}
 
   static final ApiIndex INDEX =
-      new ApiIndex("Bindeledd hub API", "/openapi", "/api-docs/", "/sign-in.html");
+      new ApiIndex("Bindeledd hub API", "/openapi", "/api-docs/", "/auth/login");
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

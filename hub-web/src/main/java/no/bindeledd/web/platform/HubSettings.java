@@ -162,6 +162,42 @@ public class HubSettings {
   @ConfigProperty(name = "hub.witness.development.port", defaultValue = "8191")
   int developmentWitnessPort;
 
+  @Inject
+  @ConfigProperty(name = "hub.oidc.issuer")
+  Optional<String> oidcIssuer;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.client-id")
+  Optional<String> oidcClientId;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.client-auth", defaultValue = "client_secret_basic")
+  String oidcClientAuth;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.client-secret")
+  Optional<String> oidcClientSecret;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.client-key")
+  Optional<String> oidcClientKey;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.redirect-uri")
+  Optional<String> oidcRedirectUri;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.scope", defaultValue = "openid profile")
+  String oidcScope;
+
+  @Inject
+  @ConfigProperty(name = "hub.session.idle-timeout", defaultValue = "PT30M")
+  Duration sessionIdleTimeout;
+
+  @Inject
+  @ConfigProperty(name = "hub.security.hsts", defaultValue = "false")
+  boolean hsts;
+
   public boolean isEmbedded() {
     return "embedded".equals(profile);
   }
@@ -319,5 +355,50 @@ public class HubSettings {
   /** The development witness's port on 127.0.0.1; 0 for any free one. */
   public int developmentWitnessPort() {
     return developmentWitnessPort;
+  }
+
+  /** The issuer of the OpenID Connect provider that staff sign in with in a browser. */
+  public Optional<String> oidcIssuer() {
+    return oidcIssuer.filter(i -> !i.isBlank());
+  }
+
+  /** The hub's client id at that provider. */
+  public Optional<String> oidcClientId() {
+    return oidcClientId.filter(i -> !i.isBlank());
+  }
+
+  /** How the hub authenticates at the provider's token endpoint. */
+  public String oidcClientAuth() {
+    return oidcClientAuth;
+  }
+
+  public Optional<String> oidcClientSecret() {
+    return oidcClientSecret.filter(s -> !s.isBlank());
+  }
+
+  /** A JWK file with the private key for {@code private_key_jwt}. */
+  public Optional<Path> oidcClientKey() {
+    return oidcClientKey.filter(k -> !k.isBlank()).map(Path::of);
+  }
+
+  /** Where the provider sends the browser back; the public address's /auth/callback by default. */
+  public String oidcRedirectUri() {
+    return oidcRedirectUri
+        .filter(u -> !u.isBlank())
+        .orElseGet(() -> publicUrl.replaceAll("/+$", "") + "/auth/callback");
+  }
+
+  public String oidcScope() {
+    return oidcScope;
+  }
+
+  /** How long a browser session lives without a request. */
+  public Duration sessionIdleTimeout() {
+    return sessionIdleTimeout;
+  }
+
+  /** Whether responses carry Strict-Transport-Security (the production profile). */
+  public boolean hsts() {
+    return hsts;
   }
 }

@@ -181,7 +181,7 @@ public class Startup {
     String url = settings.publicUrl();
     StringBuilder text = new StringBuilder();
     text.append("\n\n  Bindeledd is running for ").append(municipality.name()).append('\n');
-    text.append("  Front door:   ").append(url).append("/\n");
+    text.append("  Web app:      ").append(url).append("/\n");
     text.append("  API:          ").append(url).append("/api\n");
     text.append("  API document: ")
         .append(url)
@@ -196,7 +196,17 @@ public class Startup {
               text.append("  Development identity provider (not for production): POST ")
                   .append(url)
                   .append("/api/dev-idp/token with username and password\n");
-              text.append("  Demo users (username / password / role / agency):\n");
+              settings
+                  .oidcIssuer()
+                  .ifPresent(
+                      issuer ->
+                          text.append("  Sign in at ")
+                              .append(url)
+                              .append("/ on the development sign-in's page (not for production, ")
+                              .append(issuer)
+                              .append("): type a demo user's username, no password\n"));
+              text.append(
+                  "  Demo users (username / password for the token endpoint / role / agency):\n");
               for (Municipality.DemoUser user : idp.users()) {
                 text.append(
                     String.format(

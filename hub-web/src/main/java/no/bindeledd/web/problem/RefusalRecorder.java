@@ -9,7 +9,7 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import no.bindeledd.web.security.CurrentActor;
 
 /**
  * Records a refused request in the audit log, in a transaction of its own: the request itself
@@ -21,7 +21,7 @@ public class RefusalRecorder {
   private static final Logger LOG = Logger.getLogger(RefusalRecorder.class.getName());
 
   @Inject AuditLog audit;
-  @Inject JsonWebToken token;
+  @Inject CurrentActor caller;
   @Inject jakarta.enterprise.inject.Instance<Actor> actor;
 
   public void record(UriInfo uri, String reason) {
@@ -31,8 +31,7 @@ public class RefusalRecorder {
       who = actor.get();
     } catch (RuntimeException e) {
       // The token itself was refused (no agency, unknown role): record the bare name.
-      String name = token == null || token.getName() == null ? "anonymous" : token.getName();
-      who = Actor.unidentified(name);
+      who = Actor.unidentified(caller.nameOrAnonymous());
     }
     LOG.info(() -> "refused " + path + ": " + reason);
     audit.appendRefusal(

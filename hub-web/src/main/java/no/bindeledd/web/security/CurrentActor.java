@@ -1,9 +1,12 @@
 package no.bindeledd.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.InvalidInput;
@@ -17,29 +20,65 @@ import no.bindeledd.web.platform.HubSettings;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Turns the caller's verified token into the core's {@link Actor}: who (the token's name), in which
- * role (the first known role in {@code groups}) and for which agency (a configurable claim holding
- * the organisation number). A token without these is refused.
+ * Turns the caller into the core's {@link Actor}: who (the name), in which role (the one known role
+ * in {@code groups}) and for which agency (a configurable claim holding the organisation number).
+ * The caller is either a verified bearer token or a browser session signed in through the identity
+ * provider ({@link SessionOrBearer}); both give the same claims, and the same rules below apply to
+ * both. A caller without these is refused.
  */
 @RequestScoped
 public class CurrentActor {
 
-  @Inject JsonWebToken token;
+  @Inject Instance<JsonWebToken> token;
+  @Inject HttpServletRequest request;
   @Inject HubSettings settings;
   @Inject Agencies agencies;
+
+  /** What the hub knows of the caller before its rules are applied. */
+  public record Claims(String name, String displayName, Collection<String> groups, Object agency) {}
 
   /** Dependent, because a record cannot be proxied; it is made anew for each injection. */
   @Produces
   Actor actor() {
-    if (token == null || token.getName() == null) {
-      throw new AccessDenied("no signed-in user");
+    return actorOf(claims().orElseThrow(() -> new AccessDenied("no signed-in user")));
+  }
+
+  /** The caller's claims: the signed-in session's, or the bearer token's. */
+  public Optional<Claims> claims() {
+    Object user = request.getAttribute(SignedInUser.ATTRIBUTE);
+    if (user instanceof SignedInUser signedIn) {
+      return Optional.of(
+          new Claims(
+              signedIn.username(), signedIn.displayName(), signedIn.groups(), signedIn.agency()));
     }
+    if (token.isUnsatisfied()) {
+      return Optional.empty();
+    }
+    JsonWebToken jwt = token.get();
+    if (jwt == null || jwt.getName() == null) {
+      return Optional.empty();
+    }
+    Object name = jwt.getClaim("name");
+    return Optional.of(
+        new Claims(
+            jwt.getName(),
+            name == null ? jwt.getName() : name.toString().replace("\"", ""),
+            jwt.getGroups(),
+            jwt.getClaim(settings.agencyClaim())));
+  }
+
+  /** The caller's bare name, for the record of a refused request, or "anonymous". */
+  public String nameOrAnonymous() {
+    try {
+      return claims().map(Claims::name).orElse("anonymous");
+    } catch (RuntimeException e) {
+      return "anonymous";
+    }
+  }
+
+  Actor actorOf(Claims claims) {
     List<Role> roles =
-        token.getGroups().stream()
-            .map(Role::fromCode)
-            .flatMap(Optional::stream)
-            .distinct()
-            .toList();
+        claims.groups().stream().map(Role::fromCode).flatMap(Optional::stream).distinct().toList();
     if (roles.isEmpty()) {
       throw new AccessDenied("the token carries no role the hub knows");
     }
@@ -48,13 +87,12 @@ public class CurrentActor {
       throw new AccessDenied("the token carries more than one of the hub's roles");
     }
     Role role = roles.get(0);
-    Object agencyClaim = token.getClaim(settings.agencyClaim());
     OrganisationNumber agency;
     try {
       agency =
-          agencyClaim == null
+          claims.agency() == null
               ? null
-              : OrganisationNumber.of(agencyClaim.toString().replace("\"", "").strip());
+              : OrganisationNumber.of(claims.agency().toString().replace("\"", "").strip());
     } catch (InvalidInput e) {
       throw new AccessDenied("the token's agency claim is not an organisation number");
     }
@@ -68,22 +106,28 @@ public class CurrentActor {
     if (role.agencyKind().isPresent() && role.agencyKind().get() != at.kind()) {
       throw new AccessDenied("the token's role does not belong at " + at.name());
     }
-    return new Actor(token.getName(), agency, role);
+    return new Actor(claims.name(), agency, role);
   }
 
-  /** The caller's name for people to read: the token's {@code name}, else its user name. */
+  /** The caller's name for people to read: the sign-in's {@code name}, else its user name. */
   public String displayName() {
-    Object name = token == null ? null : token.getClaim("name");
-    String text = name == null ? "" : name.toString().replace("\"", "").strip();
-    return text.isEmpty() ? token.getName() : text;
+    return claims()
+        .map(Claims::displayName)
+        .filter(n -> !n.isBlank())
+        .orElseGet(this::nameOrAnonymous);
   }
 
   /**
-   * Until when the caller's sign-in holds, if it says: a live stream is closed then, so that it
-   * never outlives the sign-in that opened it.
+   * Until when the caller's bearer token holds: a live stream is closed then, so that it never
+   * outlives the token that opened it. A browser session has no such end; its stream ends with the
+   * session, which {@link SessionOrBearer} checks on every request.
    */
   public Optional<Instant> signedInUntil() {
-    long expires = token == null ? 0 : token.getExpirationTime();
+    if (request.getAttribute(SignedInUser.ATTRIBUTE) != null || token.isUnsatisfied()) {
+      return Optional.empty();
+    }
+    JsonWebToken jwt = token.get();
+    long expires = jwt == null ? 0 : jwt.getExpirationTime();
     return expires > 0 ? Optional.of(Instant.ofEpochSecond(expires)) : Optional.empty();
   }
 }

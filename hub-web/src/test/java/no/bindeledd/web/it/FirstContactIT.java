@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A newcomer's first contact, as the README has it: the run command starts the hub and becomes its
- * one process, which listens on loopback only and on the documented ports; the walkthrough runs
- * from another folder, twice, and leaves the checkout as it was; ending the process stops
- * everything, and the next start finds the data.
+ * A newcomer's first contact, as the README has it: the run command starts the hub and the
+ * development sign-in beneath it, which listen on loopback only and on the documented ports; the
+ * walkthrough runs from another folder, twice, and leaves the checkout as it was; ending the
+ * process stops everything, and the next start finds the data.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstContactIT {
@@ -64,17 +64,25 @@ class FirstContactIT {
 
   @Test
   @Order(1)
-  void theRunCommandBecomesTheHubsOneProcessWithoutBuilding() throws IOException {
+  void theRunCommandRunsTheHubAndTheDevelopmentSignInBeneathItWithoutBuilding() throws IOException {
     assumeThat(ListeningSockets.available(hub.pid())).as("Linux /proc").isTrue();
 
-    List<String> command = LaunchedHub.commandLine(hub.pid());
-    assertThat(Path.of(command.get(0)).getFileName().toString())
-        .as("the command's own process id is the hub's Java process")
-        .isEqualTo("java");
-    assertThat(command).contains("-jar").anyMatch(a -> a.endsWith("payara-micro.jar"));
-    assertThat(hub.process().descendants().toList())
-        .as("nothing else runs on behalf of the hub, no build in particular")
-        .isEmpty();
+    List<ProcessHandle> beneath = hub.process().descendants().toList();
+    assertThat(beneath)
+        .as("beneath the run command: the hub and the development sign-in, nothing else")
+        .hasSize(2);
+    List<List<String>> commands = new ArrayList<>();
+    for (ProcessHandle process : beneath) {
+      commands.add(LaunchedHub.commandLine(process.pid()));
+    }
+    assertThat(commands)
+        .allSatisfy(
+            command ->
+                assertThat(Path.of(command.get(0)).getFileName().toString())
+                    .as("%s", command)
+                    .isEqualTo("java"))
+        .anySatisfy(command -> assertThat(command).anyMatch(a -> a.endsWith("payara-micro.jar")))
+        .anySatisfy(command -> assertThat(command).anyMatch(a -> a.endsWith("dev-idp.jar")));
     assertThat(hub.logText())
         .as("nothing changed since the build, so it did not build")
         .doesNotContain("Building the hub");
@@ -85,14 +93,17 @@ class FirstContactIT {
   void itListensOnLoopbackOnlyAndOnlyOnTheDocumentedPorts() throws IOException {
     assumeThat(ListeningSockets.available(hub.pid())).as("Linux /proc").isTrue();
 
-    Set<Listener> listeners = ListeningSockets.of(hub.pid());
+    Set<Listener> listeners = new HashSet<>();
+    for (ProcessHandle process : hub.process().descendants().toList()) {
+      listeners.addAll(ListeningSockets.of(process.pid()));
+    }
 
     assertThat(listeners)
-        .as("the hub's listening sockets")
+        .as("the hub's and the development sign-in's listening sockets")
         .extracting(Listener::port)
-        .contains(hub.httpPort, hub.simulatorsPort, hub.smtpPort);
+        .contains(hub.httpPort, hub.simulatorsPort, hub.smtpPort, hub.signInPort);
     assertThat(listeners)
-        .as("every socket the hub listens on is on the loopback interface")
+        .as("every socket they listen on is on the loopback interface")
         .allMatch(Listener::isLoopback);
     assertThat(listeners)
         .as("and on a port the README documents (%s)", hub.documentedPorts())
@@ -169,11 +180,12 @@ class FirstContactIT {
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     String id = json(registered.body()).getString("id");
 
+    List<ProcessHandle> beneath = hub.process().descendants().toList();
     hub.signal("TERM");
     assertThat(hub.awaitExit(STOP_TIMEOUT))
-        .as("the hub stops within %s of kill <pid>", STOP_TIMEOUT)
+        .as("the run command stops within %s of kill <pid>", STOP_TIMEOUT)
         .isTrue();
-    assertNothingListens();
+    assertNothingRunsOrListens(beneath);
 
     hub.start();
     HttpResponse<String> read = hub.send(kari, "GET", "/api/participants/" + id, null);
@@ -186,18 +198,25 @@ class FirstContactIT {
         .as("and its audit log intact")
         .contains("\"intact\":true");
 
-    // Ctrl-C in a terminal sends SIGINT. A process started with SIGINT ignored (as a background job
-    // of a script is) keeps ignoring it, and the JVM then does not catch it: that can't be tested
-    // here, so the process is ended as any other process is.
+    // Ctrl-C in a terminal sends SIGINT to the run command, which stops both. A process started
+    // with SIGINT ignored (as a background job of a script is) keeps ignoring it, and then the run
+    // command does not catch it either: that can't be tested here, so it is ended as any other
+    // process is.
     boolean catchesInterrupt = catchesSignal(hub.pid(), 2);
+    beneath = hub.process().descendants().toList();
     hub.signal(catchesInterrupt ? "INT" : "TERM");
     assertThat(hub.awaitExit(STOP_TIMEOUT))
-        .as("the hub stops within %s of %s", STOP_TIMEOUT, catchesInterrupt ? "Ctrl-C" : "kill")
+        .as(
+            "the run command stops within %s of %s",
+            STOP_TIMEOUT, catchesInterrupt ? "Ctrl-C" : "kill")
         .isTrue();
-    assertNothingListens();
+    assertNothingRunsOrListens(beneath);
   }
 
-  private static void assertNothingListens() {
+  private static void assertNothingRunsOrListens(List<ProcessHandle> beneath) {
+    assertThat(beneath)
+        .as("the hub and the development sign-in ended with the run command")
+        .noneMatch(ProcessHandle::isAlive);
     for (Map.Entry<String, Integer> port : hub.documentedPorts().entrySet()) {
       assertThat(listens(port.getValue()))
           .as("after the stop, nothing listens on the %s port %d", port.getKey(), port.getValue())

@@ -12,9 +12,9 @@ import no.bindeledd.web.it.HubClient.Reply;
 import org.junit.jupiter.api.Test;
 
 /**
- * What answers at the hub's address: a front page and a sign-in page, a browsable API document
- * served by the hub itself, the OpenAPI document with its media type, a pointer at {@code /api},
- * and the caseworker's list of the register.
+ * What answers at the hub's address: the web app, a browsable API document served by the hub
+ * itself, the OpenAPI document with its media type, a pointer at {@code /api}, and the caseworker's
+ * list of the register.
  */
 class FrontDoorIT {
 
@@ -25,32 +25,19 @@ class FrontDoorIT {
   private final HubClient anyone = hub.anonymous();
 
   @Test
-  void theFrontPageSaysWhatThisIsInNorwegianAndEnglishAndLinksToTheApiDocumentAndTheSignIn() {
+  void theHubsAddressServesTheWebAppWithOnlyItsOwnFiles() {
     Reply page = anyone.get("/", "text/html");
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
-    assertThat(page.body())
-        .contains("<html lang=\"nb\">")
-        .contains("lang=\"en\"")
-        .contains("samtykke")
-        .contains("consent")
-        .contains("href=\"api-docs/\"")
-        .contains("href=\"sign-in.html\"")
-        .contains("href=\"openapi\"");
-    assertOnlyItsOwnFiles("/", page.body());
+    assertThat(page.body()).contains("<html lang=\"nb\" dir=\"ltr\">").contains("id=\"root\"");
+    List<String> files = assertOnlyItsOwnFiles("/", page.body());
+    assertThat(files).anyMatch(f -> f.startsWith("/assets/") && f.endsWith(".js"));
+    assertThat(files).anyMatch(f -> f.startsWith("/assets/") && f.endsWith(".css"));
   }
 
   @Test
-  void theSignInPageGivesADemoUserAnAccessToken() {
-    Reply page = anyone.get("/sign-in.html", "text/html");
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body())
-        .contains("<form method=\"post\" action=\"api/dev-idp/token\">")
-        .contains("<label for=\"username\">")
-        .contains("<label for=\"password\">");
-    assertOnlyItsOwnFiles("/sign-in.html", page.body());
-
+  void theDevelopmentTokenEndpointStillGivesADemoUserABearerTokenForCurl() {
     Reply signedIn =
         anyone.post(
             "/api/dev-idp/token",
@@ -102,6 +89,7 @@ class FrontDoorIT {
       assertThat(index.status()).as(path).isEqualTo(200);
       assertThat(index.json().getString("document")).isEqualTo("/openapi");
       assertThat(index.json().getString("browse")).isEqualTo("/api-docs/");
+      assertThat(index.json().getString("signIn")).isEqualTo("/auth/login");
     }
   }
 

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hub as a newcomer runs it: the README's run command, {@code ./bindeledd}, in a process of its
- * own, on free ports and a data folder of the test's. It is told never to build, so that a stale
- * build fails the test instead of building inside it: when nothing changed it must not build
- * anyway.
+ * own, with the hub and the development sign-in beneath it, on free ports and a data folder of the
+ * test's. It is told never to build, so that a stale build fails the test instead of building
+ * inside it: when nothing changed it must not build anyway.
  */
 final class LaunchedHub {
 
@@ -35,6 +35,7 @@ final class LaunchedHub {
   final int simulatorsPort;
   final int smtpPort;
   final int witnessPort;
+  final int signInPort;
   private Process process;
 
   LaunchedHub(Path repo, Path dataDir, Path log) throws IOException {
@@ -45,6 +46,7 @@ final class LaunchedHub {
     this.simulatorsPort = freePort();
     this.smtpPort = freePort();
     this.witnessPort = freePort();
+    this.signInPort = freePort();
   }
 
   /** The ports the README documents for the embedded hub, as this one was given them. */
@@ -53,7 +55,8 @@ final class LaunchedHub {
         "HTTP", httpPort,
         "simulated agencies", simulatorsPort,
         "simulated mail server", smtpPort,
-        "development witness", witnessPort);
+        "development witness", witnessPort,
+        "development sign-in", signInPort);
   }
 
   void start() throws IOException {
@@ -69,6 +72,7 @@ final class LaunchedHub {
     env.put("BINDELEDD_PORT", String.valueOf(httpPort));
     env.put("BINDELEDD_SIMULATORS_PORT", String.valueOf(simulatorsPort));
     env.put("BINDELEDD_SMTP_PORT", String.valueOf(smtpPort));
+    env.put("BINDELEDD_IDP_PORT", String.valueOf(signInPort));
     env.put("BINDELEDD_BUILD", "never");
     env.put(
         "BINDELEDD_JAVA_OPTS",
@@ -95,7 +99,13 @@ final class LaunchedHub {
       if (!process.isAlive()) {
         throw new IllegalStateException("the run command exited at start; see " + log);
       }
-      if (status("/api/agencies/development-ca/certificate") == 200) {
+      if (status("/api/agencies/development-ca/certificate") == 200
+          && status(
+                  URI.create(
+                      "http://localhost:"
+                          + signInPort
+                          + "/bindeledd/.well-known/openid-configuration"))
+              == 200) {
         return;
       }
       try {
@@ -106,15 +116,19 @@ final class LaunchedHub {
         throw new IllegalStateException("interrupted while the hub started", e);
       }
     }
-    process.destroyForcibly();
+    stopForcibly();
     throw new IllegalStateException("the hub did not start within " + START_TIMEOUT + "; " + log);
   }
 
   /** The HTTP status of a GET, or 0 when nothing answers. */
   int status(String path) {
+    return status(base().resolve(path));
+  }
+
+  int status(URI address) {
     try {
       return HTTP.send(
-              HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+              HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(10)).build(),
               HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException e) {
@@ -141,8 +155,10 @@ final class LaunchedHub {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Kills the run command and what runs beneath it, which a killed script cannot stop itself. */
   void stopForcibly() {
     if (process != null && process.isAlive()) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
   }

@@ -2,6 +2,8 @@ package no.bindeledd.web.it;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import no.bindeledd.devidp.DevelopmentSignIn;
 
 /**
  * The real hub, started once per test JVM: the packaged WAR on Payara Micro, the embedded profile
@@ -26,6 +29,7 @@ public final class RunningHub {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static RunningHub instance;
+  private static DevelopmentSignIn signIn;
 
   /** Requests expire quickly here, so that a test can watch one expire. */
   public static final Duration REQUEST_LIFETIME = Duration.ofSeconds(30);
@@ -65,6 +69,27 @@ public final class RunningHub {
   }
 
   /**
+   * The development sign-in that every hub of this test JVM sends browsers to, as the launcher runs
+   * it beside the hub: started on first use, on a free loopback port, stopped with the JVM.
+   */
+  public static synchronized DevelopmentSignIn signIn() {
+    if (signIn == null) {
+      try {
+        signIn =
+            DevelopmentSignIn.start(
+                Path.of(required("hub.repo.dir"), "config/municipality-demo.json"),
+                InetAddress.getLoopbackAddress(),
+                0);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the development sign-in", e);
+      }
+      DevelopmentSignIn started = signIn;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-dev-idp"));
+    }
+    return signIn;
+  }
+
+  /**
    * A hub of the caller's own on {@code dataDir}, for tests that stop and start it; the caller
    * stops it.
    */
@@ -91,6 +116,7 @@ public final class RunningHub {
               "-Dhub.data.dir=" + dataDir,
               "-Dhub.municipality.file=" + repo.resolve("config/municipality-demo.json"),
               "-Dhub.public-url=http://localhost:" + port,
+              "-Dhub.dev-idp.port=" + signIn().port(),
               "-Dhub.delivery.first-retry-delay=PT0.1S",
               "-Dhub.outbox.poll-interval=PT0.1S",
               "-Dhub.simulators.port=" + simulatorsPort,

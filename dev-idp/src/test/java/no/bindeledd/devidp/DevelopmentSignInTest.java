@@ -1,0 +1,144 @@
+package no.bindeledd.devidp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class DevelopmentSignInTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String VERIFIER = "a-verifier-of-forty-three-characters-or-more-0123";
+  private static DevelopmentSignIn provider;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path municipality =
+        Path.of(
+            System.getProperty("maven.multiModuleProjectDirectory", ".."),
+            "config/municipality-demo.json");
+    provider = DevelopmentSignIn.start(municipality, InetAddress.getLoopbackAddress(), 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    provider.stop();
+  }
+
+  @Test
+  void aDemoUserSignsInOnTheLoginPageWithTheRoleAndAgencyOfTheMunicipalityFile() throws Exception {
+    JsonNode claims = signIn("kari.caseworker", "");
+
+    assertThat(claims.path("iss").asString()).isEqualTo(provider.issuer());
+    assertThat(claims.path("aud").toString()).contains("the-hub");
+    assertThat(claims.path("nonce").asString()).isEqualTo("a-nonce");
+    assertThat(claims.path("upn").asString()).isEqualTo("kari.caseworker");
+    assertThat(claims.path("name").asString()).isEqualTo("Kari Kasus");
+    assertThat(claims.path("groups").toString()).isEqualTo("[\"caseworker\"]");
+    assertThat(claims.path("agency").asString()).isEqualTo("311000004");
+  }
+
+  @Test
+  void theLoginPagesClaimsFieldGivesNoOneARole() throws Exception {
+    String forged = "{\"groups\":[\"auditor\"],\"agency\":\"311000004\"}";
+
+    assertThat(signIn("kari.caseworker", forged).path("groups").toString())
+        .isEqualTo("[\"caseworker\"]");
+    JsonNode stranger = signIn("mallory", forged);
+    assertThat(stranger.path("sub").asString()).isEqualTo("mallory");
+    assertThat(stranger.path("groups").toString()).isEqualTo("[]");
+    assertThat(stranger.path("agency").asString()).isEmpty();
+  }
+
+  @Test
+  void theProviderRefusesACodeWithoutItsPkceVerifier() throws Exception {
+    String code = code("kari.caseworker", "");
+    HttpResponse<String> token = token(code, "not-the-verifier-" + VERIFIER);
+    assertThat(token.statusCode()).isEqualTo(400);
+  }
+
+  private static JsonNode signIn(String username, String claims) throws Exception {
+    HttpResponse<String> token = token(code(username, claims), VERIFIER);
+    assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+    String idToken =
+        JsonMapper.builder().build().readTree(token.body()).path("id_token").asString();
+    String payload = idToken.split("\\.")[1];
+    return JsonMapper.builder()
+        .build()
+        .readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+  }
+
+  private static String code(String username, String claims) throws Exception {
+    String challenge =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
+    URI authorize =
+        URI.create(
+            provider.issuer()
+                + "/authorize?client_id=the-hub&response_type=code&scope=openid"
+                + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback&state=a-state&nonce=a-nonce"
+                + "&code_challenge_method=S256&code_challenge="
+                + challenge);
+    HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(authorize).build(), ofString());
+    assertThat(page.body()).contains("name=\"username\"");
+    HttpResponse<String> login =
+        HTTP.send(
+            HttpRequest.newBuilder(authorize)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username="
+                            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                            + "&claims="
+                            + URLEncoder.encode(claims, StandardCharsets.UTF_8)))
+                .build(),
+            ofString());
+    String location = login.headers().firstValue("Location").orElseThrow();
+    assertThat(location).contains("state=a-state");
+    Matcher code = Pattern.compile("code=([^&]+)").matcher(location);
+    assertThat(code.find()).isTrue();
+    return code.group(1);
+  }
+
+  private static HttpResponse<String> token(String code, String verifier) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(provider.issuer() + "/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("the-hub:any".getBytes(StandardCharsets.UTF_8)))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "grant_type=authorization_code&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback"
+                        + "&code="
+                        + code
+                        + "&code_verifier="
+                        + verifier))
+            .build(),
+        ofString());
+  }
+
+  private static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
+}

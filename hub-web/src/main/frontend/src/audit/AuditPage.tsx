@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../app/PlaceholderPage';
+
+export function AuditPage() {
+  return <PlaceholderPage heading="audit.heading" />;
+}

@@ -1,0 +1,25 @@
+package no.bindeledd.web.signin;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A sign-in under way, kept in the session until the provider sends the browser back: the state and
+ * nonce the callback must match, the PKCE verifier the token request proves, and where in the app
+ * to go afterwards.
+ */
+public record PendingLogin(
+    String state, String nonce, String codeVerifier, String returnTo, Instant startedAt)
+    implements Serializable {
+
+  static final String ATTRIBUTE = PendingLogin.class.getName();
+
+  public PendingLogin {
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(nonce, "nonce");
+    Objects.requireNonNull(codeVerifier, "codeVerifier");
+    Objects.requireNonNull(returnTo, "returnTo");
+    Objects.requireNonNull(startedAt, "startedAt");
+  }
+}

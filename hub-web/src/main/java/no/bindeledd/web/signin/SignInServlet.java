@@ -1,0 +1,202 @@
+package no.bindeledd.web.signin;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+import no.bindeledd.web.platform.HubSettings;
+import no.bindeledd.web.problem.Problem;
+import no.bindeledd.web.problem.ServletProblems;
+import no.bindeledd.web.security.SignedInUser;
+
+/**
+ * The browser's way in and out, outside the API:
+ *
+ * <ul>
+ *   <li>{@code GET /auth/login?returnTo=/path} starts a sign-in and sends the browser to the
+ *       provider's login page;
+ *   <li>{@code GET /auth/callback} is where the provider sends it back: the sign-in is completed,
+ *       the session gets a new id and its user, and the browser goes to where it started;
+ *   <li>{@code GET /auth/session} tells the page whether it is signed in, and gives it the
+ *       session's CSRF token (401 when not signed in);
+ *   <li>{@code POST /auth/logout} (with the CSRF token) ends the session and answers where to end
+ *       it at the provider.
+ * </ul>
+ */
+@WebServlet("/auth/*")
+public class SignInServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(SignInServlet.class.getName());
+
+  @Inject SignIn signIn;
+  @Inject HubSettings settings;
+  @Inject Clock clock;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    switch (String.valueOf(request.getPathInfo())) {
+      case "/login" -> login(request, response);
+      case "/callback" -> callback(request, response);
+      case "/session" -> session(request, response);
+      default -> notFound(request, response);
+    }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    if ("/logout".equals(request.getPathInfo())) {
+      logout(request, response);
+    } else {
+      notFound(request, response);
+    }
+  }
+
+  private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Optional<OidcClient> client = signIn.client();
+    if (client.isEmpty()) {
+      ServletProblems.send(
+          response,
+          Problem.of(
+                  "sign-in-not-configured",
+                  "Sign-in not configured",
+                  404,
+                  "this hub has no OpenID Connect provider for browsers (hub.oidc.issuer)")
+              .at(request.getRequestURI()));
+      return;
+    }
+    try {
+      OidcClient.LoginStart start =
+          client.get().beginLogin(appPath(request.getParameter("returnTo")));
+      request.getSession(true).setAttribute(PendingLogin.ATTRIBUTE, start.pending());
+      response.sendRedirect(start.authorizationRequest().toString());
+    } catch (SignInFailed e) {
+      LOG.warning(() -> "A sign-in could not start: " + e.getMessage());
+      ServletProblems.send(
+          response,
+          Problem.of("sign-in-unavailable", "Sign-in unavailable", 503, e.getMessage())
+              .at(request.getRequestURI()));
+    }
+  }
+
+  private void callback(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    HttpSession session = request.getSession(false);
+    Object pending = session == null ? null : session.getAttribute(PendingLogin.ATTRIBUTE);
+    Optional<OidcClient> client = signIn.client();
+    if (!(pending instanceof PendingLogin login) || client.isEmpty()) {
+      LOG.info("A sign-in callback came without a sign-in under way in its session");
+      response.sendRedirect("/?signInFailed");
+      return;
+    }
+    session.removeAttribute(PendingLogin.ATTRIBUTE);
+    String query = request.getQueryString();
+    URI callback =
+        URI.create(client.get().settings().redirectUri() + "?" + (query == null ? "" : query));
+    try {
+      OidcClient.Identity identity = client.get().completeLogin(callback, login);
+      Object agency = identity.claims().get(settings.agencyClaim());
+      SignedInUser user =
+          new SignedInUser(
+              identity.username(),
+              identity.displayName(),
+              identity.groups(),
+              agency == null ? null : agency.toString(),
+              clock.instant(),
+              SignIn.randomToken(),
+              identity.idToken());
+      // A new session id at sign-in, so that an id planted before it is worth nothing after.
+      request.changeSessionId();
+      session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
+      session.setAttribute(SignedInUser.ATTRIBUTE, user);
+      LOG.info(() -> "Signed in through the identity provider: " + user.username());
+      response.sendRedirect(login.returnTo());
+    } catch (SignInFailed e) {
+      LOG.warning(() -> "A sign-in failed: " + e.getMessage());
+      response.sendRedirect("/?signInFailed");
+    }
+  }
+
+  private void session(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<SignedInUser> user = signedIn(request);
+    if (user.isEmpty()) {
+      ServletProblems.send(
+          response,
+          Problem.of("not-authenticated", "Not authenticated", 401, "this browser is not signed in")
+              .at(request.getRequestURI()));
+      return;
+    }
+    writeJson(
+        response,
+        Json.createObjectBuilder()
+            .add("csrfToken", user.get().csrfToken())
+            .add("signedInAt", user.get().signedInAt().toString())
+            .add("idleTimeoutSeconds", request.getSession(false).getMaxInactiveInterval())
+            .build()
+            .toString());
+  }
+
+  private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Optional<SignedInUser> user = signedIn(request);
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    URI endSession =
+        signIn
+            .client()
+            .map(c -> c.endSession(user.map(SignedInUser::idToken).orElse(null)))
+            .orElse(URI.create("/signed-out"));
+    user.ifPresent(u -> LOG.info(() -> "Signed out: " + u.username()));
+    writeJson(
+        response,
+        Json.createObjectBuilder().add("endSession", endSession.toString()).build().toString());
+  }
+
+  private static Optional<SignedInUser> signedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object user = session == null ? null : session.getAttribute(SignedInUser.ATTRIBUTE);
+    return user instanceof SignedInUser signedIn ? Optional.of(signedIn) : Optional.empty();
+  }
+
+  /**
+   * A path of this app to return to after signing in; anything else (another host, "//host", a
+   * backslash) becomes "/", so that the sign-in cannot be used to send someone elsewhere.
+   */
+  static String appPath(String returnTo) {
+    if (returnTo == null
+        || !returnTo.startsWith("/")
+        || returnTo.startsWith("//")
+        || returnTo.contains("\\")
+        || returnTo.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return "/";
+    }
+    return returnTo;
+  }
+
+  private static void notFound(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    ServletProblems.send(
+        response, Problem.of("not-found", "Not found", 404, null).at(request.getRequestURI()));
+  }
+
+  private static void writeJson(HttpServletResponse response, String json) throws IOException {
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(json);
+  }
+}

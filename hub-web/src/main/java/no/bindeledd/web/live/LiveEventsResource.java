@@ -69,6 +69,6 @@ public class LiveEventsResource {
     // sent a fresh snapshot, not a replay. The counts come first, in the caller's own request, so
     // that a caller who may not count is refused with a problem detail before a stream opens.
     BoxCounts counts = exchange.counts(actor);
-    streams.open(actor, sink, sse, current.signedInUntil(), counts);
+    streams.open(actor, sink, sse, current.signedInUntil(), current.sessionId(), counts);
   }
 }

@@ -52,6 +52,7 @@ final class LiveStream {
   private final SseEventSink sink;
   private final Sse sse;
   private final Instant until;
+  private final String session;
   private final Executor senders;
   private final AtomicLong eventIds;
   private final Function<Actor, String> snapshot;
@@ -68,6 +69,7 @@ final class LiveStream {
       SseEventSink sink,
       Sse sse,
       Instant until,
+      String session,
       Executor senders,
       AtomicLong eventIds,
       Function<Actor, String> snapshot,
@@ -76,6 +78,7 @@ final class LiveStream {
     this.sink = sink;
     this.sse = sse;
     this.until = until;
+    this.session = session;
     this.senders = senders;
     this.eventIds = eventIds;
     this.snapshot = snapshot;
@@ -88,6 +91,11 @@ final class LiveStream {
 
   boolean belongsTo(Actor other) {
     return actor.userId().equals(other.userId()) && actor.agency().equals(other.agency());
+  }
+
+  /** Whether the stream was opened by the browser session {@code sessionId}. */
+  boolean openedIn(String sessionId) {
+    return sessionId.equals(session);
   }
 
   /** Whether the stream has outlived the sign-in that opened it, or its longest lifetime. */

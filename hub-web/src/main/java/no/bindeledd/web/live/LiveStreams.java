@@ -73,10 +73,16 @@ public class LiveStreams {
    * first.
    *
    * @param signedInUntil when the caller's sign-in ends, if it says
+   * @param session the browser session the caller came by, if it did: its end ends the stream
    * @throws TooManyStreams if the caller or the hub holds as many streams as it may
    */
   public synchronized void open(
-      Actor actor, SseEventSink sink, Sse sse, Optional<Instant> signedInUntil, BoxCounts counts) {
+      Actor actor,
+      SseEventSink sink,
+      Sse sse,
+      Optional<Instant> signedInUntil,
+      Optional<String> session,
+      BoxCounts counts) {
     HubSettings.LiveStreamLimits limits = settings.liveStreamLimits();
     long mine = all().filter(s -> s.belongsTo(actor)).count();
     if (mine >= limits.perUser()) {
@@ -96,9 +102,26 @@ public class LiveStreams {
       until = signedInUntil.get();
     }
     LiveStream stream =
-        new LiveStream(actor, sink, sse, until, senders, eventIds, this::countsJson, this::forget);
+        new LiveStream(
+            actor,
+            sink,
+            sse,
+            until,
+            session.orElse(null),
+            senders,
+            eventIds,
+            this::countsJson,
+            this::forget);
     byAgency.computeIfAbsent(actor.agency(), a -> ConcurrentHashMap.newKeySet()).add(stream);
     stream.offer(new LiveStream.Named("snapshot", json(counts)));
+  }
+
+  /**
+   * Closes the streams that the browser session {@code sessionId} opened, when it ends (signed out,
+   * or idle too long): a stream never outlives the sign-in that opened it.
+   */
+  public void endSession(String sessionId) {
+    all().filter(stream -> stream.openedIn(sessionId)).toList().forEach(LiveStream::close);
   }
 
   /** How many streams are open now. */

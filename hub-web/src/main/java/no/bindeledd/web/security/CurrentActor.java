@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -117,10 +118,18 @@ public class CurrentActor {
         .orElseGet(this::nameOrAnonymous);
   }
 
+  /** The browser session the caller came by, if they came by one and not by a bearer token. */
+  public Optional<String> sessionId() {
+    if (request.getAttribute(SignedInUser.ATTRIBUTE) == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(request.getSession(false)).map(HttpSession::getId);
+  }
+
   /**
    * Until when the caller's bearer token holds: a live stream is closed then, so that it never
-   * outlives the token that opened it. A browser session has no such end; its stream ends with the
-   * session, which {@link SessionOrBearer} checks on every request.
+   * outlives the token that opened it. A browser session has no such end: its streams end with it
+   * ({@link #sessionId()}).
    */
   public Optional<Instant> signedInUntil() {
     if (request.getAttribute(SignedInUser.ATTRIBUTE) != null || token.isUnsatisfied()) {

@@ -58,6 +58,18 @@ final class EventStream implements AutoCloseable {
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);
     }
+    return open(request);
+  }
+
+  /** Opens the stream as a signed-in browser does: with the session cookie, and no token. */
+  static EventStream open(RunningHub hub, BrowserSession session) {
+    return open(
+        HttpRequest.newBuilder(hub.base().resolve("/api/events"))
+            .header("Accept", "text/event-stream")
+            .header("Cookie", session.cookie));
+  }
+
+  private static EventStream open(HttpRequest.Builder request) {
     try {
       HttpResponse<InputStream> response =
           HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());

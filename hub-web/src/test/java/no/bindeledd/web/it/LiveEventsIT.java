@@ -6,10 +6,12 @@ import static no.bindeledd.web.it.Demo.NAV_ADVISER;
 import static no.bindeledd.web.it.Demo.OTHER_GP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import no.bindeledd.web.it.EventStream.Event;
 import no.bindeledd.web.it.HubClient.Reply;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -159,5 +161,19 @@ class LiveEventsIT {
     } finally {
       open.forEach(EventStream::close);
     }
+  }
+
+  @Test
+  void aBrowserSessionsStreamEndsWhenTheSessionIsSignedOut() {
+    BrowserSession session = BrowserSession.signIn(hub, CASEWORKER);
+    try (EventStream stream = EventStream.open(hub, session)) {
+      awaitSnapshot(stream);
+      assertThat(session.post("/auth/logout", null, session.csrfToken()).statusCode())
+          .isEqualTo(200);
+      Awaitility.await("the stream ends with its session")
+          .atMost(Duration.ofSeconds(10))
+          .until(stream::ended);
+    }
+    assertThat(session.get("/api/me/counts").statusCode()).isEqualTo(401);
   }
 }

@@ -157,6 +157,8 @@ class BoxesAndChangesTest {
         .as("not yet delivered: the office does not know of it")
         .isEmpty();
     deliverAll();
+    // A conversation is listed in the order its messages were written; the answer comes later.
+    town.clock.advance(Duration.ofSeconds(1));
     Message answer = db.inTransaction(() -> exchange.answer(GP, request.id(), "Yes."));
     db.inTransaction(() -> town.consentRegistry.withdraw(CASEWORKER, consent.id(), null));
     deliverAll();

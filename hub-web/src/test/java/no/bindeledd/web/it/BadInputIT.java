@@ -558,9 +558,10 @@ class BadInputIT {
             .post("/api/requests", Demo.referralQuestionJson(consented))
             .json()
             .getString("id");
+    // Asked of the sender: the office learns of the request only once it is delivered.
     Await.until(
         "the request is delivered",
-        () -> gp.get("/api/messages/" + request + "/status").json().getString("status"),
+        () -> caseworker.get("/api/messages/" + request + "/status").json().getString("status"),
         "delivered"::equals);
     return request;
   }

@@ -159,8 +159,10 @@ function ConsentForm({
     })),
   });
   const [draft, setDraft] = useState<ConsentDraft>(() => emptyDraft(subject, ownAgency));
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  // Checked from the first try to record on, and again as each field changes, so that an error
+  // goes away as soon as it is put right.
   const [attempt, setAttempt] = useState(0);
+  const errors: FieldError[] = attempt > 0 ? validate(draft, subject) : [];
   const [hashing, setHashing] = useState(false);
 
   const record = useMutation({
@@ -205,7 +207,6 @@ function ConsentForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     const found = validate(draft, subject);
-    setErrors(found);
     setAttempt((n) => n + 1);
     if (found.length === 0) {
       record.mutate();

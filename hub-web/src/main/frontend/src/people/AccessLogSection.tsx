@@ -37,7 +37,7 @@ export function AccessLogSection({ subject }: { subject: PersonView }) {
       {log.isPending && <Spinner aria-label={intl.formatMessage({ id: 'app.loading' })} />}
       {log.error && <ProblemNotice error={log.error} />}
       {section && (
-        <div lang={section.language} dir={section.direction}>
+        <div className="people-log" lang={section.language} dir={section.direction}>
           <Paragraph>{section.summary}</Paragraph>
           {section.note && <Alert data-color="warning">{section.note}</Alert>}
           <Part part={section.consents} level={3} testId="access-log-consents" />

@@ -17,11 +17,13 @@ export function FormErrors({
   attempt: number;
 }) {
   const summary = useRef<HTMLElement>(null);
+  const shown = errors.length > 0;
+  // Only a submit moves the focus; errors that change while the user types do not.
   useEffect(() => {
-    if (errors.length > 0) {
+    if (shown) {
       summary.current?.focus();
     }
-  }, [attempt, errors.length]);
+  }, [attempt]);
   if (errors.length === 0) {
     return null;
   }

@@ -23,8 +23,9 @@ export function RegisterPersonPage() {
   const queries = useQueryClient();
   const guardianId = useSearchParams()[0].get('guardian');
   const [draft, setDraft] = useState<PersonDraft>(EMPTY_PERSON);
-  const [errors, setErrors] = useState<PersonFieldError[]>([]);
+  // Checked from the first try on, and again as each field changes.
   const [attempt, setAttempt] = useState(0);
+  const errors: PersonFieldError[] = attempt > 0 ? validatePerson(draft) : [];
 
   const guardian = useQuery({
     queryKey: ['participant', guardianId],
@@ -55,7 +56,6 @@ export function RegisterPersonPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const found = validatePerson(draft);
-    setErrors(found);
     setAttempt((n) => n + 1);
     if (found.length === 0) {
       register.mutate(toPersonRequest(draft));

@@ -6,7 +6,7 @@ import { Link as RouterLink } from 'react-router';
 import { answerOf, api } from '../app/api/client';
 import { formatDate, formatDateTime } from '../app/format';
 import { ProblemNotice } from '../app/ProblemNotice';
-import type { PersonView } from '../people/person';
+import { fullName, type PersonView } from '../people/person';
 import { agencyName, useAgencies } from './agencies';
 import type { ConsentView } from './consent';
 import './consent.css';
@@ -191,6 +191,7 @@ export function ReceiptLinks({ consent, subject }: { consent: ConsentView; subje
         <Button asChild variant="tertiary" data-size="sm" key={language}>
           <RouterLink
             to={`/consent/${encodeURIComponent(consent.id)}/receipt/${encodeURIComponent(language)}`}
+            state={{ subject: { id: subject.id, name: fullName(subject) } }}
             data-testid={`receipt-${language}`}
           >
             <FormattedMessage

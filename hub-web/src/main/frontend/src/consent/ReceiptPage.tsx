@@ -1,7 +1,7 @@
 import { Button, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { answerOf, api } from '../app/api/client';
 import { ProblemNotice } from '../app/ProblemNotice';
 import type { Receipt } from './consent';
@@ -15,6 +15,8 @@ import './consent.css';
 export function ReceiptPage() {
   const intl = useIntl();
   const { id = '', language = 'nb' } = useParams();
+  // Opened from a participant's page, the way back leads there; opened from a bookmark, to the register.
+  const from = (useLocation().state as { subject?: { id: string; name: string } } | null)?.subject;
   const receipt = useQuery({
     queryKey: ['receipt', id, language],
     queryFn: async () =>
@@ -35,9 +37,15 @@ export function ReceiptPage() {
           <FormattedMessage id="consent.receipt.print" />
         </Button>
         <Link asChild>
-          <RouterLink to="/people">
-            <FormattedMessage id="consent.receipt.back" />
-          </RouterLink>
+          {from ? (
+            <RouterLink to={`/people/${encodeURIComponent(from.id)}`}>
+              <FormattedMessage id="consent.recorded.back" values={{ name: <bdi>{from.name}</bdi> }} />
+            </RouterLink>
+          ) : (
+            <RouterLink to="/people">
+              <FormattedMessage id="consent.receipt.back" />
+            </RouterLink>
+          )}
         </Link>
       </div>
       {receipt.isPending && <Spinner aria-label={intl.formatMessage({ id: 'app.loading' })} />}

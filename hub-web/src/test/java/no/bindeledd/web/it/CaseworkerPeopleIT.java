@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import jakarta.json.JsonString;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -112,8 +113,8 @@ class CaseworkerPeopleIT {
     assertThat(guardians).containsText("Omar " + family);
     HubClient.Reply child =
         hub.as(Demo.CASEWORKER).get("/api/participants?nationalId=" + childNumber);
-    assertThat(child.json().getJsonArray("guardianIds").getValuesAs(jakarta.json.JsonString.class))
-        .extracting(jakarta.json.JsonString::getString)
+    assertThat(child.json().getJsonArray("guardianIds").getValuesAs(JsonString.class))
+        .extracting(JsonString::getString)
         .contains(guardianId, other.json().getString("id"));
     Accessibility.assertNoViolations(page, "a child's page, with two guardians");
 

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.Media;
 import com.microsoft.playwright.options.SelectOption;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -123,14 +124,17 @@ class ConsentJourneyIT {
     Accessibility.assertNoViolations(page, "the receipt in Arabic and Norwegian");
     Screenshots.take(page, "consent-receipt");
 
-    page.emulateMedia(
-        new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+    // Printed, the receipt is all there is on the page.
+    page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
     assertThat(page.locator("header")).isHidden();
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skriv ut")))
+        .isHidden();
     assertThat(sections.first()).isVisible();
-    page.emulateMedia(
-        new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+    page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
-    page.navigate(hub.base() + "/people/" + id);
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tilbake til Amal " + family))
+        .click();
+    assertThat(heading()).hasText("Amal " + family);
     page.getByTestId("receipt-nb").click();
     assertThat(sections).hasCount(1);
     assertThat(sections.first()).hasAttribute("lang", "nb");

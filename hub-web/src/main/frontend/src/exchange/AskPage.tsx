@@ -13,11 +13,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useSearchParams } from 'react-router';
-import { answerOf, api } from '../app/api/client';
+import { answerOf, api, type Schemas } from '../app/api/client';
 import { EXCHANGE_KEY } from '../app/LiveCounts';
 import { ProblemNotice } from '../app/ProblemNotice';
 import { useMe } from '../app/session';
 import { CoverageNotice } from './CoverageNotice';
+import { FindByNationalId } from './FindByNationalId';
+import { PersonName } from './PersonName';
 import { codeWords, coverageOf, useAgencies } from './queries';
 import {
   EMPTY_DRAFT,
@@ -48,6 +50,7 @@ export function AskPage() {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [params] = useSearchParams();
+  const prefilled = params.get('subject') ?? undefined;
   const me = useMe().data;
   const agencies = useAgencies();
   const [draft, setDraft] = useState<QuestionDraft>({
@@ -56,6 +59,7 @@ export function AskPage() {
     subjectId: params.get('subject') ?? '',
   });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [found, setFound] = useState<Schemas['PersonView']>();
 
   const flow = flowOf(draft);
   const coverage = useQuery({
@@ -143,6 +147,14 @@ export function AskPage() {
           </Select>
           {errorOf('recipient') && <ValidationMessage>{errorOf('recipient')}</ValidationMessage>}
         </Field>
+        {me?.role === 'caseworker' && (
+          <FindByNationalId
+            onFound={(person) => {
+              set('subjectId')(person.id ?? '');
+              setFound(person);
+            }}
+          />
+        )}
         <Textfield
           id={FIELD_IDS.subjectId}
           label={intl.formatMessage({ id: 'exchange.ask.subject' })}
@@ -153,6 +165,19 @@ export function AskPage() {
           autoComplete="off"
           spellCheck={false}
         />
+        {found && draft.subjectId.trim() === found.id && (
+          <Paragraph data-size="sm" data-testid="person">
+            <bdi>
+              {found.givenName} {found.familyName}
+            </bdi>{' '}
+            (<span className="ltr">{found.nationalId}</span>)
+          </Paragraph>
+        )}
+        {!found && prefilled && draft.subjectId.trim() === prefilled && (
+          <Paragraph data-size="sm">
+            <PersonName id={prefilled} />
+          </Paragraph>
+        )}
         <Field>
           <Label htmlFor={FIELD_IDS.category}>
             <FormattedMessage id="exchange.ask.category" />

@@ -6,6 +6,7 @@ import { answerOf, api } from '../app/api/client';
 import { ProblemNotice } from '../app/ProblemNotice';
 import { useMe } from '../app/session';
 import { AboutWhat } from './AboutWhat';
+import { PersonName } from './PersonName';
 import { keys } from './queries';
 import { Timeline } from './Timeline';
 
@@ -31,13 +32,20 @@ export function ConversationPage() {
         </Alert>
       )}
       {first && (
-        <Paragraph>
-          <AboutWhat message={first} />{' '}
-          <FormattedMessage
-            id="exchange.conversation.subject"
-            values={{ id: <span className="ltr">{first.subjectId}</span> }}
-          />
-        </Paragraph>
+        <dl className="exchange-envelope">
+          <dt>
+            <FormattedMessage id="exchange.column.person" />
+          </dt>
+          <dd>
+            <PersonName id={first.subjectId} />
+          </dd>
+          <dt>
+            <FormattedMessage id="exchange.column.about" />
+          </dt>
+          <dd>
+            <AboutWhat message={first} />
+          </dd>
+        </dl>
       )}
       {conversation.isPending && <Spinner aria-label={intl.formatMessage({ id: 'app.loading' })} />}
       {conversation.error && <ProblemNotice error={conversation.error} />}

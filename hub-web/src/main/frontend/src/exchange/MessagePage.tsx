@@ -10,6 +10,7 @@ import { useMe } from '../app/session';
 import { AboutWhat } from './AboutWhat';
 import { ConsentSummary } from './ConsentSummary';
 import { useOpenedMessage, WrittenText } from './MessageContent';
+import { PersonName } from './PersonName';
 import { agencyName, codeWords, keys, timeOf, useAgencies } from './queries';
 import { awaitsReply } from './replyForm';
 import { ReplyForms, ReplyOutcome } from './ReplyForms';
@@ -104,10 +105,10 @@ export function MessagePage() {
         </dt>
         <dd>{current && <AboutWhat message={current} />}</dd>
         <dt>
-          <FormattedMessage id="exchange.column.subject" />
+          <FormattedMessage id="exchange.column.person" />
         </dt>
         <dd>
-          <span className="ltr">{current?.subjectId}</span>
+          <PersonName id={current?.subjectId} />
         </dd>
         <dt>
           <FormattedMessage id="exchange.column.sent" />

@@ -13,6 +13,7 @@ import {
   keys,
   useAgencies,
 } from './queries';
+import { PersonName } from './PersonName';
 import { StatusTag } from './StatusTag';
 import { Timeline } from './Timeline';
 
@@ -31,10 +32,7 @@ export function SubjectConversations({ subject }: { subject: string }) {
         <FormattedMessage id="exchange.subject.heading" />
       </Heading>
       <Paragraph>
-        <FormattedMessage
-          id="exchange.subject.who"
-          values={{ id: <span className="ltr">{subject}</span> }}
-        />
+        <PersonName id={subject} />
       </Paragraph>
       {me && ASKING_ROLES.includes(me.role) && (
         <Button asChild variant="primary">

@@ -57,6 +57,13 @@ class ExchangeJourneysIT {
     assertThat(office.getByTestId("live-mode")).hasAttribute("data-mode", "live");
     int unreadBefore =
         Integer.parseInt(office.getByTestId("unread-count").getAttribute("data-count"));
+    List<String> reloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    office.onFrameNavigated(
+        frame -> {
+          if (frame == office.mainFrame()) {
+            reloads.add(frame.url());
+          }
+        });
 
     Page kari = signedIn(Demo.CASEWORKER, "/exchange?subject=" + amal);
     assertThat(heading(kari)).hasText("Samtaler om personen");
@@ -68,6 +75,7 @@ class ExchangeJourneysIT {
 
     assertThat(heading(kari)).hasText("Still et spørsmål");
     assertThat(kari.getByLabel("Personen spørsmålet gjelder")).hasValue(amal);
+    assertThat(kari.getByTestId("person")).containsText("Amal Testesen");
     kari.getByLabel("Hvem du spør").selectOption(Demo.GP_OFFICE);
     kari.getByLabel("Formål").selectOption("introduction-programme-follow-up");
     kari.getByLabel("Hva spørsmålet gjelder").selectOption("language-support-needs");
@@ -89,7 +97,7 @@ class ExchangeJourneysIT {
         "<b>Was she referred</b> after 20 November? <script>document.title='hacked'</script>";
     kari.getByLabel("Spørsmålet", new Page.GetByLabelOptions().setExact(true)).fill(question);
     Accessibility.assertNoViolations(kari, "the question form, a draft no consent covers");
-    Screenshots.take(kari, "exchange-ask-not-covered");
+    picture(kari, "exchange-ask-not-covered");
 
     // Sent anyway, the hub refuses it, and the screen says so in plain words.
     kari.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send spørsmålet")).click();
@@ -106,7 +114,7 @@ class ExchangeJourneysIT {
     assertThat(coverage).hasAttribute("data-covered", "true");
     assertThat(coverage).containsText("Spørsmålet bygger på samtykke " + consentId);
     Accessibility.assertNoViolations(kari, "the question form, a draft a consent covers");
-    Screenshots.take(kari, "exchange-ask-covered");
+    picture(kari, "exchange-ask-covered");
     kari.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send spørsmålet")).click();
 
     assertThat(kari.getByTestId("sent-notice")).isVisible();
@@ -124,11 +132,12 @@ class ExchangeJourneysIT {
         .hasAttribute("data-count", String.valueOf(unreadBefore + 1));
     Locator row = office.locator("[data-testid=inbox-row][data-message='" + requestId + "']");
     assertThat(row).hasAttribute("data-unread", "true");
+    assertThat(reloads).as("the inbox changed without the page loading again").isEmpty();
     assertThat(row).containsText("Fjordvik Refugee Service");
     assertThat(row)
         .containsText("henvisningsstatus (helse), for oppfølging i introduksjonsprogrammet");
     Accessibility.assertNoViolations(office, "the GP office's inbox");
-    Screenshots.take(office, "exchange-gp-inbox");
+    picture(office, "exchange-gp-inbox");
 
     // The keyboard alone: to the request, open it, write the answer, send it.
     tabTo(office, row.getByRole(AriaRole.LINK));
@@ -148,7 +157,7 @@ class ExchangeJourneysIT {
     assertThat(office.getByTestId("unread-count"))
         .hasAttribute("data-count", String.valueOf(unreadBefore));
     Accessibility.assertNoViolations(office, "a request opened with its consent");
-    Screenshots.take(office, "exchange-gp-request");
+    picture(office, "exchange-gp-request");
 
     tabTo(office, office.locator("#answer-text"));
     office.keyboard().type("Yes: referred to the hospital, appointment on 3 December.");
@@ -173,12 +182,13 @@ class ExchangeJourneysIT {
     assertThat(requestEntry.getByTestId("message-body").locator("b, script")).hasCount(0);
     assertThat(kari).hasTitle("Bindeledd");
     Accessibility.assertNoViolations(kari, "the conversation's timeline");
-    Screenshots.take(kari, "exchange-timeline");
+    picture(kari, "exchange-timeline");
   }
 
   @Test
   void theGpOfficeDeclinesWithAReasonAndTheCaseworkerReadsItInTheTimeline() {
-    String amal = registerParticipant();
+    String nationalId = Demo.adultNationalId();
+    String amal = registerParticipant(nationalId);
     recordGpConsent(amal);
     JsonObject request = ask(caseworker, Demo.referralQuestionJson(amal));
     String requestId = request.getString("id");
@@ -199,7 +209,7 @@ class ExchangeJourneysIT {
     assertThat(reason).hasAttribute("aria-invalid", "true");
     Accessibility.assertNoViolations(office, "the decline form, with its error");
     reason.fill("Not our patient: the participant is listed with another GP office.");
-    Screenshots.take(office, "exchange-gp-decline");
+    picture(office, "exchange-gp-decline");
     decline.click();
     assertThat(office.getByTestId("reply-outcome"))
         .hasText("Forespørselen er avslått, og begrunnelsen er sendt.");
@@ -218,7 +228,7 @@ class ExchangeJourneysIT {
     assertThat(declineEntry.getByTestId("message-body"))
         .hasText("Not our patient: the participant is listed with another GP office.");
     Accessibility.assertNoViolations(kari, "a declined request's timeline");
-    Screenshots.take(kari, "exchange-declined-timeline");
+    picture(kari, "exchange-declined-timeline");
 
     // The declined request waits in the sent list for a look, until it is marked seen.
     kari.navigate(hub.base() + "/exchange?box=sent");
@@ -234,6 +244,15 @@ class ExchangeJourneysIT {
     assertThat(needsALook).hasCount(0);
     assertThat(kari.getByTestId("attention-count"))
         .hasAttribute("data-count", String.valueOf(attention - 1));
+
+    // Asking again, the caseworker finds the person by national identity number.
+    kari.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Still et spørsmål")).click();
+    kari.getByLabel("Finn personen med fødselsnummer").fill(nationalId);
+    kari.getByLabel("Finn personen med fødselsnummer").press("Enter");
+    assertThat(kari.getByLabel("Personen spørsmålet gjelder")).hasValue(amal);
+    assertThat(kari.getByTestId("person")).containsText("Amal Testesen");
+    assertThat(kari).hasURL(Pattern.compile("/exchange/ask$"));
+    Accessibility.assertNoViolations(kari, "the question form, the person found");
   }
 
   @Test
@@ -275,7 +294,7 @@ class ExchangeJourneysIT {
         .containsText("consent " + consentId + " was withdrawn");
     assertThat(kari.locator("main")).not().containsText("Referred on 2 December.");
     Accessibility.assertNoViolations(kari, "a held answer");
-    Screenshots.take(kari, "exchange-held");
+    picture(kari, "exchange-held");
 
     kari.navigate(
         hub.base() + "/exchange/conversations/" + answer.json().getString("conversationId"));
@@ -337,7 +356,7 @@ class ExchangeJourneysIT {
         .getByLabel("Spørsmålet", new Page.GetByLabelOptions().setExact(true))
         .fill("Does the family need an Arabic interpreter at the parent meeting?");
     Accessibility.assertNoViolations(school, "the school's question form");
-    Screenshots.take(school, "exchange-school-ask");
+    picture(school, "exchange-school-ask");
     school
         .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send spørsmålet"))
         .click();
@@ -364,7 +383,7 @@ class ExchangeJourneysIT {
     assertThat(row).containsText("Fjordvik Refugee Service");
     assertThat(row).containsText("behov for tolk, for oppfølging ved skolestart");
     Accessibility.assertNoViolations(school, "the school's inbox");
-    Screenshots.take(school, "exchange-school-inbox");
+    picture(school, "exchange-school-inbox");
     row.getByRole(AriaRole.LINK).click();
     assertThat(school.getByTestId("message-body").first())
         .hasText("Yes: Arabic, booked for the meeting on 3 December.");
@@ -380,6 +399,15 @@ class ExchangeJourneysIT {
     page.navigate(hub.base() + path);
     SignInIT.signInAt(page, username);
     return page;
+  }
+
+  /** The whole page, from its top, for docs/ui.md. */
+  private static void picture(Page page, String name) {
+    page.evaluate("() => window.scrollTo(0, 0)");
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(Screenshots.folder().resolve(name + ".png")));
   }
 
   private static Locator heading(Page page) {
@@ -416,8 +444,11 @@ class ExchangeJourneysIT {
   }
 
   private static String registerParticipant() {
-    Reply created =
-        caseworker.post("/api/participants", Demo.participantJson(Demo.adultNationalId()));
+    return registerParticipant(Demo.adultNationalId());
+  }
+
+  private static String registerParticipant(String nationalId) {
+    Reply created = caseworker.post("/api/participants", Demo.participantJson(nationalId));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().getString("id");
   }

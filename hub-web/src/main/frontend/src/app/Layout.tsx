@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet } from 'react-router';
 import { useLanguage } from './i18n/LanguageProvider';
 import { STAFF_LANGUAGES } from './i18n/languages';
+import { LiveCounts } from './LiveCounts';
 import { destinationsFor } from './navigation';
 import { ProblemNotice } from './ProblemNotice';
 import { signOut, useMe, useSession } from './session';
@@ -63,6 +64,7 @@ export function Layout() {
             </span>
           </p>
         )}
+        {me.data?.exchangesMessages && <LiveCounts />}
         <Field>
           <Label htmlFor="language">
             <FormattedMessage id="language.label" />

@@ -6,6 +6,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.util.List;
 
@@ -38,7 +39,7 @@ public class SinglePageApp extends HttpFilter {
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (!read || isHubPath(path)) {
+    if (!read || isHubPath(path) || answeredByAServlet(request)) {
       chain.doFilter(request, response);
     } else if (path.startsWith(ASSETS)) {
       response.setHeader("Cache-Control", IMMUTABLE);
@@ -52,6 +53,15 @@ public class SinglePageApp extends HttpFilter {
       response.setHeader("Cache-Control", NEVER_CACHED);
       request.getRequestDispatcher(INDEX).forward(request, response);
     }
+  }
+
+  /**
+   * A path that one of the WAR's servlets is mapped to, other than the container's default servlet
+   * for static files: it answers for itself, whatever its name (a servlet a test deploys too).
+   */
+  static boolean answeredByAServlet(HttpServletRequest request) {
+    MappingMatch match = request.getHttpServletMapping().getMappingMatch();
+    return match != null && match != MappingMatch.DEFAULT && match != MappingMatch.CONTEXT_ROOT;
   }
 
   static boolean isHubPath(String path) {

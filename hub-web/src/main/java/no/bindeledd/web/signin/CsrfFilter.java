@@ -24,7 +24,8 @@ import no.bindeledd.web.security.SignedInUser;
  */
 @WebFilter(
     filterName = "csrf",
-    urlPatterns = {"/api/*", "/auth/*"})
+    urlPatterns = {"/api/*", "/auth/*"},
+    asyncSupported = true)
 public class CsrfFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -10,7 +10,7 @@ import {
   Select,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { answerOf, api, type Schemas } from '../app/api/client';
 import { KNOWN_PROBLEMS, ProblemNotice } from '../app/ProblemNotice';
@@ -48,6 +48,13 @@ export function PlanEditor({ subjectId, navAgencies, onShared }: Props) {
   const [failure, setFailure] = useState<unknown>();
   const [shared, setShared] = useState<Schemas['MessageView']>();
   const [busy, setBusy] = useState(false);
+  // Once the caseworker tried to share, the summary follows her corrections as she makes them.
+  const [triedToShare, setTriedToShare] = useState(false);
+  useEffect(() => {
+    if (triedToShare) {
+      setProblems(planProblems(draft));
+    }
+  }, [draft, triedToShare]);
   const to = recipient || navAgencies[0]?.orgNumber || '';
 
   const errorOf = (field: string) => {
@@ -67,6 +74,7 @@ export function PlanEditor({ subjectId, navAgencies, onShared }: Props) {
     setShared(undefined);
     const found = planProblems(draft);
     setProblems(found);
+    setTriedToShare(found.length > 0);
     if (found.length > 0) {
       setCoverage(undefined);
       return;

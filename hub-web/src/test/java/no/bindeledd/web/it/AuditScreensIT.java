@@ -110,7 +110,8 @@ class AuditScreensIT {
     assertThat(results.locator("tbody tr")).hasCount(25);
     assertThat(page).hasURL(Pattern.compile("/audit\\?person=" + person + "$"));
     Accessibility.assertNoViolations(page, "the results of a search by person");
-    scrollToTop(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Søk i loggen")));
+    scrollToTop(
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Søk i loggen")));
     Screenshots.take(page, "audit-search");
 
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Neste side")).click();

@@ -113,7 +113,11 @@ class PlanScreensIT {
         .fill("Språkpraksis på en arbeidsplass");
     assertThat(page.getByTestId("plan-errors")).isHidden();
     Accessibility.assertNoViolations(page, "the plan editor, filled in");
+    // One picture of the whole editor: a taller window for it.
+    page.setViewportSize(1280, 1200);
+    page.evaluate("() => window.scrollTo(0, 0)");
     Screenshots.take(page, "plan-editor");
+    page.setViewportSize(1280, 800);
 
     share();
     Locator outcome = page.getByTestId("plan-outcome");

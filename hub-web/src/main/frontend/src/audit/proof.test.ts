@@ -63,6 +63,23 @@ describe('proving an entry in the browser', () => {
     expect(key.publicKey).toHaveLength(32);
   });
 
+  it('reads a key whose base64 holds a plus sign', async () => {
+    // 0x01 and 32 bytes of 0xfb: base64 full of '+' and '/'.
+    const typed = Uint8Array.from([0x01, ...new Array<number>(32).fill(0xfb)]);
+    const name = 'bindeledd.example/plus-audit';
+    const digest = new Uint8Array(
+      await crypto.subtle.digest(
+        'SHA-256',
+        Uint8Array.from([...new TextEncoder().encode(name), 0x0a, ...typed]),
+      ),
+    );
+    const text = `${name}+${hex(digest.slice(0, 4))}+${encodeBase64(typed)}`;
+    expect(encodeBase64(typed)).toContain('+');
+    const key = await parseVerifierKey(text);
+    expect(key.publicKey).toEqual(typed.slice(1));
+    expect(key.encoded).toBe(text);
+  });
+
   it('refuses a key whose ID does not belong to it, or that is not a log key', async () => {
     const [name = '', id = '', key = ''] = vectors.logKey.split('+');
     const otherId = (parseInt(id, 16) ^ 1).toString(16).padStart(8, '0');

@@ -165,11 +165,15 @@ export function inclusionProofLength(index: bigint, size: bigint): number {
  */
 export async function parseVerifierKey(text: string): Promise<VerifierKey> {
   const encoded = text.trim();
-  const parts = encoded.split('+');
-  if (parts.length !== 3) {
+  // The name and the key ID hold no '+'; the base64 key after them may.
+  const first = encoded.indexOf('+');
+  const second = first < 0 ? -1 : encoded.indexOf('+', first + 1);
+  if (second < 0) {
     throw new ProofFailure('key-malformed', 'a verifier key has the form <name>+<key ID>+<key>');
   }
-  const [name = '', id = '', key = ''] = parts;
+  const name = encoded.substring(0, first);
+  const id = encoded.substring(first + 1, second);
+  const key = encoded.substring(second + 1);
   if (!isValidKeyName(name)) {
     throw new ProofFailure('key-malformed', 'the key name is empty or holds spaces');
   }

@@ -1,23 +1,14 @@
 import { Tag } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
-import { answerOf, api } from '../app/api/client';
+import { agencyName, useAgencies } from '../app/agencies';
 
 /** The municipality's agencies, to name an organisation number the log holds. */
 export function useAgencyNames() {
-  const agencies = useQuery({
-    queryKey: ['agencies'],
-    queryFn: () => answerOf(api.GET('/api/agencies')),
-    staleTime: 5 * 60_000,
-  });
-  const list = agencies.data ?? [];
+  const list = useAgencies().data ?? [];
   return {
     list,
     nameOf(orgNumber: string | undefined): string {
-      if (!orgNumber) {
-        return '';
-      }
-      return list.find((agency) => agency.orgNumber === orgNumber)?.name ?? orgNumber;
+      return agencyName(list, orgNumber);
     },
   };
 }

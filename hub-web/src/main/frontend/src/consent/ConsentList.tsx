@@ -7,7 +7,7 @@ import { answerOf, api } from '../app/api/client';
 import { formatDate, formatDateTime } from '../app/format';
 import { ProblemNotice } from '../app/ProblemNotice';
 import { fullName, type PersonView } from '../people/person';
-import { agencyName, useAgencies } from './agencies';
+import { agencyName, useAgencies } from '../app/agencies';
 import type { ConsentView } from './consent';
 import './consent.css';
 import { inListOrder, lastChange, statusColour } from './status';
@@ -88,7 +88,7 @@ export function ConsentList({ subject }: { subject: PersonView }) {
                 <Table.Row key={consent.id} data-testid="consent-row" data-consent-id={consent.id}>
                   <Table.Cell>
                     <Tag data-color={statusColour(consent.status)} data-testid="consent-status">
-                      <FormattedMessage id={`consent.status.${consent.status}`} />
+                      <FormattedMessage id={`vocabulary.consentStatus.${consent.status}`} />
                     </Tag>
                     {change?.reason && (
                       <Paragraph data-size="sm">
@@ -115,12 +115,12 @@ export function ConsentList({ subject }: { subject: PersonView }) {
                     <ul className="consent-categories">
                       {consent.categories.map((category) => (
                         <li key={category}>
-                          <FormattedMessage id={`consent.category.${category}`} />
+                          <FormattedMessage id={`vocabulary.category.${category}`} />
                         </li>
                       ))}
                     </ul>
                     <Paragraph data-size="sm">
-                      <FormattedMessage id={`consent.purpose.${consent.purpose}`} />
+                      <FormattedMessage id={`vocabulary.purpose.${consent.purpose}`} />
                     </Paragraph>
                   </Table.Cell>
                   <Table.Cell>

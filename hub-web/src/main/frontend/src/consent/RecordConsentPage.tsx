@@ -1,3 +1,4 @@
+import { categoryChoice } from '../app/vocabulary';
 import {
   Alert,
   Button,
@@ -26,7 +27,7 @@ import { errorFor, FormErrors } from '../people/FormErrors';
 import { LanguageOptions } from '../people/LanguageOptions';
 import '../people/people.css';
 import { fullName, type PersonView } from '../people/person';
-import { useAgencies } from './agencies';
+import { useAgencies } from '../app/agencies';
 import { COLLECTION_METHODS, type ConsentView } from './consent';
 import './consent.css';
 import { ReceiptLinks } from './ConsentList';
@@ -314,14 +315,7 @@ function ConsentForm({
               value={category.code}
               checked={draft.categories.includes(category.code)}
               onChange={(event) => toggleCategory(category.code, event.target.checked)}
-              label={
-                category.healthData
-                  ? intl.formatMessage(
-                      { id: 'consent.form.category.health' },
-                      { category: intl.formatMessage({ id: `consent.category.${category.code}` }) },
-                    )
-                  : intl.formatMessage({ id: `consent.category.${category.code}` })
-              }
+              label={categoryChoice(intl, category)}
               aria-invalid={error('categories') ? true : undefined}
             />
           ))}
@@ -337,7 +331,7 @@ function ConsentForm({
           <option value="">{intl.formatMessage({ id: 'people.form.choose' })}</option>
           {purposes.map((purpose) => (
             <option key={purpose} value={purpose}>
-              {intl.formatMessage({ id: `consent.purpose.${purpose}` })}
+              {intl.formatMessage({ id: `vocabulary.purpose.${purpose}` })}
             </option>
           ))}
         </Choice>
@@ -380,7 +374,7 @@ function ConsentForm({
                 value={method}
                 checked={draft.collectionMethod === method}
                 onChange={() => set('collectionMethod', method)}
-                label={intl.formatMessage({ id: `consent.method.${method}` })}
+                label={intl.formatMessage({ id: `vocabulary.collectionMethod.${method}` })}
               />
             ))}
           </Fieldset>

@@ -1,5 +1,5 @@
+import { codeWords } from '../app/vocabulary';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { codeWords } from './queries';
 
 /** What a message or conversation is about: its category and purpose, in words. */
 export function AboutWhat({ message }: { message: { category?: string; purpose?: string } }) {

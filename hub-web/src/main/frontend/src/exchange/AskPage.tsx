@@ -1,3 +1,4 @@
+import { categoryChoice, codeWords } from '../app/vocabulary';
 import {
   Button,
   ErrorSummary,
@@ -20,7 +21,8 @@ import { useMe } from '../app/session';
 import { CoverageNotice } from './CoverageNotice';
 import { FindByNationalId } from './FindByNationalId';
 import { PersonName } from './PersonName';
-import { codeWords, coverageOf, useAgencies } from './queries';
+import { useAgencies } from '../app/agencies';
+import { coverageOf } from './queries';
 import {
   EMPTY_DRAFT,
   type FieldProblem,
@@ -191,7 +193,7 @@ export function AskPage() {
             <option value="">{intl.formatMessage({ id: 'exchange.form.choose' })}</option>
             {(me?.categories ?? []).map((category) => (
               <option key={category.code} value={category.code}>
-                {codeWords(intl, 'category', category.code)}
+                {categoryChoice(intl, category)}
               </option>
             ))}
           </Select>

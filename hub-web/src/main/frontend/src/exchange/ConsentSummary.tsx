@@ -1,10 +1,12 @@
+import { codeWords } from '../app/vocabulary';
 import { Card, Heading, Spinner, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { answerOf, api } from '../app/api/client';
 import { formatDate } from '../app/format';
 import { ProblemNotice } from '../app/ProblemNotice';
-import { agencyName, codeWords, timeOf, useAgencies } from './queries';
+import { agencyName, useAgencies } from '../app/agencies';
+import { timeOf } from './queries';
 
 /**
  * The consent a request relies on, as the hub recorded it: who may tell whom what and why, for how

@@ -1,9 +1,11 @@
+import { codeWords } from '../app/vocabulary';
 import { Alert, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink } from 'react-router';
 import { formatDate } from '../app/format';
 import { ProblemNotice } from '../app/ProblemNotice';
-import { agencyName, codeWords, type CoverageView, timeOf, useAgencies } from './queries';
+import { agencyName, useAgencies } from '../app/agencies';
+import { type CoverageView, timeOf } from './queries';
 
 
 /** The refusals a coverage check names, which the problem catalogue words already. */

@@ -1,3 +1,4 @@
+import { codeWords } from '../app/vocabulary';
 import { Button, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -8,7 +9,8 @@ import { COUNTS_KEY, EXCHANGE_KEY } from '../app/LiveCounts';
 import { ProblemNotice } from '../app/ProblemNotice';
 import { useMe } from '../app/session';
 import { AboutWhat } from './AboutWhat';
-import { agencyName, ASKING_ROLES, codeWords, keys, timeOf, useAgencies } from './queries';
+import { agencyName, useAgencies } from '../app/agencies';
+import { ASKING_ROLES, keys, timeOf } from './queries';
 import { isUnread } from './status';
 import { StatusTag } from './StatusTag';
 import { SubjectConversations } from './SubjectConversations';

@@ -1,3 +1,4 @@
+import { codeWords } from '../app/vocabulary';
 import { Alert, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +12,8 @@ import { AboutWhat } from './AboutWhat';
 import { ConsentSummary } from './ConsentSummary';
 import { useOpenedMessage, WrittenText } from './MessageContent';
 import { PersonName } from './PersonName';
-import { agencyName, codeWords, keys, timeOf, useAgencies } from './queries';
+import { agencyName, useAgencies } from '../app/agencies';
+import { keys, timeOf } from './queries';
 import { awaitsReply } from './replyForm';
 import { ReplyForms, ReplyOutcome } from './ReplyForms';
 import type { MessageView } from './status';

@@ -1,3 +1,4 @@
+import { codeWords } from '../app/vocabulary';
 import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -5,14 +6,8 @@ import { NavLink } from 'react-router';
 import { ProblemNotice } from '../app/ProblemNotice';
 import { useMe } from '../app/session';
 import { AboutWhat } from './AboutWhat';
-import {
-  agencyName,
-  ASKING_ROLES,
-  codeWords,
-  conversationsAbout,
-  keys,
-  useAgencies,
-} from './queries';
+import { agencyName, useAgencies } from '../app/agencies';
+import { ASKING_ROLES, conversationsAbout, keys } from './queries';
 import { PersonName } from './PersonName';
 import { StatusTag } from './StatusTag';
 import { Timeline } from './Timeline';

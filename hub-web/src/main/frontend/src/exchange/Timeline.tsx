@@ -1,10 +1,12 @@
+import { codeWords } from '../app/vocabulary';
 import { Details, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink } from 'react-router';
 import { formatDateTime } from '../app/format';
 import { MessageContent } from './MessageContent';
-import { agencyName, codeWords, timeOf, useAgencies } from './queries';
+import { agencyName, useAgencies } from '../app/agencies';
+import { timeOf } from './queries';
 import { deliveryFacts, type MessageView } from './status';
 import { StatusTag } from './StatusTag';
 

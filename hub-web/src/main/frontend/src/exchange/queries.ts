@@ -1,5 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
-import type { IntlShape } from 'react-intl';
 import { answerOf, api, type Schemas } from '../app/api/client';
 import { EXCHANGE_KEY } from '../app/LiveCounts';
 
@@ -9,8 +7,6 @@ export const ASKING_ROLES: readonly string[] = [
   'school-liaison',
   'kindergarten-liaison',
 ];
-
-export type AgencyView = Schemas['AgencyView'];
 
 /**
  * The exchange screens' queries. Lists and conversations sit under one key, which the live updates
@@ -25,31 +21,6 @@ export const keys = {
   aboutSubject: (subject: string) => [...EXCHANGE_KEY, 'subject', subject] as const,
   opened: (id: string) => ['opened', id] as const,
 };
-
-export function useAgencies() {
-  return useQuery({
-    queryKey: ['agencies'],
-    queryFn: () => answerOf(api.GET('/api/agencies')),
-    staleTime: Infinity,
-  });
-}
-
-/** An agency's name, or its organisation number while the names are not there. */
-export function agencyName(agencies: AgencyView[] | undefined, orgNumber: string | undefined) {
-  return agencies?.find((agency) => agency.orgNumber === orgNumber)?.name ?? orgNumber ?? '';
-}
-
-/**
- * The words for one of the hub's codes (a category, purpose or kind), or the code itself where the
- * catalogue has none yet: a new code of the hub's is shown, never hidden.
- */
-export function codeWords(intl: IntlShape, group: string, code: string | undefined): string {
-  if (!code) {
-    return '';
-  }
-  const id = `exchange.${group}.${code}`;
-  return id in intl.messages ? intl.formatMessage({ id }) : code;
-}
 
 /** A time as the API gives it (an ISO string; the document calls it an object). */
 export function timeOf(value: unknown): string | undefined {

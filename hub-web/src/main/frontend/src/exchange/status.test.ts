@@ -28,11 +28,11 @@ describe('statusLook', () => {
 
   it('shows a status it does not know as unknown rather than guessing', () => {
     expect(statusLook('teleported')).toEqual({
-      label: 'exchange.status.unknown',
+      label: 'vocabulary.deliveryStatus.unknown',
       colour: 'neutral',
       endedBadly: false,
     });
-    expect(statusLook(undefined).label).toBe('exchange.status.unknown');
+    expect(statusLook(undefined).label).toBe('vocabulary.deliveryStatus.unknown');
   });
 });
 

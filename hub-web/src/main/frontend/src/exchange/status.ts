@@ -48,9 +48,9 @@ function isStatus(value: string | undefined): value is Status {
  */
 export function statusLook(status: string | undefined): StatusLook {
   if (!isStatus(status)) {
-    return { label: 'exchange.status.unknown', colour: 'neutral', endedBadly: false };
+    return { label: 'vocabulary.deliveryStatus.unknown', colour: 'neutral', endedBadly: false };
   }
-  return { label: `exchange.status.${status}`, ...LOOKS[status] };
+  return { label: `vocabulary.deliveryStatus.${status}`, ...LOOKS[status] };
 }
 
 /** A message in the inbox not yet marked read: the hub's unread count counts exactly these. */

@@ -1,25 +1,16 @@
 import { Tag } from '@digdir/designsystemet-react';
 import { FormattedMessage } from 'react-intl';
+import { statusLook } from '../exchange/status';
 
-const COLOURS: Record<string, 'success' | 'danger' | 'warning' | 'info' | 'neutral'> = {
-  created: 'neutral',
-  sent: 'info',
-  delivered: 'success',
-  read: 'success',
-  failed: 'danger',
-  expired: 'danger',
-  held: 'warning',
-  declined: 'warning',
-};
-
-/** A plan's delivery status in words. */
+/** A plan's delivery status in words: a plan is a message, and goes through a message's statuses. */
 export function PlanStatus({ status }: { status: string | undefined }) {
   if (!status) {
     return null;
   }
+  const look = statusLook(status);
   return (
-    <Tag data-color={COLOURS[status] ?? 'neutral'} data-testid="plan-status">
-      {status in COLOURS ? <FormattedMessage id={`plans.status.${status}`} /> : status}
+    <Tag data-color={look.colour} data-testid="plan-status">
+      <FormattedMessage id={look.label} />
     </Tag>
   );
 }

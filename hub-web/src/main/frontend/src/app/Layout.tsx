@@ -64,7 +64,6 @@ export function Layout() {
             </span>
           </p>
         )}
-        {me.data?.exchangesMessages && <LiveCounts />}
         <Field>
           <Label htmlFor="language">
             <FormattedMessage id="language.label" />
@@ -90,6 +89,7 @@ export function Layout() {
             <FormattedMessage id="signOut.button" />
           </Button>
         )}
+        {me.data?.exchangesMessages && <LiveCounts />}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {language.draft && (

@@ -44,7 +44,10 @@ export interface LiveOptions {
   /** Something in the boxes changed: refetch what is on screen (one message, or everything). */
   onChange: (change?: MessageChange) => void;
   onMode: (mode: LiveMode) => void;
-  /** How often to poll without the stream; the hub's guide says every 30 seconds or so. */
+  /**
+   * How often to poll without the stream (the counts, and what is on screen); the hub's guide says
+   * every 30 seconds or so.
+   */
   pollEveryMs?: number;
   /** How long to poll before trying the stream again, once the browser gave up on it. */
   retryStreamAfterMs?: number;
@@ -168,9 +171,11 @@ export class LiveUpdates {
   private poll(): void {
     this.options.fetchCounts().then(
       (counts) => {
-        if (!this.stopped && this.setCounts(counts)) {
-          this.options.onChange();
-        }
+        if (this.stopped) return;
+        this.setCounts(counts);
+        // A sent message's status can change without any count changing (delivered, read), so
+        // what is on screen is fetched again on every poll, not only when a count moved.
+        this.options.onChange();
       },
       () => undefined, // The next poll tries again; the lists say what went wrong if it persists.
     );

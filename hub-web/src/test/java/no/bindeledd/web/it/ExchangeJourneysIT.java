@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -31,6 +32,21 @@ class ExchangeJourneysIT {
   static RunningHub hub;
   static HubClient caseworker;
   static HubClient gp;
+
+  /**
+   * How long a page told live may take to show a delivery: the hub delivers asynchronously, and a
+   * busy machine takes a few seconds.
+   */
+  private static final LocatorAssertions.HasAttributeOptions LIVE =
+      new LocatorAssertions.HasAttributeOptions().setTimeout(15_000);
+
+  /**
+   * How long a page may take when it polls: a user's earlier streams (from the browser tests before
+   * this one) may still count against the hub's three a user until the hub notices they closed, and
+   * the page then polls every half minute.
+   */
+  private static final LocatorAssertions.HasAttributeOptions WITHIN_A_POLL =
+      new LocatorAssertions.HasAttributeOptions().setTimeout(40_000);
 
   private final List<BrowserContext> contexts = new ArrayList<>();
 
@@ -124,12 +140,12 @@ class ExchangeJourneysIT {
     Locator requestEntry = entry(kari, "request");
     assertThat(requestEntry)
         .containsText("Forespørsel fra Fjordvik Refugee Service til Fjordvik GP Office");
-    assertThat(requestEntry).hasAttribute("data-status", "delivered");
+    assertThat(requestEntry).hasAttribute("data-status", "delivered", WITHIN_A_POLL);
     assertThat(requestEntry.getByTestId("status")).hasText("levert");
 
     // The GP office's count and inbox change without a reload.
     assertThat(office.getByTestId("unread-count"))
-        .hasAttribute("data-count", String.valueOf(unreadBefore + 1));
+        .hasAttribute("data-count", String.valueOf(unreadBefore + 1), LIVE);
     Locator row = office.locator("[data-testid=inbox-row][data-message='" + requestId + "']");
     assertThat(row).hasAttribute("data-unread", "true");
     assertThat(reloads).as("the inbox changed without the page loading again").isEmpty();
@@ -171,12 +187,15 @@ class ExchangeJourneysIT {
     // The caseworker's timeline shows the answer as it arrives, and opens it on request.
     Locator answerEntry = entry(kari, "answer");
     assertThat(answerEntry)
-        .containsText("Svar fra Fjordvik GP Office til Fjordvik Refugee Service");
-    assertThat(answerEntry).hasAttribute("data-status", Pattern.compile("delivered|read"));
+        .containsText(
+            "Svar fra Fjordvik GP Office til Fjordvik Refugee Service",
+            new LocatorAssertions.ContainsTextOptions().setTimeout(40_000));
+    assertThat(answerEntry)
+        .hasAttribute("data-status", Pattern.compile("delivered|read"), WITHIN_A_POLL);
     answerEntry.getByText("Vis teksten").click();
     assertThat(answerEntry.getByTestId("message-body"))
         .hasText("Yes: referred to the hospital, appointment on 3 December.");
-    assertThat(answerEntry).hasAttribute("data-status", "read");
+    assertThat(answerEntry).hasAttribute("data-status", "read", WITHIN_A_POLL);
     requestEntry.getByText("Vis teksten").click();
     assertThat(requestEntry.getByTestId("message-body")).hasText(question);
     assertThat(requestEntry.getByTestId("message-body").locator("b, script")).hasCount(0);
@@ -378,7 +397,7 @@ class ExchangeJourneysIT {
     String answerId = answered.json().getString("id");
 
     assertThat(school.getByTestId("unread-count"))
-        .hasAttribute("data-count", String.valueOf(unreadBefore + 1));
+        .hasAttribute("data-count", String.valueOf(unreadBefore + 1), LIVE);
     Locator row = school.locator("[data-testid=inbox-row][data-message='" + answerId + "']");
     assertThat(row).containsText("Fjordvik Refugee Service");
     assertThat(row).containsText("behov for tolk, for oppfølging ved skolestart");

@@ -129,7 +129,7 @@ export function CoverageNotice({
           />{' '}
           {proposal.subjectId && (
             <Link asChild>
-              <NavLink to={`/consent?subject=${encodeURIComponent(proposal.subjectId)}`}>
+              <NavLink to={`/consent/new?subject=${encodeURIComponent(proposal.subjectId)}`}>
                 <FormattedMessage id="exchange.coverage.recordIt" />
               </NavLink>
             </Link>

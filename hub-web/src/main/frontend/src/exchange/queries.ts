@@ -30,11 +30,7 @@ export function timeOf(value: unknown): string | undefined {
 export type CoverageView = Schemas['CoverageView'];
 export type ConversationView = Schemas['ConversationView'];
 
-/**
- * Asks the hub whether a consent covers a draft request. The hub's document gives this operation
- * the same id as sending a request, so the generated types mix the two up; the shapes here are the
- * document's schemas by name.
- */
+/** Asks the hub whether a consent covers a draft request, as sending it now would be decided. */
 export async function coverageOf(flow: {
   recipient: string;
   subjectId: string;
@@ -47,14 +43,10 @@ export async function coverageOf(flow: {
     category: flow.category,
     purpose: flow.purpose,
   };
-  return (await answerOf(
-    api.GET('/api/coverage/requests', { params: { query: query as never } }),
-  )) as unknown as CoverageView;
+  return answerOf(api.GET('/api/coverage/requests', { params: { query } }));
 }
 
-/** A person's conversations; typed by name for the same reason (two operations share an id). */
+/** A person's conversations that the caller's agency may see. */
 export async function conversationsAbout(subject: string): Promise<ConversationView[]> {
-  return (await answerOf(
-    api.GET('/api/conversations', { params: { query: { subject } } }),
-  )) as unknown as ConversationView[];
+  return answerOf(api.GET('/api/conversations', { params: { query: { subject } } }));
 }

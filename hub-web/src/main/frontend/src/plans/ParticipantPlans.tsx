@@ -16,12 +16,8 @@ export function ParticipantPlans({ subjectId }: { subjectId: string }) {
   const agencies = useAgencyNames();
   const person = useQuery({
     queryKey: ['participant', subjectId],
-    // The hub's document gives several operations the same id, which mixes up their types; the
-    // page names the shapes it reads.
-    queryFn: async () =>
-      (await answerOf(
-        api.GET('/api/participants/{id}', { params: { path: { id: subjectId } } }),
-      )) as unknown as Schemas['PersonView'],
+    queryFn: () =>
+      answerOf(api.GET('/api/participants/{id}', { params: { path: { id: subjectId } } })),
   });
   const conversations = useQuery({
     queryKey: ['conversations', subjectId],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIntl } from 'react-intl';
 import en from './i18n/messages/en.json';
 import nb from './i18n/messages/nb.json';
-import { categoryChoice, codeWords } from './vocabulary';
+import { categoryChoice, codeWords, labelWords } from './vocabulary';
 
 /**
  * The hub's codes the screens put in words (docs/screens-api.md and the hub's enums). A
@@ -54,13 +54,19 @@ describe("the words for the hub's codes", () => {
       ['en', en, 'health'],
     ] as const) {
       const intl = createIntl({ locale, messages });
-      const plain = codeWords(intl, 'category', 'referral-status');
+      const plain = labelWords(intl, 'category', 'referral-status');
       expect(categoryChoice(intl, { code: 'referral-status', healthData: true })).toContain(health);
       expect(categoryChoice(intl, { code: 'referral-status', healthData: true })).toContain(plain);
       expect(categoryChoice(intl, { code: 'interpreter-needs', healthData: false })).toBe(
-        codeWords(intl, 'category', 'interpreter-needs'),
+        labelWords(intl, 'category', 'interpreter-needs'),
       );
     }
+  });
+
+  it('read inside a sentence as the catalogue has them, and begin with a capital as a label', () => {
+    const intl = createIntl({ locale: 'nb', messages: nb });
+    expect(codeWords(intl, 'purpose', 'school-start-follow-up')).toBe('oppfølging av skolestart');
+    expect(labelWords(intl, 'purpose', 'school-start-follow-up')).toBe('Oppfølging av skolestart');
   });
 
   it('show a code the catalogue has no words for as itself', () => {

@@ -2,8 +2,8 @@ import type { IntlShape } from 'react-intl';
 
 /**
  * The hub's codes that the screens put in words, in one place for every screen: the words are in
- * the catalogues under `vocabulary.<group>.<code>`. The codes themselves are the hub's
- * (`GET /api/me`'s vocabulary, and the API's fields).
+ * the catalogues under `vocabulary.<group>.<code>`, as they read inside a sentence. The codes
+ * themselves are the hub's (`GET /api/me`'s vocabulary, and the API's fields).
  */
 export type CodeGroup =
   | 'category'
@@ -31,12 +31,21 @@ export function codeWords(intl: IntlShape, group: CodeGroup, code: string | unde
   return id in intl.messages ? intl.formatMessage({ id }) : code;
 }
 
-/** A category to choose, marked when the hub says it is health information. */
+/**
+ * The words for a code as a label of its own (an option, a checkbox, a tag): they begin with a
+ * capital, while inside a sentence they stay as the catalogue has them.
+ */
+export function labelWords(intl: IntlShape, group: CodeGroup, code: string | undefined): string {
+  const words = codeWords(intl, group, code);
+  return words.charAt(0).toLocaleUpperCase(intl.locale) + words.slice(1);
+}
+
+/** A category to choose, as a label, marked when the hub says it is health information. */
 export function categoryChoice(
   intl: IntlShape,
   category: { code?: string; healthData?: boolean },
 ): string {
-  const words = codeWords(intl, 'category', category.code);
+  const words = labelWords(intl, 'category', category.code);
   return category.healthData
     ? intl.formatMessage({ id: 'vocabulary.category.withHealth' }, { category: words })
     : words;

@@ -1,3 +1,4 @@
+import { labelWords } from '../app/vocabulary';
 import { Button, Dialog, Heading, Paragraph, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
@@ -88,7 +89,7 @@ export function ConsentList({ subject }: { subject: PersonView }) {
                 <Table.Row key={consent.id} data-testid="consent-row" data-consent-id={consent.id}>
                   <Table.Cell>
                     <Tag data-color={statusColour(consent.status)} data-testid="consent-status">
-                      <FormattedMessage id={`vocabulary.consentStatus.${consent.status}`} />
+                      {labelWords(intl, 'consentStatus', consent.status)}
                     </Tag>
                     {change?.reason && (
                       <Paragraph data-size="sm">
@@ -115,12 +116,12 @@ export function ConsentList({ subject }: { subject: PersonView }) {
                     <ul className="consent-categories">
                       {consent.categories.map((category) => (
                         <li key={category}>
-                          <FormattedMessage id={`vocabulary.category.${category}`} />
+                          {labelWords(intl, 'category', category)}
                         </li>
                       ))}
                     </ul>
                     <Paragraph data-size="sm">
-                      <FormattedMessage id={`vocabulary.purpose.${consent.purpose}`} />
+                      {labelWords(intl, 'purpose', consent.purpose)}
                     </Paragraph>
                   </Table.Cell>
                   <Table.Cell>

@@ -1,4 +1,4 @@
-import { categoryChoice } from '../app/vocabulary';
+import { categoryChoice, labelWords } from '../app/vocabulary';
 import {
   Alert,
   Button,
@@ -331,7 +331,7 @@ function ConsentForm({
           <option value="">{intl.formatMessage({ id: 'people.form.choose' })}</option>
           {purposes.map((purpose) => (
             <option key={purpose} value={purpose}>
-              {intl.formatMessage({ id: `vocabulary.purpose.${purpose}` })}
+              {labelWords(intl, 'purpose', purpose)}
             </option>
           ))}
         </Choice>
@@ -374,7 +374,7 @@ function ConsentForm({
                 value={method}
                 checked={draft.collectionMethod === method}
                 onChange={() => set('collectionMethod', method)}
-                label={intl.formatMessage({ id: `vocabulary.collectionMethod.${method}` })}
+                label={labelWords(intl, 'collectionMethod', method)}
               />
             ))}
           </Fieldset>

@@ -1,4 +1,4 @@
-import { categoryChoice, codeWords } from '../app/vocabulary';
+import { categoryChoice, labelWords } from '../app/vocabulary';
 import {
   Button,
   ErrorSummary,
@@ -212,7 +212,7 @@ export function AskPage() {
             <option value="">{intl.formatMessage({ id: 'exchange.form.choose' })}</option>
             {(me?.vocabulary.purposes ?? []).map((purpose) => (
               <option key={purpose} value={purpose}>
-                {codeWords(intl, 'purpose', purpose)}
+                {labelWords(intl, 'purpose', purpose)}
               </option>
             ))}
           </Select>

@@ -357,7 +357,7 @@ class ExchangeJourneysIT {
     Locator categories = school.getByLabel("Hva spørsmålet gjelder").locator("option");
     assertThat(categories)
         .hasText(
-            new String[] {"Velg …", "behov for språkstøtte", "behov for tolk", "deltakerens plan"});
+            new String[] {"Velg …", "Behov for språkstøtte", "Behov for tolk", "Deltakerens plan"});
     assertThat(school.getByLabel("Hva spørsmålet gjelder").locator("option[value=referral-status]"))
         .hasCount(0);
     assertThat(

@@ -150,8 +150,7 @@ class ExchangeJourneysIT {
     assertThat(row).hasAttribute("data-unread", "true");
     assertThat(reloads).as("the inbox changed without the page loading again").isEmpty();
     assertThat(row).containsText("Fjordvik Refugee Service");
-    assertThat(row)
-        .containsText("henvisningsstatus (helse), for oppfølging i introduksjonsprogrammet");
+    assertThat(row).containsText("status for henvisning, for oppfølging i introduksjonsprogrammet");
     Accessibility.assertNoViolations(office, "the GP office's inbox");
     picture(office, "exchange-gp-inbox");
 
@@ -400,7 +399,7 @@ class ExchangeJourneysIT {
         .hasAttribute("data-count", String.valueOf(unreadBefore + 1), LIVE);
     Locator row = school.locator("[data-testid=inbox-row][data-message='" + answerId + "']");
     assertThat(row).containsText("Fjordvik Refugee Service");
-    assertThat(row).containsText("behov for tolk, for oppfølging ved skolestart");
+    assertThat(row).containsText("behov for tolk, for oppfølging av skolestart");
     Accessibility.assertNoViolations(school, "the school's inbox");
     picture(school, "exchange-school-inbox");
     row.getByRole(AriaRole.LINK).click();

@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet } from 'react-router';
 import { useLanguage } from './i18n/LanguageProvider';
 import { STAFF_LANGUAGES } from './i18n/languages';
+import { LiveCounts } from './LiveCounts';
 import { destinationsFor } from './navigation';
 import { ProblemNotice } from './ProblemNotice';
 import { signOut, useMe, useSession } from './session';
@@ -88,6 +89,7 @@ export function Layout() {
             <FormattedMessage id="signOut.button" />
           </Button>
         )}
+        {me.data?.exchangesMessages && <LiveCounts />}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {language.draft && (

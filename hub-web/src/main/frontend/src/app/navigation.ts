@@ -16,6 +16,7 @@ export const DESTINATIONS: readonly Destination[] = [
     label: 'nav.exchange',
     roles: ['caseworker', 'gp-staff', 'school-liaison', 'kindergarten-liaison', 'nav-adviser'],
   },
+  { path: '/plans', label: 'nav.plans', roles: ['caseworker', 'nav-adviser'] },
   { path: '/audit', label: 'nav.audit', roles: ['auditor'] },
 ];
 

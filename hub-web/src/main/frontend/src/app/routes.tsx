@@ -3,6 +3,7 @@ import { auditRoutes } from '../audit/routes';
 import { consentRoutes } from '../consent/routes';
 import { exchangeRoutes } from '../exchange/routes';
 import { peopleRoutes } from '../people/routes';
+import { plansRoutes } from '../plans/routes';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       ...consentRoutes,
       ...exchangeRoutes,
       ...auditRoutes,
+      ...plansRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { AuditPage } from './AuditPage';
+import { AuditEntryPage } from './AuditEntryPage';
+import { AuditSearchPage } from './AuditSearchPage';
 
 /** The audit capability's pages, under /audit. */
-export const auditRoutes: RouteObject[] = [{ path: 'audit', element: <AuditPage /> }];
+export const auditRoutes: RouteObject[] = [
+  { path: 'audit', element: <AuditSearchPage /> },
+  { path: 'audit/entries/:seq', element: <AuditEntryPage /> },
+];

@@ -220,14 +220,14 @@ public class ConsentsResource {
     Roles.AUDITOR
   })
   @Operation(summary = "Read a consent that names the caller's agency")
-  public ConsentView read(@PathParam("id") String id) {
+  public ConsentView readConsent(@PathParam("id") String id) {
     return ConsentView.of(registry.read(actor, id), registry.now());
   }
 
   @GET
   @RolesAllowed(Roles.CASEWORKER)
   @Operation(summary = "List a person's consents that involve the caller's agency")
-  public List<ConsentView> aboutSubject(@QueryParam("subject") String subjectId) {
+  public List<ConsentView> consentsAbout(@QueryParam("subject") String subjectId) {
     if (subjectId == null || subjectId.isBlank()) {
       throw new InvalidInput("the query parameter subject (a person id) is required");
     }

@@ -98,7 +98,7 @@ public class CoverageResource {
               + " id), category and purpose are those of POST /api/requests",
       description =
           "Refused (403, 400, 404) exactly as sending the request would be." + DESCRIPTION)
-  public CoverageView request(
+  public CoverageView coverageOfRequest(
       @QueryParam("recipient") String recipient,
       @QueryParam("subject") String subject,
       @QueryParam("category") String category,
@@ -123,7 +123,7 @@ public class CoverageResource {
           "Would a consent cover sharing this person's plan with NAV now? subject (a person id)"
               + " and recipient are those of POST /api/plans",
       description = "Refused exactly as sharing the plan would be." + DESCRIPTION)
-  public CoverageView plan(
+  public CoverageView coverageOfPlan(
       @QueryParam("subject") String subject, @QueryParam("recipient") String recipient) {
     return view(
         exchange.checkPlan(

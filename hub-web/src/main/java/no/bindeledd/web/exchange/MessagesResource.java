@@ -102,7 +102,7 @@ public class MessagesResource {
   @POST
   @Path("requests")
   @Operation(summary = "Ask another agency about a person; refused without a covering consent")
-  public Response request(@Valid @NotNull QuestionRequest body) {
+  public Response sendRequest(@Valid @NotNull QuestionRequest body) {
     Message sent =
         exchange.sendRequest(
             actor,
@@ -296,7 +296,7 @@ public class MessagesResource {
           "kind and status are those of the conversation's first message (a request or a plan);"
               + " counterpart is the other agency. Envelopes only, as in the inbox and the sent"
               + " list: not audited. Opening a message is.")
-  public List<ConversationView> aboutSubject(@QueryParam("subject") String subjectId) {
+  public List<ConversationView> conversationsAbout(@QueryParam("subject") String subjectId) {
     if (subjectId == null || subjectId.isBlank()) {
       throw new InvalidInput("the query parameter subject (a person id) is required");
     }

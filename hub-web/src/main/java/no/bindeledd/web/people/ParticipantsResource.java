@@ -173,7 +173,7 @@ public class ParticipantsResource {
   @GET
   @Path("{id}")
   @Operation(summary = "Read a registered person (participant or child)")
-  public PersonView read(@PathParam("id") String id) {
+  public PersonView readParticipant(@PathParam("id") String id) {
     return PersonView.of(registry.read(actor, id));
   }
 

@@ -1,5 +1,0 @@
-import { PlaceholderPage } from '../app/PlaceholderPage';
-
-export function AuditPage() {
-  return <PlaceholderPage heading="audit.heading" />;
-}

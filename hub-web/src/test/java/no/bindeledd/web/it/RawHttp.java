@@ -95,7 +95,13 @@ final class RawHttp {
     }
   }
 
-  private static final int BLOCK = 64 * 1024;
+  /**
+   * Bytes a write hands over at once. Small, because a part is counted as sent when it is handed
+   * over, so that the count the answer is compared with is never behind a write that already
+   * reached the hub, and is ahead of what the hub read by at most this much (and what the network
+   * holds).
+   */
+  private static final int BLOCK = 8 * 1024;
 
   /** A thread per body being sent, so that concurrent requests are sent concurrently. */
   private static final ExecutorService WRITERS =
@@ -172,6 +178,7 @@ final class RawHttp {
     if (length == 0) {
       return;
     }
+    sent.addAndGet(length);
     if (body.chunked()) {
       out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -179,7 +186,6 @@ final class RawHttp {
     if (body.chunked()) {
       out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }
-    sent.addAndGet(length);
   }
 
   private static Answer read(InputStream in, long started, AtomicLong sent) throws IOException {

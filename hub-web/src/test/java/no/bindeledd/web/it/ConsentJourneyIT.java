@@ -66,6 +66,8 @@ class ConsentJourneyIT {
 
     page.navigate(hub.base() + "/people/" + id);
     SignInIT.signInAt(page, Demo.CASEWORKER);
+    // The person's page fills in part by part; clicked before it has, the button may still move.
+    assertThat(page.getByLabel("Laster …")).hasCount(0);
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registrer et samtykke"))
         .click();
     assertThat(heading()).hasText("Registrer et samtykke");

@@ -4,19 +4,45 @@ import java.util.Objects;
 import no.bindeledd.core.party.OrganisationNumber;
 
 /**
- * Who is acting: a signed-in user at an agency in a role, or the hub itself. Every service call
- * that reads or changes personal data takes one, so that access can be checked and audited.
+ * Who is acting: a signed-in user at an agency in a role, a person signed in as themselves (a
+ * citizen), or the hub itself. Every service call that reads or changes personal data takes one, so
+ * that access can be checked and audited.
+ *
+ * @param person for a citizen, the hub's id of the person they are; null for everyone else
  */
-public record Actor(String userId, OrganisationNumber agency, Role role) {
+public record Actor(String userId, OrganisationNumber agency, Role role, String person) {
 
   public static final String HUB_USER = "bindeledd-hub";
 
   public Actor {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(role, "role");
-    if (role != Role.HUB && role != Role.UNIDENTIFIED && agency == null) {
-      throw new IllegalArgumentException("a user acts for an agency");
+    if (role == Role.CITIZEN) {
+      if (person == null || agency != null) {
+        throw new IllegalArgumentException("a citizen acts as one person, for no agency");
+      }
+    } else {
+      if (person != null) {
+        throw new IllegalArgumentException("only a citizen acts as a person");
+      }
+      if (role != Role.HUB && role != Role.UNIDENTIFIED && agency == null) {
+        throw new IllegalArgumentException("a user acts for an agency");
+      }
     }
+  }
+
+  /** A user at an agency in a role (or the hub, or an unidentified caller). */
+  public Actor(String userId, OrganisationNumber agency, Role role) {
+    this(userId, agency, role, null);
+  }
+
+  /**
+   * A person signed in as themselves, known to the hub by {@code personId}. The user id names the
+   * person by the hub's id, never by their national identity number, so that the audit log does not
+   * spread it.
+   */
+  public static Actor citizen(String personId) {
+    return new Actor("person:" + personId, null, Role.CITIZEN, personId);
   }
 
   public static Actor hub() {
@@ -39,5 +65,10 @@ public record Actor(String userId, OrganisationNumber agency, Role role) {
 
   public boolean is(Role other) {
     return role == other;
+  }
+
+  /** Whether this is a citizen signed in as the person {@code personId}. */
+  public boolean isPerson(String personId) {
+    return role == Role.CITIZEN && person.equals(personId);
   }
 }

@@ -12,6 +12,7 @@ import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.DeliveryPolicy;
+import no.bindeledd.core.person.AgeRules;
 
 /**
  * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
@@ -36,6 +37,12 @@ public class CoreProducers {
   @Produces
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** The ages of a child's consent; Norwegian law's until the municipality's table is read. */
+  @Produces
+  AgeRules ageRules() {
+    return AgeRules.norwegianLaw();
   }
 
   @Produces

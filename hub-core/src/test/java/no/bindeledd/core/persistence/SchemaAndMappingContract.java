@@ -426,7 +426,7 @@ abstract class SchemaAndMappingContract {
         new JpaMessages(em),
         new JpaAgencies(em),
         new JpaPeople(em),
-        new ConsentDecisions(new JpaConsents(em)),
+        new ConsentDecisions(new JpaConsents(em), town.ageRules),
         new AuditLog(new JpaAuditTrail(em), town.clock),
         DeliveryPolicy.DEFAULT,
         new MessageChanges(town.messageChanges::add, new JpaAgencies(em)),

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +120,10 @@ public class ConsentsResource {
     @Size(max = 200)
     public String heardBy;
 
-    @NotNull public LocalDate heardOn;
+    /** The day, as YYYY-MM-DD. */
+    @NotBlank
+    @Size(max = 10)
+    public String heardOn;
 
     @Size(max = 1000)
     public String views;
@@ -212,7 +216,18 @@ public class ConsentsResource {
           evidence.witness,
           childHeard == null
               ? null
-              : new ChildHeard(childHeard.heardBy, childHeard.heardOn, childHeard.views));
+              : new ChildHeard(
+                  childHeard.heardBy,
+                  day(childHeard.heardOn, "childHeard.heardOn"),
+                  childHeard.views));
+    }
+  }
+
+  private static LocalDate day(String value, String field) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(field + " is a day, written YYYY-MM-DD");
     }
   }
 

@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
+import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditEvent;
@@ -40,7 +41,6 @@ import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.audit.ChainCheck;
 import no.bindeledd.core.audit.StoredCheckpoint;
 import no.bindeledd.core.audit.StoredCosignature;
-import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.consent.ChildHeard;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
@@ -161,7 +161,8 @@ abstract class SchemaAndMappingContract {
   /**
    * Migration V8's columns and table: the child's hearing, a further guardian's consent and the
    * young person's confirmation are stored and read back intact. The consent is recorded under a
-   * table whose age of health consent is 17, for a 16-year-old, and confirmed under Norwegian law's.
+   * table whose age of health consent is 17, for a 16-year-old, and confirmed under Norwegian
+   * law's.
    */
   @Test
   void aChildsHearingAFurtherGuardianAndAConfirmationAreStoredAndReadBack() {
@@ -173,7 +174,7 @@ abstract class SchemaAndMappingContract {
                     CASEWORKER,
                     amal.id(),
                     new PersonRegistry.NewPerson(
-                        NationalId.synthetic(today.minusYears(16).minusDays(3), 900),
+                        NationalId.synthetic(today.minusYears(16).minusDays(3), 7),
                         "Leyla",
                         "Testesen",
                         Locale.forLanguageTag("ar"))));
@@ -221,7 +222,8 @@ abstract class SchemaAndMappingContract {
       assertThat(stored.furtherGuardians().get(0).recordedBy()).isEqualTo(CASEWORKER.userId());
       assertThat(stored.confirmedBy()).contains("person:" + child.id());
       assertThat(stored.confirmedAt()).contains(town.clock.instant());
-      assertThat(stored.awaitsConfirmation(town.clock.instant(), AgeRules.norwegianLaw())).isFalse();
+      assertThat(stored.awaitsConfirmation(town.clock.instant(), AgeRules.norwegianLaw()))
+          .isFalse();
       assertThat(new JpaConsents(fresh).activeInvolving(GP_OFFICE))
           .extracting(Consent::id)
           .contains(id);

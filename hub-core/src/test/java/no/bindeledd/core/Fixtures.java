@@ -39,6 +39,7 @@ import no.bindeledd.core.persistence.JpaAuditTrail;
 import no.bindeledd.core.persistence.JpaConsents;
 import no.bindeledd.core.persistence.JpaMessages;
 import no.bindeledd.core.persistence.JpaPeople;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
@@ -71,6 +72,7 @@ public class Fixtures {
   public final PersonRegistry personRegistry;
   public final ConsentRegistry consentRegistry;
   public final ConsentDecisions decisions;
+  public final AgeRules ageRules;
 
   /** Every change the exchange and the delivery told of, in order. */
   public final List<MessageChange> messageChanges = new CopyOnWriteArrayList<>();
@@ -83,7 +85,13 @@ public class Fixtures {
 
   /** Starts the clock at {@code start}: real certificates need the real time. */
   public Fixtures(TestDatabase db, Instant start) {
+    this(db, start, AgeRules.norwegianLaw());
+  }
+
+  /** Starts the clock at {@code start}, and decides consents under {@code ageRules}. */
+  public Fixtures(TestDatabase db, Instant start, AgeRules ageRules) {
     this.db = db;
+    this.ageRules = ageRules;
     this.clock = new MovableClock(start);
     agencies = new JpaAgencies(db.em());
     people = new JpaPeople(db.em());
@@ -91,8 +99,8 @@ public class Fixtures {
     auditTrail = new JpaAuditTrail(db.em());
     audit = new AuditLog(auditTrail, clock);
     personRegistry = new PersonRegistry(people, audit, clock);
-    consentRegistry = new ConsentRegistry(consents, people, agencies, audit, clock);
-    decisions = new ConsentDecisions(consents);
+    consentRegistry = new ConsentRegistry(consents, people, agencies, audit, clock, ageRules);
+    decisions = new ConsentDecisions(consents, ageRules);
     db.inTransaction(
         () -> {
           agencies.add(

@@ -10,6 +10,10 @@ public enum AuditAction {
   CONSENT_WITHDRAWN("consent.withdrawn"),
   CONSENT_ENTERED_IN_ERROR("consent.entered-in-error"),
   CONSENT_READ("consent.read"),
+  /** The young person confirmed a health consent their guardian gave, once old enough to. */
+  CONSENT_CONFIRMED("consent.confirmed"),
+  /** A further guardian consented to a consent another guardian gave for their child. */
+  CONSENT_GUARDIAN_ADDED("consent.guardian-added"),
   CONSENT_DECISION("consent.decision"),
   MESSAGE_SENT("message.sent"),
   MESSAGE_TRANSMITTED("message.transmitted"),

@@ -24,12 +24,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.consent.ChildHeard;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentRegistry;
@@ -109,6 +112,24 @@ public class ConsentsResource {
   }
 
   /**
+   * That the child was heard before the guardian consented; required when the subject is old enough
+   * to be heard ({@code consentAge.heardBeforeGuardianConsents} on the person).
+   */
+  public static final class ChildHeardRequest {
+    @NotBlank
+    @Size(max = 200)
+    public String heardBy;
+
+    /** The day, as YYYY-MM-DD. */
+    @NotBlank
+    @Size(max = 10)
+    public String heardOn;
+
+    @Size(max = 1000)
+    public String views;
+  }
+
+  /**
    * What the person agreed to. {@code validFrom} defaults to now; give either {@code validUntil} or
    * {@code validForDays}.
    */
@@ -147,6 +168,8 @@ public class ConsentsResource {
     public Integer validForDays;
 
     @NotNull @Valid public EvidenceRequest evidence;
+
+    @Valid public ChildHeardRequest childHeard;
 
     NewConsent toCommand(Instant now) {
       Instant from = validFrom == null ? now : validFrom;
@@ -190,7 +213,21 @@ public class ConsentsResource {
           interpreter == null
               ? null
               : Languages.parse(interpreter.language, "evidence.interpreter.language"),
-          evidence.witness);
+          evidence.witness,
+          childHeard == null
+              ? null
+              : new ChildHeard(
+                  childHeard.heardBy,
+                  day(childHeard.heardOn, "childHeard.heardOn"),
+                  childHeard.views));
+    }
+  }
+
+  private static LocalDate day(String value, String field) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(field + " is a day, written YYYY-MM-DD");
     }
   }
 
@@ -199,13 +236,20 @@ public class ConsentsResource {
     public String reason;
   }
 
+  /** A further guardian of the child who consents to a consent another guardian gave. */
+  public static final class GuardianConsentRequest implements JsonRequest {
+    @NotBlank
+    @Size(max = 36)
+    public String guardianId;
+  }
+
   @POST
   @RolesAllowed(Roles.CASEWORKER)
   @Operation(summary = "Record a consent given by the person or a child's guardian")
   public Response record(@Valid @NotNull NewConsentRequest body) {
     Consent consent = registry.record(actor, body.toCommand(registry.now()));
     return Response.created(uri.getAbsolutePathBuilder().path(consent.id()).build())
-        .entity(ConsentView.of(consent, registry.now()))
+        .entity(view(consent))
         .build();
   }
 
@@ -221,7 +265,7 @@ public class ConsentsResource {
   })
   @Operation(summary = "Read a consent that names the caller's agency")
   public ConsentView readConsent(@PathParam("id") String id) {
-    return ConsentView.of(registry.read(actor, id), registry.now());
+    return view(registry.read(actor, id));
   }
 
   @GET
@@ -233,7 +277,7 @@ public class ConsentsResource {
     }
     Instant now = registry.now();
     return registry.aboutSubject(actor, subjectId).stream()
-        .map(c -> ConsentView.of(c, now))
+        .map(c -> ConsentView.of(c, now, registry.ageRules()))
         .toList();
   }
 
@@ -242,8 +286,49 @@ public class ConsentsResource {
   @RolesAllowed(Roles.CASEWORKER)
   @Operation(summary = "Withdraw a consent on the person's behalf; no new flow relies on it")
   public ConsentView withdraw(@PathParam("id") String id, @Valid ReasonRequest body) {
-    return ConsentView.of(
-        registry.withdraw(actor, id, body == null ? null : body.reason), registry.now());
+    return view(registry.withdraw(actor, id, body == null ? null : body.reason));
+  }
+
+  @GET
+  @Path("awaiting-confirmation")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "The consents naming the caller's agency that wait for a young person's confirmation:"
+              + " a guardian gave them with health categories, and the subject has since reached"
+              + " the age at which they consent to health flows themselves")
+  public List<ConsentView> awaitingConfirmation() {
+    Instant now = registry.now();
+    return registry.awaitingConfirmation(actor).stream()
+        .map(c -> ConsentView.of(c, now, registry.ageRules()))
+        .toList();
+  }
+
+  @POST
+  @Path("{id}/confirmation")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "Record that the young person confirms a health consent their guardian gave, so that it"
+              + " covers their health flows again")
+  public ConsentView confirm(@PathParam("id") String id) {
+    return view(registry.confirm(actor, id));
+  }
+
+  @POST
+  @Path("{id}/guardian-consents")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "Record that another registered guardian of the child consents too; where every"
+              + " guardian must consent, the consent covers flows once each has")
+  public ConsentView addGuardianConsent(
+      @PathParam("id") String id, @Valid @NotNull GuardianConsentRequest body) {
+    return view(registry.addGuardianConsent(actor, id, body.guardianId));
+  }
+
+  private ConsentView view(Consent consent) {
+    return ConsentView.of(consent, registry.now(), registry.ageRules());
   }
 
   @POST
@@ -251,8 +336,7 @@ public class ConsentsResource {
   @RolesAllowed(Roles.CASEWORKER)
   @Operation(summary = "Mark a consent as recorded in error")
   public ConsentView enteredInError(@PathParam("id") String id, @Valid ReasonRequest body) {
-    return ConsentView.of(
-        registry.markEnteredInError(actor, id, body == null ? null : body.reason), registry.now());
+    return view(registry.markEnteredInError(actor, id, body == null ? null : body.reason));
   }
 
   @GET
@@ -284,7 +368,7 @@ public class ConsentsResource {
         registry.importConsent(actor, imported.toNewConsent(subject.id(), grantor.id()));
     return Response.created(uri.getBaseUriBuilder().path("consents").path(consent.id()).build())
         .type(MediaType.APPLICATION_JSON)
-        .entity(ConsentView.of(consent, registry.now()))
+        .entity(view(consent))
         .build();
   }
 

@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import no.bindeledd.core.InvalidInput;
@@ -30,6 +30,7 @@ import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.insight.AccessLog;
 import no.bindeledd.core.audit.insight.AccessLogs;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
@@ -57,6 +58,13 @@ public class ParticipantsResource {
   @Inject PersonRegistry registry;
   @Inject AccessLogs accessLogs;
   @Inject Actor actor;
+  @Inject AgeRules ageRules;
+  @Inject Clock clock;
+
+  private PersonView view(Person person) {
+    return PersonView.of(person, ageRules, AgeRules.dayOf(clock.instant()));
+  }
+
   @Context UriInfo uri;
 
   /** A person to register. The national identity number is validated, check digits and all. */
@@ -86,7 +94,12 @@ public class ParticipantsResource {
     }
   }
 
-  /** A person as the caseworker sees them. */
+  /**
+   * A person as the caseworker sees them.
+   *
+   * @param consentAge what the age rules say of the person today, so that a form asks what the hub
+   *     will need without a copy of the rules
+   */
   public record PersonView(
       String id,
       String nationalId,
@@ -95,9 +108,10 @@ public class ParticipantsResource {
       String preferredLanguage,
       LocalDate birthDate,
       boolean child,
-      List<String> guardianIds) {
+      List<String> guardianIds,
+      ConsentAge consentAge) {
 
-    static PersonView of(Person p) {
+    static PersonView of(Person p, AgeRules rules, LocalDate today) {
       return new PersonView(
           p.id(),
           p.nationalId().value(),
@@ -105,17 +119,38 @@ public class ParticipantsResource {
           p.familyName(),
           p.preferredLanguage().toLanguageTag(),
           p.birthDate(),
-          p.isChildOn(LocalDate.now(ZoneId.of("Europe/Oslo"))),
-          p.guardians().stream().map(Person::id).toList());
+          p.isChildOn(today),
+          p.guardians().stream().map(Person::id).toList(),
+          new ConsentAge(
+              rules.consentsToHealthThemselves(p, today),
+              p.isChildOn(today) && rules.mustBeHeard(p, today),
+              rules.healthConsentFrom(p),
+              rules.guardiansNeeded().code()));
     }
   }
+
+  /**
+   * The age rules applied to a person today.
+   *
+   * @param consentsToHealthThemselves the person consents to health categories themselves, and a
+   *     guardian's consent to them is refused
+   * @param heardBeforeGuardianConsents a guardian who consents for this child records who heard the
+   *     child, and when ({@code childHeard})
+   * @param healthConsentFrom the day from which the person consents to health categories themselves
+   * @param guardiansNeeded {@code one} or {@code every}: how many guardians consent for a child
+   */
+  public record ConsentAge(
+      boolean consentsToHealthThemselves,
+      boolean heardBeforeGuardianConsents,
+      LocalDate healthConsentFrom,
+      String guardiansNeeded) {}
 
   @POST
   @Operation(summary = "Register an adult participant")
   public Response register(@Valid @NotNull NewPersonRequest body) {
     Person person = registry.registerParticipant(actor, body.toCommand());
     return Response.created(uri.getAbsolutePathBuilder().path(person.id()).build())
-        .entity(PersonView.of(person))
+        .entity(view(person))
         .build();
   }
 
@@ -147,7 +182,7 @@ public class ParticipantsResource {
       PersonRegistry.Page found =
           registry.search(actor, name, number(page, "page", 0), number(size, "size", 20));
       return new PageView(
-          found.people().stream().map(PersonView::of).toList(),
+          found.people().stream().map(this::view).toList(),
           found.page(),
           found.size(),
           found.hasMore());
@@ -155,7 +190,7 @@ public class ParticipantsResource {
     NationalId id = NationalId.of(nationalId);
     return registry
         .findByNationalId(actor, id)
-        .map(PersonView::of)
+        .map(this::view)
         .orElseThrow(() -> new NotFound("person with national identity number", id));
   }
 
@@ -174,14 +209,14 @@ public class ParticipantsResource {
   @Path("{id}")
   @Operation(summary = "Read a registered person (participant or child)")
   public PersonView readParticipant(@PathParam("id") String id) {
-    return PersonView.of(registry.read(actor, id));
+    return view(registry.read(actor, id));
   }
 
   @GET
   @Path("{id}/children")
   @Operation(summary = "List a participant's registered children")
   public List<PersonView> children(@PathParam("id") String id) {
-    return registry.childrenOf(actor, id).stream().map(PersonView::of).toList();
+    return registry.childrenOf(actor, id).stream().map(this::view).toList();
   }
 
   @POST
@@ -191,7 +226,7 @@ public class ParticipantsResource {
       @PathParam("id") String guardianId, @Valid @NotNull NewPersonRequest body) {
     Person child = registry.registerChild(actor, guardianId, body.toCommand());
     return Response.created(uri.getBaseUriBuilder().path("participants").path(child.id()).build())
-        .entity(PersonView.of(child))
+        .entity(view(child))
         .build();
   }
 
@@ -200,7 +235,7 @@ public class ParticipantsResource {
   @Operation(summary = "Link another registered adult as the child's guardian")
   public PersonView linkGuardian(
       @PathParam("childId") String childId, @PathParam("guardianId") String guardianId) {
-    return PersonView.of(registry.linkGuardian(actor, childId, guardianId));
+    return view(registry.linkGuardian(actor, childId, guardianId));
   }
 
   @GET

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.MessageKind;
+import no.bindeledd.core.person.AgeRules;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,6 +30,10 @@ public class HubSettings {
   @Inject
   @ConfigProperty(name = "hub.municipality.file")
   String municipalityFile;
+
+  @Inject
+  @ConfigProperty(name = "hub.consent.age-rules-file")
+  Optional<String> ageRulesFile;
 
   @Inject
   @ConfigProperty(name = "hub.public-url", defaultValue = "http://localhost:8080")
@@ -212,6 +217,25 @@ public class HubSettings {
 
   public Path municipalityFile() {
     return Path.of(municipalityFile).toAbsolutePath().normalize();
+  }
+
+  /**
+   * The table of consent age rules: {@code hub.consent.age-rules-file}, or {@code
+   * consent-age-rules.json} beside the municipality file, so that whoever finds the one finds the
+   * other.
+   */
+  public Path ageRulesFile() {
+    return ageRulesFile
+        .filter(f -> !f.isBlank())
+        .map(f -> Path.of(f).toAbsolutePath().normalize())
+        .orElseGet(() -> municipalityFile().resolveSibling(ConsentAgeTable.FILE_NAME));
+  }
+
+  /**
+   * The consent age rules, read from {@link #ageRulesFile()}; fails with the reason if it cannot.
+   */
+  public AgeRules ageRules() {
+    return ConsentAgeTable.read(ageRulesFile());
   }
 
   public String publicUrl() {

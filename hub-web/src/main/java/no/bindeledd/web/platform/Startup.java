@@ -31,6 +31,7 @@ import no.bindeledd.core.crypto.HttpTimestampAuthority;
 import no.bindeledd.core.crypto.LogSigningKey;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.persistence.SchemaMigration;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.web.camel.CamelLifecycle;
 import no.bindeledd.web.security.DevIdentityProvider;
 import no.bindeledd.web.security.DevIdentityProviderHolder;
@@ -66,6 +67,20 @@ public class Startup {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     int applied = SchemaMigration.migrate(dataSource);
     LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
+
+    AgeRules ageRules = settings.ageRules();
+    core.useAgeRules(ageRules);
+    LOG.info(
+        () ->
+            "Consent age rules from "
+                + settings.ageRulesFile()
+                + ": health consent from "
+                + ageRules.healthConsentAge()
+                + ", heard from "
+                + ageRules.heardFromAge()
+                + ", "
+                + ageRules.guardiansNeeded().code()
+                + " guardian(s)");
 
     Config config = ConfigProvider.getConfig();
     Municipality municipality =

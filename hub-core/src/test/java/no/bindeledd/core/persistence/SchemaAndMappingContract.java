@@ -187,7 +187,9 @@ abstract class SchemaAndMappingContract {
             town.agencies,
             town.audit,
             town.clock,
-            new AgeRules(17, 12, AgeRules.GuardiansNeeded.EVERY));
+            new AgeRules(17, 12, AgeRules.GuardiansNeeded.EVERY),
+            town.representation,
+            town.withdrawalNotices);
     NewConsent base = town.gpConsent(child);
     NewConsent heard =
         new NewConsent(

@@ -35,11 +35,13 @@ import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.consent.ChildHeard;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
+import no.bindeledd.core.consent.ConsentNotice;
 import no.bindeledd.core.consent.ConsentRegistry;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.consent.NewConsent;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.consent.WithdrawalNotices;
 import no.bindeledd.core.consent.fhir.FhirConsents;
 import no.bindeledd.core.consent.fhir.ImportedConsent;
 import no.bindeledd.core.consent.receipt.ConsentReceipts;
@@ -48,6 +50,7 @@ import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
@@ -78,6 +81,8 @@ public class ConsentsResource {
   private static final ConsentReceipts RECEIPTS = new ConsentReceipts();
 
   @Inject ConsentRegistry registry;
+  @Inject WithdrawalNotices notices;
+  @Inject People register;
   @Inject PersonRegistry people;
   @Inject Agencies agencies;
   @Inject Actor actor;
@@ -261,16 +266,23 @@ public class ConsentsResource {
     Roles.SCHOOL_LIAISON,
     Roles.KINDERGARTEN_LIAISON,
     Roles.NAV_ADVISER,
-    Roles.AUDITOR
+    Roles.AUDITOR,
+    Roles.CITIZEN
   })
-  @Operation(summary = "Read a consent that names the caller's agency")
+  @Operation(
+      summary =
+          "Read a consent that names the caller's agency; for a citizen, a consent about them or a"
+              + " child they act for")
   public ConsentView readConsent(@PathParam("id") String id) {
     return view(registry.read(actor, id));
   }
 
   @GET
-  @RolesAllowed(Roles.CASEWORKER)
-  @Operation(summary = "List a person's consents that involve the caller's agency")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @Operation(
+      summary =
+          "List a person's consents that involve the caller's agency; for a citizen, every consent"
+              + " about them or a child they act for, whichever agencies it names")
   public List<ConsentView> consentsAbout(@QueryParam("subject") String subjectId) {
     if (subjectId == null || subjectId.isBlank()) {
       throw new InvalidInput("the query parameter subject (a person id) is required");
@@ -283,8 +295,13 @@ public class ConsentsResource {
 
   @POST
   @Path("{id}/withdrawal")
-  @RolesAllowed(Roles.CASEWORKER)
-  @Operation(summary = "Withdraw a consent on the person's behalf; no new flow relies on it")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @Operation(
+      summary =
+          "Withdraw a consent: a caseworker on the person's behalf, or the person themselves (or a"
+              + " guardian for a child they act for), in one step, the reason optional. It takes"
+              + " effect at once: no new flow relies on it, and answers still on their way are"
+              + " held. The answer is the consent, withdrawn")
   public ConsentView withdraw(@PathParam("id") String id, @Valid ReasonRequest body) {
     return view(registry.withdraw(actor, id, body == null ? null : body.reason));
   }
@@ -329,6 +346,65 @@ public class ConsentsResource {
 
   private ConsentView view(Consent consent) {
     return ConsentView.of(consent, registry.now(), registry.ageRules());
+  }
+
+  /**
+   * A notice that the person withdrew a consent themselves (or a guardian for their child): the
+   * consent, the person it is about, when, who withdrew it, and whether a caseworker marked it
+   * seen.
+   */
+  public record NoticeView(
+      String id,
+      String kind,
+      String consentId,
+      String subjectId,
+      String subjectName,
+      Instant noticedAt,
+      String noticedBy,
+      String noticedByName,
+      boolean seen,
+      Instant seenAt,
+      String seenBy) {}
+
+  @GET
+  @Path("notices")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "The notices your agency was given of consents the person withdrew themselves (or a"
+              + " guardian for their child), newest first, at most 200; each is audited as a look at"
+              + " its consent. The live stream at /api/events sends a consent-notice event when one"
+              + " comes")
+  public List<NoticeView> notices() {
+    return notices.list(actor).stream().map(this::view).toList();
+  }
+
+  @POST
+  @Path("notices/{id}/seen")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(summary = "Mark a notice of a withdrawal by the person as seen by you")
+  public NoticeView markNoticeSeen(@PathParam("id") String id) {
+    return view(notices.markSeen(actor, id));
+  }
+
+  private NoticeView view(ConsentNotice notice) {
+    String by = notice.noticedBy();
+    String byName =
+        by.startsWith("person:")
+            ? register.find(by.substring("person:".length())).map(Person::fullName).orElse(null)
+            : null;
+    return new NoticeView(
+        notice.id(),
+        notice.kind(),
+        notice.consentId(),
+        notice.subjectId(),
+        register.find(notice.subjectId()).map(Person::fullName).orElse(null),
+        notice.noticedAt(),
+        by,
+        byName,
+        notice.seenAt().isPresent(),
+        notice.seenAt().orElse(null),
+        notice.seenBy().orElse(null));
   }
 
   @POST
@@ -381,7 +457,7 @@ public class ConsentsResource {
   @GET
   @Path("{id}/receipt")
   @Produces({MediaType.TEXT_HTML + ";charset=UTF-8", MediaType.APPLICATION_JSON})
-  @RolesAllowed(Roles.CASEWORKER)
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Operation(
       summary =
           "The person's consent receipt, in their language (or lang) and in Norwegian: HTML to"

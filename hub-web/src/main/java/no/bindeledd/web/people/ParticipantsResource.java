@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +32,15 @@ import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.insight.AccessLog;
 import no.bindeledd.core.audit.insight.AccessLogs;
 import no.bindeledd.core.person.AgeRules;
+import no.bindeledd.core.audit.insight.PersonalData;
+import no.bindeledd.core.audit.insight.PersonalDataExport;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.consent.ConsentView;
+import no.bindeledd.web.exchange.MessageView;
 import no.bindeledd.web.json.JsonRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,7 +50,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The refugee service's register of participants, their children and the children's guardians, and
- * each person's access log, which a caseworker reads on the person's behalf.
+ * each person's access log, which a caseworker reads on the person's behalf. A person signed in as
+ * themselves reads their own entry, log and children here too, and a guardian a child's while they
+ * act for the child; any other person is not found for them.
  */
 @Path("participants")
 @RequestScoped
@@ -57,6 +64,7 @@ public class ParticipantsResource {
 
   @Inject PersonRegistry registry;
   @Inject AccessLogs accessLogs;
+  @Inject PersonalDataExport exports;
   @Inject Actor actor;
   @Inject AgeRules ageRules;
   @Inject Clock clock;
@@ -206,15 +214,23 @@ public class ParticipantsResource {
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}")
-  @Operation(summary = "Read a registered person (participant or child)")
+  @Operation(
+      summary =
+          "Read a registered person (participant or child). A citizen reads themselves and the"
+              + " children they act for; anyone else is not found")
   public PersonView readParticipant(@PathParam("id") String id) {
     return view(registry.read(actor, id));
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}/children")
-  @Operation(summary = "List a participant's registered children")
+  @Operation(
+      summary =
+          "List a participant's registered children; for a citizen, only the children they act"
+              + " for today")
   public List<PersonView> children(@PathParam("id") String id) {
     return registry.childrenOf(actor, id).stream().map(this::view).toList();
   }
@@ -239,6 +255,7 @@ public class ParticipantsResource {
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}/access-log")
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML + ";charset=UTF-8"})
   @Operation(
@@ -254,6 +271,62 @@ public class ParticipantsResource {
     return wantsHtml(headers)
         ? Response.ok(accessLogs.html(log), "text/html;charset=UTF-8").build()
         : Response.ok(log, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * Everything the hub holds about a person, for them to keep (format {@value #EXPORT_FORMAT}): the
+   * register entry, guardians and children, every consent with its evidence and history, every
+   * message about them with its content, and the access log.
+   */
+  public record PersonalDataView(
+      String format,
+      Instant madeAt,
+      PersonView person,
+      List<PersonView> guardians,
+      List<PersonView> children,
+      List<ConsentView> consents,
+      List<MessageView> messages,
+      boolean messagesComplete,
+      AccessLog accessLog) {}
+
+  public static final String EXPORT_FORMAT = "bindeledd-personal-data/1";
+
+  @GET
+  @Path("{id}/export")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @APIResponse(
+      responseCode = "200",
+      description = "Everything the hub holds about the person, as a JSON file to keep",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonalDataView.class)))
+  @Operation(
+      summary =
+          "Everything the hub holds about the person (their right of access, GDPR Art. 15): the"
+              + " register entry, guardians and children, every consent with its evidence and"
+              + " history, every message about them with its content, and the access log (in their"
+              + " language, or lang, and Norwegian); a JSON attachment. For the person, a guardian"
+              + " for a child they act for, or a caseworker on the person's behalf. Audited")
+  public Response export(@PathParam("id") String id, @QueryParam("lang") String lang) {
+    PersonalData data = exports.export(actor, id, Languages.parse(lang, "lang"));
+    Instant now = data.madeAt();
+    PersonalDataView view =
+        new PersonalDataView(
+            EXPORT_FORMAT,
+            now,
+            PersonView.of(data.person()),
+            data.guardians().stream().map(PersonView::of).toList(),
+            data.children().stream().map(PersonView::of).toList(),
+            data.consents().stream().map(c -> ConsentView.of(c, now)).toList(),
+            data.messages().stream().map(MessageView::withBody).toList(),
+            data.messagesComplete(),
+            data.accessLog());
+    return Response.ok(view, MediaType.APPLICATION_JSON_TYPE)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"bindeledd-" + data.person().id() + ".json\"")
+        .build();
   }
 
   /** HTML when the caller's most wanted type is HTML; JSON otherwise, and for any type. */

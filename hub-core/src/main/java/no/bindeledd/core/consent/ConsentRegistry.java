@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import no.bindeledd.core.Conflict;
 import java.util.stream.Stream;
+import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.AccessDenied;
@@ -22,9 +22,9 @@ import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
-import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.Representation;
@@ -32,8 +32,8 @@ import no.bindeledd.core.person.Representation;
 /**
  * Recording, reading and withdrawing consents. Only a caseworker at one of the two agencies a
  * consent names may record or change it; every change and every read is audited. Who may consent
- * for whom follows the {@link AgeRules}: see {@link #requireEntitledGrantor}. A person signed in
- * as themselves reads and withdraws the consents about themselves and the children they act for
+ * for whom follows the {@link AgeRules}: see {@link #requireEntitledGrantor}. A person signed in as
+ * themselves reads and withdraws the consents about themselves and the children they act for
  * ({@link Representation}); any other consent is not found for them.
  */
 @ApplicationScoped

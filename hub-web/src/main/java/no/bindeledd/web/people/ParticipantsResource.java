@@ -31,9 +31,9 @@ import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.insight.AccessLog;
 import no.bindeledd.core.audit.insight.AccessLogs;
-import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.audit.insight.PersonalData;
 import no.bindeledd.core.audit.insight.PersonalDataExport;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
@@ -315,10 +315,10 @@ public class ParticipantsResource {
         new PersonalDataView(
             EXPORT_FORMAT,
             now,
-            PersonView.of(data.person()),
-            data.guardians().stream().map(PersonView::of).toList(),
-            data.children().stream().map(PersonView::of).toList(),
-            data.consents().stream().map(c -> ConsentView.of(c, now)).toList(),
+            view(data.person()),
+            data.guardians().stream().map(this::view).toList(),
+            data.children().stream().map(this::view).toList(),
+            data.consents().stream().map(c -> ConsentView.of(c, now, ageRules)).toList(),
             data.messages().stream().map(MessageView::withBody).toList(),
             data.messagesComplete(),
             data.accessLog());

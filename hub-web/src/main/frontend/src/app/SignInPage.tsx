@@ -31,7 +31,7 @@ export function SignInPage() {
           <FormattedMessage id="signIn.failed" />
         </Alert>
       )}
-      <Field>
+      <Field className="sign-in__language">
         <Label htmlFor="sign-in-language">
           <FormattedMessage id="language.label" />
         </Label>

@@ -154,7 +154,7 @@ function Withdrawal({
       <Paragraph>
         <FormattedMessage id="me.withdraw.intro" />
       </Paragraph>
-      <Button data-color="danger" onClick={() => dialog.current?.showModal()}>
+      <Button data-color="danger" data-testid="withdraw-open" onClick={() => dialog.current?.showModal()}>
         <FormattedMessage id="me.withdraw.open" />
       </Button>
       <Dialog
@@ -187,7 +187,7 @@ function Withdrawal({
             />
             {withdraw.error && <ProblemNotice error={withdraw.error} />}
             <div className="me-actions">
-              <Button type="submit" data-color="danger" disabled={withdraw.isPending}>
+              <Button type="submit" data-color="danger" data-testid="withdraw-confirm" disabled={withdraw.isPending}>
                 <FormattedMessage id="me.withdraw.confirm" />
               </Button>
               <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>

@@ -39,9 +39,11 @@ import no.bindeledd.core.persistence.JpaAuditTrail;
 import no.bindeledd.core.persistence.JpaConsents;
 import no.bindeledd.core.persistence.JpaMessages;
 import no.bindeledd.core.persistence.JpaPeople;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
+import no.bindeledd.core.person.Representation;
 
 /**
  * A small synthetic municipality on a {@link TestDatabase}: the five agencies, the core services
@@ -68,6 +70,7 @@ public class Fixtures {
   public final JpaConsents consents;
   public final JpaAuditTrail auditTrail;
   public final AuditLog audit;
+  public final Representation representation;
   public final PersonRegistry personRegistry;
   public final ConsentRegistry consentRegistry;
   public final ConsentDecisions decisions;
@@ -90,8 +93,9 @@ public class Fixtures {
     consents = new JpaConsents(db.em());
     auditTrail = new JpaAuditTrail(db.em());
     audit = new AuditLog(auditTrail, clock);
-    personRegistry = new PersonRegistry(people, audit, clock);
-    consentRegistry = new ConsentRegistry(consents, people, agencies, audit, clock);
+    representation = new Representation(people, AgeRules.norwegianLaw(), clock);
+    personRegistry = new PersonRegistry(people, audit, clock, representation);
+    consentRegistry = new ConsentRegistry(consents, people, agencies, audit, clock, representation);
     decisions = new ConsentDecisions(consents);
     db.inTransaction(
         () -> {

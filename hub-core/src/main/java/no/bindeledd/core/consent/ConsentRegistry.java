@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
@@ -18,12 +20,17 @@ import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.Representation;
 
 /**
  * Recording, reading and withdrawing consents. Only a caseworker at one of the two agencies a
- * consent names may record or change it; every change and every read is audited.
+ * consent names may record or change it; every change and every read is audited. A person signed in
+ * as themselves reads and withdraws the consents about themselves and the children they act for
+ * ({@link Representation}); any other consent is not found for them.
  */
 @ApplicationScoped
 public class ConsentRegistry {
@@ -36,17 +43,24 @@ public class ConsentRegistry {
   private Agencies agencies;
   private AuditLog audit;
   private Clock clock;
+  private Representation representation;
 
   protected ConsentRegistry() {}
 
   @Inject
   public ConsentRegistry(
-      Consents consents, People people, Agencies agencies, AuditLog audit, Clock clock) {
+      Consents consents,
+      People people,
+      Agencies agencies,
+      AuditLog audit,
+      Clock clock,
+      Representation representation) {
     this.consents = consents;
     this.people = people;
     this.agencies = agencies;
     this.audit = audit;
     this.clock = clock;
+    this.representation = representation;
   }
 
   @Transactional
@@ -61,12 +75,25 @@ public class ConsentRegistry {
   }
 
   private Consent store(Actor actor, NewConsent command, AuditAction action) {
-    requireCaseworker(actor);
+    if (!actor.is(Role.HUB)) {
+      requireCaseworker(actor);
+    }
     Person subject = people.get(command.subjectId());
     Person grantor = people.get(command.grantorId());
     Agency disclosing = agencies.get(command.disclosing());
     Agency receiving = agencies.get(command.receiving());
-    if (!actor.isAt(disclosing.orgNumber()) && !actor.isAt(receiving.orgNumber())) {
+    OrganisationNumber recorder;
+    if (actor.is(Role.HUB)) {
+      // The embedded profile's demo consents: kept as the refugee service's, recorded by the hub.
+      recorder =
+          Stream.of(disclosing, receiving)
+              .filter(a -> a.kind() == AgencyKind.REFUGEE_SERVICE)
+              .findFirst()
+              .orElseThrow(() -> new InvalidInput("a demo consent names the refugee service"))
+              .orgNumber();
+    } else if (actor.isAt(disclosing.orgNumber()) || actor.isAt(receiving.orgNumber())) {
+      recorder = actor.agency();
+    } else {
       throw new AccessDenied(
           "a caseworker records consents only for flows their agency is part of");
     }
@@ -99,7 +126,7 @@ public class ConsentRegistry {
             command.textLanguage(),
             interpreter,
             command.witness());
-    Consent consent = new Consent(terms, evidence, actor.userId(), actor.agency(), clock.instant());
+    Consent consent = new Consent(terms, evidence, actor.userId(), recorder, clock.instant());
     consents.add(consent);
     audit.append(
         AuditEvent.of(actor, action, AuditOutcome.SUCCESS)
@@ -142,8 +169,10 @@ public class ConsentRegistry {
     return consent;
   }
 
+  /** Only the refugee service marks a consent recorded in error; the person withdraws it. */
   @Transactional
   public Consent markEnteredInError(Actor actor, String consentId, String reason) {
+    requireCaseworker(actor);
     Consent consent = consentToChange(actor, consentId);
     consent.markEnteredInError(actor.userId(), clock.instant(), reason);
     audit.append(
@@ -154,6 +183,9 @@ public class ConsentRegistry {
   }
 
   private Consent consentToChange(Actor actor, String consentId) {
+    if (actor.is(Role.CITIZEN)) {
+      return consentOfTheirs(actor, consentId);
+    }
     requireCaseworker(actor);
     Consent consent = consents.get(consentId);
     if (!consent.involves(actor.agency())) {
@@ -168,6 +200,12 @@ public class ConsentRegistry {
    */
   @Transactional
   public Consent read(Actor actor, String consentId) {
+    if (actor.is(Role.CITIZEN)) {
+      Consent theirs = consentOfTheirs(actor, consentId);
+      audit.append(
+          AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS).consent(theirs));
+      return theirs;
+    }
     Consent consent = consents.get(consentId);
     boolean involved = actor.agency() != null && consent.involves(actor.agency());
     if (!involved && !actor.is(Role.AUDITOR)) {
@@ -178,20 +216,41 @@ public class ConsentRegistry {
     return consent;
   }
 
-  /** The consents about a person that involve the caseworker's agency. */
+  /**
+   * The consents about a person that involve the caseworker's agency; for a citizen who may act for
+   * the person, every consent about them, whichever agencies it names.
+   */
   @Transactional
   public List<Consent> aboutSubject(Actor actor, String subjectId) {
-    requireCaseworker(actor);
-    Person subject = people.get(subjectId);
-    List<Consent> visible =
-        consents.aboutSubject(subject.id()).stream()
-            .filter(c -> c.involves(actor.agency()))
-            .toList();
+    Person subject;
+    List<Consent> visible;
+    if (actor.is(Role.CITIZEN)) {
+      subject = representation.requireActsFor(actor, subjectId);
+      visible = consents.aboutSubject(subject.id());
+    } else {
+      requireCaseworker(actor);
+      subject = people.get(subjectId);
+      visible =
+          consents.aboutSubject(subject.id()).stream()
+              .filter(c -> c.involves(actor.agency()))
+              .toList();
+    }
     audit.append(
         AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS)
             .subject(subject.id())
             .reason("listed " + visible.size() + " consents"));
     return visible;
+  }
+
+  /**
+   * A consent about the citizen or a child they act for; any other is not found, as if it did not
+   * exist.
+   */
+  private Consent consentOfTheirs(Actor citizen, String consentId) {
+    return consents
+        .find(consentId)
+        .filter(c -> representation.mayActFor(citizen, c.subject()))
+        .orElseThrow(() -> new NotFound("consent", consentId));
   }
 
   public Instant now() {

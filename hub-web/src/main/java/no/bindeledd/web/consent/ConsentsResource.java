@@ -217,16 +217,23 @@ public class ConsentsResource {
     Roles.SCHOOL_LIAISON,
     Roles.KINDERGARTEN_LIAISON,
     Roles.NAV_ADVISER,
-    Roles.AUDITOR
+    Roles.AUDITOR,
+    Roles.CITIZEN
   })
-  @Operation(summary = "Read a consent that names the caller's agency")
+  @Operation(
+      summary =
+          "Read a consent that names the caller's agency; for a citizen, a consent about them or a"
+              + " child they act for")
   public ConsentView readConsent(@PathParam("id") String id) {
     return ConsentView.of(registry.read(actor, id), registry.now());
   }
 
   @GET
-  @RolesAllowed(Roles.CASEWORKER)
-  @Operation(summary = "List a person's consents that involve the caller's agency")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @Operation(
+      summary =
+          "List a person's consents that involve the caller's agency; for a citizen, every consent"
+              + " about them or a child they act for, whichever agencies it names")
   public List<ConsentView> consentsAbout(@QueryParam("subject") String subjectId) {
     if (subjectId == null || subjectId.isBlank()) {
       throw new InvalidInput("the query parameter subject (a person id) is required");
@@ -239,8 +246,13 @@ public class ConsentsResource {
 
   @POST
   @Path("{id}/withdrawal")
-  @RolesAllowed(Roles.CASEWORKER)
-  @Operation(summary = "Withdraw a consent on the person's behalf; no new flow relies on it")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @Operation(
+      summary =
+          "Withdraw a consent: a caseworker on the person's behalf, or the person themselves (or a"
+              + " guardian for a child they act for), in one step, the reason optional. It takes"
+              + " effect at once: no new flow relies on it, and answers still on their way are"
+              + " held. The answer is the consent, withdrawn")
   public ConsentView withdraw(@PathParam("id") String id, @Valid ReasonRequest body) {
     return ConsentView.of(
         registry.withdraw(actor, id, body == null ? null : body.reason), registry.now());
@@ -297,7 +309,7 @@ public class ConsentsResource {
   @GET
   @Path("{id}/receipt")
   @Produces({MediaType.TEXT_HTML + ";charset=UTF-8", MediaType.APPLICATION_JSON})
-  @RolesAllowed(Roles.CASEWORKER)
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Operation(
       summary =
           "The person's consent receipt, in their language (or lang) and in Norwegian: HTML to"

@@ -44,7 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The refugee service's register of participants, their children and the children's guardians, and
- * each person's access log, which a caseworker reads on the person's behalf.
+ * each person's access log, which a caseworker reads on the person's behalf. A person signed in as
+ * themselves reads their own entry, log and children here too, and a guardian a child's while they
+ * act for the child; any other person is not found for them.
  */
 @Path("participants")
 @RequestScoped
@@ -171,15 +173,23 @@ public class ParticipantsResource {
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}")
-  @Operation(summary = "Read a registered person (participant or child)")
+  @Operation(
+      summary =
+          "Read a registered person (participant or child). A citizen reads themselves and the"
+              + " children they act for; anyone else is not found")
   public PersonView readParticipant(@PathParam("id") String id) {
     return PersonView.of(registry.read(actor, id));
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}/children")
-  @Operation(summary = "List a participant's registered children")
+  @Operation(
+      summary =
+          "List a participant's registered children; for a citizen, only the children they act"
+              + " for today")
   public List<PersonView> children(@PathParam("id") String id) {
     return registry.childrenOf(actor, id).stream().map(PersonView::of).toList();
   }
@@ -204,6 +214,7 @@ public class ParticipantsResource {
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}/access-log")
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML + ";charset=UTF-8"})
   @Operation(

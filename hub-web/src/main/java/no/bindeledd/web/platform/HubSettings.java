@@ -191,6 +191,30 @@ public class HubSettings {
   String oidcScope;
 
   @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.issuer")
+  Optional<String> citizenIssuer;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.client-id")
+  Optional<String> citizenClientId;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.client-auth", defaultValue = "client_secret_basic")
+  String citizenClientAuth;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.client-secret")
+  Optional<String> citizenClientSecret;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.client-key")
+  Optional<String> citizenClientKey;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.scope", defaultValue = "openid profile")
+  String citizenScope;
+
+  @Inject
   @ConfigProperty(name = "hub.session.idle-timeout", defaultValue = "PT30M")
   Duration sessionIdleTimeout;
 
@@ -390,6 +414,34 @@ public class HubSettings {
 
   public String oidcScope() {
     return oidcScope;
+  }
+
+  /**
+   * The provider citizens sign in at (ID-porten, or the development sign-in's {@code idporten}
+   * issuer); none means citizens do not sign in at this hub.
+   */
+  public Optional<String> citizenIssuer() {
+    return citizenIssuer.filter(i -> !i.isBlank());
+  }
+
+  public Optional<String> citizenClientId() {
+    return citizenClientId.filter(i -> !i.isBlank());
+  }
+
+  public String citizenClientAuth() {
+    return citizenClientAuth;
+  }
+
+  public Optional<String> citizenClientSecret() {
+    return citizenClientSecret.filter(s -> !s.isBlank());
+  }
+
+  public Optional<Path> citizenClientKey() {
+    return citizenClientKey.filter(k -> !k.isBlank()).map(Path::of);
+  }
+
+  public String citizenScope() {
+    return citizenScope;
   }
 
   /** How long a browser session lives without a request. */

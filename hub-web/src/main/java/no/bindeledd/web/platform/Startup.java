@@ -58,6 +58,7 @@ public class Startup {
   @Inject CoreProducers core;
   @Inject DevIdentityProviderHolder devIdentityProvider;
   @Inject CamelLifecycle camel;
+  @Inject DemoParticipants demoParticipants;
   @Inject EmbeddedSimulators simulators;
   @Inject AuditCheckpointing checkpointing;
   @Inject DevelopmentWitness developmentWitness;
@@ -91,8 +92,12 @@ public class Startup {
           DevIdentityProvider.loadOrCreate(
               settings.dataDir().resolve("dev-idp"),
               municipality.demoUsers(),
+              municipality.demoParticipants(),
               settings.tokenIssuer(),
               clock));
+    }
+    if (settings.isEmbedded()) {
+      demoParticipants.register(municipality);
     }
     if (settings.simulatorsEnabled()) {
       simulators.start(municipality, keys);
@@ -215,6 +220,21 @@ public class Startup {
                         idp.passwordOf(user.username()),
                         user.role().code(),
                         user.agency()));
+              }
+              if (!idp.participants().isEmpty()) {
+                text.append("  Demo citizens (sign in at ")
+                    .append(url)
+                    .append(
+                        "/auth/login?as=citizen; username / password for the token endpoint /"
+                            + " level):\n");
+                for (Municipality.DemoParticipant participant : idp.participants()) {
+                  text.append(
+                      String.format(
+                          "    %-22s %-18s %s%n",
+                          participant.username(),
+                          idp.passwordOf(participant.username()),
+                          participant.acr()));
+                }
               }
               text.append("  For the README's walkthrough, in another terminal:\n    export");
               home.ifPresent(h -> text.append(" BINDELEDD_HOME=").append(shellWord(h)));

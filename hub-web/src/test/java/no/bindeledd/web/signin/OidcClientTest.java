@@ -130,7 +130,8 @@ class OidcClientTest {
             start.pending().nonce(),
             start.pending().codeVerifier(),
             "/",
-            start.pending().startedAt());
+            start.pending().startedAt(),
+            start.pending().audience());
 
     assertThatThrownBy(() -> client.completeLogin(callback, other))
         .isInstanceOf(SignInFailed.class)
@@ -148,7 +149,8 @@ class OidcClientTest {
             "a-nonce-from-another-sign-in",
             start.pending().codeVerifier(),
             "/",
-            start.pending().startedAt());
+            start.pending().startedAt(),
+            start.pending().audience());
 
     assertThatThrownBy(() -> client.completeLogin(callback, replayed))
         .isInstanceOf(SignInFailed.class)
@@ -195,7 +197,8 @@ class OidcClientTest {
             Optional.empty(),
             REDIRECT,
             URI.create("http://localhost:8080/signed-out"),
-            "openid profile");
+            "openid profile",
+            Audience.STAFF);
     assertThatThrownBy(() -> client(nowhere).beginLogin("/"))
         .isInstanceOf(SignInFailed.class)
         .hasMessageContaining("cannot be reached");
@@ -225,7 +228,8 @@ class OidcClientTest {
         Optional.empty(),
         REDIRECT,
         URI.create("http://localhost:8080/signed-out"),
-        "openid profile");
+        "openid profile",
+        Audience.STAFF);
   }
 
   private static ClientSettings keySettings(Path key) {
@@ -237,7 +241,8 @@ class OidcClientTest {
         Optional.of(key),
         REDIRECT,
         URI.create("http://localhost:8080/signed-out"),
-        "openid profile");
+        "openid profile",
+        Audience.STAFF);
   }
 
   /** Types the username on the provider's login page; where the provider sends the browser. */

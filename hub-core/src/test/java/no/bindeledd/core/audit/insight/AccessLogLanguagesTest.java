@@ -61,7 +61,13 @@ class AccessLogLanguagesTest {
     Delivery delivery = services.delivery();
     accessLogs =
         new AccessLogs(
-            town.audit, town.people, town.agencies, town.consents, services.messages(), town.clock);
+            town.audit,
+            town.people,
+            town.agencies,
+            town.consents,
+            services.messages(),
+            town.clock,
+            town.representation);
     amal = town.participant();
     consent = town.recordGpConsent(amal);
     Message request =

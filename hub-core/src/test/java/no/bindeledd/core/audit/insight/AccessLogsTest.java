@@ -75,7 +75,13 @@ class AccessLogsTest {
     delivery = services.delivery();
     accessLogs =
         new AccessLogs(
-            town.audit, town.people, town.agencies, town.consents, services.messages(), town.clock);
+            town.audit,
+            town.people,
+            town.agencies,
+            town.consents,
+            services.messages(),
+            town.clock,
+            town.representation);
     amal = town.participant();
   }
 

@@ -174,7 +174,8 @@ class PersonPagesIT {
     // The GP office answers after the withdrawal: the hub holds the answer.
     HubClient.Reply answered =
         hub.as(Demo.GP)
-            .post("/api/messages/" + request + "/answers", "{\"text\":\"Referred on 2 December.\"}");
+            .post(
+                "/api/messages/" + request + "/answers", "{\"text\":\"Referred on 2 December.\"}");
     assertThat(answered.json().getString("status")).as(answered.toString()).isEqualTo("held");
 
     JsonObject log = caseworker.get("/api/participants/" + self + "/access-log?lang=nb").json();
@@ -252,10 +253,9 @@ class PersonPagesIT {
   }
 
   private String participantId(String nationalId) {
-    JsonObject page = caseworker.get("/api/participants?nationalId=" + nationalId).json();
-    JsonArray found = page.getJsonArray("participants");
-    assertThat(found).as("the demo participant " + nationalId).hasSize(1);
-    return found.getJsonObject(0).getString("id");
+    HubClient.Reply found = caseworker.get("/api/participants?nationalId=" + nationalId);
+    assertThat(found.status()).as("the demo participant " + nationalId).isEqualTo(200);
+    return found.json().getString("id");
   }
 
   private String consent(String json) {
@@ -270,11 +270,16 @@ class PersonPagesIT {
         .replace("{\"subjectId\"", "{\"grantorId\":\"" + guardian + "\",\"subjectId\"");
   }
 
-  /** The text of the access log's line of a kind, as the hub wrote it in the log's first section. */
+  /**
+   * The text of the access log's line of a kind, as the hub wrote it in the log's first section.
+   */
   private static String lineOfKind(JsonObject log, String kind) {
     JsonArray entries = log.getJsonArray("entries");
     JsonArray items =
-        log.getJsonArray("sections").getJsonObject(0).getJsonObject("entries").getJsonArray("items");
+        log.getJsonArray("sections")
+            .getJsonObject(0)
+            .getJsonObject("entries")
+            .getJsonArray("items");
     for (int at = 0; at < entries.size(); at++) {
       if (kind.equals(entries.getJsonObject(at).getString("kind"))) {
         return items.getJsonObject(at).getString("text");

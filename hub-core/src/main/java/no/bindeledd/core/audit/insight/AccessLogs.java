@@ -99,7 +99,11 @@ public class AccessLogs {
         agencies.all().stream().collect(Collectors.toMap(a -> a.orgNumber().value(), Agency::name));
     Function<String, AccessLog.Party> party = number -> party(number, names);
     List<AccessLog.Entry> entries =
-        AccessLines.from(oldestFirst, id -> messages.find(id).map(Message::kind), party);
+        AccessLines.from(
+            oldestFirst,
+            id -> messages.find(id).map(Message::kind),
+            party,
+            readerId -> reader(person, readerId));
     List<AccessLog.ActiveConsent> active =
         consents.aboutSubject(person.id()).stream()
             .filter(c -> c.statusAt(now) == ConsentStatus.ACTIVE)
@@ -128,6 +132,31 @@ public class AccessLogs {
   /** The log as a printable, self-contained HTML page. */
   public String html(AccessLog log) {
     return AccessLogHtml.render(log);
+  }
+
+  /**
+   * The Content Security Policy source ({@code 'sha256-...'}) that lets the HTML page's one inline
+   * style apply, and nothing else.
+   */
+  public static String styleSource() {
+    return AccessLogHtml.STYLE_SOURCE;
+  }
+
+  /**
+   * Who a person signed in as themselves is to {@code subject}: themselves, a guardian, or other.
+   */
+  private AccessLog.Reader reader(Person subject, String readerId) {
+    if (subject.id().equals(readerId)) {
+      return new AccessLog.Reader("self", subject.fullName());
+    }
+    return subject.guardians().stream()
+        .filter(g -> g.id().equals(readerId))
+        .findFirst()
+        .map(g -> new AccessLog.Reader("guardian", g.fullName()))
+        .orElseGet(
+            () ->
+                new AccessLog.Reader(
+                    "person", people.find(readerId).map(Person::fullName).orElse(null)));
   }
 
   /**

@@ -11,6 +11,7 @@ import { useAccessLog } from './queries';
 
 interface PersonLogSection extends AccessLogSectionText {
   reviewStatus?: 'draft' | 'reviewed';
+  reviewNote?: string | null;
 }
 
 /**
@@ -40,6 +41,7 @@ export function AccessLogPage() {
               language={section.language}
               direction={section.direction}
               reviewStatus={section.reviewStatus}
+              reviewNote={section.reviewNote}
               reader={intl.locale}
               testId={`access-log-${section.language}`}
             >

@@ -81,6 +81,7 @@ function Receipt({ receipt }: { receipt: PersonReceipt }) {
           language={section.language}
           direction={section.direction}
           reviewStatus={section.reviewStatus}
+          reviewNote={section.reviewNote}
           reader={intl.locale}
           testId={`receipt-section-${section.language}`}
         >

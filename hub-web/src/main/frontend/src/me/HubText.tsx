@@ -13,6 +13,7 @@ export function HubText({
   language,
   direction,
   reviewStatus,
+  reviewNote,
   reader,
   children,
   testId,
@@ -20,6 +21,8 @@ export function HubText({
   language: string;
   direction: string;
   reviewStatus?: string;
+  /** The hub's own sentence, in the section's language, that its text is a draft. */
+  reviewNote?: string | null;
   reader: string;
   children: ReactNode;
   testId?: string;
@@ -39,6 +42,7 @@ export function HubText({
           </Tag>
         )}
       </Paragraph>
+      {reviewNote && <Paragraph data-size="sm">{reviewNote}</Paragraph>}
       {children}
     </div>
   );

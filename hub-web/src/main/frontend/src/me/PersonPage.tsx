@@ -139,6 +139,7 @@ export function Summary({ receipt }: { receipt: PersonReceipt }) {
           language={section.language}
           direction={section.direction}
           reviewStatus={section.reviewStatus}
+          reviewNote={section.reviewNote}
           reader={intl.locale}
           testId={`summary-${section.language}`}
         >

@@ -111,7 +111,6 @@ class PersonPagesIT {
 
     withdraw(card, own, language);
     readTheAccessLog(self, language);
-    download(self, "Amina", language);
 
     // As the guardian: her son's consent, withdrawn the same way.
     page.navigate(hub.base() + "/me/" + child);
@@ -121,6 +120,8 @@ class PersonPagesIT {
     Accessibility.assertNoViolations(page, "a child's consents, in " + language);
     withdraw(childsCard, childs, language);
     readTheAccessLog(child, language);
+
+    download(self, "Amina", language);
     download(child, "Omar", language);
   }
 

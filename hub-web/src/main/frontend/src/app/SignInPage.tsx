@@ -10,12 +10,17 @@ import { loginAddress } from './session';
  * staff sign in with their organisation's provider.
  */
 export function SignInPage() {
-  const { language, choose } = useLanguage();
+  const { language, chosen, choose } = useLanguage();
   const here = new URL(window.location.href);
   const signedOut = here.pathname === '/signed-out';
   const failed = here.searchParams.has('signInFailed');
   const returnTo = signedOut || failed ? '/' : here.pathname + here.search;
-  const personReturnTo = returnTo.startsWith('/me') ? returnTo : '/me';
+  // A language chosen here (or by address) stays the person's after the sign-in.
+  const personReturnTo = returnTo.startsWith('/me')
+    ? returnTo
+    : chosen
+      ? `/me?lang=${encodeURIComponent(language.tag)}`
+      : '/me';
   return (
     <main id="main" className="app-main sign-in" tabIndex={-1}>
       <Heading level={1} data-size="lg">

@@ -1,8 +1,16 @@
-import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Button, Details, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams } from 'react-router';
 import { ApiProblem } from '../app/api/client';
+import { formatDate } from '../app/format';
+import { statusColour } from '../consent/status';
+import type { ConsentView } from '../consent/consent';
+import type { AccessLog } from '../people/accessLog';
+import { fullName, type PersonView } from '../people/person';
+import { HubText } from './HubText';
+import { languageName } from './languageName';
+import { readerFirst } from './me';
 import { ProblemNotice } from '../app/ProblemNotice';
 import { exportFileName } from './me';
 import { BackHome } from './PersonPage';
@@ -10,14 +18,24 @@ import { BackHome } from './PersonPage';
 interface Export {
   fileName: string;
   text: string;
-  data: unknown;
+  data: PersonalData;
+}
+
+/** The parts of the hub's export the page puts in words; the rest is shown as the hub wrote it. */
+interface PersonalData {
+  person?: PersonView;
+  guardians?: PersonView[];
+  children?: PersonView[];
+  consents?: ConsentView[];
+  messages?: unknown[];
+  accessLog?: AccessLog;
 }
 
 /** Everything the hub holds about the person, as the hub writes it (`GET .../export`). */
-async function fetchExport(id: string): Promise<Export> {
+async function fetchExport(id: string, language: string): Promise<Export> {
   let response: Response;
   try {
-    response = await fetch(`/api/participants/${encodeURIComponent(id)}/export`, {
+    response = await fetch(`/api/participants/${encodeURIComponent(id)}/export?lang=${encodeURIComponent(language)}`, {
       credentials: 'same-origin',
       headers: { Accept: 'application/json' },
     });
@@ -31,7 +49,7 @@ async function fetchExport(id: string): Promise<Export> {
   return {
     fileName: exportFileName(response.headers.get('Content-Disposition'), id),
     text,
-    data: JSON.parse(text) as unknown,
+    data: JSON.parse(text) as PersonalData,
   };
 }
 
@@ -42,7 +60,11 @@ async function fetchExport(id: string): Promise<Export> {
 export function ExportPage() {
   const intl = useIntl();
   const id = useParams().personId ?? '';
-  const exported = useQuery({ queryKey: ['export', id], staleTime: Infinity, queryFn: () => fetchExport(id) });
+  const exported = useQuery({
+    queryKey: ['export', id, intl.locale],
+    staleTime: Infinity,
+    queryFn: () => fetchExport(id, intl.locale),
+  });
 
   function download(data: Export) {
     const address = URL.createObjectURL(new Blob([data.text], { type: 'application/json' }));
@@ -74,16 +96,130 @@ export function ExportPage() {
             <Heading level={2} data-size="md" id="export-heading">
               <FormattedMessage id="me.export.readable" />
             </Heading>
-            <Paragraph data-size="sm">
-              <FormattedMessage id="me.export.fieldNames" />
-            </Paragraph>
-            <div lang="en" dir="ltr">
-              <Value value={exported.data.data} />
-            </div>
+            <Readable data={exported.data.data} />
+            <Details>
+              <Details.Summary>
+                <FormattedMessage id="me.export.details" />
+              </Details.Summary>
+              <Details.Content>
+                <Paragraph data-size="sm">
+                  <FormattedMessage id="me.export.fieldNames" />
+                </Paragraph>
+                <div lang="en" dir="ltr">
+                  <Value value={exported.data.data} />
+                </div>
+              </Details.Content>
+            </Details>
           </section>
         </>
       )}
       <BackHome />
+    </>
+  );
+}
+
+/** The register entry, the family, the consents, the messages and the access log, in words. */
+function Readable({ data }: { data: PersonalData }) {
+  const intl = useIntl();
+  const family = [...(data.guardians ?? []), ...(data.children ?? [])];
+  return (
+    <>
+      {data.person && (
+        <>
+          <Heading level={3} data-size="sm">
+            <FormattedMessage id="me.export.person" />
+          </Heading>
+          <dl className="me-parties" data-testid="export-person">
+            <dt>
+              <FormattedMessage id="me.export.name" />
+            </dt>
+            <dd>
+              <bdi>{fullName(data.person)}</bdi>
+            </dd>
+            <dt>
+              <FormattedMessage id="me.export.nationalId" />
+            </dt>
+            <dd>
+              <span className="ltr">{data.person.nationalId}</span>
+            </dd>
+            <dt>
+              <FormattedMessage id="language.label" />
+            </dt>
+            <dd>{languageName(data.person.preferredLanguage, intl.locale)}</dd>
+            {data.person.birthDate && (
+              <dd>
+                <FormattedMessage
+                  id="me.actsFor.born"
+                  values={{ date: <span className="ltr">{formatDate(data.person.birthDate, intl.locale)}</span> }}
+                />
+              </dd>
+            )}
+          </dl>
+          {family.length > 0 && (
+            <ul>
+              {family.map((relative) => (
+                <li key={relative.id}>
+                  <bdi>{fullName(relative)}</bdi>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {data.consents && (
+        <>
+          <Heading level={3} data-size="sm">
+            <FormattedMessage id="me.consents.heading" />
+          </Heading>
+          <ul className="me-cards" data-testid="export-consents">
+            {data.consents.map((consent) => (
+              <li key={consent.id}>
+                <Tag data-color={statusColour(consent.status)}>
+                  <FormattedMessage id={`me.consent.status.${consent.status}`} />
+                </Tag>{' '}
+                <FormattedMessage
+                  id="me.export.consentLine"
+                  values={{
+                    from: <span className="ltr">{consent.disclosingAgency}</span>,
+                    to: <span className="ltr">{consent.receivingAgency}</span>,
+                    date: <span className="ltr">{formatDate(consent.validUntil, intl.locale)}</span>,
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {data.messages && (
+        <Paragraph data-testid="export-messages">
+          <FormattedMessage id="me.export.messages" values={{ count: data.messages.length }} />
+        </Paragraph>
+      )}
+      {data.accessLog && (
+        <>
+          <Heading level={3} data-size="sm">
+            <FormattedMessage id="me.accessLog.heading" />
+          </Heading>
+          {readerFirst(data.accessLog.sections, intl.locale).map((section) => (
+            <HubText
+              key={section.language}
+              language={section.language}
+              direction={section.direction}
+              reader={intl.locale}
+              testId={`export-access-log-${section.language}`}
+            >
+              <Paragraph>{section.summary}</Paragraph>
+              <ul className="people-log-list">
+                {section.entries.items.map((item, index) => (
+                  <li key={`${item.at ?? ''}-${index}`} className="people-log-item" dir="auto">
+                    {item.text}
+                  </li>
+                ))}
+              </ul>
+            </HubText>
+          ))}
+        </>
+      )}
     </>
   );
 }

@@ -46,6 +46,13 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const { language, chosen } = state;
   const direction = directionOf(language.tag);
 
+  // A language asked for by address is the reader's choice too, kept across reloads and sign-in.
+  useEffect(() => {
+    if (chosen) {
+      window.localStorage.setItem(STORAGE_KEY, language.tag);
+    }
+  }, [chosen, language]);
+
   useEffect(() => {
     document.documentElement.lang = language.tag;
     document.documentElement.dir = direction;

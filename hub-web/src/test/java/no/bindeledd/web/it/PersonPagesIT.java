@@ -85,7 +85,7 @@ class PersonPagesIT {
     String childs = consent(childConsentJson(child, self));
 
     signInAsCitizen(language);
-    assertThat(page).hasURL(hub.base() + "/me");
+    assertThat(page).hasURL(hub.base() + "/me?lang=" + language);
     assertThat(page.locator("html")).hasAttribute("lang", language);
     assertThat(page.locator("html"))
         .hasAttribute("dir", RIGHT_TO_LEFT.contains(language) ? "rtl" : "ltr");
@@ -204,6 +204,7 @@ class PersonPagesIT {
     page.getByTestId("withdraw-open").click();
     Locator dialog = page.getByTestId("withdraw-dialog");
     assertThat(dialog.getByTestId("withdraw-what-stops")).containsText("Fjordvik");
+    settled(dialog);
     Accessibility.assertNoViolations(page, "the confirmation of a withdrawal, in " + language);
     picture("me-withdraw", language);
     dialog.getByTestId("withdraw-confirm").click();
@@ -211,6 +212,11 @@ class PersonPagesIT {
     assertThat(caseworker.get("/api/consents/" + consent).json().getString("status"))
         .isEqualTo("withdrawn");
     Accessibility.assertNoViolations(page, "the receipt of the withdrawal, in " + language);
+  }
+
+  /** Waits for the dialog to finish opening, so that its colours are those it settles on. */
+  private void settled(Locator dialog) {
+    dialog.evaluate("d => Promise.all(d.getAnimations({ subtree: true }).map(a => a.finished))");
   }
 
   private void readTheAccessLog(String person, String language) {

@@ -94,6 +94,7 @@ class PersonPagesIT {
     Locator representation = page.getByTestId("acts-for-" + child);
     assertThat(representation).containsText("Omar Haddad");
     Accessibility.assertNoViolations(page, "who the person is and acts for, in " + language);
+    representation.scrollIntoViewIfNeeded();
     picture("me", language);
 
     // Herself: her consents, each in the hub's own sentence, the Norwegian beside it.
@@ -107,6 +108,7 @@ class PersonPagesIT {
       assertTheNameComesBeforeItsNumberRightToLeft(card.getByTestId("party-disclosing"));
     }
     Accessibility.assertNoViolations(page, "the person's consents, in " + language);
+    card.scrollIntoViewIfNeeded();
     picture("me-consents", language);
 
     withdraw(card, own, language);
@@ -185,6 +187,7 @@ class PersonPagesIT {
     assertThat(page.getByTestId("access-log-nb").getByTestId("access-log-entries"))
         .containsText(heldLine);
     Accessibility.assertNoViolations(page, "the access log with a held answer");
+    page.getByTestId("access-log-nb").getByTestId("access-log-entries").scrollIntoViewIfNeeded();
     picture("me-access-log-held", "nb");
   }
 
@@ -225,6 +228,7 @@ class PersonPagesIT {
     assertThat(log).hasAttribute("dir", RIGHT_TO_LEFT.contains(language) ? "rtl" : "ltr");
     assertThat(page.getByTestId("access-log-nb").getByTestId("access-log-entries")).isVisible();
     Accessibility.assertNoViolations(page, "the access log, in " + language);
+    log.scrollIntoViewIfNeeded();
     picture("me-access-log", language);
   }
 

@@ -16,11 +16,13 @@ import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentDecisions;
+import no.bindeledd.core.consent.ConsentNoticed;
 import no.bindeledd.core.consent.ConsentRegistry;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.consent.NewConsent;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.consent.WithdrawalNotices;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.Pem;
@@ -36,6 +38,7 @@ import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.JpaAgencies;
 import no.bindeledd.core.persistence.JpaAuditTrail;
+import no.bindeledd.core.persistence.JpaConsentNotices;
 import no.bindeledd.core.persistence.JpaConsents;
 import no.bindeledd.core.persistence.JpaMessages;
 import no.bindeledd.core.persistence.JpaPeople;
@@ -72,6 +75,12 @@ public class Fixtures {
   public final AuditLog audit;
   public final Representation representation;
   public final PersonRegistry personRegistry;
+  public final JpaConsentNotices consentNotices;
+  public final WithdrawalNotices withdrawalNotices;
+
+  /** Every notice the refugee service was given, in order. */
+  public final List<ConsentNoticed> noticesGiven = new CopyOnWriteArrayList<>();
+
   public final ConsentRegistry consentRegistry;
   public final ConsentDecisions decisions;
 
@@ -95,7 +104,11 @@ public class Fixtures {
     audit = new AuditLog(auditTrail, clock);
     representation = new Representation(people, AgeRules.norwegianLaw(), clock);
     personRegistry = new PersonRegistry(people, audit, clock, representation);
-    consentRegistry = new ConsentRegistry(consents, people, agencies, audit, clock, representation);
+    consentNotices = new JpaConsentNotices(db.em());
+    withdrawalNotices = new WithdrawalNotices(consentNotices, noticesGiven::add, audit, clock);
+    consentRegistry =
+        new ConsentRegistry(
+            consents, people, agencies, audit, clock, representation, withdrawalNotices);
     decisions = new ConsentDecisions(consents);
     db.inTransaction(
         () -> {

@@ -44,6 +44,7 @@ public class ConsentRegistry {
   private AuditLog audit;
   private Clock clock;
   private Representation representation;
+  private WithdrawalNotices notices;
 
   protected ConsentRegistry() {}
 
@@ -54,7 +55,9 @@ public class ConsentRegistry {
       Agencies agencies,
       AuditLog audit,
       Clock clock,
-      Representation representation) {
+      Representation representation,
+      WithdrawalNotices notices) {
+    this.notices = notices;
     this.consents = consents;
     this.people = people;
     this.agencies = agencies;
@@ -157,6 +160,11 @@ public class ConsentRegistry {
     }
   }
 
+  /**
+   * Withdraws a consent at once: no flow relies on it from now, and what is on its way under it is
+   * held when it would be delivered or opened. When the person withdraws it themselves (or a
+   * guardian for their child), the refugee service that recorded it is told.
+   */
   @Transactional
   public Consent withdraw(Actor actor, String consentId, String reason) {
     Consent consent = consentToChange(actor, consentId);
@@ -166,6 +174,9 @@ public class ConsentRegistry {
             .consent(consent)
             .agencies(consent.disclosingAgency(), consent.receivingAgency())
             .reason(reason));
+    if (actor.is(Role.CITIZEN)) {
+      notices.withdrawnByPerson(consent, actor);
+    }
     return consent;
   }
 

@@ -32,11 +32,13 @@ import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
+import no.bindeledd.core.consent.ConsentNotice;
 import no.bindeledd.core.consent.ConsentRegistry;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.consent.NewConsent;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.consent.WithdrawalNotices;
 import no.bindeledd.core.consent.fhir.FhirConsents;
 import no.bindeledd.core.consent.fhir.ImportedConsent;
 import no.bindeledd.core.consent.receipt.ConsentReceipts;
@@ -45,6 +47,7 @@ import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
@@ -75,6 +78,8 @@ public class ConsentsResource {
   private static final ConsentReceipts RECEIPTS = new ConsentReceipts();
 
   @Inject ConsentRegistry registry;
+  @Inject WithdrawalNotices notices;
+  @Inject People register;
   @Inject PersonRegistry people;
   @Inject Agencies agencies;
   @Inject Actor actor;
@@ -256,6 +261,65 @@ public class ConsentsResource {
   public ConsentView withdraw(@PathParam("id") String id, @Valid ReasonRequest body) {
     return ConsentView.of(
         registry.withdraw(actor, id, body == null ? null : body.reason), registry.now());
+  }
+
+  /**
+   * A notice that the person withdrew a consent themselves (or a guardian for their child): the
+   * consent, the person it is about, when, who withdrew it, and whether a caseworker marked it
+   * seen.
+   */
+  public record NoticeView(
+      String id,
+      String kind,
+      String consentId,
+      String subjectId,
+      String subjectName,
+      Instant noticedAt,
+      String noticedBy,
+      String noticedByName,
+      boolean seen,
+      Instant seenAt,
+      String seenBy) {}
+
+  @GET
+  @Path("notices")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "The notices your agency was given of consents the person withdrew themselves (or a"
+              + " guardian for their child), newest first, at most 200; each is audited as a look at"
+              + " its consent. The live stream at /api/events sends a consent-notice event when one"
+              + " comes")
+  public List<NoticeView> notices() {
+    return notices.list(actor).stream().map(this::view).toList();
+  }
+
+  @POST
+  @Path("notices/{id}/seen")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(summary = "Mark a notice of a withdrawal by the person as seen by you")
+  public NoticeView markNoticeSeen(@PathParam("id") String id) {
+    return view(notices.markSeen(actor, id));
+  }
+
+  private NoticeView view(ConsentNotice notice) {
+    String by = notice.noticedBy();
+    String byName =
+        by.startsWith("person:")
+            ? register.find(by.substring("person:".length())).map(Person::fullName).orElse(null)
+            : null;
+    return new NoticeView(
+        notice.id(),
+        notice.kind(),
+        notice.consentId(),
+        notice.subjectId(),
+        register.find(notice.subjectId()).map(Person::fullName).orElse(null),
+        notice.noticedAt(),
+        by,
+        byName,
+        notice.seenAt().isPresent(),
+        notice.seenAt().orElse(null),
+        notice.seenBy().orElse(null));
   }
 
   @POST

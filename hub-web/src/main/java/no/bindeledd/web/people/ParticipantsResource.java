@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,11 +31,15 @@ import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.insight.AccessLog;
 import no.bindeledd.core.audit.insight.AccessLogs;
+import no.bindeledd.core.audit.insight.PersonalData;
+import no.bindeledd.core.audit.insight.PersonalDataExport;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.consent.ConsentView;
+import no.bindeledd.web.exchange.MessageView;
 import no.bindeledd.web.json.JsonRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,6 +63,7 @@ public class ParticipantsResource {
 
   @Inject PersonRegistry registry;
   @Inject AccessLogs accessLogs;
+  @Inject PersonalDataExport exports;
   @Inject Actor actor;
   @Context UriInfo uri;
 
@@ -230,6 +236,62 @@ public class ParticipantsResource {
     return wantsHtml(headers)
         ? Response.ok(accessLogs.html(log), "text/html;charset=UTF-8").build()
         : Response.ok(log, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * Everything the hub holds about a person, for them to keep (format {@value #EXPORT_FORMAT}): the
+   * register entry, guardians and children, every consent with its evidence and history, every
+   * message about them with its content, and the access log.
+   */
+  public record PersonalDataView(
+      String format,
+      Instant madeAt,
+      PersonView person,
+      List<PersonView> guardians,
+      List<PersonView> children,
+      List<ConsentView> consents,
+      List<MessageView> messages,
+      boolean messagesComplete,
+      AccessLog accessLog) {}
+
+  public static final String EXPORT_FORMAT = "bindeledd-personal-data/1";
+
+  @GET
+  @Path("{id}/export")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @APIResponse(
+      responseCode = "200",
+      description = "Everything the hub holds about the person, as a JSON file to keep",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonalDataView.class)))
+  @Operation(
+      summary =
+          "Everything the hub holds about the person (their right of access, GDPR Art. 15): the"
+              + " register entry, guardians and children, every consent with its evidence and"
+              + " history, every message about them with its content, and the access log (in their"
+              + " language, or lang, and Norwegian); a JSON attachment. For the person, a guardian"
+              + " for a child they act for, or a caseworker on the person's behalf. Audited")
+  public Response export(@PathParam("id") String id, @QueryParam("lang") String lang) {
+    PersonalData data = exports.export(actor, id, Languages.parse(lang, "lang"));
+    Instant now = data.madeAt();
+    PersonalDataView view =
+        new PersonalDataView(
+            EXPORT_FORMAT,
+            now,
+            PersonView.of(data.person()),
+            data.guardians().stream().map(PersonView::of).toList(),
+            data.children().stream().map(PersonView::of).toList(),
+            data.consents().stream().map(c -> ConsentView.of(c, now)).toList(),
+            data.messages().stream().map(MessageView::withBody).toList(),
+            data.messagesComplete(),
+            data.accessLog());
+    return Response.ok(view, MediaType.APPLICATION_JSON_TYPE)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"bindeledd-" + data.person().id() + ".json\"")
+        .build();
   }
 
   /** HTML when the caller's most wanted type is HTML; JSON otherwise, and for any type. */

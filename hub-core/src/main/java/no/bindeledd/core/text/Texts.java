@@ -236,9 +236,12 @@ public final class Texts {
     return format(at, "yMMMMd");
   }
 
-  /** The name of a language in this language: "Arabic", "arabisk", "العربية", "dari". */
+  /**
+   * The name of a language in this language: "Arabic", "arabisk", "العربية". A language with a name
+   * of its own for a region's variety is called by it: Dari, not "Persian (Afghanistan)".
+   */
   public String languageName(Locale language) {
-    return ULocale.forLocale(language).getDisplayName(formatting);
+    return ULocale.forLocale(language).getDisplayNameWithDialect(formatting);
   }
 
   /** Several values joined as this language lists them: "A, B and C". */

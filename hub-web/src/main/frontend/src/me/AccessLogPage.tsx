@@ -77,9 +77,7 @@ function Part({ part, testId }: { part: AccessLogPart; testId: string }) {
               {item.at && (
                 <Paragraph data-size="sm">
                   <strong>
-                    <span className="ltr" data-testid="access-log-time">
-                      {formatDateTime(item.at, intl.locale)}
-                    </span>
+                    <bdi data-testid="access-log-time">{formatDateTime(item.at, intl.locale)}</bdi>
                   </strong>
                 </Paragraph>
               )}

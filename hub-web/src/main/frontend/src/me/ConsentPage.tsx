@@ -72,7 +72,7 @@ function Receipt({ receipt }: { receipt: PersonReceipt }) {
       <Paragraph data-size="sm">
         <FormattedMessage
           id="me.receipt.issued"
-          values={{ time: <span className="ltr">{formatDateTime(receipt.issuedAt, intl.locale)}</span> }}
+          values={{ time: <bdi>{formatDateTime(receipt.issuedAt, intl.locale)}</bdi> }}
         />
       </Paragraph>
       {readerFirst(receipt.sections, intl.locale).map((section) => (

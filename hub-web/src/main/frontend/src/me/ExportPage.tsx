@@ -150,7 +150,7 @@ function Readable({ data }: { data: PersonalData }) {
               <dd>
                 <FormattedMessage
                   id="me.actsFor.born"
-                  values={{ date: <span className="ltr">{formatDate(data.person.birthDate, intl.locale)}</span> }}
+                  values={{ date: <bdi>{formatDate(data.person.birthDate, intl.locale)}</bdi> }}
                 />
               </dd>
             )}
@@ -182,7 +182,7 @@ function Readable({ data }: { data: PersonalData }) {
                   values={{
                     from: <span className="ltr">{consent.disclosingAgency}</span>,
                     to: <span className="ltr">{consent.receivingAgency}</span>,
-                    date: <span className="ltr">{formatDate(consent.validUntil, intl.locale)}</span>,
+                    date: <bdi>{formatDate(consent.validUntil, intl.locale)}</bdi>,
                   }}
                 />
               </li>

@@ -72,7 +72,7 @@ function Representation({ person }: { person: ActsFor }) {
             <Paragraph>
               <FormattedMessage
                 id="me.actsFor.until"
-                values={{ date: <span className="ltr">{formatDate(person.until, intl.locale)}</span> }}
+                values={{ date: <bdi>{formatDate(person.until, intl.locale)}</bdi> }}
               />
             </Paragraph>
           )}
@@ -82,7 +82,7 @@ function Representation({ person }: { person: ActsFor }) {
         <Paragraph data-size="sm">
           <FormattedMessage
             id="me.actsFor.born"
-            values={{ date: <span className="ltr">{formatDate(person.birthDate, intl.locale)}</span> }}
+            values={{ date: <bdi>{formatDate(person.birthDate, intl.locale)}</bdi> }}
           />
         </Paragraph>
       )}

@@ -150,7 +150,7 @@ export function Summary({ receipt }: { receipt: PersonReceipt }) {
         <Paragraph data-size="sm">
           <FormattedMessage
             id="me.consent.until"
-            values={{ date: <span className="ltr">{formatDate(receipt.validUntil, intl.locale)}</span> }}
+            values={{ date: <bdi>{formatDate(receipt.validUntil, intl.locale)}</bdi> }}
           />
         </Paragraph>
       )}

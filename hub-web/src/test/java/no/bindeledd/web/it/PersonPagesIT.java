@@ -111,8 +111,8 @@ class PersonPagesIT {
     card.scrollIntoViewIfNeeded();
     picture("me-consents", language);
 
-    withdraw(card, own, language);
-    readTheAccessLog(self, language);
+    withdraw(card, own, language, true);
+    readTheAccessLog(self, language, true);
 
     // As the guardian: her son's consent, withdrawn the same way.
     page.navigate(hub.base() + "/me/" + child);
@@ -120,11 +120,12 @@ class PersonPagesIT {
     Locator childsCard = page.locator("[data-consent-id='" + childs + "']");
     assertThat(childsCard.getByTestId("summary-nb")).isVisible();
     Accessibility.assertNoViolations(page, "a child's consents, in " + language);
-    withdraw(childsCard, childs, language);
-    readTheAccessLog(child, language);
+    // The same screens as hers, checked by axe-core above, now with his data.
+    withdraw(childsCard, childs, language, false);
+    readTheAccessLog(child, language, false);
 
-    download(self, "Amina", language);
-    download(child, "Omar", language);
+    download(self, "Amina", language, true);
+    download(child, "Omar", language, false);
   }
 
   @Test
@@ -155,8 +156,18 @@ class PersonPagesIT {
   @Test
   void herWithdrawalHoldsTheAnswerOnItsWayAndHerAccessLogSaysSo() {
     String self = participantId(GUARDIAN_NATIONAL_ID);
-    String consent = consent(Demo.gpConsentJson(self, Demo.GP_OFFICE));
-    HubClient.Reply asked = caseworker.post("/api/requests", Demo.referralQuestionJson(self));
+    // A flow of its own (the demo participant's own consents cover the usual ones), so that the
+    // withdrawal here is what the answer meets.
+    String consent =
+        consent(
+            Demo.gpConsentJson(self, Demo.GP_OFFICE)
+                .replace("[\"appointment-outcomes\",\"referral-status\"]", "[\"interpreter-needs\"]"));
+    HubClient.Reply asked =
+        caseworker.post(
+            "/api/requests",
+            Demo.referralQuestionJson(self)
+                .replace("\"referral-status\"", "\"interpreter-needs\"")
+                .replace("Was the participant referred to hospital", "Does the participant need an interpreter"));
     assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
     String request = asked.json().getString("id");
 
@@ -201,20 +212,24 @@ class PersonPagesIT {
     assertThat(page.getByTestId("who-am-i")).containsText("Amina Haddad");
   }
 
-  private void withdraw(Locator card, String consent, String language) {
+  private void withdraw(Locator card, String consent, String language, boolean check) {
     card.getByTestId("open-consent").click();
     assertThat(page.getByTestId("receipt-section-nb")).isVisible();
     page.getByTestId("withdraw-open").click();
     Locator dialog = page.getByTestId("withdraw-dialog");
     assertThat(dialog.getByTestId("withdraw-what-stops")).containsText("Fjordvik");
-    settled(dialog);
-    Accessibility.assertNoViolations(page, "the confirmation of a withdrawal, in " + language);
-    picture("me-withdraw", language);
+    if (check) {
+      settled(dialog);
+      Accessibility.assertNoViolations(page, "the confirmation of a withdrawal, in " + language);
+      picture("me-withdraw", language);
+    }
     dialog.getByTestId("withdraw-confirm").click();
     assertThat(page.getByTestId("withdrawn-notice")).isVisible();
     assertThat(caseworker.get("/api/consents/" + consent).json().getString("status"))
         .isEqualTo("withdrawn");
-    Accessibility.assertNoViolations(page, "the receipt of the withdrawal, in " + language);
+    if (check) {
+      Accessibility.assertNoViolations(page, "the receipt of the withdrawal, in " + language);
+    }
   }
 
   /** Waits for the dialog to finish opening, so that its colours are those it settles on. */
@@ -222,24 +237,29 @@ class PersonPagesIT {
     dialog.evaluate("d => Promise.all(d.getAnimations({ subtree: true }).map(a => a.finished))");
   }
 
-  private void readTheAccessLog(String person, String language) {
+  private void readTheAccessLog(String person, String language, boolean check) {
     page.navigate(hub.base() + "/me/" + person + "/access-log");
     Locator log = page.getByTestId("access-log-" + language);
     assertThat(log).hasAttribute("dir", RIGHT_TO_LEFT.contains(language) ? "rtl" : "ltr");
     assertThat(page.getByTestId("access-log-nb").getByTestId("access-log-entries")).isVisible();
-    Accessibility.assertNoViolations(page, "the access log, in " + language);
-    log.scrollIntoViewIfNeeded();
-    picture("me-access-log", language);
+    if (check) {
+      Accessibility.assertNoViolations(page, "the access log, in " + language);
+      log.scrollIntoViewIfNeeded();
+      picture("me-access-log", language);
+    }
   }
 
-  private void download(String person, String name, String language) throws Exception {
+  private void download(String person, String name, String language, boolean check)
+      throws Exception {
     page.navigate(hub.base() + "/me/" + person + "/export");
     assertThat(page.getByTestId("export")).containsText(name);
     Download download = page.waitForDownload(() -> page.getByTestId("download-export").click());
     String json = Files.readString(download.path(), StandardCharsets.UTF_8);
     JsonObject exported = Json.createReader(new StringReader(json)).readObject();
     assertThat(exported.toString()).contains(name);
-    Accessibility.assertNoViolations(page, "everything the hub holds, in " + language);
+    if (check) {
+      Accessibility.assertNoViolations(page, "everything the hub holds, in " + language);
+    }
   }
 
   /**

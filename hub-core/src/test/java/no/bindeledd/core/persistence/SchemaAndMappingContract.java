@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
+import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditEvent;
@@ -42,6 +43,7 @@ import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentChange;
 import no.bindeledd.core.consent.ConsentDecisions;
+import no.bindeledd.core.consent.ConsentNotice;
 import no.bindeledd.core.consent.ConsentStatus;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Purpose;
@@ -129,6 +131,7 @@ abstract class SchemaAndMappingContract {
             "AuditHead",
             "Consent",
             "ConsentChange",
+            "ConsentNotice",
             "Message",
             "OutboxEntry",
             "Person",
@@ -283,6 +286,30 @@ abstract class SchemaAndMappingContract {
     assertThat(db.inTransaction(() -> town.consents.aboutSubject(amal.id())))
         .extracting(Consent::id)
         .containsExactly(recorded.id());
+  }
+
+  @Test
+  void aNoticeOfAWithdrawalByThePersonIsKeptForTheAgencyAndMarkedSeen() {
+    Consent recorded = town.recordGpConsent(amal);
+    db.inTransaction(
+        () -> town.consentRegistry.withdraw(Actor.citizen(amal.id()), recorded.id(), null));
+    String noticeId = town.noticesGiven.get(0).noticeId();
+    town.clock.advance(Duration.ofMinutes(5));
+    db.inTransaction(() -> town.withdrawalNotices.markSeen(CASEWORKER, noticeId));
+    db.em().clear();
+
+    List<ConsentNotice> stored =
+        db.inTransaction(() -> town.consentNotices.forAgency(REFUGEE_SERVICE, 10));
+    assertThat(stored).extracting(ConsentNotice::id).containsExactly(noticeId);
+    ConsentNotice notice = stored.get(0);
+    assertThat(notice.consentId()).isEqualTo(recorded.id());
+    assertThat(notice.subjectId()).isEqualTo(amal.id());
+    assertThat(notice.kind()).isEqualTo(ConsentNotice.WITHDRAWN_BY_PERSON);
+    assertThat(notice.noticedBy()).isEqualTo("person:" + amal.id());
+    assertThat(notice.noticedAt()).isEqualTo(town.clock.instant().minus(Duration.ofMinutes(5)));
+    assertThat(notice.seenAt()).contains(town.clock.instant());
+    assertThat(notice.seenBy()).contains(CASEWORKER.userId());
+    assertThat(db.inTransaction(() -> town.consentNotices.forAgency(GP_OFFICE, 10))).isEmpty();
   }
 
   @Test

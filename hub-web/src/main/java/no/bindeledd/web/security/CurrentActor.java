@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
@@ -171,7 +172,7 @@ public class CurrentActor {
 
   /** A claim's value as text: a JSON string's characters, without its quotes. */
   private static String text(Object claim) {
-    if (claim instanceof jakarta.json.JsonString json) {
+    if (claim instanceof JsonString json) {
       return json.getString();
     }
     return claim.toString().replace("\"", "").strip();

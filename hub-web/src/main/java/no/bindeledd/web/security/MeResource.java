@@ -3,7 +3,6 @@ package no.bindeledd.web.security;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -98,8 +97,6 @@ public class MeResource {
         "categories",
         "vocabulary"
       })
-  // A citizen's agency is null, and the answer says so rather than leave the field out.
-  @JsonbNillable
   public record Me(
       String username,
       String name,

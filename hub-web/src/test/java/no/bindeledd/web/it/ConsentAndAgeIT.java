@@ -340,6 +340,9 @@ class ConsentAndAgeIT {
             .click();
         Locator dialog = page.getByTestId("age-action-dialog");
         assertThat(dialog).containsText("Leyla Testesen");
+        // The dialog fades in; its colours are checked once it has.
+        dialog.evaluate(
+            "d => Promise.all(d.getAnimations({ subtree: true }).map(a => a.finished))");
         Accessibility.assertNoViolations(page, "recording the young person's confirmation");
         dialog
             .getByRole(

@@ -100,6 +100,9 @@ export interface ReceiptSection {
   direction: 'ltr' | 'rtl';
   title: string;
   summary: string;
+  /** Whether a qualified translator reviewed the section's language; a draft says so in its note. */
+  reviewStatus: 'draft' | 'reviewed';
+  reviewNote?: string | null;
   lines: { label: string; values: string[] }[];
 }
 

@@ -37,10 +37,7 @@ export function actingFor(me: CitizenMe, personId: string): ActsFor | undefined 
 }
 
 /** A receipt's section, with the review status of its language's text, as the hub writes it. */
-export interface PersonReceiptSection extends ReceiptSection {
-  reviewStatus?: 'draft' | 'reviewed';
-  reviewNote?: string | null;
-}
+export type PersonReceiptSection = ReceiptSection;
 
 /** An agency named on a receipt, with its organisation number. */
 export interface Party {

@@ -323,7 +323,7 @@ public class ConsentsResource {
 
   @POST
   @Path("{id}/confirmation")
-  @RolesAllowed(Roles.CASEWORKER)
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Operation(
       summary =
           "Record that the young person confirms a health consent their guardian gave, so that it"

@@ -9,13 +9,14 @@ import { ProblemNotice } from '../app/ProblemNotice';
 import { labelWords } from '../app/vocabulary';
 import { fullName } from '../people/person';
 import type { ConsentPerson, ConsentView } from './consent';
+import { WithdrawalNotices } from './WithdrawalNotices';
 import '../people/people.css';
 import './consent.css';
 
 /**
  * Consents belong to a person: they are recorded, read and withdrawn from the person's page. Here
- * the caseworker sees what waits across people: the guardians' health consents that wait for a
- * young person's confirmation.
+ * the caseworker sees what waits across people: the consents the people withdrew themselves, and
+ * the guardians' health consents that wait for a young person's confirmation.
  */
 export function ConsentPage() {
   return (
@@ -31,6 +32,7 @@ export function ConsentPage() {
           <FormattedMessage id="consent.form.toRegister" />
         </RouterLink>
       </Link>
+      <WithdrawalNotices />
       <AwaitingConfirmation />
     </>
   );

@@ -22,6 +22,7 @@ import no.bindeledd.core.audit.insight.AccessLogs;
 import no.bindeledd.core.audit.insight.PersonalData;
 import no.bindeledd.core.audit.insight.PersonalDataExport;
 import no.bindeledd.core.persistence.JpaMessages;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
@@ -100,8 +101,14 @@ class CitizenConsentsTest {
     db.close();
   }
 
-  /** A school's consent for a child, given by the guardian: no health data, so any age will do. */
+  /**
+   * A school's consent for a child, given by the guardian: no health data, so any age under 18 will
+   * do; a child of 12 or over was heard first, as the age rules require.
+   */
   private Consent recordFor(Person child, Person guardian) {
+    LocalDate today = AgeRules.dayOf(town.clock.instant());
+    ChildHeard heard =
+        town.ageRules.mustBeHeard(child, today) ? new ChildHeard("Kari Kasus", today, null) : null;
     NewConsent byGuardian =
         new NewConsent(
             child.id(),
@@ -118,7 +125,8 @@ class CitizenConsentsTest {
             Locale.forLanguageTag("ar"),
             null,
             null,
-            null);
+            null,
+            heard);
     return db.inTransaction(() -> town.consentRegistry.record(CASEWORKER, byGuardian));
   }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.NotFound;
 import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
@@ -371,8 +372,8 @@ class ConsentAndAgeTest {
             () ->
                 db.inTransaction(
                     () -> town.consentRegistry.confirm(Actor.citizen(parent.id()), consent.id())))
-        .as("the guardian is not the young person")
-        .isInstanceOf(AccessDenied.class);
+        .as("the guardian is not the young person, and no longer acts for them: not found")
+        .isInstanceOf(NotFound.class);
     assertThatThrownBy(
             () ->
                 db.inTransaction(

@@ -150,6 +150,12 @@ public class CurrentActor {
    * stranger.
    */
   private Actor citizen(Claims claims) {
+    if (request.getAttribute(SignedInUser.ATTRIBUTE) == null && !settings.isEmbedded()) {
+      // A bearer token comes from the staff's identity provider, which has no say over who a
+      // citizen is: in production a person signs in through the citizen sign-in only. The
+      // embedded profile's own token issuer gives citizens' tokens to its demo participants alone.
+      throw new AccessDenied("a citizen signs in through the citizen sign-in, not with a token");
+    }
     if (claims.agency() != null && !text(claims.agency()).isEmpty()) {
       throw new AccessDenied("a citizen signs in for no agency");
     }

@@ -83,7 +83,12 @@ export function WithdrawalNotices() {
               const name = notice.subjectName ?? notice.subjectId;
               const themselves = notice.noticedBy === `person:${notice.subjectId}`;
               return (
-                <Table.Row key={notice.id} data-testid="notice-row" data-notice-id={notice.id}>
+                <Table.Row
+                  key={notice.id}
+                  data-testid="notice-row"
+                  data-notice-id={notice.id}
+                  data-consent-id={notice.consentId}
+                >
                   <Table.Cell>
                     <Link asChild>
                       <RouterLink to={`/people/${encodeURIComponent(notice.subjectId)}`}>

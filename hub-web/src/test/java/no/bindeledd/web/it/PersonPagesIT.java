@@ -207,6 +207,36 @@ class PersonPagesIT {
     Accessibility.assertNoViolations(page, "the access log with a held answer");
     held.scrollIntoViewIfNeeded();
     picture("me-access-log-held", "nb");
+    theRefugeeServiceSeesTheWithdrawal(consent);
+  }
+
+  /** The caseworker's consent page lists the person's own withdrawal until it is marked seen. */
+  private void theRefugeeServiceSeesTheWithdrawal(String consent) {
+    try (BrowserContext office = Browsers.newContext()) {
+      Page staff = office.newPage();
+      staff.navigate(hub.base() + "/?lang=nb");
+      SignInIT.signInAt(staff, Demo.CASEWORKER);
+      staff.navigate(hub.base() + "/consent");
+      Locator notice =
+          staff.locator("[data-testid=notice-row][data-consent-id=\"" + consent + "\"]");
+      assertThat(notice).containsText("Amina Haddad");
+      assertThat(notice).containsText("personen selv");
+      Accessibility.assertNoViolations(staff, "the consents the people withdrew themselves");
+      notice
+          .getByRole(
+              AriaRole.BUTTON,
+              new Locator.GetByRoleOptions().setName("Merk varselet om Amina Haddad som sett"))
+          .click();
+      assertThat(notice).containsText("Sett ");
+      assertThat(
+              caseworker.get("/api/consents/notices").jsonArray().stream()
+                  .map(JsonObject.class::cast)
+                  .filter(n -> n.getString("consentId").equals(consent))
+                  .map(n -> n.getBoolean("seen"))
+                  .toList())
+          .as("the notice, marked seen by the caseworker")
+          .containsExactly(true);
+    }
   }
 
   /** Signs in on the development sign-in's ID-porten page, from the hub's sign-in page. */

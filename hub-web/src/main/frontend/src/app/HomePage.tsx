@@ -1,5 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { Navigate } from 'react-router';
+import { isCitizen } from '../me/me';
 import { formatDateTime } from './format';
 import { useMe, useSession } from './session';
 
@@ -10,6 +12,9 @@ export function HomePage() {
   const session = useSession().data;
   if (!me) {
     return null;
+  }
+  if (isCitizen(me)) {
+    return <Navigate to="/me" replace />;
   }
   return (
     <>

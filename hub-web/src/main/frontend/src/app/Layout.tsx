@@ -7,6 +7,8 @@ import { STAFF_LANGUAGES } from './i18n/languages';
 import { LiveCounts } from './LiveCounts';
 import { destinationsFor } from './navigation';
 import { ProblemNotice } from './ProblemNotice';
+import { isCitizen } from '../me/me';
+import { PersonLayout } from '../me/PersonLayout';
 import { signOut, useMe, useSession } from './session';
 
 /** Every signed-in page: skip link, header (who, menu, language, sign out) and the main area. */
@@ -16,6 +18,11 @@ export function Layout() {
   const session = useSession().data;
   const me = useMe();
   const [signOutFailed, setSignOutFailed] = useState<unknown>();
+
+  // A person signed in for themselves reads their own pages, in their own language.
+  if (isCitizen(me.data)) {
+    return <PersonLayout me={me.data} />;
+  }
 
   return (
     <>

@@ -11,6 +11,9 @@ import './LiveCounts.css';
 export const COUNTS_KEY = ['counts'] as const;
 export const EXCHANGE_KEY = ['exchange'] as const;
 
+/** The refugee service's notices of consents the people withdrew themselves, kept live. */
+export const CONSENT_NOTICES_KEY = ['consent-notices'] as const;
+
 async function fetchCounts(): Promise<Counts> {
   const counts = await answerOf(api.GET('/api/me/counts'));
   return {
@@ -35,6 +38,7 @@ function useLiveUpdates(): LiveMode {
       fetchCounts,
       onCounts: (counts) => queries.setQueryData(COUNTS_KEY, counts),
       onChange: () => void queries.invalidateQueries({ queryKey: EXCHANGE_KEY }),
+      onNotice: () => void queries.invalidateQueries({ queryKey: CONSENT_NOTICES_KEY }),
       onMode: setMode,
     });
     live.start();

@@ -11,6 +11,8 @@ export const KNOWN_PROBLEMS = [
   'consent-withdrawn',
   'consent-expired',
   'consent-not-yet-valid',
+  'awaiting-confirmation',
+  'awaiting-guardians',
   'health-data-not-allowed',
   'message-held',
   'not-found',

@@ -26,6 +26,13 @@ describe('formatDateTime', () => {
     expect(formatDate('2026-11-30T23:30:00Z', 'en')).toBe('December 1, 2026');
   });
 
+  it('shows Dari dates on the Gregorian calendar, not the Solar Hijri', () => {
+    const dari = formatDate('2026-12-01T12:00:00Z', 'fa-AF');
+    expect(dari).toMatch(/۲۰۲۶|2026/);
+    expect(dari).not.toMatch(/۱۴۰۵|1405/);
+    expect(formatDateTime('2026-12-01T12:00:00Z', 'fa-AF')).not.toMatch(/۱۴۰۵|1405/);
+  });
+
   it('refuses what is no date', () => {
     expect(() => formatDateTime('yesterday', 'nb')).toThrow(RangeError);
   });

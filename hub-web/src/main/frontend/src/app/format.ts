@@ -1,11 +1,19 @@
-/** Dates and times as staff read them: on Oslo's clock, with the zone named, in their language. */
+/**
+ * Dates and times as everyone reads them: on Oslo's clock, with the zone named, in the reader's
+ * language, and on the Gregorian calendar whatever the language's own (Dari's is the Solar Hijri
+ * in browsers: `fa-AF-u-ca-gregory`), because the dates are those of Norwegian letters and
+ * consents.
+ */
 export const HUB_TIME_ZONE = 'Europe/Oslo';
+
+const CALENDAR = 'gregory';
 
 export function formatDateTime(value: string | Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: HUB_TIME_ZONE,
+    calendar: CALENDAR,
   })
     .formatToParts(toDate(value))
     .map((part) => part.value)
@@ -15,7 +23,7 @@ export function formatDateTime(value: string | Date, locale: string): string {
 
 /** A calendar date (no time), on Oslo's calendar. */
 export function formatDate(value: string | Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: HUB_TIME_ZONE }).format(
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: HUB_TIME_ZONE, calendar: CALENDAR }).format(
     toDate(value),
   );
 }
@@ -24,6 +32,7 @@ function zoneName(value: string | Date, locale: string): string {
   const part = new Intl.DateTimeFormat(locale, {
     timeZone: HUB_TIME_ZONE,
     timeZoneName: 'short',
+    calendar: CALENDAR,
   })
     .formatToParts(toDate(value))
     .find((p) => p.type === 'timeZoneName');

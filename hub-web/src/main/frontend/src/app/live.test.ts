@@ -50,6 +50,7 @@ let serverCounts: Counts;
 let fetchCounts: ReturnType<typeof vi.fn<() => Promise<Counts>>>;
 let told: Counts[];
 let changes: number;
+let notices: number;
 let modes: LiveMode[];
 let live: LiveUpdates;
 
@@ -60,6 +61,9 @@ function start(openStream: () => EventStream | undefined = () => newStream()) {
     onCounts: (c) => told.push(c),
     onChange: () => {
       changes += 1;
+    },
+    onNotice: () => {
+      notices += 1;
     },
     onMode: (mode) => modes.push(mode),
     pollEveryMs: 30_000,
@@ -82,6 +86,7 @@ beforeEach(() => {
   fetchCounts = vi.fn(async () => serverCounts);
   told = [];
   changes = 0;
+  notices = 0;
   modes = [];
 });
 
@@ -108,6 +113,15 @@ describe('live updates', () => {
 
     await vi.advanceTimersByTimeAsync(20_000);
     expect(fetchCounts).not.toHaveBeenCalled();
+  });
+
+  it('pass on a notice of a withdrawal by the person, and refetch nothing else for it', () => {
+    start();
+    const stream = streams[0]!;
+    stream.open();
+    stream.send('consent-notice', { noticeId: 'n-1' });
+    expect(notices).toBe(1);
+    expect(changes).toBe(0);
   });
 
   it('poll the counts when the stream drops, and stop polling when it is back', async () => {

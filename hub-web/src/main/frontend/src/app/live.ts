@@ -43,6 +43,8 @@ export interface LiveOptions {
   onCounts: (counts: Counts) => void;
   /** Something in the boxes changed: refetch what is on screen (one message, or everything). */
   onChange: (change?: MessageChange) => void;
+  /** The refugee service was told that a person withdrew a consent themselves. */
+  onNotice?: () => void;
   onMode: (mode: LiveMode) => void;
   /**
    * How often to poll without the stream (the counts, and what is on screen); the hub's guide says
@@ -133,6 +135,11 @@ export class LiveUpdates {
       if (this.stream !== stream) return;
       this.heard();
       this.options.onChange(parseChange(event.data));
+    });
+    stream.addEventListener('consent-notice', () => {
+      if (this.stream !== stream) return;
+      this.heard();
+      this.options.onNotice?.();
     });
   }
 

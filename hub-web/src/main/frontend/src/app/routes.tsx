@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { auditRoutes } from '../audit/routes';
 import { consentRoutes } from '../consent/routes';
 import { exchangeRoutes } from '../exchange/routes';
+import { meRoutes } from '../me/routes';
 import { peopleRoutes } from '../people/routes';
 import { plansRoutes } from '../plans/routes';
 import { HomePage } from './HomePage';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       ...exchangeRoutes,
       ...auditRoutes,
       ...plansRoutes,
+      ...meRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

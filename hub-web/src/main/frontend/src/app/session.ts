@@ -44,9 +44,20 @@ export function useMe() {
   return useQuery({ queryKey: ['me'], queryFn: () => answerOf(api.GET('/api/me')) });
 }
 
-/** Where the sign-in starts; the hub comes back to `returnTo` (a path of this app) afterwards. */
-export function loginAddress(returnTo: string): string {
-  return `${AUTH.login}?returnTo=${encodeURIComponent(returnTo)}`;
+/**
+ * Where the sign-in starts; the hub comes back to `returnTo` (a path of this app) afterwards. A
+ * person signs in for themselves (`as=citizen`, with their electronic ID) in the language they
+ * read (`lang`, which the hub passes on as `ui_locales`).
+ */
+export function loginAddress(returnTo: string, as?: 'citizen', language?: string): string {
+  const query = new URLSearchParams({ returnTo });
+  if (as) {
+    query.set('as', as);
+  }
+  if (language) {
+    query.set('lang', language);
+  }
+  return `${AUTH.login}?${query.toString()}`;
 }
 
 /** Ends the session at the hub, then at the identity provider, which sends the browser back. */

@@ -17,6 +17,8 @@ const CODES = {
     'not-yet-valid',
     'expired',
     'withdrawn',
+    'awaiting-confirmation',
+    'awaiting-guardians',
   ],
   category: [
     'appointment-outcomes',

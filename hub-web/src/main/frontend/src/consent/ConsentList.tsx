@@ -12,6 +12,7 @@ import { agencyName, useAgencies } from '../app/agencies';
 import type { ConsentView } from './consent';
 import './consent.css';
 import { inListOrder, lastChange, statusColour } from './status';
+import { AgeActionDialog, AgeNotes, type AgeAction } from './AgeActions';
 
 type Ending = 'withdrawal' | 'entered-in-error';
 
@@ -32,6 +33,8 @@ export function ConsentList({ subject }: { subject: PersonView }) {
   });
   const [ending, setEnding] = useState<{ consent: ConsentView; kind: Ending }>();
   const [ended, setEnded] = useState<ConsentView>();
+  const [ageAction, setAgeAction] = useState<AgeAction>();
+  const [ageDone, setAgeDone] = useState<AgeAction['kind']>();
 
   const shown = consents.data ? inListOrder(consents.data) : [];
   return (
@@ -49,6 +52,11 @@ export function ConsentList({ subject }: { subject: PersonView }) {
           <FormattedMessage
             id={ended.status === 'withdrawn' ? 'consent.end.doneWithdrawn' : 'consent.end.doneInError'}
           />
+        </Paragraph>
+      )}
+      {ageDone && (
+        <Paragraph role="status" data-testid="consent-age-done">
+          <FormattedMessage id={ageDone === 'confirmation' ? 'consent.confirm.done' : 'consent.guardian.done'} />
         </Paragraph>
       )}
       {consents.isPending && <Spinner aria-label={intl.formatMessage({ id: 'app.loading' })} />}
@@ -102,6 +110,7 @@ export function ConsentList({ subject }: { subject: PersonView }) {
                         />
                       </Paragraph>
                     )}
+                    <AgeNotes consent={consent} name={fullName(subject)} />
                   </Table.Cell>
                   <Table.Cell>
                     <FormattedMessage
@@ -136,6 +145,34 @@ export function ConsentList({ subject }: { subject: PersonView }) {
                   <Table.Cell>
                     <div className="consent-actions">
                       <ReceiptLinks consent={consent} subject={subject} />
+                      {consent.awaitingConfirmation && (
+                        <Button
+                          data-size="sm"
+                          onClick={() =>
+                            setAgeAction({ kind: 'confirmation', consent, name: fullName(subject) })
+                          }
+                        >
+                          <FormattedMessage id="consent.confirm.open" />
+                        </Button>
+                      )}
+                      {consent.status === 'active' &&
+                        consent.guardiansAwaited.map((guardian) => (
+                          <Button
+                            key={guardian.id}
+                            variant="secondary"
+                            data-size="sm"
+                            onClick={() =>
+                              setAgeAction({
+                                kind: 'guardian',
+                                consent,
+                                name: guardian.name,
+                                guardianId: guardian.id,
+                              })
+                            }
+                          >
+                            <FormattedMessage id="consent.guardian.open" values={{ name: guardian.name }} />
+                          </Button>
+                        ))}
                       {consent.status === 'active' && (
                         <>
                           <Button
@@ -162,6 +199,21 @@ export function ConsentList({ subject }: { subject: PersonView }) {
             })}
           </Table.Body>
         </Table>
+      )}
+      {ageAction && (
+        <AgeActionDialog
+          key={`${ageAction.consent.id}-${ageAction.kind}`}
+          action={ageAction}
+          from={agencyName(agencies.data, ageAction.consent.disclosingAgency)}
+          to={agencyName(agencies.data, ageAction.consent.receivingAgency)}
+          onClosed={(result) => {
+            const kind = ageAction.kind;
+            setAgeAction(undefined);
+            if (result) {
+              setAgeDone(kind);
+            }
+          }}
+        />
       )}
       {ending && (
         <EndConsentDialog

@@ -62,6 +62,11 @@ export function ReceiptPage() {
               <Heading level={2} data-size="sm">
                 {section.title}
               </Heading>
+              {section.reviewNote && (
+                <Paragraph data-size="sm" data-testid="receipt-review-note">
+                  {section.reviewNote}
+                </Paragraph>
+              )}
               <Paragraph>{section.summary}</Paragraph>
               <dl>
                 {section.lines.map((line) => (

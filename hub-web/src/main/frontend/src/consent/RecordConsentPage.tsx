@@ -28,10 +28,11 @@ import { LanguageOptions } from '../people/LanguageOptions';
 import '../people/people.css';
 import { fullName, type PersonView } from '../people/person';
 import { useAgencies } from '../app/agencies';
-import { COLLECTION_METHODS, type ConsentView } from './consent';
+import { COLLECTION_METHODS, type ConsentPerson, type ConsentView } from './consent';
 import './consent.css';
 import { ReceiptLinks } from './ConsentList';
 import {
+  asksWhoHeardTheChild,
   emptyDraft,
   leavesASignedForm,
   toRequest,
@@ -152,6 +153,7 @@ function ConsentForm({
     id: participant.id,
     child: participant.child,
     preferredLanguage: participant.preferredLanguage,
+    heardBeforeGuardianConsents: (participant as ConsentPerson).consentAge?.heardBeforeGuardianConsents,
   };
   const guardians = useQueries({
     queries: (participant.child ? participant.guardianIds : []).map((id) => ({
@@ -256,6 +258,45 @@ function ConsentForm({
                 : [],
             )}
           </Choice>
+        )}
+        {asksWhoHeardTheChild(subject) && (
+          <Fieldset data-testid="child-heard">
+            <Fieldset.Legend>
+              <FormattedMessage id="consent.form.childHeard" />
+            </Fieldset.Legend>
+            <Fieldset.Description>
+              <FormattedMessage id="consent.form.childHeard.description" />
+            </Fieldset.Description>
+            <Textfield
+              id={fieldId('childHeardBy')}
+              label={intl.formatMessage({ id: 'consent.form.childHeardBy' })}
+              description={intl.formatMessage({ id: 'consent.form.childHeardBy.description' })}
+              autoComplete="off"
+              dir="auto"
+              value={draft.childHeardBy}
+              onChange={(event) => set('childHeardBy', event.target.value)}
+              error={error('childHeardBy')}
+            />
+            <Textfield
+              id={fieldId('childHeardOn')}
+              type="date"
+              label={intl.formatMessage({ id: 'consent.form.childHeardOn' })}
+              value={draft.childHeardOn}
+              onChange={(event) => set('childHeardOn', event.target.value)}
+              error={error('childHeardOn')}
+            />
+            <Textfield
+              multiline
+              rows={3}
+              id={fieldId('childViews')}
+              label={intl.formatMessage({ id: 'consent.form.childViews' })}
+              description={intl.formatMessage({ id: 'consent.form.childViews.description' })}
+              dir="auto"
+              maxLength={1000}
+              value={draft.childViews}
+              onChange={(event) => set('childViews', event.target.value)}
+            />
+          </Fieldset>
         )}
         <Fieldset>
           <Fieldset.Legend>

@@ -157,4 +157,34 @@ describe("the consent form's request", () => {
   it('sends the file name to nobody', () => {
     expect(JSON.stringify(toRequest(filledIn(adult), adult, TODAY))).not.toContain('signed.pdf');
   });
+
+  it('asks who heard the child only when the hub says it will need it', () => {
+    const teenager: ConsentSubject = { ...child, heardBeforeGuardianConsents: true };
+    const draft = filledIn(teenager, { grantorId: 'guardian-1' });
+
+    expect(fieldsIn(draft, teenager)).toEqual(['childHeardBy']);
+    expect(fieldsIn({ ...draft, childHeardBy: 'Kari', childHeardOn: '' }, teenager)).toEqual([
+      'childHeardOn',
+    ]);
+    expect(fieldsIn(draft, child)).toEqual([]);
+    expect(toRequest(draft, child, TODAY).childHeard).toBeUndefined();
+    expect(
+      toRequest(
+        { ...draft, childHeardBy: ' Kari Nordmann ', childViews: ' Vil ha hjelp. ' },
+        teenager,
+        TODAY,
+      ).childHeard,
+    ).toEqual({ heardBy: 'Kari Nordmann', heardOn: TODAY, views: 'Vil ha hjelp.' });
+    expect(toRequest({ ...draft, childHeardBy: 'Kari' }, teenager, TODAY).childHeard).toEqual({
+      heardBy: 'Kari',
+      heardOn: TODAY,
+    });
+  });
+
+  it('has words for the errors about the childs hearing in both languages', () => {
+    for (const key of ['consent.form.error.childHeardBy', 'consent.form.error.childHeardOn']) {
+      expect(nb).toHaveProperty([key]);
+      expect(en).toHaveProperty([key]);
+    }
+  });
 });

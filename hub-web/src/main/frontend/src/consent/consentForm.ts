@@ -25,6 +25,10 @@ export interface ConsentDraft {
   interpreterIdentity: string;
   interpreterLanguage: string;
   witness: string;
+  /** Who heard the child before the guardian consented, on which day, and what the child said. */
+  childHeardBy: string;
+  childHeardOn: string;
+  childViews: string;
 }
 
 /** Who the consent is about, as far as the form needs to know. */
@@ -32,6 +36,8 @@ export interface ConsentSubject {
   id: string;
   child: boolean;
   preferredLanguage: string;
+  /** The hub says a guardian who consents for this child records who heard them (its consentAge). */
+  heardBeforeGuardianConsents?: boolean;
 }
 
 export type ConsentField =
@@ -47,7 +53,9 @@ export type ConsentField =
   | 'textLanguage'
   | 'interpreterIdentity'
   | 'interpreterLanguage'
-  | 'witness';
+  | 'witness'
+  | 'childHeardBy'
+  | 'childHeardOn';
 
 /** A field that is not filled in right, and the catalogue key of the sentence saying how. */
 export interface FieldError {
@@ -82,7 +90,15 @@ export function emptyDraft(
     interpreterIdentity: '',
     interpreterLanguage: '',
     witness: '',
+    childHeardBy: '',
+    childHeardOn: today,
+    childViews: '',
   };
+}
+
+/** Whether the form asks who heard the child: the hub said it will need it. */
+export function asksWhoHeardTheChild(subject: ConsentSubject): boolean {
+  return subject.child && subject.heardBeforeGuardianConsents === true;
 }
 
 export function validate(draft: ConsentDraft, subject: ConsentSubject): FieldError[] {
@@ -108,6 +124,10 @@ export function validate(draft: ConsentDraft, subject: ConsentSubject): FieldErr
   }
   if (draft.collectionMethod === 'verbal-with-witness' && !draft.witness.trim()) {
     fail('witness', 'consent.form.error.witness');
+  }
+  if (asksWhoHeardTheChild(subject)) {
+    if (!draft.childHeardBy.trim()) fail('childHeardBy', 'consent.form.error.childHeardBy');
+    if (!isDay(draft.childHeardOn)) fail('childHeardOn', 'consent.form.error.childHeardOn');
   }
   if (!draft.textLanguage) fail('textLanguage', 'consent.form.error.textLanguage');
   const interpreter = draft.interpreterIdentity.trim();
@@ -150,5 +170,14 @@ export function toRequest(
       ...(interpreter ? { interpreter: { identity: interpreter, language: draft.interpreterLanguage } } : {}),
       ...(!signedForm && witness ? { witness } : {}),
     },
+    ...(asksWhoHeardTheChild(subject)
+      ? {
+          childHeard: {
+            heardBy: draft.childHeardBy.trim(),
+            heardOn: draft.childHeardOn,
+            ...(draft.childViews.trim() ? { views: draft.childViews.trim() } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -14,6 +14,8 @@ const REFUSALS = [
   'consent-withdrawn',
   'consent-expired',
   'consent-not-yet-valid',
+  'awaiting-confirmation',
+  'awaiting-guardians',
   'health-data-not-allowed',
 ];
 

@@ -2,9 +2,13 @@ package no.bindeledd.devidp;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The development sign-in: an OpenID Connect provider (discovery, authorization with a login page,
- * token, JWKS and end-session endpoints) under the issuer path {@value #ISSUER_ID}, on loopback.
+ * token, JWKS and end-session endpoints) under the issuer path {@value #ISSUER_ID} for staff and
+ * {@value #CITIZEN_ISSUER_ID} for citizens, on loopback.
  *
  * <p>The login page asks for a user name. A demo user's name gets the claims the hub reads ({@code
  * sub}, {@code upn}, {@code preferred_username}, {@code name}, {@code groups} with the role, and
@@ -27,11 +32,21 @@ import tools.jackson.databind.json.JsonMapper;
  * other name signs in with no role and no agency, which the hub refuses. The claims field of the
  * login page can add claims but never replace these (the provider lets its mapping win), so it
  * cannot give anyone a role.
+ *
+ * <p>The {@value #CITIZEN_ISSUER_ID} issuer plays ID-porten: a demo participant's name (the
+ * municipality file's {@code demoParticipants}) gets what ID-porten's id_token carries: {@code pid}
+ * (the synthetic national identity number), {@code acr} (the participant's level, {@code
+ * idporten-loa-substantial} unless the file says otherwise), {@code amr}, {@code locale}, a
+ * pairwise-looking {@code sub} and {@code name}. Anyone else gets an empty {@code pid} at the low
+ * level, which the hub refuses, whatever the claims field says.
  */
 public final class DevelopmentSignIn {
 
   /** The first path segment of the provider's URLs, and so of its issuer. */
   public static final String ISSUER_ID = "bindeledd";
+
+  /** The issuer path that plays ID-porten, for citizens. */
+  public static final String CITIZEN_ISSUER_ID = "idporten";
 
   /** How long the provider's tokens live, in seconds. */
   static final long TOKEN_LIFETIME = 3600;
@@ -78,11 +93,56 @@ public final class DevelopmentSignIn {
     callback.put("issuerId", ISSUER_ID);
     callback.put("tokenExpiry", TOKEN_LIFETIME);
     callback.put("requestMappings", mappings);
+    Map<String, Object> citizens = new LinkedHashMap<>();
+    citizens.put("issuerId", CITIZEN_ISSUER_ID);
+    citizens.put("tokenExpiry", TOKEN_LIFETIME);
+    citizens.put("requestMappings", citizenMappings(municipality));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("interactiveLogin", true);
     config.put("httpServer", "NettyWrapper");
-    config.put("tokenCallbacks", List.of(callback));
+    config.put("tokenCallbacks", List.of(callback, citizens));
     return JSON.writeValueAsString(config);
+  }
+
+  /** The demo participants as ID-porten would name them; anyone else with no identity. */
+  private static List<Map<String, Object>> citizenMappings(JsonNode municipality) {
+    List<Map<String, Object>> mappings = new ArrayList<>();
+    for (JsonNode participant : municipality.path("demoParticipants")) {
+      String username = participant.path("username").asString();
+      Map<String, Object> claims = new LinkedHashMap<>();
+      claims.put("sub", pairwiseSubject(username));
+      claims.put("pid", participant.path("nationalId").asString());
+      claims.put("acr", participant.path("acr").asString(SUBSTANTIAL));
+      claims.put("amr", List.of("TestID"));
+      claims.put(
+          "locale", participant.path("preferredLanguage").asString("nb").replaceAll("-.*", ""));
+      claims.put(
+          "name",
+          participant.path("givenName").asString()
+              + " "
+              + participant.path("familyName").asString());
+      mappings.add(mapping(Pattern.quote(username), claims));
+    }
+    mappings.add(mapping(".*", Map.of("pid", "", "acr", "idporten-loa-low")));
+    return mappings;
+  }
+
+  /** ID-porten's level for a demo participant whose entry names none. */
+  static final String SUBSTANTIAL = "idporten-loa-substantial";
+
+  /**
+   * A subject that looks like ID-porten's pairwise one and says nothing about the person: a hash of
+   * the user name, the same at every start.
+   */
+  static String pairwiseSubject(String username) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("bindeledd-dev-idp:" + username).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   /** Matches the name typed on the login page, which the provider offers as "subject". */
@@ -93,6 +153,11 @@ public final class DevelopmentSignIn {
   /** The issuer, as the provider names itself to clients that reach it at localhost. */
   public String issuer() {
     return "http://localhost:" + port() + "/" + ISSUER_ID;
+  }
+
+  /** The issuer that plays ID-porten, for citizens. */
+  public String citizenIssuer() {
+    return "http://localhost:" + port() + "/" + CITIZEN_ISSUER_ID;
   }
 
   public int port() {

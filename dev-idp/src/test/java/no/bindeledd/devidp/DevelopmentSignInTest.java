@@ -72,8 +72,42 @@ class DevelopmentSignInTest {
     assertThat(token.statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void aDemoParticipantSignsInAtTheIdPortenIssuerWithTheClaimsIdPortenGives() throws Exception {
+    JsonNode claims = signIn(provider.citizenIssuer(), "amina.citizen", "");
+
+    assertThat(claims.path("iss").asString()).isEqualTo(provider.citizenIssuer());
+    assertThat(claims.path("pid").asString()).isEqualTo("12848800471");
+    assertThat(claims.path("acr").asString()).isEqualTo("idporten-loa-substantial");
+    assertThat(claims.path("amr").isArray()).isTrue();
+    assertThat(claims.path("locale").asString()).isEqualTo("ar");
+    assertThat(claims.path("name").asString()).isEqualTo("Amina Haddad");
+    assertThat(claims.path("sub").asString())
+        .hasSize(43)
+        .isEqualTo(DevelopmentSignIn.pairwiseSubject("amina.citizen"));
+    assertThat(claims.has("groups")).as("ID-porten gives no role").isFalse();
+    assertThat(signIn(provider.citizenIssuer(), "low.citizen", "").path("acr").asString())
+        .isEqualTo("idporten-loa-low");
+  }
+
+  @Test
+  void theLoginPagesClaimsFieldGivesNoOneSomeoneElsesNationalIdOrAHigherLevel() throws Exception {
+    String forged = "{\"pid\":\"12848800471\",\"acr\":\"idporten-loa-high\"}";
+
+    JsonNode stranger = signIn(provider.citizenIssuer(), "mallory", forged);
+    assertThat(stranger.path("pid").asString()).isEmpty();
+    assertThat(stranger.path("acr").asString()).isEqualTo("idporten-loa-low");
+    JsonNode low = signIn(provider.citizenIssuer(), "low.citizen", forged);
+    assertThat(low.path("pid").asString()).isEqualTo("14827900452");
+    assertThat(low.path("acr").asString()).isEqualTo("idporten-loa-low");
+  }
+
   private static JsonNode signIn(String username, String claims) throws Exception {
-    HttpResponse<String> token = token(code(username, claims), VERIFIER);
+    return signIn(provider.issuer(), username, claims);
+  }
+
+  private static JsonNode signIn(String issuer, String username, String claims) throws Exception {
+    HttpResponse<String> token = token(issuer, code(issuer, username, claims), VERIFIER);
     assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
     String idToken =
         JsonMapper.builder().build().readTree(token.body()).path("id_token").asString();
@@ -84,6 +118,10 @@ class DevelopmentSignInTest {
   }
 
   private static String code(String username, String claims) throws Exception {
+    return code(provider.issuer(), username, claims);
+  }
+
+  private static String code(String issuer, String username, String claims) throws Exception {
     String challenge =
         Base64.getUrlEncoder()
             .withoutPadding()
@@ -92,7 +130,7 @@ class DevelopmentSignInTest {
                     .digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
     URI authorize =
         URI.create(
-            provider.issuer()
+            issuer
                 + "/authorize?client_id=the-hub&response_type=code&scope=openid"
                 + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback&state=a-state&nonce=a-nonce"
                 + "&code_challenge_method=S256&code_challenge="
@@ -119,8 +157,13 @@ class DevelopmentSignInTest {
   }
 
   private static HttpResponse<String> token(String code, String verifier) throws Exception {
+    return token(provider.issuer(), code, verifier);
+  }
+
+  private static HttpResponse<String> token(String issuer, String code, String verifier)
+      throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(provider.issuer() + "/token"))
+        HttpRequest.newBuilder(URI.create(issuer + "/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header(
                 "Authorization",

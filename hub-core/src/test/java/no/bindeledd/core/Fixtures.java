@@ -16,11 +16,13 @@ import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentDecisions;
+import no.bindeledd.core.consent.ConsentNoticed;
 import no.bindeledd.core.consent.ConsentRegistry;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.consent.NewConsent;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.consent.WithdrawalNotices;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.Pem;
@@ -36,12 +38,15 @@ import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.JpaAgencies;
 import no.bindeledd.core.persistence.JpaAuditTrail;
+import no.bindeledd.core.persistence.JpaConsentNotices;
 import no.bindeledd.core.persistence.JpaConsents;
 import no.bindeledd.core.persistence.JpaMessages;
 import no.bindeledd.core.persistence.JpaPeople;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
+import no.bindeledd.core.person.Representation;
 
 /**
  * A small synthetic municipality on a {@link TestDatabase}: the five agencies, the core services
@@ -68,9 +73,17 @@ public class Fixtures {
   public final JpaConsents consents;
   public final JpaAuditTrail auditTrail;
   public final AuditLog audit;
+  public final Representation representation;
   public final PersonRegistry personRegistry;
+  public final JpaConsentNotices consentNotices;
+  public final WithdrawalNotices withdrawalNotices;
+
+  /** Every notice the refugee service was given, in order. */
+  public final List<ConsentNoticed> noticesGiven = new CopyOnWriteArrayList<>();
+
   public final ConsentRegistry consentRegistry;
   public final ConsentDecisions decisions;
+  public final AgeRules ageRules;
 
   /** Every change the exchange and the delivery told of, in order. */
   public final List<MessageChange> messageChanges = new CopyOnWriteArrayList<>();
@@ -83,16 +96,27 @@ public class Fixtures {
 
   /** Starts the clock at {@code start}: real certificates need the real time. */
   public Fixtures(TestDatabase db, Instant start) {
+    this(db, start, AgeRules.norwegianLaw());
+  }
+
+  /** Starts the clock at {@code start}, and decides consents under {@code ageRules}. */
+  public Fixtures(TestDatabase db, Instant start, AgeRules ageRules) {
     this.db = db;
+    this.ageRules = ageRules;
     this.clock = new MovableClock(start);
     agencies = new JpaAgencies(db.em());
     people = new JpaPeople(db.em());
     consents = new JpaConsents(db.em());
     auditTrail = new JpaAuditTrail(db.em());
     audit = new AuditLog(auditTrail, clock);
-    personRegistry = new PersonRegistry(people, audit, clock);
-    consentRegistry = new ConsentRegistry(consents, people, agencies, audit, clock);
-    decisions = new ConsentDecisions(consents);
+    representation = new Representation(people, ageRules, clock);
+    personRegistry = new PersonRegistry(people, audit, clock, representation);
+    consentNotices = new JpaConsentNotices(db.em());
+    withdrawalNotices = new WithdrawalNotices(consentNotices, noticesGiven::add, audit, clock);
+    consentRegistry =
+        new ConsentRegistry(
+            consents, people, agencies, audit, clock, ageRules, representation, withdrawalNotices);
+    decisions = new ConsentDecisions(consents, ageRules);
     db.inTransaction(
         () -> {
           agencies.add(

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
   Roles.SCHOOL_LIAISON,
   Roles.KINDERGARTEN_LIAISON,
   Roles.NAV_ADVISER,
-  Roles.AUDITOR
+  Roles.AUDITOR,
+  Roles.CITIZEN
 })
 @OpenAPIDefinition(
     info =

@@ -13,5 +13,8 @@ public final class Roles {
   public static final String NAV_ADVISER = "nav-adviser";
   public static final String AUDITOR = "auditor";
 
+  /** A person signed in as themselves (ID-porten), for no agency. */
+  public static final String CITIZEN = "citizen";
+
   private Roles() {}
 }

@@ -10,6 +10,12 @@ public enum AuditAction {
   CONSENT_WITHDRAWN("consent.withdrawn"),
   CONSENT_ENTERED_IN_ERROR("consent.entered-in-error"),
   CONSENT_READ("consent.read"),
+  /** The young person confirmed a health consent their guardian gave, once old enough to. */
+  CONSENT_CONFIRMED("consent.confirmed"),
+  /** A further guardian consented to a consent another guardian gave for their child. */
+  CONSENT_GUARDIAN_ADDED("consent.guardian-added"),
+  /** A caseworker marked seen the notice that a person withdrew a consent themselves. */
+  CONSENT_NOTICE_SEEN("consent-notice.seen"),
   CONSENT_DECISION("consent.decision"),
   MESSAGE_SENT("message.sent"),
   MESSAGE_TRANSMITTED("message.transmitted"),
@@ -27,6 +33,8 @@ public enum AuditAction {
   REQUEST_REFUSED("request.refused"),
   AUDIT_SEARCHED("audit.searched"),
   AUDIT_EXPORTED("audit.exported"),
+  /** Someone took out everything the hub holds about a person (their right of access). */
+  PERSON_EXPORTED("person.exported"),
   /** Someone read a person's access log: who got or looked at their data. */
   ACCESS_LOG_READ("access-log.read");
 

@@ -17,16 +17,19 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.InstantConverter;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.text.TextKind;
 
@@ -94,6 +97,20 @@ public class Consent {
   @Convert(converter = InstantConverter.class)
   @Column(name = "recorded_at", nullable = false)
   private Instant recordedAt;
+
+  /** The other guardians who consented after the grantor did, in the order they did. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "consent_guardian", joinColumns = @JoinColumn(name = "consent_id"))
+  @OrderBy("at ASC")
+  private List<GuardianConsent> furtherGuardians = new ArrayList<>();
+
+  /** When the young person confirmed, from the age of health consent, what a guardian gave. */
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "confirmed_at")
+  private Instant confirmedAt;
+
+  @Column(name = "confirmed_by")
+  private String confirmedBy;
 
   @OneToMany(mappedBy = "consent", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
   @OrderBy("id ASC")
@@ -227,6 +244,63 @@ public class Consent {
     return List.copyOf(history);
   }
 
+  /** Whether a guardian gave this consent for the subject, rather than the subject themselves. */
+  public boolean isGivenByGuardian() {
+    return !grantor.id().equals(subject.id());
+  }
+
+  /** The guardians who consented after the grantor. */
+  public List<GuardianConsent> furtherGuardians() {
+    return List.copyOf(furtherGuardians);
+  }
+
+  /** The ids of every guardian who has consented: the grantor first. Empty for one's own. */
+  public List<String> guardiansConsented() {
+    if (!isGivenByGuardian()) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    ids.add(grantor.id());
+    furtherGuardians.forEach(g -> ids.add(g.guardianId()));
+    return List.copyOf(ids);
+  }
+
+  /** The subject's registered guardians who have not consented to this consent a guardian gave. */
+  public List<Person> guardiansAwaited() {
+    if (!isGivenByGuardian()) {
+      return List.of();
+    }
+    List<String> consented = guardiansConsented();
+    return subject.guardians().stream().filter(g -> !consented.contains(g.id())).toList();
+  }
+
+  public Optional<Instant> confirmedAt() {
+    return Optional.ofNullable(confirmedAt);
+  }
+
+  public Optional<String> confirmedBy() {
+    return Optional.ofNullable(confirmedBy);
+  }
+
+  /** Whether the consent includes a health data category. */
+  public boolean includesHealthData() {
+    return categories.stream().anyMatch(DataCategory::isHealthData);
+  }
+
+  /**
+   * Whether this consent waits for the young person's confirmation at {@code now}: a guardian gave
+   * it with health categories, it is active, the subject has reached the age at which they consent
+   * to health flows themselves, and they have not confirmed it. Until they do, it covers no new
+   * health flow.
+   */
+  public boolean awaitsConfirmation(Instant now, AgeRules rules) {
+    return statusAt(now) == ConsentStatus.ACTIVE
+        && isGivenByGuardian()
+        && includesHealthData()
+        && confirmedAt == null
+        && rules.consentsToHealthThemselves(subject, AgeRules.dayOf(now));
+  }
+
   /** The status as of {@code now}: an active consent past its end has expired. */
   public ConsentStatus statusAt(Instant now) {
     if (status == ConsentStatus.ACTIVE && !now.isBefore(validUntil)) {
@@ -245,17 +319,22 @@ public class Consent {
     return termDifferences(flow).isEmpty();
   }
 
-  /** Whether this consent lets the flow happen at {@code now}. */
-  public boolean covers(Flow flow, Instant now) {
-    return differencesFrom(flow, now).isEmpty();
+  /** Whether this consent lets the flow happen at {@code now}, under the age rules. */
+  public boolean covers(Flow flow, Instant now, AgeRules rules) {
+    return differencesFrom(flow, now, rules).isEmpty();
   }
 
   /**
    * Every way in which this consent falls short of letting the flow happen at {@code now}; empty
    * exactly when it covers the flow. This is the one statement of what covering means: {@link
    * #covers} and {@link #termsCover} are read from it.
+   *
+   * <p>A consent a guardian gave also answers to the subject's age ({@code rules}, on the Norwegian
+   * calendar day of {@code now}): from the age of health consent, a health flow waits for the young
+   * person's confirmation; before it, and for the flows a guardian still decides, a consent that
+   * needs every guardian waits for those who have not yet consented.
    */
-  public Set<ConsentDifference> differencesFrom(Flow flow, Instant now) {
+  public Set<ConsentDifference> differencesFrom(Flow flow, Instant now, AgeRules rules) {
     Set<ConsentDifference> differences = termDifferences(flow);
     switch (statusAt(now)) {
       case WITHDRAWN -> differences.add(ConsentDifference.WITHDRAWN);
@@ -265,7 +344,26 @@ public class Consent {
         if (now.isBefore(validFrom)) {
           differences.add(ConsentDifference.NOT_YET_VALID);
         }
+        differences.addAll(ageDifferences(flow, AgeRules.dayOf(now), rules));
       }
+    }
+    return differences;
+  }
+
+  private Set<ConsentDifference> ageDifferences(Flow flow, LocalDate day, AgeRules rules) {
+    Set<ConsentDifference> differences = EnumSet.noneOf(ConsentDifference.class);
+    if (!isGivenByGuardian()) {
+      return differences;
+    }
+    boolean youngPersonDecides =
+        flow.category().isHealthData() && rules.consentsToHealthThemselves(subject, day);
+    if (youngPersonDecides) {
+      if (confirmedAt == null) {
+        differences.add(ConsentDifference.AWAITING_CONFIRMATION);
+      }
+    } else if (rules.guardiansNeeded() == AgeRules.GuardiansNeeded.EVERY
+        && !guardiansAwaited().isEmpty()) {
+      differences.add(ConsentDifference.AWAITING_GUARDIANS);
     }
     return differences;
   }
@@ -293,6 +391,39 @@ public class Consent {
     return differences;
   }
 
+  /**
+   * Records that the young person confirmed this consent their guardian gave; from then on it
+   * covers their health flows again. The registry checks who may confirm and when.
+   */
+  void confirm(String by, Instant at, String note) {
+    requireActive(at);
+    if (confirmedAt != null) {
+      throw new Conflict("consent " + id + " was already confirmed at " + confirmedAt);
+    }
+    confirmedAt = at;
+    confirmedBy = by;
+    history.add(new ConsentChange(this, at, by, ConsentStatus.ACTIVE, note));
+  }
+
+  /** Records that a further guardian consented too. The registry checks who they are. */
+  void addGuardianConsent(Person guardian, String by, Instant at) {
+    requireActive(at);
+    if (guardiansConsented().contains(guardian.id())) {
+      throw new Conflict(guardian.fullName() + " has already consented to consent " + id);
+    }
+    furtherGuardians.add(new GuardianConsent(guardian.id(), at, by));
+    history.add(
+        new ConsentChange(
+            this, at, by, ConsentStatus.ACTIVE, "guardian " + guardian.fullName() + " consented"));
+  }
+
+  private void requireActive(Instant at) {
+    ConsentStatus current = statusAt(at);
+    if (current != ConsentStatus.ACTIVE) {
+      throw new Conflict("consent " + id + " is " + current.name().toLowerCase() + ", not active");
+    }
+  }
+
   public void withdraw(String by, Instant at, String reason) {
     change(ConsentStatus.WITHDRAWN, by, at, reason);
   }
@@ -302,10 +433,7 @@ public class Consent {
   }
 
   private void change(ConsentStatus to, String by, Instant at, String reason) {
-    ConsentStatus current = statusAt(at);
-    if (current != ConsentStatus.ACTIVE) {
-      throw new Conflict("consent " + id + " is " + current.name().toLowerCase() + ", not active");
-    }
+    requireActive(at);
     if (reason != null && reason.length() > 1000) {
       throw new InvalidInput("reason is longer than 1000 characters");
     }

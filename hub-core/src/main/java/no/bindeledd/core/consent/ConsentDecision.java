@@ -14,7 +14,11 @@ public record ConsentDecision(Flow flow, Consent basis, Refusal refusal, String 
     CONSENT_WITHDRAWN("consent-withdrawn"),
     CONSENT_EXPIRED("consent-expired"),
     CONSENT_NOT_YET_VALID("consent-not-yet-valid"),
-    HEALTH_DATA_NOT_ALLOWED("health-data-not-allowed");
+    HEALTH_DATA_NOT_ALLOWED("health-data-not-allowed"),
+    /** A guardian's health consent waits for the young person, now old enough, to confirm it. */
+    AWAITING_CONFIRMATION("awaiting-confirmation"),
+    /** The consent needs every guardian, and one has not consented yet. */
+    AWAITING_GUARDIANS("awaiting-guardians");
 
     private final String code;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import no.bindeledd.core.consent.ConsentDecision.Refusal;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.AgeRules;
 
 /**
  * The one place that decides whether information may flow. Every outbound request, every answer and
@@ -18,12 +19,19 @@ import no.bindeledd.core.party.OrganisationNumber;
 public class ConsentDecisions {
 
   private Consents consents;
+  private AgeRules ageRules;
 
   protected ConsentDecisions() {}
 
   @Inject
-  public ConsentDecisions(Consents consents) {
+  public ConsentDecisions(Consents consents, AgeRules ageRules) {
     this.consents = consents;
+    this.ageRules = ageRules;
+  }
+
+  /** The age rules every decision is made under. */
+  public AgeRules ageRules() {
+    return ageRules;
   }
 
   /**
@@ -45,7 +53,7 @@ public class ConsentDecisions {
     List<Consent> matching =
         consents.aboutSubject(flow.subjectId()).stream().filter(c -> c.termsCover(flow)).toList();
     return matching.stream()
-        .filter(c -> c.covers(flow, now))
+        .filter(c -> c.covers(flow, now, ageRules))
         .max(Comparator.comparing(Consent::validUntil))
         .map(c -> ConsentDecision.allowed(flow, c))
         .orElseGet(() -> nearestMiss(flow, matching, now));
@@ -101,7 +109,7 @@ public class ConsentDecisions {
   public List<NearMiss> closest(Flow flow, OrganisationNumber seenBy, Instant now, int max) {
     return consents.aboutSubject(flow.subjectId()).stream()
         .filter(c -> c.involves(seenBy))
-        .map(c -> new NearMiss(c, c.differencesFrom(flow, now)))
+        .map(c -> new NearMiss(c, c.differencesFrom(flow, now, ageRules)))
         .filter(m -> !m.differences().isEmpty())
         .filter(m -> !m.differences().contains(ConsentDifference.ENTERED_IN_ERROR))
         .filter(m -> m.termDifferences() <= MAX_TERMS_APART)
@@ -113,7 +121,35 @@ public class ConsentDecisions {
         .toList();
   }
 
-  private static ConsentDecision nearestMiss(Flow flow, List<Consent> matching, Instant now) {
+  private ConsentDecision activeButNotCovering(Flow flow, Consent consent, Instant now) {
+    Set<ConsentDifference> differences = consent.differencesFrom(flow, now, ageRules);
+    if (differences.contains(ConsentDifference.NOT_YET_VALID)) {
+      return ConsentDecision.refused(
+          flow,
+          Refusal.CONSENT_NOT_YET_VALID,
+          "consent " + consent.id() + " is valid from " + consent.validFrom());
+    }
+    if (differences.contains(ConsentDifference.AWAITING_CONFIRMATION)) {
+      return ConsentDecision.refused(
+          flow,
+          Refusal.AWAITING_CONFIRMATION,
+          "consent "
+              + consent.id()
+              + " was given by a guardian; from "
+              + ageRules.healthConsentAge()
+              + " the young person consents to health flows themselves and has not confirmed it");
+    }
+    return ConsentDecision.refused(
+        flow,
+        Refusal.AWAITING_GUARDIANS,
+        "consent "
+            + consent.id()
+            + " needs every guardian's consent and waits for "
+            + consent.guardiansAwaited().size()
+            + " more");
+  }
+
+  private ConsentDecision nearestMiss(Flow flow, List<Consent> matching, Instant now) {
     for (int i = matching.size() - 1; i >= 0; i--) {
       Consent consent = matching.get(i);
       switch (consent.statusAt(now)) {
@@ -128,10 +164,7 @@ public class ConsentDecisions {
               "consent " + consent.id() + " expired at " + consent.validUntil());
         }
         case ACTIVE -> {
-          return ConsentDecision.refused(
-              flow,
-              Refusal.CONSENT_NOT_YET_VALID,
-              "consent " + consent.id() + " is valid from " + consent.validFrom());
+          return activeButNotCovering(flow, consent, now);
         }
         case ENTERED_IN_ERROR -> {
           // An erroneous consent never counted; look further back.

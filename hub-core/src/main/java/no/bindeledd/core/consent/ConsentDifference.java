@@ -23,7 +23,14 @@ public enum ConsentDifference {
   /** The person withdrew the consent. */
   WITHDRAWN("withdrawn", false),
   /** The consent was recorded in error and never counted. */
-  ENTERED_IN_ERROR("entered-in-error", false);
+  ENTERED_IN_ERROR("entered-in-error", false),
+  /**
+   * A guardian gave the consent, the subject has since reached the age at which they consent to
+   * health flows themselves, and has not confirmed it: it covers no new health flow until they do.
+   */
+  AWAITING_CONFIRMATION("awaiting-confirmation", false),
+  /** Every guardian must consent, and a registered guardian of the child has not yet. */
+  AWAITING_GUARDIANS("awaiting-guardians", false);
 
   private final String code;
   private final boolean aboutTerms;

@@ -34,6 +34,8 @@ public class ConsentEvidence {
   @Column(name = "witness", length = 200)
   private String witness;
 
+  @Embedded private ChildHeard childHeard;
+
   protected ConsentEvidence() {}
 
   public ConsentEvidence(
@@ -42,6 +44,20 @@ public class ConsentEvidence {
       Locale textLanguage,
       Interpreter interpreter,
       String witness) {
+    this(method, formSha256, textLanguage, interpreter, witness, null);
+  }
+
+  /**
+   * @param childHeard that the child was heard before the guardian consented; null when the person
+   *     consents for themselves or no one heard a child too young to need it
+   */
+  public ConsentEvidence(
+      CollectionMethod method,
+      String formSha256,
+      Locale textLanguage,
+      Interpreter interpreter,
+      String witness,
+      ChildHeard childHeard) {
     if (method == null) {
       throw new InvalidInput("collection method is required");
     }
@@ -69,6 +85,7 @@ public class ConsentEvidence {
     this.textLanguage = textLanguage.toLanguageTag();
     this.interpreter = interpreter;
     this.witness = witness == null || witness.isBlank() ? null : witness.strip();
+    this.childHeard = childHeard;
   }
 
   public CollectionMethod method() {
@@ -91,5 +108,11 @@ public class ConsentEvidence {
 
   public Optional<String> witness() {
     return Optional.ofNullable(witness);
+  }
+
+  public Optional<ChildHeard> childHeard() {
+    return childHeard != null && childHeard.isPresent()
+        ? Optional.of(childHeard)
+        : Optional.empty();
   }
 }

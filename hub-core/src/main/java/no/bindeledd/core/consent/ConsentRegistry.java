@@ -6,9 +6,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
@@ -18,35 +22,52 @@ import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.Representation;
 
 /**
  * Recording, reading and withdrawing consents. Only a caseworker at one of the two agencies a
- * consent names may record or change it; every change and every read is audited.
+ * consent names may record or change it; every change and every read is audited. Who may consent
+ * for whom follows the {@link AgeRules}: see {@link #requireEntitledGrantor}. A person signed in as
+ * themselves reads and withdraws the consents about themselves and the children they act for
+ * ({@link Representation}); any other consent is not found for them.
  */
 @ApplicationScoped
 public class ConsentRegistry {
-
-  /** Norway's calendar decides when a child comes of age. */
-  private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
 
   private Consents consents;
   private People people;
   private Agencies agencies;
   private AuditLog audit;
   private Clock clock;
+  private AgeRules ageRules;
+  private Representation representation;
+  private WithdrawalNotices notices;
 
   protected ConsentRegistry() {}
 
   @Inject
   public ConsentRegistry(
-      Consents consents, People people, Agencies agencies, AuditLog audit, Clock clock) {
+      Consents consents,
+      People people,
+      Agencies agencies,
+      AuditLog audit,
+      Clock clock,
+      AgeRules ageRules,
+      Representation representation,
+      WithdrawalNotices notices) {
+    this.notices = notices;
     this.consents = consents;
     this.people = people;
     this.agencies = agencies;
     this.audit = audit;
     this.clock = clock;
+    this.ageRules = ageRules;
+    this.representation = representation;
   }
 
   @Transactional
@@ -61,12 +82,25 @@ public class ConsentRegistry {
   }
 
   private Consent store(Actor actor, NewConsent command, AuditAction action) {
-    requireCaseworker(actor);
+    if (!actor.is(Role.HUB)) {
+      requireCaseworker(actor);
+    }
     Person subject = people.get(command.subjectId());
     Person grantor = people.get(command.grantorId());
     Agency disclosing = agencies.get(command.disclosing());
     Agency receiving = agencies.get(command.receiving());
-    if (!actor.isAt(disclosing.orgNumber()) && !actor.isAt(receiving.orgNumber())) {
+    OrganisationNumber recorder;
+    if (actor.is(Role.HUB)) {
+      // The embedded profile's demo consents: kept as the refugee service's, recorded by the hub.
+      recorder =
+          Stream.of(disclosing, receiving)
+              .filter(a -> a.kind() == AgencyKind.REFUGEE_SERVICE)
+              .findFirst()
+              .orElseThrow(() -> new InvalidInput("a demo consent names the refugee service"))
+              .orgNumber();
+    } else if (actor.isAt(disclosing.orgNumber()) || actor.isAt(receiving.orgNumber())) {
+      recorder = actor.agency();
+    } else {
       throw new AccessDenied(
           "a caseworker records consents only for flows their agency is part of");
     }
@@ -81,7 +115,7 @@ public class ConsentRegistry {
             command.purpose(),
             command.validFrom(),
             command.validUntil());
-    requireEntitledGrantor(subject, grantor);
+    requireEntitledGrantor(subject, grantor, terms.categories(), command.childHeard());
     for (DataCategory category : terms.categories()) {
       requireMayReceive(category, receiving);
       if (terms.direction() == Direction.BOTH_WAYS) {
@@ -98,8 +132,9 @@ public class ConsentRegistry {
             command.formSha256(),
             command.textLanguage(),
             interpreter,
-            command.witness());
-    Consent consent = new Consent(terms, evidence, actor.userId(), actor.agency(), clock.instant());
+            command.witness(),
+            command.childHeard());
+    Consent consent = new Consent(terms, evidence, actor.userId(), recorder, clock.instant());
     consents.add(consent);
     audit.append(
         AuditEvent.of(actor, action, AuditOutcome.SUCCESS)
@@ -108,15 +143,80 @@ public class ConsentRegistry {
     return consent;
   }
 
-  private void requireEntitledGrantor(Person subject, Person grantor) {
-    LocalDate today = LocalDate.now(clock.withZone(NORWAY));
-    if (subject.isChildOn(today)) {
-      if (!subject.hasGuardian(grantor)) {
-        throw new InvalidInput("a child's consent is given by one of their registered guardians");
+  /**
+   * Refuses a grantor who may not give this consent today, under the age rules (see {@code
+   * docs/consent-and-age.md}):
+   *
+   * <ul>
+   *   <li>an adult consents for themselves;
+   *   <li>from the age of health consent, a young person consents to health categories themselves,
+   *       and a guardian's consent for them is refused; a guardian still consents to the other
+   *       categories until the young person is of age, so one consent cannot mix the two;
+   *   <li>below it, one of the child's registered guardians consents;
+   *   <li>a guardian who consents for a child who has reached the age at which they are heard must
+   *       record that the child was heard, by whom and when, not after today.
+   * </ul>
+   */
+  void requireEntitledGrantor(
+      Person subject, Person grantor, Set<DataCategory> categories, ChildHeard childHeard) {
+    LocalDate today = AgeRules.dayOf(clock.instant());
+    boolean self = subject.id().equals(grantor.id());
+    if (!subject.isChildOn(today)) {
+      if (!self) {
+        throw new InvalidInput("an adult gives their own consent");
       }
-    } else if (!subject.id().equals(grantor.id())) {
-      throw new InvalidInput("an adult gives their own consent");
+    } else if (ageRules.consentsToHealthThemselves(subject, today)
+        && categories.stream().anyMatch(DataCategory::isHealthData)) {
+      if (!self) {
+        throw new InvalidInput(
+            "from the age of "
+                + ageRules.healthConsentAge()
+                + " a person consents to health data ("
+                + healthCodes(categories)
+                + ") themselves (Patient and User Rights Act §4-3), so a guardian cannot consent"
+                + " for them");
+      }
+      if (categories.stream().anyMatch(c -> !c.isHealthData())) {
+        throw new InvalidInput(
+            "until they are of age a guardian still consents for the young person to data that is"
+                + " not health data: record the health categories and the others as two consents");
+      }
+    } else if (!subject.hasGuardian(grantor)) {
+      throw new InvalidInput("a child's consent is given by one of their registered guardians");
     }
+    if (self) {
+      if (childHeard != null) {
+        throw new InvalidInput(
+            "childHeard records that a child was heard before a guardian consented; a person who"
+                + " consents themselves leaves it out");
+      }
+      return;
+    }
+    if (ageRules.mustBeHeard(subject, today) && childHeard == null) {
+      throw new InvalidInput(
+          "a child of "
+              + ageRules.heardFromAge()
+              + " or over is heard before a guardian consents for them (Children Act §31):"
+              + " give childHeard with who heard the child (heardBy) and when (heardOn)");
+    }
+    if (childHeard != null) {
+      if (childHeard.heardOn().isAfter(today)) {
+        throw new InvalidInput("childHeard.heardOn is after today");
+      }
+      if (childHeard.heardOn().isBefore(subject.birthDate())) {
+        throw new InvalidInput("childHeard.heardOn is before the child was born");
+      }
+    }
+  }
+
+  private static String healthCodes(Set<DataCategory> categories) {
+    return String.join(
+        ", ",
+        categories.stream()
+            .filter(DataCategory::isHealthData)
+            .map(DataCategory::code)
+            .sorted()
+            .toList());
   }
 
   private static void requireMayReceive(DataCategory category, Agency agency) {
@@ -130,6 +230,11 @@ public class ConsentRegistry {
     }
   }
 
+  /**
+   * Withdraws a consent at once: no flow relies on it from now, and what is on its way under it is
+   * held when it would be delivered or opened. When the person withdraws it themselves (or a
+   * guardian for their child), the refugee service that recorded it is told.
+   */
   @Transactional
   public Consent withdraw(Actor actor, String consentId, String reason) {
     Consent consent = consentToChange(actor, consentId);
@@ -139,11 +244,16 @@ public class ConsentRegistry {
             .consent(consent)
             .agencies(consent.disclosingAgency(), consent.receivingAgency())
             .reason(reason));
+    if (actor.is(Role.CITIZEN)) {
+      notices.withdrawnByPerson(consent, actor);
+    }
     return consent;
   }
 
+  /** Only the refugee service marks a consent recorded in error; the person withdraws it. */
   @Transactional
   public Consent markEnteredInError(Actor actor, String consentId, String reason) {
+    requireCaseworker(actor);
     Consent consent = consentToChange(actor, consentId);
     consent.markEnteredInError(actor.userId(), clock.instant(), reason);
     audit.append(
@@ -154,6 +264,9 @@ public class ConsentRegistry {
   }
 
   private Consent consentToChange(Actor actor, String consentId) {
+    if (actor.is(Role.CITIZEN)) {
+      return consentOfTheirs(actor, consentId);
+    }
     requireCaseworker(actor);
     Consent consent = consents.get(consentId);
     if (!consent.involves(actor.agency())) {
@@ -168,6 +281,12 @@ public class ConsentRegistry {
    */
   @Transactional
   public Consent read(Actor actor, String consentId) {
+    if (actor.is(Role.CITIZEN)) {
+      Consent theirs = consentOfTheirs(actor, consentId);
+      audit.append(
+          AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS).consent(theirs));
+      return theirs;
+    }
     Consent consent = consents.get(consentId);
     boolean involved = actor.agency() != null && consent.involves(actor.agency());
     if (!involved && !actor.is(Role.AUDITOR)) {
@@ -178,20 +297,133 @@ public class ConsentRegistry {
     return consent;
   }
 
-  /** The consents about a person that involve the caseworker's agency. */
+  /**
+   * The consents about a person that involve the caseworker's agency; for a citizen who may act for
+   * the person, every consent about them, whichever agencies it names.
+   */
   @Transactional
   public List<Consent> aboutSubject(Actor actor, String subjectId) {
-    requireCaseworker(actor);
-    Person subject = people.get(subjectId);
-    List<Consent> visible =
-        consents.aboutSubject(subject.id()).stream()
-            .filter(c -> c.involves(actor.agency()))
-            .toList();
+    Person subject;
+    List<Consent> visible;
+    if (actor.is(Role.CITIZEN)) {
+      subject = representation.requireActsFor(actor, subjectId);
+      visible = consents.aboutSubject(subject.id());
+    } else {
+      requireCaseworker(actor);
+      subject = people.get(subjectId);
+      visible =
+          consents.aboutSubject(subject.id()).stream()
+              .filter(c -> c.involves(actor.agency()))
+              .toList();
+    }
     audit.append(
         AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS)
             .subject(subject.id())
             .reason("listed " + visible.size() + " consents"));
     return visible;
+  }
+
+  /**
+   * Records that the young person confirms a health consent their guardian gave, now that they
+   * consent to health flows themselves; from then on it covers those flows again. The young person
+   * confirms as themselves (a citizen signed in as the subject), or a caseworker at one of the two
+   * agencies the consent names records it on their behalf. Audited.
+   */
+  @Transactional
+  public Consent confirm(Actor actor, String consentId) {
+    Consent consent =
+        actor.is(Role.CITIZEN) ? consentOfTheirs(actor, consentId) : consents.get(consentId);
+    boolean byTheYoungPerson = actor.is(Role.CITIZEN) && actor.isPerson(consent.subject().id());
+    boolean byACaseworker = actor.is(Role.CASEWORKER) && consent.involves(actor.agency());
+    if (!byTheYoungPerson && !byACaseworker) {
+      throw new AccessDenied(
+          "only the young person, or a caseworker of an agency the consent names, confirms it");
+    }
+    Instant now = clock.instant();
+    if (!consent.isGivenByGuardian() || !consent.includesHealthData()) {
+      throw new Conflict(
+          "consent "
+              + consent.id()
+              + " is not a guardian's consent to health data: nothing to confirm");
+    }
+    if (!ageRules.consentsToHealthThemselves(consent.subject(), AgeRules.dayOf(now))) {
+      throw new Conflict(
+          "the young person confirms a guardian's health consent from the age of "
+              + ageRules.healthConsentAge()
+              + ", on "
+              + ageRules.healthConsentFrom(consent.subject()));
+    }
+    consent.confirm(
+        actor.userId(),
+        now,
+        byTheYoungPerson
+            ? "confirmed by the young person"
+            : "confirmed by the young person, recorded by a caseworker");
+    audit.append(
+        AuditEvent.of(actor, AuditAction.CONSENT_CONFIRMED, AuditOutcome.SUCCESS)
+            .consent(consent)
+            .agencies(consent.disclosingAgency(), consent.receivingAgency()));
+    return consent;
+  }
+
+  /**
+   * Records, on a consent one guardian gave, that another of the child's registered guardians
+   * consented too; where the age rules need every guardian, the consent covers flows only once each
+   * has. Audited.
+   */
+  @Transactional
+  public Consent addGuardianConsent(Actor actor, String consentId, String guardianId) {
+    Consent consent = consentToChange(actor, consentId);
+    Person guardian = people.get(guardianId);
+    if (!consent.isGivenByGuardian()) {
+      throw new InvalidInput("the person gave this consent themselves; no guardian adds to it");
+    }
+    if (!consent.subject().hasGuardian(guardian)) {
+      throw new InvalidInput(
+          guardian.fullName() + " is not a registered guardian of the consent's subject");
+    }
+    consent.addGuardianConsent(guardian, actor.userId(), clock.instant());
+    audit.append(
+        AuditEvent.of(actor, AuditAction.CONSENT_GUARDIAN_ADDED, AuditOutcome.SUCCESS)
+            .consent(consent)
+            .agencies(consent.disclosingAgency(), consent.receivingAgency())
+            .reason("guardian " + guardian.id() + " consented"));
+    return consent;
+  }
+
+  /**
+   * The consents that involve the caseworker's agency and wait for a young person's confirmation
+   * now, the soonest to end first. The listing is audited.
+   */
+  @Transactional
+  public List<Consent> awaitingConfirmation(Actor actor) {
+    requireCaseworker(actor);
+    Instant now = clock.instant();
+    List<Consent> waiting =
+        consents.activeInvolving(actor.agency()).stream()
+            .filter(c -> c.awaitsConfirmation(now, ageRules))
+            .sorted(Comparator.comparing(Consent::validUntil))
+            .toList();
+    audit.append(
+        AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS)
+            .reason("listed " + waiting.size() + " consents awaiting confirmation"));
+    return waiting;
+  }
+
+  /** The age rules consents are recorded and decided under. */
+  public AgeRules ageRules() {
+    return ageRules;
+  }
+
+  /**
+   * A consent about the citizen or a child they act for; any other is not found, as if it did not
+   * exist.
+   */
+  private Consent consentOfTheirs(Actor citizen, String consentId) {
+    return consents
+        .find(consentId)
+        .filter(c -> representation.mayActFor(citizen, c.subject()))
+        .orElseThrow(() -> new NotFound("consent", consentId));
   }
 
   public Instant now() {

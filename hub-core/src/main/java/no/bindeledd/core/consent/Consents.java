@@ -3,6 +3,7 @@ package no.bindeledd.core.consent;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.NotFound;
+import no.bindeledd.core.party.OrganisationNumber;
 
 /** The recorded consents. */
 public interface Consents {
@@ -11,6 +12,9 @@ public interface Consents {
 
   /** Every consent about the person, in every status, oldest first. */
   List<Consent> aboutSubject(String subjectId);
+
+  /** The consents recorded active (withdrawn and erroneous left out) that name {@code agency}. */
+  List<Consent> activeInvolving(OrganisationNumber agency);
 
   void add(Consent consent);
 

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.consent.Consent;
+import no.bindeledd.core.consent.ConsentStatus;
 import no.bindeledd.core.consent.Consents;
+import no.bindeledd.core.party.OrganisationNumber;
 
 @ApplicationScoped
 public class JpaConsents implements Consents {
@@ -31,6 +33,17 @@ public class JpaConsents implements Consents {
             "select c from Consent c where c.subject.id = :id order by c.recordedAt, c.id",
             Consent.class)
         .setParameter("id", subjectId)
+        .getResultList();
+  }
+
+  @Override
+  public List<Consent> activeInvolving(OrganisationNumber agency) {
+    return em.createQuery(
+            "select c from Consent c where c.status = :active and (c.disclosingAgency = :agency"
+                + " or c.receivingAgency = :agency) order by c.recordedAt, c.id",
+            Consent.class)
+        .setParameter("active", ConsentStatus.ACTIVE)
+        .setParameter("agency", agency.value())
         .getResultList();
   }
 

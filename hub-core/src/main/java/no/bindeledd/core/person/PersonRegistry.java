@@ -22,7 +22,9 @@ import no.bindeledd.core.text.TextKind;
 
 /**
  * Registering participants and their children, and linking guardians. The refugee service owns this
- * register: only its caseworkers read or change it, and every read is audited.
+ * register: only its caseworkers change it. They read it too, and so does a person signed in as
+ * themselves, for themselves and the children they act for ({@link Representation}). Every read is
+ * audited.
  */
 @ApplicationScoped
 public class PersonRegistry {
@@ -32,14 +34,16 @@ public class PersonRegistry {
   private People people;
   private AuditLog audit;
   private Clock clock;
+  private Representation representation;
 
   protected PersonRegistry() {}
 
   @Inject
-  public PersonRegistry(People people, AuditLog audit, Clock clock) {
+  public PersonRegistry(People people, AuditLog audit, Clock clock, Representation representation) {
     this.people = people;
     this.audit = audit;
     this.clock = clock;
+    this.representation = representation;
   }
 
   /** A new person to register, with the language receipts are written in. */
@@ -48,7 +52,7 @@ public class PersonRegistry {
 
   @Transactional
   public Person registerParticipant(Actor actor, NewPerson command) {
-    requireCaseworker(actor);
+    requireRegistrar(actor);
     Person person = create(actor, command);
     if (person.isChildOn(today())) {
       throw new InvalidInput("a participant is an adult; register a child under its guardian");
@@ -63,7 +67,7 @@ public class PersonRegistry {
   /** Registers a child under a guardian who is already registered. */
   @Transactional
   public Person registerChild(Actor actor, String guardianId, NewPerson command) {
-    requireCaseworker(actor);
+    requireRegistrar(actor);
     Person guardian = people.get(guardianId);
     Person child = create(actor, command);
     child.addGuardian(guardian, today());
@@ -78,7 +82,7 @@ public class PersonRegistry {
   /** Links a second guardian (or a first, for a child registered another way). */
   @Transactional
   public Person linkGuardian(Actor actor, String childId, String guardianId) {
-    requireCaseworker(actor);
+    requireRegistrar(actor);
     Person child = people.get(childId);
     Person guardian = people.get(guardianId);
     child.addGuardian(guardian, today());
@@ -89,10 +93,19 @@ public class PersonRegistry {
     return child;
   }
 
+  /**
+   * A person, for a caseworker, or for a citizen who may act for them; anyone else the citizen asks
+   * about is not found.
+   */
   @Transactional
   public Person read(Actor actor, String personId) {
-    requireCaseworker(actor);
-    Person person = people.get(personId);
+    Person person;
+    if (actor.is(Role.CITIZEN)) {
+      person = representation.requireActsFor(actor, personId);
+    } else {
+      requireCaseworker(actor);
+      person = people.get(personId);
+    }
     audit.append(
         AuditEvent.of(actor, AuditAction.PERSON_READ, AuditOutcome.SUCCESS).subject(person.id()));
     return person;
@@ -169,8 +182,26 @@ public class PersonRegistry {
     return new Page(List.copyOf(shown), page, size, found.size() > size);
   }
 
+  /**
+   * A guardian's registered children. A citizen sees only the children they act for today, each
+   * audited as read by them; a child who acts for themselves is theirs to see.
+   */
   @Transactional
   public List<Person> childrenOf(Actor actor, String guardianId) {
+    if (actor.is(Role.CITIZEN)) {
+      Person guardian = representation.requireActsFor(actor, guardianId);
+      List<Person> children =
+          people.childrenOf(guardian).stream()
+              .filter(child -> representation.mayActFor(actor, child))
+              .toList();
+      for (Person child : children) {
+        audit.append(
+            AuditEvent.of(actor, AuditAction.PERSON_READ, AuditOutcome.SUCCESS)
+                .subject(child.id())
+                .reason("listed as a child of " + guardian.id()));
+      }
+      return children;
+    }
     requireCaseworker(actor);
     return people.childrenOf(people.get(guardianId));
   }
@@ -197,6 +228,16 @@ public class PersonRegistry {
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(NORWAY));
+  }
+
+  /**
+   * A caseworker registers people; so does the hub itself, when the embedded profile registers its
+   * demo participants at start (no caller can act as the hub: no token carries that role).
+   */
+  private static void requireRegistrar(Actor actor) {
+    if (!actor.is(Role.HUB)) {
+      requireCaseworker(actor);
+    }
   }
 
   private static void requireCaseworker(Actor actor) {

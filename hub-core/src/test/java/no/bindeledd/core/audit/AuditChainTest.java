@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
@@ -130,5 +131,94 @@ class AuditChainTest {
             + " recorded_at, actor_user, action, outcome FROM audit_entry WHERE seq = 10");
     sql("UPDATE audit_head SET last_seq = 11");
     assertThat(verify()).get().extracting(ChainCheck.Break::seq).isEqualTo(11L);
+  }
+
+  @Test
+  void anEntryPastTheHeadIsCaught() throws SQLException {
+    sql(
+        "INSERT INTO audit_entry (seq, canonical_bytes, entry_hash, prev_hash, recorded_at,"
+            + " actor_user, action, outcome) SELECT 11, canonical_bytes, entry_hash, prev_hash,"
+            + " recorded_at, actor_user, action, outcome FROM audit_entry WHERE seq = 10");
+    assertThat(verify()).isPresent();
+  }
+
+  @Test
+  void entriesAppendedWhileTheChainIsWalkedAreNoBreak() {
+    AuditLog walkedWhileAppending =
+        new AuditLog(new AppendingDuringTheWalk(town.auditTrail, this::appendOne, db), town.clock);
+    db.em().clear();
+    assertThat(db.inTransaction(walkedWhileAppending::verifyChain)).isEmpty();
+    assertThat(db.inTransaction(() -> town.auditTrail.head().lastSeq())).isEqualTo(11L);
+  }
+
+  private void appendOne() {
+    town.audit.append(
+        AuditEvent.of(Fixtures.CASEWORKER, AuditAction.PERSON_READ, AuditOutcome.SUCCESS)
+            .subject("person-during-the-walk"));
+  }
+
+  /**
+   * The trail as another transaction appending to it would make it look: one more entry commits
+   * just before the walk reads the entries. The head it reads is a snapshot, as another
+   * transaction's would be, not the row this transaction goes on changing.
+   */
+  private static final class AppendingDuringTheWalk implements AuditTrail {
+    private final AuditTrail trail;
+    private final Runnable append;
+    private boolean appendedBeforeEntries;
+
+    private final TestDatabase db;
+
+    AppendingDuringTheWalk(AuditTrail trail, Runnable append, TestDatabase db) {
+      this.trail = trail;
+      this.append = append;
+      this.db = db;
+    }
+
+    @Override
+    public List<AuditEntry> entriesAfter(long afterSeq, int max) {
+      if (!appendedBeforeEntries) {
+        appendedBeforeEntries = true;
+        append.run();
+      }
+      return trail.entriesAfter(afterSeq, max);
+    }
+
+    @Override
+    public AuditHead lockHead() {
+      return trail.lockHead();
+    }
+
+    @Override
+    public void add(AuditEntry entry) {
+      trail.add(entry);
+    }
+
+    @Override
+    public List<Leaf> leavesAfter(long afterSeq, int max) {
+      return trail.leavesAfter(afterSeq, max);
+    }
+
+    @Override
+    public AuditHead head() {
+      AuditHead head = trail.head();
+      db.em().detach(head);
+      return head;
+    }
+
+    @Override
+    public Optional<AuditEntry> entry(long seq) {
+      return trail.entry(seq);
+    }
+
+    @Override
+    public List<AuditEntry> search(AuditQuery query) {
+      return trail.search(query);
+    }
+
+    @Override
+    public List<AuditEntry> aboutSubject(String subjectId, int max) {
+      return trail.aboutSubject(subjectId, max);
+    }
   }
 }

@@ -101,8 +101,9 @@ class NearMissesTest {
   void aCoveringConsentDiffersInNothingAndIsNoNearMiss() {
     Consent consent = town.recordGpConsent(amal);
 
-    assertThat(consent.differencesFrom(referralFromGp(), town.clock.instant())).isEmpty();
-    assertThat(consent.covers(referralFromGp(), town.clock.instant())).isTrue();
+    assertThat(consent.differencesFrom(referralFromGp(), town.clock.instant(), town.ageRules))
+        .isEmpty();
+    assertThat(consent.covers(referralFromGp(), town.clock.instant(), town.ageRules)).isTrue();
     assertThat(closest(referralFromGp(), REFUGEE_SERVICE)).isEmpty();
   }
 

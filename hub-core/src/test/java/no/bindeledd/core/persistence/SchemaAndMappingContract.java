@@ -20,16 +20,19 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
+import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditEvent;
@@ -38,12 +41,16 @@ import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.audit.ChainCheck;
 import no.bindeledd.core.audit.StoredCheckpoint;
 import no.bindeledd.core.audit.StoredCosignature;
+import no.bindeledd.core.consent.ChildHeard;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentChange;
 import no.bindeledd.core.consent.ConsentDecisions;
+import no.bindeledd.core.consent.ConsentNotice;
+import no.bindeledd.core.consent.ConsentRegistry;
 import no.bindeledd.core.consent.ConsentStatus;
 import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.consent.NewConsent;
 import no.bindeledd.core.consent.Purpose;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Signatures;
@@ -56,7 +63,10 @@ import no.bindeledd.core.exchange.MessageEnvelope;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.exchange.OutboxEntry;
+import no.bindeledd.core.person.AgeRules;
+import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.PersonRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +139,7 @@ abstract class SchemaAndMappingContract {
             "AuditHead",
             "Consent",
             "ConsentChange",
+            "ConsentNotice",
             "Message",
             "OutboxEntry",
             "Person",
@@ -146,6 +157,80 @@ abstract class SchemaAndMappingContract {
                           .getResultList()))
           .as(entity)
           .isNotNull();
+    }
+  }
+
+  /**
+   * Migration V8's columns and table: the child's hearing, a further guardian's consent and the
+   * young person's confirmation are stored and read back intact. The consent is recorded under a
+   * table whose age of health consent is 17, for a 16-year-old, and confirmed under Norwegian
+   * law's.
+   */
+  @Test
+  void aChildsHearingAFurtherGuardianAndAConfirmationAreStoredAndReadBack() {
+    LocalDate today = AgeRules.dayOf(town.clock.instant());
+    Person child =
+        db.inTransaction(
+            () ->
+                town.personRegistry.registerChild(
+                    CASEWORKER,
+                    amal.id(),
+                    new PersonRegistry.NewPerson(
+                        NationalId.synthetic(today.minusYears(16).minusDays(3), 7),
+                        "Leyla",
+                        "Testesen",
+                        Locale.forLanguageTag("ar"))));
+    Person other = town.participant();
+    db.inTransaction(() -> town.personRegistry.linkGuardian(CASEWORKER, child.id(), other.id()));
+    ConsentRegistry seventeen =
+        new ConsentRegistry(
+            town.consents,
+            town.people,
+            town.agencies,
+            town.audit,
+            town.clock,
+            new AgeRules(17, 12, AgeRules.GuardiansNeeded.EVERY),
+            town.representation,
+            town.withdrawalNotices);
+    NewConsent base = town.gpConsent(child);
+    NewConsent heard =
+        new NewConsent(
+            base.subjectId(),
+            amal.id(),
+            base.disclosing(),
+            base.receiving(),
+            base.direction(),
+            base.categories(),
+            base.purpose(),
+            base.validFrom(),
+            base.validUntil(),
+            base.collectionMethod(),
+            base.formSha256(),
+            base.textLanguage(),
+            base.interpreterId(),
+            base.interpreterLanguage(),
+            base.witness(),
+            new ChildHeard("Kari Nordmann", today, "Ja, det er greit."));
+    String id = db.inTransaction(() -> seventeen.record(CASEWORKER, heard)).id();
+    db.inTransaction(() -> seventeen.addGuardianConsent(CASEWORKER, id, other.id()));
+    db.inTransaction(() -> town.consentRegistry.confirm(Actor.citizen(child.id()), id));
+    db.em().clear();
+
+    try (EntityManager fresh = db.newEntityManager()) {
+      Consent stored = new JpaConsents(fresh).get(id);
+      ChildHeard readBack = stored.evidence().childHeard().orElseThrow();
+      assertThat(readBack.heardBy()).isEqualTo("Kari Nordmann");
+      assertThat(readBack.heardOn()).isEqualTo(today);
+      assertThat(readBack.views()).contains("Ja, det er greit.");
+      assertThat(stored.guardiansConsented()).containsExactly(amal.id(), other.id());
+      assertThat(stored.furtherGuardians().get(0).recordedBy()).isEqualTo(CASEWORKER.userId());
+      assertThat(stored.confirmedBy()).contains("person:" + child.id());
+      assertThat(stored.confirmedAt()).contains(town.clock.instant());
+      assertThat(stored.awaitsConfirmation(town.clock.instant(), AgeRules.norwegianLaw()))
+          .isFalse();
+      assertThat(new JpaConsents(fresh).activeInvolving(GP_OFFICE))
+          .extracting(Consent::id)
+          .contains(id);
     }
   }
 
@@ -283,6 +368,30 @@ abstract class SchemaAndMappingContract {
     assertThat(db.inTransaction(() -> town.consents.aboutSubject(amal.id())))
         .extracting(Consent::id)
         .containsExactly(recorded.id());
+  }
+
+  @Test
+  void aNoticeOfAWithdrawalByThePersonIsKeptForTheAgencyAndMarkedSeen() {
+    Consent recorded = town.recordGpConsent(amal);
+    db.inTransaction(
+        () -> town.consentRegistry.withdraw(Actor.citizen(amal.id()), recorded.id(), null));
+    String noticeId = town.noticesGiven.get(0).noticeId();
+    town.clock.advance(Duration.ofMinutes(5));
+    db.inTransaction(() -> town.withdrawalNotices.markSeen(CASEWORKER, noticeId));
+    db.em().clear();
+
+    List<ConsentNotice> stored =
+        db.inTransaction(() -> town.consentNotices.forAgency(REFUGEE_SERVICE, 10));
+    assertThat(stored).extracting(ConsentNotice::id).containsExactly(noticeId);
+    ConsentNotice notice = stored.get(0);
+    assertThat(notice.consentId()).isEqualTo(recorded.id());
+    assertThat(notice.subjectId()).isEqualTo(amal.id());
+    assertThat(notice.kind()).isEqualTo(ConsentNotice.WITHDRAWN_BY_PERSON);
+    assertThat(notice.noticedBy()).isEqualTo("person:" + amal.id());
+    assertThat(notice.noticedAt()).isEqualTo(town.clock.instant().minus(Duration.ofMinutes(5)));
+    assertThat(notice.seenAt()).contains(town.clock.instant());
+    assertThat(notice.seenBy()).contains(CASEWORKER.userId());
+    assertThat(db.inTransaction(() -> town.consentNotices.forAgency(GP_OFFICE, 10))).isEmpty();
   }
 
   @Test
@@ -426,7 +535,7 @@ abstract class SchemaAndMappingContract {
         new JpaMessages(em),
         new JpaAgencies(em),
         new JpaPeople(em),
-        new ConsentDecisions(new JpaConsents(em)),
+        new ConsentDecisions(new JpaConsents(em), town.ageRules),
         new AuditLog(new JpaAuditTrail(em), town.clock),
         DeliveryPolicy.DEFAULT,
         new MessageChanges(town.messageChanges::add, new JpaAgencies(em)),

@@ -24,19 +24,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.consent.ChildHeard;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
+import no.bindeledd.core.consent.ConsentNotice;
 import no.bindeledd.core.consent.ConsentRegistry;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.consent.NewConsent;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.consent.WithdrawalNotices;
 import no.bindeledd.core.consent.fhir.FhirConsents;
 import no.bindeledd.core.consent.fhir.ImportedConsent;
 import no.bindeledd.core.consent.receipt.ConsentReceipts;
@@ -45,6 +50,7 @@ import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
@@ -75,6 +81,8 @@ public class ConsentsResource {
   private static final ConsentReceipts RECEIPTS = new ConsentReceipts();
 
   @Inject ConsentRegistry registry;
+  @Inject WithdrawalNotices notices;
+  @Inject People register;
   @Inject PersonRegistry people;
   @Inject Agencies agencies;
   @Inject Actor actor;
@@ -106,6 +114,24 @@ public class ConsentsResource {
 
     @Size(max = 200)
     public String witness;
+  }
+
+  /**
+   * That the child was heard before the guardian consented; required when the subject is old enough
+   * to be heard ({@code consentAge.heardBeforeGuardianConsents} on the person).
+   */
+  public static final class ChildHeardRequest {
+    @NotBlank
+    @Size(max = 200)
+    public String heardBy;
+
+    /** The day, as YYYY-MM-DD. */
+    @NotBlank
+    @Size(max = 10)
+    public String heardOn;
+
+    @Size(max = 1000)
+    public String views;
   }
 
   /**
@@ -147,6 +173,8 @@ public class ConsentsResource {
     public Integer validForDays;
 
     @NotNull @Valid public EvidenceRequest evidence;
+
+    @Valid public ChildHeardRequest childHeard;
 
     NewConsent toCommand(Instant now) {
       Instant from = validFrom == null ? now : validFrom;
@@ -190,7 +218,21 @@ public class ConsentsResource {
           interpreter == null
               ? null
               : Languages.parse(interpreter.language, "evidence.interpreter.language"),
-          evidence.witness);
+          evidence.witness,
+          childHeard == null
+              ? null
+              : new ChildHeard(
+                  childHeard.heardBy,
+                  day(childHeard.heardOn, "childHeard.heardOn"),
+                  childHeard.views));
+    }
+  }
+
+  private static LocalDate day(String value, String field) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(field + " is a day, written YYYY-MM-DD");
     }
   }
 
@@ -199,13 +241,20 @@ public class ConsentsResource {
     public String reason;
   }
 
+  /** A further guardian of the child who consents to a consent another guardian gave. */
+  public static final class GuardianConsentRequest implements JsonRequest {
+    @NotBlank
+    @Size(max = 36)
+    public String guardianId;
+  }
+
   @POST
   @RolesAllowed(Roles.CASEWORKER)
   @Operation(summary = "Record a consent given by the person or a child's guardian")
   public Response record(@Valid @NotNull NewConsentRequest body) {
     Consent consent = registry.record(actor, body.toCommand(registry.now()));
     return Response.created(uri.getAbsolutePathBuilder().path(consent.id()).build())
-        .entity(ConsentView.of(consent, registry.now()))
+        .entity(view(consent))
         .build();
   }
 
@@ -217,33 +266,145 @@ public class ConsentsResource {
     Roles.SCHOOL_LIAISON,
     Roles.KINDERGARTEN_LIAISON,
     Roles.NAV_ADVISER,
-    Roles.AUDITOR
+    Roles.AUDITOR,
+    Roles.CITIZEN
   })
-  @Operation(summary = "Read a consent that names the caller's agency")
+  @Operation(
+      summary =
+          "Read a consent that names the caller's agency; for a citizen, a consent about them or a"
+              + " child they act for")
   public ConsentView readConsent(@PathParam("id") String id) {
-    return ConsentView.of(registry.read(actor, id), registry.now());
+    return view(registry.read(actor, id));
   }
 
   @GET
-  @RolesAllowed(Roles.CASEWORKER)
-  @Operation(summary = "List a person's consents that involve the caller's agency")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @Operation(
+      summary =
+          "List a person's consents that involve the caller's agency; for a citizen, every consent"
+              + " about them or a child they act for, whichever agencies it names")
   public List<ConsentView> consentsAbout(@QueryParam("subject") String subjectId) {
     if (subjectId == null || subjectId.isBlank()) {
       throw new InvalidInput("the query parameter subject (a person id) is required");
     }
     Instant now = registry.now();
     return registry.aboutSubject(actor, subjectId).stream()
-        .map(c -> ConsentView.of(c, now))
+        .map(c -> ConsentView.of(c, now, registry.ageRules()))
         .toList();
   }
 
   @POST
   @Path("{id}/withdrawal")
-  @RolesAllowed(Roles.CASEWORKER)
-  @Operation(summary = "Withdraw a consent on the person's behalf; no new flow relies on it")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @Operation(
+      summary =
+          "Withdraw a consent: a caseworker on the person's behalf, or the person themselves (or a"
+              + " guardian for a child they act for), in one step, the reason optional. It takes"
+              + " effect at once: no new flow relies on it, and answers still on their way are"
+              + " held. The answer is the consent, withdrawn")
   public ConsentView withdraw(@PathParam("id") String id, @Valid ReasonRequest body) {
-    return ConsentView.of(
-        registry.withdraw(actor, id, body == null ? null : body.reason), registry.now());
+    return view(registry.withdraw(actor, id, body == null ? null : body.reason));
+  }
+
+  @GET
+  @Path("awaiting-confirmation")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "The consents naming the caller's agency that wait for a young person's confirmation:"
+              + " a guardian gave them with health categories, and the subject has since reached"
+              + " the age at which they consent to health flows themselves")
+  public List<ConsentView> awaitingConfirmation() {
+    Instant now = registry.now();
+    return registry.awaitingConfirmation(actor).stream()
+        .map(c -> ConsentView.of(c, now, registry.ageRules()))
+        .toList();
+  }
+
+  @POST
+  @Path("{id}/confirmation")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @Operation(
+      summary =
+          "Record that the young person confirms a health consent their guardian gave, so that it"
+              + " covers their health flows again")
+  public ConsentView confirm(@PathParam("id") String id) {
+    return view(registry.confirm(actor, id));
+  }
+
+  @POST
+  @Path("{id}/guardian-consents")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "Record that another registered guardian of the child consents too; where every"
+              + " guardian must consent, the consent covers flows once each has")
+  public ConsentView addGuardianConsent(
+      @PathParam("id") String id, @Valid @NotNull GuardianConsentRequest body) {
+    return view(registry.addGuardianConsent(actor, id, body.guardianId));
+  }
+
+  private ConsentView view(Consent consent) {
+    return ConsentView.of(consent, registry.now(), registry.ageRules());
+  }
+
+  /**
+   * A notice that the person withdrew a consent themselves (or a guardian for their child): the
+   * consent, the person it is about, when, who withdrew it, and whether a caseworker marked it
+   * seen.
+   */
+  public record NoticeView(
+      String id,
+      String kind,
+      String consentId,
+      String subjectId,
+      String subjectName,
+      Instant noticedAt,
+      String noticedBy,
+      String noticedByName,
+      boolean seen,
+      Instant seenAt,
+      String seenBy) {}
+
+  @GET
+  @Path("notices")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(
+      summary =
+          "The notices your agency was given of consents the person withdrew themselves (or a"
+              + " guardian for their child), newest first, at most 200; each is audited as a look at"
+              + " its consent. The live stream at /api/events sends a consent-notice event when one"
+              + " comes")
+  public List<NoticeView> notices() {
+    return notices.list(actor).stream().map(this::view).toList();
+  }
+
+  @POST
+  @Path("notices/{id}/seen")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Operation(summary = "Mark a notice of a withdrawal by the person as seen by you")
+  public NoticeView markNoticeSeen(@PathParam("id") String id) {
+    return view(notices.markSeen(actor, id));
+  }
+
+  private NoticeView view(ConsentNotice notice) {
+    String by = notice.noticedBy();
+    String byName =
+        by.startsWith("person:")
+            ? register.find(by.substring("person:".length())).map(Person::fullName).orElse(null)
+            : null;
+    return new NoticeView(
+        notice.id(),
+        notice.kind(),
+        notice.consentId(),
+        notice.subjectId(),
+        register.find(notice.subjectId()).map(Person::fullName).orElse(null),
+        notice.noticedAt(),
+        by,
+        byName,
+        notice.seenAt().isPresent(),
+        notice.seenAt().orElse(null),
+        notice.seenBy().orElse(null));
   }
 
   @POST
@@ -251,8 +412,7 @@ public class ConsentsResource {
   @RolesAllowed(Roles.CASEWORKER)
   @Operation(summary = "Mark a consent as recorded in error")
   public ConsentView enteredInError(@PathParam("id") String id, @Valid ReasonRequest body) {
-    return ConsentView.of(
-        registry.markEnteredInError(actor, id, body == null ? null : body.reason), registry.now());
+    return view(registry.markEnteredInError(actor, id, body == null ? null : body.reason));
   }
 
   @GET
@@ -284,7 +444,7 @@ public class ConsentsResource {
         registry.importConsent(actor, imported.toNewConsent(subject.id(), grantor.id()));
     return Response.created(uri.getBaseUriBuilder().path("consents").path(consent.id()).build())
         .type(MediaType.APPLICATION_JSON)
-        .entity(ConsentView.of(consent, registry.now()))
+        .entity(view(consent))
         .build();
   }
 
@@ -297,7 +457,7 @@ public class ConsentsResource {
   @GET
   @Path("{id}/receipt")
   @Produces({MediaType.TEXT_HTML + ";charset=UTF-8", MediaType.APPLICATION_JSON})
-  @RolesAllowed(Roles.CASEWORKER)
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Operation(
       summary =
           "The person's consent receipt, in their language (or lang) and in Norwegian: HTML to"

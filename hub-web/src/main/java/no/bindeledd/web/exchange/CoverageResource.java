@@ -42,10 +42,12 @@ public class CoverageResource {
   private static final String DESCRIPTION =
       " covered is what sending would be told now: when false, refusal is the code a 403"
           + " no-covering-consent would carry (no-consent, consent-withdrawn, consent-expired,"
-          + " consent-not-yet-valid, health-data-not-allowed) and explanation its words. closest"
+          + " consent-not-yet-valid, health-data-not-allowed, awaiting-confirmation,"
+          + " awaiting-guardians) and explanation its words. closest"
           + " lists up to five of the person's consents that name your agency and come closest,"
           + " each with how it differs (other-agencies, other-direction, other-category,"
-          + " other-purpose, not-yet-valid, expired, withdrawn), closest first. consentToRecord is"
+          + " other-purpose, not-yet-valid, expired, withdrawn, awaiting-confirmation,"
+          + " awaiting-guardians), closest first. consentToRecord is"
           + " the consent that would cover the draft, in the terms of POST /api/consents; null when"
           + " a consent covers it already, or when none ever could (health data for a school,"
           + " kindergarten or NAV). Nothing is sent or stored; the look at the person's consents is"
@@ -172,9 +174,9 @@ public class CoverageResource {
             .orElse(null));
   }
 
-  private static NearMissView nearMiss(NearMiss miss, Instant now) {
+  private NearMissView nearMiss(NearMiss miss, Instant now) {
     return new NearMissView(
-        ConsentView.of(miss.consent(), now),
+        ConsentView.of(miss.consent(), now, consents.ageRules()),
         miss.differences().stream().sorted().map(ConsentDifference::code).toList());
   }
 }

@@ -8,14 +8,18 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import no.bindeledd.core.audit.insight.AccessLogs;
+import no.bindeledd.core.consent.receipt.ConsentReceipts;
 import no.bindeledd.web.platform.HubSettings;
 
 /**
  * The security headers of every answer the hub's web module gives, pages and API alike: a Content
- * Security Policy that runs only the hub's own scripts and no inline script or style, loads nothing
- * from other hosts (Designsystemet's icons are {@code data:} images) and lets no page frame the
- * hub; no content sniffing; no referrer sent anywhere; and, in the production profile, HTTPS only
- * for a year (HSTS).
+ * Security Policy that runs only the hub's own scripts and no inline script, no inline style but
+ * the one style of the printable receipt and of the printable access log (each allowed by its
+ * SHA-256, so that changing either style changes its hash here, and no other inline style runs),
+ * loads nothing from other hosts (Designsystemet's icons are {@code data:} images) and lets no page
+ * frame the hub; no content sniffing; no referrer sent anywhere; and, in the production profile,
+ * HTTPS only for a year (HSTS).
  */
 @WebFilter(filterName = "security-headers", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -23,7 +27,11 @@ public class SecurityHeaders extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   public static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      "default-src 'self'; script-src 'self'; style-src 'self' "
+          + ConsentReceipts.styleSource()
+          + " "
+          + AccessLogs.styleSource()
+          + "; img-src 'self' data:;"
           + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
           + " form-action 'self'; frame-ancestors 'none'";
 

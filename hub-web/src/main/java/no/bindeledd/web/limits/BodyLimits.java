@@ -65,6 +65,7 @@ public final class BodyLimits {
           new Endpoint("POST", "/api/consents", JSON),
           new Endpoint("POST", "/api/consents/{id}/withdrawal", JSON),
           new Endpoint("POST", "/api/consents/{id}/entered-in-error", JSON),
+          new Endpoint("POST", "/api/consents/{id}/guardian-consents", JSON),
           new Endpoint("POST", "/api/consents/fhir", FHIR),
           new Endpoint("POST", "/api/requests", LONG_TEXT),
           new Endpoint("POST", "/api/messages/{id}/answers", LONG_TEXT),

@@ -27,6 +27,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.consent.ConsentNoticed;
 import no.bindeledd.core.exchange.BoxCounts;
 import no.bindeledd.core.exchange.MessageChange;
 import no.bindeledd.core.exchange.MessageExchange;
@@ -157,6 +158,26 @@ public class LiveStreams {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A change could not be told to the live streams", e);
+    }
+  }
+
+  /**
+   * Tells the streams of the agency that was given a notice (a person withdrew a consent
+   * themselves) that one came: the notice's id only, never the person. Never throws.
+   */
+  void onNotice(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConsentNoticed notice) {
+    try {
+      Set<LiveStream> streams = byAgency.get(notice.agency());
+      if (streams == null) {
+        return;
+      }
+      String json =
+          Json.createObjectBuilder().add("noticeId", notice.noticeId()).build().toString();
+      for (LiveStream stream : streams) {
+        stream.offer(new LiveStream.Named("consent-notice", json));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "A notice could not be told to the live streams", e);
     }
   }
 

@@ -21,8 +21,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import no.bindeledd.core.InvalidInput;
@@ -30,11 +31,16 @@ import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.insight.AccessLog;
 import no.bindeledd.core.audit.insight.AccessLogs;
+import no.bindeledd.core.audit.insight.PersonalData;
+import no.bindeledd.core.audit.insight.PersonalDataExport;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
+import no.bindeledd.web.consent.ConsentView;
+import no.bindeledd.web.exchange.MessageView;
 import no.bindeledd.web.json.JsonRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,7 +50,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The refugee service's register of participants, their children and the children's guardians, and
- * each person's access log, which a caseworker reads on the person's behalf.
+ * each person's access log, which a caseworker reads on the person's behalf. A person signed in as
+ * themselves reads their own entry, log and children here too, and a guardian a child's while they
+ * act for the child; any other person is not found for them.
  */
 @Path("participants")
 @RequestScoped
@@ -56,7 +64,15 @@ public class ParticipantsResource {
 
   @Inject PersonRegistry registry;
   @Inject AccessLogs accessLogs;
+  @Inject PersonalDataExport exports;
   @Inject Actor actor;
+  @Inject AgeRules ageRules;
+  @Inject Clock clock;
+
+  private PersonView view(Person person) {
+    return PersonView.of(person, ageRules, AgeRules.dayOf(clock.instant()));
+  }
+
   @Context UriInfo uri;
 
   /** A person to register. The national identity number is validated, check digits and all. */
@@ -86,7 +102,12 @@ public class ParticipantsResource {
     }
   }
 
-  /** A person as the caseworker sees them. */
+  /**
+   * A person as the caseworker sees them.
+   *
+   * @param consentAge what the age rules say of the person today, so that a form asks what the hub
+   *     will need without a copy of the rules
+   */
   public record PersonView(
       String id,
       String nationalId,
@@ -95,9 +116,10 @@ public class ParticipantsResource {
       String preferredLanguage,
       LocalDate birthDate,
       boolean child,
-      List<String> guardianIds) {
+      List<String> guardianIds,
+      ConsentAge consentAge) {
 
-    static PersonView of(Person p) {
+    static PersonView of(Person p, AgeRules rules, LocalDate today) {
       return new PersonView(
           p.id(),
           p.nationalId().value(),
@@ -105,17 +127,38 @@ public class ParticipantsResource {
           p.familyName(),
           p.preferredLanguage().toLanguageTag(),
           p.birthDate(),
-          p.isChildOn(LocalDate.now(ZoneId.of("Europe/Oslo"))),
-          p.guardians().stream().map(Person::id).toList());
+          p.isChildOn(today),
+          p.guardians().stream().map(Person::id).toList(),
+          new ConsentAge(
+              rules.consentsToHealthThemselves(p, today),
+              p.isChildOn(today) && rules.mustBeHeard(p, today),
+              rules.healthConsentFrom(p),
+              rules.guardiansNeeded().code()));
     }
   }
+
+  /**
+   * The age rules applied to a person today.
+   *
+   * @param consentsToHealthThemselves the person consents to health categories themselves, and a
+   *     guardian's consent to them is refused
+   * @param heardBeforeGuardianConsents a guardian who consents for this child records who heard the
+   *     child, and when ({@code childHeard})
+   * @param healthConsentFrom the day from which the person consents to health categories themselves
+   * @param guardiansNeeded {@code one} or {@code every}: how many guardians consent for a child
+   */
+  public record ConsentAge(
+      boolean consentsToHealthThemselves,
+      boolean heardBeforeGuardianConsents,
+      LocalDate healthConsentFrom,
+      String guardiansNeeded) {}
 
   @POST
   @Operation(summary = "Register an adult participant")
   public Response register(@Valid @NotNull NewPersonRequest body) {
     Person person = registry.registerParticipant(actor, body.toCommand());
     return Response.created(uri.getAbsolutePathBuilder().path(person.id()).build())
-        .entity(PersonView.of(person))
+        .entity(view(person))
         .build();
   }
 
@@ -147,7 +190,7 @@ public class ParticipantsResource {
       PersonRegistry.Page found =
           registry.search(actor, name, number(page, "page", 0), number(size, "size", 20));
       return new PageView(
-          found.people().stream().map(PersonView::of).toList(),
+          found.people().stream().map(this::view).toList(),
           found.page(),
           found.size(),
           found.hasMore());
@@ -155,7 +198,7 @@ public class ParticipantsResource {
     NationalId id = NationalId.of(nationalId);
     return registry
         .findByNationalId(actor, id)
-        .map(PersonView::of)
+        .map(this::view)
         .orElseThrow(() -> new NotFound("person with national identity number", id));
   }
 
@@ -171,17 +214,25 @@ public class ParticipantsResource {
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}")
-  @Operation(summary = "Read a registered person (participant or child)")
+  @Operation(
+      summary =
+          "Read a registered person (participant or child). A citizen reads themselves and the"
+              + " children they act for; anyone else is not found")
   public PersonView readParticipant(@PathParam("id") String id) {
-    return PersonView.of(registry.read(actor, id));
+    return view(registry.read(actor, id));
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}/children")
-  @Operation(summary = "List a participant's registered children")
+  @Operation(
+      summary =
+          "List a participant's registered children; for a citizen, only the children they act"
+              + " for today")
   public List<PersonView> children(@PathParam("id") String id) {
-    return registry.childrenOf(actor, id).stream().map(PersonView::of).toList();
+    return registry.childrenOf(actor, id).stream().map(this::view).toList();
   }
 
   @POST
@@ -191,7 +242,7 @@ public class ParticipantsResource {
       @PathParam("id") String guardianId, @Valid @NotNull NewPersonRequest body) {
     Person child = registry.registerChild(actor, guardianId, body.toCommand());
     return Response.created(uri.getBaseUriBuilder().path("participants").path(child.id()).build())
-        .entity(PersonView.of(child))
+        .entity(view(child))
         .build();
   }
 
@@ -200,10 +251,11 @@ public class ParticipantsResource {
   @Operation(summary = "Link another registered adult as the child's guardian")
   public PersonView linkGuardian(
       @PathParam("childId") String childId, @PathParam("guardianId") String guardianId) {
-    return PersonView.of(registry.linkGuardian(actor, childId, guardianId));
+    return view(registry.linkGuardian(actor, childId, guardianId));
   }
 
   @GET
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
   @Path("{id}/access-log")
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML + ";charset=UTF-8"})
   @Operation(
@@ -219,6 +271,62 @@ public class ParticipantsResource {
     return wantsHtml(headers)
         ? Response.ok(accessLogs.html(log), "text/html;charset=UTF-8").build()
         : Response.ok(log, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * Everything the hub holds about a person, for them to keep (format {@value #EXPORT_FORMAT}): the
+   * register entry, guardians and children, every consent with its evidence and history, every
+   * message about them with its content, and the access log.
+   */
+  public record PersonalDataView(
+      String format,
+      Instant madeAt,
+      PersonView person,
+      List<PersonView> guardians,
+      List<PersonView> children,
+      List<ConsentView> consents,
+      List<MessageView> messages,
+      boolean messagesComplete,
+      AccessLog accessLog) {}
+
+  public static final String EXPORT_FORMAT = "bindeledd-personal-data/1";
+
+  @GET
+  @Path("{id}/export")
+  @RolesAllowed({Roles.CASEWORKER, Roles.CITIZEN})
+  @APIResponse(
+      responseCode = "200",
+      description = "Everything the hub holds about the person, as a JSON file to keep",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonalDataView.class)))
+  @Operation(
+      summary =
+          "Everything the hub holds about the person (their right of access, GDPR Art. 15): the"
+              + " register entry, guardians and children, every consent with its evidence and"
+              + " history, every message about them with its content, and the access log (in their"
+              + " language, or lang, and Norwegian); a JSON attachment. For the person, a guardian"
+              + " for a child they act for, or a caseworker on the person's behalf. Audited")
+  public Response export(@PathParam("id") String id, @QueryParam("lang") String lang) {
+    PersonalData data = exports.export(actor, id, Languages.parse(lang, "lang"));
+    Instant now = data.madeAt();
+    PersonalDataView view =
+        new PersonalDataView(
+            EXPORT_FORMAT,
+            now,
+            view(data.person()),
+            data.guardians().stream().map(this::view).toList(),
+            data.children().stream().map(this::view).toList(),
+            data.consents().stream().map(c -> ConsentView.of(c, now, ageRules)).toList(),
+            data.messages().stream().map(MessageView::withBody).toList(),
+            data.messagesComplete(),
+            data.accessLog());
+    return Response.ok(view, MediaType.APPLICATION_JSON_TYPE)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"bindeledd-" + data.person().id() + ".json\"")
+        .build();
   }
 
   /** HTML when the caller's most wanted type is HTML; JSON otherwise, and for any type. */

@@ -16,8 +16,8 @@ import no.bindeledd.core.person.AgeRules;
 
 /**
  * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
- * log's identity, its time-stamping authority, its memory of the checkpoint it signed last, and its
- * witnesses.
+ * log's identity, its time-stamping authority, its memory of the checkpoint it signed last, its
+ * witnesses, and the consent age rules.
  */
 @ApplicationScoped
 public class CoreProducers {
@@ -33,16 +33,24 @@ public class CoreProducers {
   private volatile CheckpointTimestamper.Authority timestampAuthority;
   private volatile CheckpointMemory checkpointMemory;
   private volatile AuditWitnesses witnesses;
+  private volatile AgeRules ageRules;
 
   @Produces
   Clock clock() {
     return Clock.systemUTC();
   }
 
-  /** The ages of a child's consent; Norwegian law's until the municipality's table is read. */
+  /** The ages of a child's consent, from the municipality's table, read at start. */
   @Produces
   AgeRules ageRules() {
-    return AgeRules.norwegianLaw();
+    if (ageRules == null) {
+      throw new IllegalStateException("the consent age rules are not read yet");
+    }
+    return ageRules;
+  }
+
+  void useAgeRules(AgeRules rules) {
+    this.ageRules = rules;
   }
 
   @Produces

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.MessageKind;
+import no.bindeledd.core.person.AgeRules;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,6 +30,10 @@ public class HubSettings {
   @Inject
   @ConfigProperty(name = "hub.municipality.file")
   String municipalityFile;
+
+  @Inject
+  @ConfigProperty(name = "hub.consent.age-rules-file")
+  Optional<String> ageRulesFile;
 
   @Inject
   @ConfigProperty(name = "hub.public-url", defaultValue = "http://localhost:8080")
@@ -191,6 +196,30 @@ public class HubSettings {
   String oidcScope;
 
   @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.issuer")
+  Optional<String> citizenIssuer;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.client-id")
+  Optional<String> citizenClientId;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.client-auth", defaultValue = "client_secret_basic")
+  String citizenClientAuth;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.client-secret")
+  Optional<String> citizenClientSecret;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.client-key")
+  Optional<String> citizenClientKey;
+
+  @Inject
+  @ConfigProperty(name = "hub.oidc.citizen.scope", defaultValue = "openid profile")
+  String citizenScope;
+
+  @Inject
   @ConfigProperty(name = "hub.session.idle-timeout", defaultValue = "PT30M")
   Duration sessionIdleTimeout;
 
@@ -212,6 +241,25 @@ public class HubSettings {
 
   public Path municipalityFile() {
     return Path.of(municipalityFile).toAbsolutePath().normalize();
+  }
+
+  /**
+   * The table of consent age rules: {@code hub.consent.age-rules-file}, or {@code
+   * consent-age-rules.json} beside the municipality file, so that whoever finds the one finds the
+   * other.
+   */
+  public Path ageRulesFile() {
+    return ageRulesFile
+        .filter(f -> !f.isBlank())
+        .map(f -> Path.of(f).toAbsolutePath().normalize())
+        .orElseGet(() -> municipalityFile().resolveSibling(ConsentAgeTable.FILE_NAME));
+  }
+
+  /**
+   * The consent age rules, read from {@link #ageRulesFile()}; fails with the reason if it cannot.
+   */
+  public AgeRules ageRules() {
+    return ConsentAgeTable.read(ageRulesFile());
   }
 
   public String publicUrl() {
@@ -390,6 +438,34 @@ public class HubSettings {
 
   public String oidcScope() {
     return oidcScope;
+  }
+
+  /**
+   * The provider citizens sign in at (ID-porten, or the development sign-in's {@code idporten}
+   * issuer); none means citizens do not sign in at this hub.
+   */
+  public Optional<String> citizenIssuer() {
+    return citizenIssuer.filter(i -> !i.isBlank());
+  }
+
+  public Optional<String> citizenClientId() {
+    return citizenClientId.filter(i -> !i.isBlank());
+  }
+
+  public String citizenClientAuth() {
+    return citizenClientAuth;
+  }
+
+  public Optional<String> citizenClientSecret() {
+    return citizenClientSecret.filter(s -> !s.isBlank());
+  }
+
+  public Optional<Path> citizenClientKey() {
+    return citizenClientKey.filter(k -> !k.isBlank()).map(Path::of);
+  }
+
+  public String citizenScope() {
+    return citizenScope;
   }
 
   /** How long a browser session lives without a request. */

@@ -1,8 +1,10 @@
 package no.bindeledd.web.platform;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,13 +27,20 @@ import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Role;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.NationalId;
+import no.bindeledd.web.security.AssuranceLevels;
 
 /**
  * A municipality's configuration: its agencies and, for the embedded profile, the demo users of the
- * development identity provider. Read from a JSON file in {@code config/}; a mistake in it stops
- * the hub at start with a message naming the entry.
+ * development identity provider and the demo participants, who sign in as citizens. Read from a
+ * JSON file in {@code config/}; a mistake in it stops the hub at start with a message naming the
+ * entry.
  */
-public record Municipality(String name, List<AgencyEntry> agencies, List<DemoUser> demoUsers) {
+public record Municipality(
+    String name,
+    List<AgencyEntry> agencies,
+    List<DemoUser> demoUsers,
+    List<DemoParticipant> demoParticipants) {
 
   public record AgencyEntry(
       OrganisationNumber orgNumber,
@@ -44,6 +53,35 @@ public record Municipality(String name, List<AgencyEntry> agencies, List<DemoUse
 
   public record DemoUser(
       String username, String displayName, Role role, OrganisationNumber agency) {}
+
+  /**
+   * A demo participant (or a participant's child), registered in the embedded profile and able to
+   * sign in as a citizen with {@code username}: synthetic national identity number, invented name.
+   *
+   * @param guardians the user names of the participants who are this child's guardians
+   * @param acr the sign-in level the development sign-in gives them (one is too low on purpose)
+   */
+  public record DemoParticipant(
+      String username,
+      NationalId nationalId,
+      String givenName,
+      String familyName,
+      Locale preferredLanguage,
+      List<String> guardians,
+      String acr) {
+
+    public DemoParticipant {
+      if (!nationalId.isSynthetic()) {
+        throw new InvalidInput(
+            "demo participant " + username + " needs a synthetic national identity number");
+      }
+      guardians = List.copyOf(guardians);
+    }
+
+    public String fullName() {
+      return givenName + " " + familyName;
+    }
+  }
 
   public static Municipality read(Path file) {
     return read(file, name -> Optional.empty());
@@ -104,7 +142,57 @@ public record Municipality(String name, List<AgencyEntry> agencies, List<DemoUse
       }
       users.add(new DemoUser(u.getString("username"), u.getString("name"), role, agency));
     }
-    return new Municipality(json.getString("name"), List.copyOf(agencies), List.copyOf(users));
+    return new Municipality(
+        json.getString("name"),
+        List.copyOf(agencies),
+        List.copyOf(users),
+        participants(json.getJsonArray("demoParticipants"), users));
+  }
+
+  private static List<DemoParticipant> participants(JsonArray array, List<DemoUser> users) {
+    if (array == null) {
+      return List.of();
+    }
+    Set<String> names = new HashSet<>();
+    users.forEach(u -> names.add(u.username()));
+    Set<NationalId> numbers = new HashSet<>();
+    List<DemoParticipant> participants = new ArrayList<>();
+    for (JsonValue value : array) {
+      JsonObject p = value.asJsonObject();
+      String username = p.getString("username");
+      if (!names.add(username)) {
+        throw new InvalidInput("the user name " + username + " is listed twice");
+      }
+      NationalId number = NationalId.of(p.getString("nationalId"));
+      if (!numbers.add(number)) {
+        throw new InvalidInput("demo participant " + username + " has another's national id");
+      }
+      List<String> guardians = new ArrayList<>();
+      JsonArray listed = p.getJsonArray("guardians");
+      if (listed != null) {
+        for (JsonValue g : listed) {
+          String guardian = ((JsonString) g).getString();
+          if (participants.stream().noneMatch(q -> q.username().equals(guardian))) {
+            throw new InvalidInput(
+                "demo participant "
+                    + username
+                    + " names a guardian listed nowhere before them: "
+                    + guardian);
+          }
+          guardians.add(guardian);
+        }
+      }
+      participants.add(
+          new DemoParticipant(
+              username,
+              number,
+              p.getString("givenName"),
+              p.getString("familyName"),
+              Locale.forLanguageTag(p.getString("preferredLanguage")),
+              guardians,
+              p.getString("acr", AssuranceLevels.SUBSTANTIAL)));
+    }
+    return List.copyOf(participants);
   }
 
   private static AgencyConnection connection(

@@ -31,6 +31,7 @@ import no.bindeledd.core.crypto.HttpTimestampAuthority;
 import no.bindeledd.core.crypto.LogSigningKey;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.persistence.SchemaMigration;
+import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.web.camel.CamelLifecycle;
 import no.bindeledd.web.security.DevIdentityProvider;
 import no.bindeledd.web.security.DevIdentityProviderHolder;
@@ -58,6 +59,7 @@ public class Startup {
   @Inject CoreProducers core;
   @Inject DevIdentityProviderHolder devIdentityProvider;
   @Inject CamelLifecycle camel;
+  @Inject DemoParticipants demoParticipants;
   @Inject EmbeddedSimulators simulators;
   @Inject AuditCheckpointing checkpointing;
   @Inject DevelopmentWitness developmentWitness;
@@ -66,6 +68,20 @@ public class Startup {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     int applied = SchemaMigration.migrate(dataSource);
     LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
+
+    AgeRules ageRules = settings.ageRules();
+    core.useAgeRules(ageRules);
+    LOG.info(
+        () ->
+            "Consent age rules from "
+                + settings.ageRulesFile()
+                + ": health consent from "
+                + ageRules.healthConsentAge()
+                + ", heard from "
+                + ageRules.heardFromAge()
+                + ", "
+                + ageRules.guardiansNeeded().code()
+                + " guardian(s)");
 
     Config config = ConfigProvider.getConfig();
     Municipality municipality =
@@ -91,8 +107,12 @@ public class Startup {
           DevIdentityProvider.loadOrCreate(
               settings.dataDir().resolve("dev-idp"),
               municipality.demoUsers(),
+              municipality.demoParticipants(),
               settings.tokenIssuer(),
               clock));
+    }
+    if (settings.isEmbedded()) {
+      demoParticipants.register(municipality);
     }
     if (settings.simulatorsEnabled()) {
       simulators.start(municipality, keys);
@@ -215,6 +235,21 @@ public class Startup {
                         idp.passwordOf(user.username()),
                         user.role().code(),
                         user.agency()));
+              }
+              if (!idp.participants().isEmpty()) {
+                text.append("  Demo citizens (sign in at ")
+                    .append(url)
+                    .append(
+                        "/auth/login?as=citizen; username / password for the token endpoint /"
+                            + " level):\n");
+                for (Municipality.DemoParticipant participant : idp.participants()) {
+                  text.append(
+                      String.format(
+                          "    %-22s %-18s %s%n",
+                          participant.username(),
+                          idp.passwordOf(participant.username()),
+                          participant.acr()));
+                }
               }
               text.append("  For the README's walkthrough, in another terminal:\n    export");
               home.ifPresent(h -> text.append(" BINDELEDD_HOME=").append(shellWord(h)));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
@@ -17,15 +18,20 @@ import no.bindeledd.core.access.Role;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.People;
+import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.Representation;
 import no.bindeledd.web.platform.HubSettings;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Turns the caller into the core's {@link Actor}: who (the name), in which role (the one known role
- * in {@code groups}) and for which agency (a configurable claim holding the organisation number).
- * The caller is either a verified bearer token or a browser session signed in through the identity
- * provider ({@link SessionOrBearer}); both give the same claims, and the same rules below apply to
- * both. A caller without these is refused.
+ * in {@code groups}) and for which agency (a configurable claim holding the organisation number);
+ * or, for a citizen, which person (the {@code pid} claim, the national identity number, signed in
+ * at an accepted level of assurance, {@code acr}). The caller is either a verified bearer token or
+ * a browser session signed in through the identity provider ({@link SessionOrBearer}); both give
+ * the same claims, and the same rules below apply to both. A caller without these is refused.
  */
 @RequestScoped
 public class CurrentActor {
@@ -34,9 +40,26 @@ public class CurrentActor {
   @Inject HttpServletRequest request;
   @Inject HubSettings settings;
   @Inject Agencies agencies;
+  @Inject People people;
 
-  /** What the hub knows of the caller before its rules are applied. */
-  public record Claims(String name, String displayName, Collection<String> groups, Object agency) {}
+  /**
+   * What the hub knows of the caller before its rules are applied.
+   *
+   * @param pid a citizen's national identity number, as ID-porten's {@code pid} claim carries it
+   * @param acr the level of assurance the caller signed in at
+   */
+  public record Claims(
+      String name,
+      String displayName,
+      Collection<String> groups,
+      Object agency,
+      Object pid,
+      Object acr) {
+
+    public Claims(String name, String displayName, Collection<String> groups, Object agency) {
+      this(name, displayName, groups, agency, null, null);
+    }
+  }
 
   /** Dependent, because a record cannot be proxied; it is made anew for each injection. */
   @Produces
@@ -50,7 +73,12 @@ public class CurrentActor {
     if (user instanceof SignedInUser signedIn) {
       return Optional.of(
           new Claims(
-              signedIn.username(), signedIn.displayName(), signedIn.groups(), signedIn.agency()));
+              signedIn.username(),
+              signedIn.displayName(),
+              signedIn.groups(),
+              signedIn.agency(),
+              signedIn.pid(),
+              signedIn.acr()));
     }
     if (token.isUnsatisfied()) {
       return Optional.empty();
@@ -65,7 +93,9 @@ public class CurrentActor {
             jwt.getName(),
             name == null ? jwt.getName() : name.toString().replace("\"", ""),
             jwt.getGroups(),
-            jwt.getClaim(settings.agencyClaim())));
+            jwt.getClaim(settings.agencyClaim()),
+            jwt.getClaim("pid"),
+            jwt.getClaim("acr")));
   }
 
   /** The caller's bare name, for the record of a refused request, or "anonymous". */
@@ -88,6 +118,9 @@ public class CurrentActor {
       throw new AccessDenied("the token carries more than one of the hub's roles");
     }
     Role role = roles.get(0);
+    if (role == Role.CITIZEN) {
+      return citizen(claims);
+    }
     OrganisationNumber agency;
     try {
       agency =
@@ -108,6 +141,47 @@ public class CurrentActor {
       throw new AccessDenied("the token's role does not belong at " + at.name());
     }
     return new Actor(claims.name(), agency, role);
+  }
+
+  /**
+   * A person signed in as themselves: at substantial or high, with a national identity number, at
+   * no agency. A number the hub does not know signs in as no one it holds data about ({@link
+   * Representation#UNREGISTERED}), so that every question about a person is answered as for a
+   * stranger.
+   */
+  private Actor citizen(Claims claims) {
+    if (request.getAttribute(SignedInUser.ATTRIBUTE) == null && !settings.isEmbedded()) {
+      // A bearer token comes from the staff's identity provider, which has no say over who a
+      // citizen is: in production a person signs in through the citizen sign-in only. The
+      // embedded profile's own token issuer gives citizens' tokens to its demo participants alone.
+      throw new AccessDenied("a citizen signs in through the citizen sign-in, not with a token");
+    }
+    if (claims.agency() != null && !text(claims.agency()).isEmpty()) {
+      throw new AccessDenied("a citizen signs in for no agency");
+    }
+    if (claims.acr() == null || !AssuranceLevels.accepted(text(claims.acr()))) {
+      throw new AccessDenied(
+          "a citizen must sign in at the substantial level or higher (idporten-loa-substantial)");
+    }
+    if (claims.pid() == null) {
+      throw new AccessDenied("the citizen's sign-in carries no national identity number (pid)");
+    }
+    NationalId pid;
+    try {
+      pid = NationalId.of(text(claims.pid()));
+    } catch (InvalidInput e) {
+      throw new AccessDenied("the citizen's pid is not a national identity number");
+    }
+    return Actor.citizen(
+        people.findByNationalId(pid).map(Person::id).orElse(Representation.UNREGISTERED));
+  }
+
+  /** A claim's value as text: a JSON string's characters, without its quotes. */
+  private static String text(Object claim) {
+    if (claim instanceof JsonString json) {
+      return json.getString();
+    }
+    return claim.toString().replace("\"", "").strip();
   }
 
   /** The caller's name for people to read: the sign-in's {@code name}, else its user name. */

@@ -18,11 +18,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -31,13 +33,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import no.bindeledd.web.Roles;
 import no.bindeledd.web.platform.Municipality;
 
 /**
  * The development identity provider of the embedded profile, so that one command runs the whole
- * hub. It issues MicroProfile JWT bearer tokens for the configured demo users, whose passwords it
- * generates at first start and keeps, with its signing key, under the data folder. Production uses
- * the organisation's OpenID Connect provider instead; this class is never active there.
+ * hub. It issues MicroProfile JWT bearer tokens for the configured demo users, and for the demo
+ * participants citizens' tokens with the claims ID-porten gives ({@code pid}, {@code acr}), whose
+ * passwords it generates at first start and keeps, with its signing key, under the data folder.
+ * Production uses the organisation's OpenID Connect provider instead; this class is never active
+ * there.
  */
 public final class DevIdentityProvider {
 
@@ -47,6 +52,7 @@ public final class DevIdentityProvider {
 
   private final RSAKey signingKey;
   private final Map<String, Municipality.DemoUser> users = new LinkedHashMap<>();
+  private final Map<String, Municipality.DemoParticipant> participants = new LinkedHashMap<>();
   private final Properties passwords;
   private final String issuer;
   private final Clock clock;
@@ -55,11 +61,13 @@ public final class DevIdentityProvider {
       RSAKey signingKey,
       Properties passwords,
       List<Municipality.DemoUser> users,
+      List<Municipality.DemoParticipant> participants,
       String issuer,
       Clock clock) {
     this.signingKey = signingKey;
     this.passwords = passwords;
     users.forEach(u -> this.users.put(u.username(), u));
+    participants.forEach(p -> this.participants.put(p.username(), p));
     this.issuer = issuer;
     this.clock = clock;
   }
@@ -70,6 +78,16 @@ public final class DevIdentityProvider {
    */
   public static DevIdentityProvider loadOrCreate(
       Path dir, List<Municipality.DemoUser> users, String issuer, Clock clock) {
+    return loadOrCreate(dir, users, List.of(), issuer, clock);
+  }
+
+  /** As {@link #loadOrCreate(Path, List, String, Clock)}, with the demo participants too. */
+  public static DevIdentityProvider loadOrCreate(
+      Path dir,
+      List<Municipality.DemoUser> users,
+      List<Municipality.DemoParticipant> participants,
+      String issuer,
+      Clock clock) {
     try {
       Files.createDirectories(dir);
       Path keyFile = dir.resolve("signing-key.jwk");
@@ -88,9 +106,12 @@ public final class DevIdentityProvider {
         }
       }
       boolean added = false;
-      for (Municipality.DemoUser user : users) {
-        if (!passwords.containsKey(user.username())) {
-          passwords.setProperty(user.username(), newPassword());
+      List<String> names = new ArrayList<>();
+      users.forEach(u -> names.add(u.username()));
+      participants.forEach(p -> names.add(p.username()));
+      for (String name : names) {
+        if (!passwords.containsKey(name)) {
+          passwords.setProperty(name, newPassword());
           added = true;
         }
       }
@@ -108,7 +129,7 @@ public final class DevIdentityProvider {
                   .encodeToString(key.toRSAPublicKey().getEncoded())
               + "\n-----END PUBLIC KEY-----\n";
       Files.writeString(publicKeyFile(dir), pem, StandardCharsets.US_ASCII);
-      return new DevIdentityProvider(key, passwords, users, issuer, clock);
+      return new DevIdentityProvider(key, passwords, users, participants, issuer, clock);
     } catch (IOException | ParseException | JOSEException e) {
       throw new IllegalStateException(
           "cannot set up the development identity provider in " + dir, e);
@@ -117,6 +138,21 @@ public final class DevIdentityProvider {
 
   public static Path publicKeyFile(Path dir) {
     return dir.resolve("public-key.pem");
+  }
+
+  /**
+   * A subject that, as ID-porten's pairwise one, says nothing about the person: a hash of the user
+   * name, the same at every start.
+   */
+  static String pairwiseSubject(String username) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("bindeledd-dev-idp:" + username).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   private static String newPassword() {
@@ -142,14 +178,23 @@ public final class DevIdentityProvider {
     return List.copyOf(users.values());
   }
 
+  public List<Municipality.DemoParticipant> participants() {
+    return List.copyOf(participants.values());
+  }
+
   public String passwordOf(String username) {
     return passwords.getProperty(username);
   }
 
-  /** A signed token for the user, if the password is theirs. */
+  /**
+   * A signed token for the user, if the password is theirs: a staff member's with role and agency,
+   * a demo participant's with the citizen role, their national identity number ({@code pid}) and
+   * the level they sign in at ({@code acr}).
+   */
   public Optional<String> issueToken(String username, String password) {
     Municipality.DemoUser user = users.get(username);
-    String expected = user == null ? null : passwords.getProperty(username);
+    Municipality.DemoParticipant participant = participants.get(username);
+    String expected = user == null && participant == null ? null : passwords.getProperty(username);
     if (expected == null
         || password == null
         || !MessageDigest.isEqual(
@@ -157,18 +202,30 @@ public final class DevIdentityProvider {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    JWTClaimsSet claims =
+    JWTClaimsSet.Builder builder =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
-            .subject(user.username())
-            .claim("upn", user.username())
-            .claim("name", user.displayName())
-            .claim("groups", List.of(user.role().code()))
-            .claim("agency", user.agency().value())
+            .claim("upn", username)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
-            .jwtID(UUID.randomUUID().toString())
-            .build();
+            .jwtID(UUID.randomUUID().toString());
+    if (user != null) {
+      builder
+          .subject(user.username())
+          .claim("name", user.displayName())
+          .claim("groups", List.of(user.role().code()))
+          .claim("agency", user.agency().value());
+    } else {
+      builder
+          .subject(pairwiseSubject(username))
+          .claim("name", participant.fullName())
+          .claim("groups", List.of(Roles.CITIZEN))
+          .claim("pid", participant.nationalId().value())
+          .claim("acr", participant.acr())
+          .claim("amr", List.of("TestID"))
+          .claim("locale", participant.preferredLanguage().getLanguage());
+    }
+    JWTClaimsSet claims = builder.build();
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256)

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.person.Representation;
 import no.bindeledd.web.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,11 +43,25 @@ public class MeResource {
   @Inject CurrentActor current;
   @Inject Agencies agencies;
   @Inject MessageExchange exchange;
+  @Inject Representation representation;
 
   /** The caller's agency, its kind, and whether it may ever receive health data. */
   @Schema(name = "MyAgency")
   public record MyAgency(
       String orgNumber, String name, String kind, boolean mayReceiveHealthData) {}
+
+  /** The person a citizen signed in as. */
+  @Schema(name = "MyPerson")
+  public record MyPerson(String id, String name, String preferredLanguage) {}
+
+  /**
+   * Someone a citizen may act for today: themselves ({@code self}), or a child of theirs who cannot
+   * yet act for themselves ({@code child}).
+   */
+  @Schema(
+      name = "ActsFor",
+      requiredProperties = {"id", "name", "relation", "birthDate"})
+  public record ActsFor(String id, String name, String relation, LocalDate birthDate) {}
 
   /** A role, the kind of agency it belongs to (none for the auditor), and what it does. */
   public record RoleView(String code, String agencyKind, boolean exchangesMessages) {}
@@ -66,7 +82,9 @@ public class MeResource {
    * The caller: their user name, the name to show, their role and their agency; whether they
    * exchange messages (the auditor does not); the categories their agency may ask about and
    * receive, so that a school, a kindergarten or NAV is never offered a health category; and the
-   * hub's codes.
+   * hub's codes. A citizen has no agency; instead {@code person} is who they are in the hub (absent
+   * when it holds nothing about them) and {@code actsFor} whom they may act for today, themselves
+   * first.
    */
   @Schema(
       name = "Me",
@@ -86,7 +104,9 @@ public class MeResource {
       MyAgency agency,
       boolean exchangesMessages,
       List<CategoryView> categories,
-      Vocabulary vocabulary) {}
+      Vocabulary vocabulary,
+      MyPerson person,
+      List<ActsFor> actsFor) {}
 
   /** What waits: unread in the inbox, outcomes to look at in the sent list. */
   public record CountsView(long unreadInInbox, long sentNeedingAttention) {}
@@ -98,15 +118,21 @@ public class MeResource {
     Roles.SCHOOL_LIAISON,
     Roles.KINDERGARTEN_LIAISON,
     Roles.NAV_ADVISER,
-    Roles.AUDITOR
+    Roles.AUDITOR,
+    Roles.CITIZEN
   })
   @Transactional
   @Operation(
       summary =
           "Who the caller is, as the hub acts on them: user name, name to show, role and agency;"
               + " the categories their agency may ask about; and the hub's codes for roles, agency"
-              + " kinds, categories, purposes, message kinds and statuses")
+              + " kinds, categories, purposes, message kinds and statuses. For a citizen: no agency,"
+              + " the person they are (person) and whom they may act for today (actsFor: self,"
+              + " then the children they act for)")
   public Me me() {
+    if (actor.is(Role.CITIZEN)) {
+      return citizen();
+    }
     Agency agency = agencies.get(actor.agency());
     boolean exchanges = exchangesMessages(actor.role());
     return new Me(
@@ -125,7 +151,42 @@ public class MeResource {
                 .map(MeResource::category)
                 .toList()
             : List.of(),
-        vocabulary());
+        vocabulary(),
+        null,
+        null);
+  }
+
+  private Me citizen() {
+    List<Representation.Represented> represented = representation.actsFor(actor);
+    MyPerson person =
+        represented.stream()
+            .filter(r -> r.relation() == Representation.Relation.SELF)
+            .findFirst()
+            .map(
+                r ->
+                    new MyPerson(
+                        r.person().id(),
+                        r.person().fullName(),
+                        r.person().preferredLanguage().toLanguageTag()))
+            .orElse(null);
+    return new Me(
+        actor.userId(),
+        person == null ? current.displayName() : person.name(),
+        actor.role().code(),
+        null,
+        false,
+        List.of(),
+        vocabulary(),
+        person,
+        represented.stream()
+            .map(
+                r ->
+                    new ActsFor(
+                        r.person().id(),
+                        r.person().fullName(),
+                        code(r.relation()),
+                        r.person().birthDate()))
+            .toList());
   }
 
   @GET

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The hub as a client of its OpenID Connect provider: the provider's issuer, the hub's client id,
+ * The hub as a client of an OpenID Connect provider: the provider's issuer, the hub's client id,
  * how it authenticates ({@link Authentication}), where the provider sends the browser back after
- * signing in and after signing out, and the scope it asks for.
+ * signing in and after signing out, the scope it asks for, and whom it signs in ({@link Audience}).
  */
 public record ClientSettings(
     URI issuer,
@@ -18,7 +18,8 @@ public record ClientSettings(
     Optional<Path> clientKey,
     URI redirectUri,
     URI postLogoutRedirectUri,
-    String scope) {
+    String scope,
+    Audience audience) {
 
   /** Client authentication at the token endpoint (RFC 6749 section 2.3, OpenID Connect 9). */
   public enum Authentication {
@@ -54,6 +55,7 @@ public record ClientSettings(
     Objects.requireNonNull(authentication, "authentication");
     Objects.requireNonNull(redirectUri, "redirectUri");
     Objects.requireNonNull(postLogoutRedirectUri, "postLogoutRedirectUri");
+    Objects.requireNonNull(audience, "audience");
     if (authentication == Authentication.CLIENT_SECRET_BASIC && clientSecret.isEmpty()) {
       throw new IllegalArgumentException("client_secret_basic needs hub.oidc.client-secret");
     }

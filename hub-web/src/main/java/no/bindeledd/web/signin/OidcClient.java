@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.langtag.LangTag;
+import com.nimbusds.langtag.LangTagException;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.GeneralException;
@@ -31,6 +33,7 @@ import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
@@ -40,6 +43,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,21 +91,44 @@ public final class OidcClient {
 
   /** A new sign-in: the provider's authorization request, and its state, nonce and verifier. */
   public LoginStart beginLogin(String returnTo) throws SignInFailed {
+    return beginLogin(returnTo, Optional.empty());
+  }
+
+  /**
+   * As {@link #beginLogin(String)}, asking the provider for the audience's levels of assurance
+   * ({@code acr_values}) and to show its pages in {@code uiLocale} ({@code ui_locales}).
+   */
+  public LoginStart beginLogin(String returnTo, Optional<Locale> uiLocale) throws SignInFailed {
     State state = new State();
     Nonce nonce = new Nonce();
     CodeVerifier verifier = new CodeVerifier();
-    AuthenticationRequest request =
+    AuthenticationRequest.Builder request =
         new AuthenticationRequest.Builder(
                 ResponseType.CODE, Scope.parse(settings.scope()), clientId, settings.redirectUri())
             .endpointURI(provider().metadata().getAuthorizationEndpointURI())
             .state(state)
             .nonce(nonce)
-            .codeChallenge(verifier, CodeChallengeMethod.S256)
-            .build();
+            .codeChallenge(verifier, CodeChallengeMethod.S256);
+    if (!settings.audience().acrValues().isEmpty()) {
+      request.acrValues(settings.audience().acrValues().stream().map(ACR::new).toList());
+    }
+    uiLocale.ifPresent(
+        locale -> {
+          try {
+            request.uiLocales(List.of(LangTag.parse(locale.toLanguageTag())));
+          } catch (LangTagException e) {
+            // A language the browser sent but no tag can name: the provider's own default it is.
+          }
+        });
     return new LoginStart(
-        request.toURI(),
+        request.build().toURI(),
         new PendingLogin(
-            state.getValue(), nonce.getValue(), verifier.getValue(), returnTo, clock.instant()));
+            state.getValue(),
+            nonce.getValue(),
+            verifier.getValue(),
+            returnTo,
+            clock.instant(),
+            settings.audience()));
   }
 
   /** Completes the sign-in that {@code pending} began, from the provider's callback address. */

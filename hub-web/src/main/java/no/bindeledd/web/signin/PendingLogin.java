@@ -6,11 +6,16 @@ import java.util.Objects;
 
 /**
  * A sign-in under way, kept in the session until the provider sends the browser back: the state and
- * nonce the callback must match, the PKCE verifier the token request proves, and where in the app
- * to go afterwards.
+ * nonce the callback must match, the PKCE verifier the token request proves, where in the app to go
+ * afterwards, and whom it signs in (and so which client completes it).
  */
 public record PendingLogin(
-    String state, String nonce, String codeVerifier, String returnTo, Instant startedAt)
+    String state,
+    String nonce,
+    String codeVerifier,
+    String returnTo,
+    Instant startedAt,
+    Audience audience)
     implements Serializable {
 
   static final String ATTRIBUTE = PendingLogin.class.getName();
@@ -21,5 +26,6 @@ public record PendingLogin(
     Objects.requireNonNull(codeVerifier, "codeVerifier");
     Objects.requireNonNull(returnTo, "returnTo");
     Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(audience, "audience");
   }
 }

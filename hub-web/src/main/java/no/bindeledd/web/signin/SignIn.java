@@ -3,6 +3,7 @@ package no.bindeledd.web.signin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -11,8 +12,9 @@ import java.util.logging.Logger;
 import no.bindeledd.web.platform.HubSettings;
 
 /**
- * The hub's sign-in for browsers, as the settings describe it ({@code hub.oidc.*}): the {@link
- * OidcClient}, or none when no provider is configured.
+ * The hub's sign-in for browsers, as the settings describe it: staff's {@link OidcClient} ({@code
+ * hub.oidc.*}) and citizens' ({@code hub.oidc.citizen.*}, ID-porten), each none when its provider
+ * is not configured.
  */
 @ApplicationScoped
 public class SignIn {
@@ -24,20 +26,71 @@ public class SignIn {
   @Inject Clock clock;
 
   private volatile Optional<OidcClient> client;
+  private volatile Optional<OidcClient> citizenClient;
 
+  /** Staff's client. */
   public Optional<OidcClient> client() {
     Optional<OidcClient> known = client;
     if (known == null) {
-      known = settings.oidcIssuer().map(issuer -> new OidcClient(clientSettings(issuer), clock));
+      known =
+          settings
+              .oidcIssuer()
+              .map(
+                  issuer ->
+                      new OidcClient(
+                          clientSettings(
+                              issuer,
+                              settings.oidcClientId(),
+                              settings.oidcClientAuth(),
+                              settings.oidcClientSecret(),
+                              settings.oidcClientKey(),
+                              settings.oidcScope(),
+                              Audience.STAFF),
+                          clock));
       client = known;
     }
     return known;
   }
 
-  private ClientSettings clientSettings(String issuer) {
-    ClientSettings.Authentication authentication =
-        ClientSettings.Authentication.of(settings.oidcClientAuth());
-    Optional<String> secret = settings.oidcClientSecret();
+  /** Citizens' client, at ID-porten (or the development sign-in's issuer that plays it). */
+  public Optional<OidcClient> citizenClient() {
+    Optional<OidcClient> known = citizenClient;
+    if (known == null) {
+      known =
+          settings
+              .citizenIssuer()
+              .map(
+                  issuer ->
+                      new OidcClient(
+                          clientSettings(
+                              issuer,
+                              settings.citizenClientId(),
+                              settings.citizenClientAuth(),
+                              settings.citizenClientSecret(),
+                              settings.citizenClientKey(),
+                              settings.citizenScope(),
+                              Audience.CITIZEN),
+                          clock));
+      citizenClient = known;
+    }
+    return known;
+  }
+
+  /** The client that signs in {@code audience}. */
+  public Optional<OidcClient> clientFor(Audience audience) {
+    return audience == Audience.CITIZEN ? citizenClient() : client();
+  }
+
+  private ClientSettings clientSettings(
+      String issuer,
+      Optional<String> clientId,
+      String clientAuth,
+      Optional<String> configuredSecret,
+      Optional<Path> clientKey,
+      String scope,
+      Audience audience) {
+    ClientSettings.Authentication authentication = ClientSettings.Authentication.of(clientAuth);
+    Optional<String> secret = configuredSecret;
     if (authentication == ClientSettings.Authentication.CLIENT_SECRET_BASIC
         && secret.isEmpty()
         && settings.isEmbedded()) {
@@ -48,13 +101,14 @@ public class SignIn {
     String base = settings.publicUrl().replaceAll("/+$", "");
     return new ClientSettings(
         URI.create(issuer),
-        settings.oidcClientId().orElse("bindeledd-hub"),
+        clientId.orElse("bindeledd-hub"),
         authentication,
         secret,
-        settings.oidcClientKey(),
+        clientKey,
         URI.create(settings.oidcRedirectUri()),
         URI.create(base + "/signed-out"),
-        settings.oidcScope());
+        scope,
+        audience);
   }
 
   /** 32 random bytes, base64url: a CSRF token, a client secret. */

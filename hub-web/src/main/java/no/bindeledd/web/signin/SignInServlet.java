@@ -11,11 +11,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.person.NationalId;
+import no.bindeledd.web.Languages;
+import no.bindeledd.web.Roles;
 import no.bindeledd.web.platform.HubSettings;
 import no.bindeledd.web.problem.Problem;
 import no.bindeledd.web.problem.ServletProblems;
+import no.bindeledd.web.security.AssuranceLevels;
 import no.bindeledd.web.security.SignedInUser;
 
 /**
@@ -23,7 +30,8 @@ import no.bindeledd.web.security.SignedInUser;
  *
  * <ul>
  *   <li>{@code GET /auth/login?returnTo=/path} starts a sign-in and sends the browser to the
- *       provider's login page;
+ *       provider's login page; with {@code as=citizen}, a person's sign-in at ID-porten (with
+ *       {@code acr_values} for the substantial level, and {@code ui_locales} from {@code lang});
  *   <li>{@code GET /auth/callback} is where the provider sends it back: the sign-in is completed,
  *       the session gets a new id and its user, and the browser goes to where it started;
  *   <li>{@code GET /auth/session} tells the page whether it is signed in, and gives it the
@@ -66,7 +74,19 @@ public class SignInServlet extends HttpServlet {
   }
 
   private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<OidcClient> client = signIn.client();
+    Optional<Audience> audience = Audience.of(request.getParameter("as"));
+    if (audience.isEmpty()) {
+      ServletProblems.send(
+          response,
+          Problem.of(
+                  "invalid-input",
+                  "Invalid input",
+                  400,
+                  "as is staff (the default) or citizen, who signs in at ID-porten")
+              .at(request.getRequestURI()));
+      return;
+    }
+    Optional<OidcClient> client = signIn.clientFor(audience.get());
     if (client.isEmpty()) {
       ServletProblems.send(
           response,
@@ -74,13 +94,19 @@ public class SignInServlet extends HttpServlet {
                   "sign-in-not-configured",
                   "Sign-in not configured",
                   404,
-                  "this hub has no OpenID Connect provider for browsers (hub.oidc.issuer)")
+                  audience.get() == Audience.CITIZEN
+                      ? "this hub has no sign-in for citizens (hub.oidc.citizen.issuer)"
+                      : "this hub has no OpenID Connect provider for browsers (hub.oidc.issuer)")
               .at(request.getRequestURI()));
       return;
     }
     try {
       OidcClient.LoginStart start =
-          client.get().beginLogin(appPath(request.getParameter("returnTo")));
+          client
+              .get()
+              .beginLogin(
+                  appPath(request.getParameter("returnTo")),
+                  uiLocale(request.getParameter("lang")));
       request.getSession(true).setAttribute(PendingLogin.ATTRIBUTE, start.pending());
       response.sendRedirect(start.authorizationRequest().toString());
     } catch (SignInFailed e) {
@@ -96,7 +122,10 @@ public class SignInServlet extends HttpServlet {
       throws IOException {
     HttpSession session = request.getSession(false);
     Object pending = session == null ? null : session.getAttribute(PendingLogin.ATTRIBUTE);
-    Optional<OidcClient> client = signIn.client();
+    Optional<OidcClient> client =
+        pending instanceof PendingLogin started
+            ? signIn.clientFor(started.audience())
+            : Optional.empty();
     if (!(pending instanceof PendingLogin login) || client.isEmpty()) {
       LOG.info("A sign-in callback came without a sign-in under way in its session");
       response.sendRedirect("/?signInFailed");
@@ -108,16 +137,42 @@ public class SignInServlet extends HttpServlet {
         URI.create(client.get().settings().redirectUri() + "?" + (query == null ? "" : query));
     try {
       OidcClient.Identity identity = client.get().completeLogin(callback, login);
-      Object agency = identity.claims().get(settings.agencyClaim());
-      SignedInUser user =
-          new SignedInUser(
-              identity.username(),
-              identity.displayName(),
-              identity.groups(),
-              agency == null ? null : agency.toString(),
-              clock.instant(),
-              SignIn.randomToken(),
-              identity.idToken());
+      SignedInUser user;
+      if (login.audience() == Audience.CITIZEN) {
+        Optional<Problem> refused = citizenRefusal(identity);
+        if (refused.isPresent()) {
+          LOG.warning(() -> "A citizen's sign-in was refused: " + refused.get().detail());
+          ServletProblems.send(response, refused.get().at(request.getRequestURI()));
+          return;
+        }
+        // The role comes from the client the person signed in through, never from a claim.
+        user =
+            new SignedInUser(
+                identity.username(),
+                identity.displayName(),
+                List.of(Roles.CITIZEN),
+                null,
+                clock.instant(),
+                SignIn.randomToken(),
+                identity.idToken(),
+                client.get().settings().issuer().toString(),
+                identity.claims().get("pid").toString(),
+                identity.claims().get("acr").toString());
+      } else {
+        Object agency = identity.claims().get(settings.agencyClaim());
+        user =
+            new SignedInUser(
+                identity.username(),
+                identity.displayName(),
+                identity.groups(),
+                agency == null ? null : agency.toString(),
+                clock.instant(),
+                SignIn.randomToken(),
+                identity.idToken(),
+                client.get().settings().issuer().toString(),
+                null,
+                null);
+      }
       // A new session id at sign-in, so that an id planted before it is worth nothing after.
       request.changeSessionId();
       session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
@@ -156,9 +211,11 @@ public class SignInServlet extends HttpServlet {
     if (session != null) {
       session.invalidate();
     }
+    Audience audience =
+        user.map(SignedInUser::isCitizen).orElse(false) ? Audience.CITIZEN : Audience.STAFF;
     URI endSession =
         signIn
-            .client()
+            .clientFor(audience)
             .map(c -> c.endSession(user.map(SignedInUser::idToken).orElse(null)))
             .orElse(URI.create("/signed-out"));
     user.ifPresent(u -> LOG.info(() -> "Signed out: " + u.username()));
@@ -171,6 +228,54 @@ public class SignInServlet extends HttpServlet {
     HttpSession session = request.getSession(false);
     Object user = session == null ? null : session.getAttribute(SignedInUser.ATTRIBUTE);
     return user instanceof SignedInUser signedIn ? Optional.of(signedIn) : Optional.empty();
+  }
+
+  /**
+   * Why a citizen's validated sign-in is not let in, if it is not: a level of assurance below
+   * substantial, or no national identity number ({@code pid}) that the hub can read.
+   */
+  static Optional<Problem> citizenRefusal(OidcClient.Identity identity) {
+    Object acr = identity.claims().get("acr");
+    if (!AssuranceLevels.accepted(acr)) {
+      return Optional.of(
+          Problem.of(
+              "sign-in-level-too-low",
+              "Sign-in level too low",
+              403,
+              "you signed in at "
+                  + (acr == null ? "no stated level" : "the level " + acr)
+                  + "; the hub shows a person's own data only after a sign-in at the substantial"
+                  + " level or higher (MinID, BankID, Buypass or Commfides); sign in again with"
+                  + " one of those"));
+    }
+    Object pid = identity.claims().get("pid");
+    boolean readable;
+    try {
+      readable = pid instanceof String number && NationalId.of(number) != null;
+    } catch (InvalidInput e) {
+      readable = false;
+    }
+    if (!readable) {
+      return Optional.of(
+          Problem.of(
+              "sign-in-without-identity",
+              "Sign-in without a national identity number",
+              403,
+              "the sign-in did not say who you are (no valid pid claim)"));
+    }
+    return Optional.empty();
+  }
+
+  /** The language the provider's pages should be in, if the app named one it can tag. */
+  private static Optional<Locale> uiLocale(String lang) {
+    if (lang == null || lang.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Languages.parse(lang, "lang"));
+    } catch (InvalidInput e) {
+      return Optional.empty();
+    }
   }
 
   /**

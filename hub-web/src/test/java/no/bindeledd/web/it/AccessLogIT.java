@@ -120,15 +120,63 @@ class AccessLogIT {
         .contains("<section lang=\"nb\" dir=\"ltr\">")
         .contains("من اطّلع على معلوماتك")
         .contains("Hvem har sett opplysninger om deg")
-        .contains("\u2068" + GP_OFFICE_NAME + "\u2069")
+        .contains("<bdi>" + GP_OFFICE_NAME + "</bdi>")
+        .contains("<span dir=\"ltr\">" + consentId + "</span>")
         .contains("Fjordvik Refugee Service fikk opplysninger om deg fra Fjordvik GP Office.")
         .contains("<bdi>" + consentId + "</bdi>");
+    assertTheOneInlineStyleIsAllowedByThePolicy(page);
   }
 
   @Test
-  void tigrinyaIsAskedForAndAnUnknownLanguageGetsEnglish() {
-    assertThat(sectionLanguages("ti")).containsExactly("ti", "nb");
-    assertThat(sectionLanguages("so")).containsExactly("en", "nb");
+  void thePrintableReceiptIsStyledUnderTheStrictPolicyToo() {
+    Reply page = caseworker.get("/api/consents/" + consentId + "/receipt?lang=fa-AF", "text/html");
+
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<html lang=\"fa-AF\" dir=\"rtl\">")
+        .contains("<bdi>" + GP_OFFICE_NAME + "</bdi> (نمبر سازمان <span dir=\"ltr\">")
+        .contains("data-review-status=\"draft\"");
+    assertTheOneInlineStyleIsAllowedByThePolicy(page);
+  }
+
+  /**
+   * The page has one inline style and the Content Security Policy it is served with allows exactly
+   * that style by its SHA-256, and no inline style in general.
+   */
+  private static void assertTheOneInlineStyleIsAllowedByThePolicy(Reply page) {
+    String body = page.body();
+    assertThat(body.split("<style>", -1)).as("one style element").hasSize(2);
+    String style =
+        body.substring(body.indexOf("<style>") + "<style>".length(), body.indexOf("</style>"));
+    String hash;
+    try {
+      hash =
+          java.util.Base64.getEncoder()
+              .encodeToString(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+    String policy = page.header("Content-Security-Policy").orElse("");
+    String styleSrc =
+        java.util.Arrays.stream(policy.split(";"))
+            .map(String::trim)
+            .filter(d -> d.startsWith("style-src "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no style-src in " + policy));
+    assertThat(styleSrc.split(" "))
+        .contains("'sha256-" + hash + "'")
+        .doesNotContain("'unsafe-inline'");
+    assertThat(policy).doesNotContain("unsafe-");
+  }
+
+  @Test
+  void eachOfTheHubsLanguagesIsAskedForAndAnUnknownLanguageGetsEnglish() {
+    for (String language : List.of("ti", "fa-AF", "so", "ku", "uk")) {
+      assertThat(sectionLanguages(language)).containsExactly(language, "nb");
+    }
+    assertThat(sectionLanguages("pl")).containsExactly("en", "nb");
   }
 
   private static List<String> sectionLanguages(String lang) {

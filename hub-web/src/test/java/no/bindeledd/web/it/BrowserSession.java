@@ -37,7 +37,24 @@ final class BrowserSession {
   }
 
   static BrowserSession signIn(RunningHub hub, String username) {
-    HttpResponse<String> start = get(hub.base().resolve("/auth/login?returnTo=/people"), null);
+    return signedIn(hub, signInAt(hub, "/auth/login?returnTo=/people", username), "/people");
+  }
+
+  /** Signs in as a citizen, on the development sign-in's ID-porten page. */
+  static BrowserSession signInAsCitizen(RunningHub hub, String username) {
+    return signedIn(
+        hub, signInAt(hub, "/auth/login?as=citizen&lang=ar&returnTo=/mine", username), "/mine");
+  }
+
+  /** What the hub answered when the provider sent the browser back, and the cookie before it. */
+  record Callback(HttpResponse<String> response, String cookieBefore, URI loginPage) {}
+
+  /**
+   * Starts a sign-in at {@code loginPath}, types {@code username} on the provider's login page, and
+   * follows the provider back to the hub's callback.
+   */
+  static Callback signInAt(RunningHub hub, String loginPath, String username) {
+    HttpResponse<String> start = get(hub.base().resolve(loginPath), null);
     String before = sessionCookie(start).orElseThrow(() -> new AssertionError("no session cookie"));
     URI loginPage = URI.create(start.headers().firstValue("Location").orElseThrow());
     HttpResponse<String> typed =
@@ -48,9 +65,13 @@ final class BrowserSession {
                     HttpRequest.BodyPublishers.ofString(
                         "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))));
     URI callback = URI.create(typed.headers().firstValue("Location").orElseThrow());
-    HttpResponse<String> back = get(callback, before);
+    return new Callback(get(callback, before), before, loginPage);
+  }
+
+  private static BrowserSession signedIn(RunningHub hub, Callback callback, String returnTo) {
+    HttpResponse<String> back = callback.response();
     if (back.statusCode() != 302
-        || !back.headers().firstValue("Location").orElse("").endsWith("/people")) {
+        || !back.headers().firstValue("Location").orElse("").endsWith(returnTo)) {
       throw new AssertionError("the sign-in did not come back to the app: " + back.headers().map());
     }
     String setCookie =
@@ -58,7 +79,7 @@ final class BrowserSession {
             .filter(c -> c.startsWith("bindeledd-session="))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no new session cookie at sign-in"));
-    return new BrowserSession(hub, before, setCookie, setCookie.split(";")[0]);
+    return new BrowserSession(hub, callback.cookieBefore(), setCookie, setCookie.split(";")[0]);
   }
 
   /** The session's CSRF token, as the page learns it. */

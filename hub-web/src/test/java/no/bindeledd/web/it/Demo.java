@@ -29,6 +29,16 @@ public final class Demo {
   public static final String NAV_ADVISER = "nils.nav";
   public static final String AUDITOR = "aud.auditor";
 
+  /** Demo citizens of the municipality file's demoParticipants (synthetic, invented). */
+  public static final String AMINA = "amina.citizen";
+
+  public static final String AMINAS_YOUNGER_CHILD = "Omar Haddad";
+  public static final String FARID = "farid.citizen";
+  public static final String FARIDS_CHILD = "Zahra Rahimi";
+
+  /** A demo citizen who signs in only at ID-porten's low level, which the hub refuses. */
+  public static final String LOW_CITIZEN = "low.citizen";
+
   private static final AtomicInteger NEXT = new AtomicInteger();
 
   private Demo() {}

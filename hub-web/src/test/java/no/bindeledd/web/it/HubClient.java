@@ -9,10 +9,12 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An HTTP client acting as one demo user, with their bearer token. */
@@ -69,8 +71,13 @@ public final class HubClient {
     return token;
   }
 
-  /** A response: its status, content type and body. */
-  public record Reply(int status, String contentType, String body, byte[] bytes) {
+  /** A response: its status, content type, body and headers. */
+  public record Reply(
+      int status, String contentType, String body, byte[] bytes, HttpHeaders headers) {
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
 
     public JsonObject json() {
       return (JsonObject) parse();
@@ -143,7 +150,8 @@ public final class HubClient {
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null),
           new String(bytes, StandardCharsets.UTF_8),
-          bytes);
+          bytes,
+          response.headers());
     } catch (IOException e) {
       throw new IllegalStateException("request to the hub failed", e);
     } catch (InterruptedException e) {

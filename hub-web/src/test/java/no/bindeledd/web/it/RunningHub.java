@@ -94,6 +94,14 @@ public final class RunningHub {
    * stops it.
    */
   public static RunningHub start(Path dataDir) {
+    return start(dataDir, List.of());
+  }
+
+  /**
+   * A hub of the caller's own on {@code dataDir}, started with the further system properties {@code
+   * properties} ({@code -Dname=value}); the caller stops it.
+   */
+  public static RunningHub start(Path dataDir, List<String> properties) {
     Path target = Path.of(required("hub.build.dir"));
     Path repo = Path.of(required("hub.repo.dir"));
     try {
@@ -129,7 +137,10 @@ public final class RunningHub {
               "-Dhub.delivery.lifetime.request=" + REQUEST_LIFETIME,
               // The development witness takes any free port; the hub names it at
               // /api/audit/witnesses.
-              "-Dhub.witness.development.port=0",
+              "-Dhub.witness.development.port=0"));
+      command.addAll(properties);
+      command.addAll(
+          List.of(
               "-jar",
               target.resolve("payara-micro.jar").toString(),
               "--deploy",

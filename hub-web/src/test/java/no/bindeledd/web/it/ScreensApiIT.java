@@ -227,7 +227,16 @@ class ScreensApiIT {
             "school-liaison",
             "kindergarten-liaison",
             "nav-adviser",
-            "auditor");
+            "auditor",
+            "citizen");
+    assertThat(
+            vocabulary.getJsonArray("roles").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("code").equals("citizen"))
+                .findFirst()
+                .orElseThrow()
+                .getBoolean("exchangesMessages"))
+        .as("a citizen exchanges no messages")
+        .isFalse();
     assertThat(vocabulary.getJsonArray("statuses").getValuesAs(JsonString.class))
         .extracting(JsonString::getString)
         .contains("held", "declined");

@@ -191,7 +191,9 @@ class SignInIT {
 
   /** Signs in on the development sign-in's page, from the hub's sign-in page. */
   static void signInAt(Page page, String username) {
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Logg inn")).click();
+    // Staff's way in; "Logg inn med elektronisk ID" beside it is the person's.
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Logg inn").setExact(true))
+        .click();
     page.waitForURL(url -> url.startsWith(RunningHub.signIn().issuer() + "/authorize"));
     page.locator("input[name=username]").fill(username);
     page.locator("input[type=submit]").click();

@@ -77,7 +77,7 @@ class BodyLimitsTest {
                             .getBytes(StandardCharsets.UTF_8)
                             .length));
 
-    assertThat(largest).hasSize(9);
+    assertThat(largest).hasSize(10);
     largest.forEach(
         (endpoint, bytes) -> {
           String[] parts = endpoint.split(" ");

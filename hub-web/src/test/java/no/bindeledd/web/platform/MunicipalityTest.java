@@ -2,10 +2,12 @@ package no.bindeledd.web.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.bindeledd.connectors.AgencyConnection;
@@ -61,6 +63,55 @@ class MunicipalityTest {
             Role.KINDERGARTEN_LIAISON,
             Role.NAV_ADVISER,
             Role.AUDITOR);
+  }
+
+  @Test
+  void theDemoParticipantsAreSyntheticPeopleWithTheirGuardiansAndOneWhoSignsInTooLow() {
+    Municipality demo =
+        Municipality.read(
+            Path.of(System.getProperty("hub.repo.dir", ".."))
+                .resolve("config/municipality-demo.json"),
+            name -> Optional.of("http://localhost:8190"));
+
+    assertThat(demo.demoParticipants()).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(demo.demoParticipants())
+        .allMatch(p -> p.nationalId().isSynthetic(), "synthetic national identity numbers only");
+    assertThat(demo.demoParticipants())
+        .extracting(p -> p.preferredLanguage().toLanguageTag())
+        .contains("ar", "ti", "fa-AF");
+    assertThat(demo.demoParticipants())
+        .filteredOn(p -> p.username().equals("omar.child"))
+        .singleElement()
+        .extracting(Municipality.DemoParticipant::guardians)
+        .isEqualTo(List.of("amina.citizen"));
+    assertThat(demo.demoParticipants())
+        .filteredOn(p -> !p.acr().equals("idporten-loa-substantial"))
+        .extracting(Municipality.DemoParticipant::username, Municipality.DemoParticipant::acr)
+        .containsExactly(tuple("low.citizen", "idporten-loa-low"));
+  }
+
+  @Test
+  void aDemoParticipantNeedsAValidNumberAndNamesOnlyGuardiansListedBeforeThem() {
+    String agencies =
+        "\"agencies\":[{\"orgNumber\":\"311000004\",\"name\":\"R\",\"kind\":\"refugee_service\"}],"
+            + "\"demoUsers\":[]";
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"name\":\"x\","
+                        + agencies
+                        + ",\"demoParticipants\":[{\"username\":\"a\",\"nationalId\":\"01018512345\","
+                        + "\"givenName\":\"A\",\"familyName\":\"B\",\"preferredLanguage\":\"ar\"}]}"))
+        .hasMessageContaining("check digits");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"name\":\"x\","
+                        + agencies
+                        + ",\"demoParticipants\":[{\"username\":\"c\",\"nationalId\":\"03891850335\","
+                        + "\"givenName\":\"C\",\"familyName\":\"D\",\"preferredLanguage\":\"ar\","
+                        + "\"guardians\":[\"nobody\"]}]}"))
+        .hasMessageContaining("nobody");
   }
 
   @Test

@@ -76,6 +76,52 @@ class OidcClientTest {
   }
 
   @Test
+  void aCitizenSignsInAtTheIdPortenIssuerWithTheLevelAskedForAndTheirNationalIdInPid()
+      throws Exception {
+    OidcClient client =
+        client(
+            new ClientSettings(
+                URI.create(provider.citizenIssuer()),
+                "bindeledd-hub",
+                ClientSettings.Authentication.CLIENT_SECRET_BASIC,
+                Optional.of("a-secret"),
+                Optional.empty(),
+                REDIRECT,
+                URI.create("http://localhost:8080/signed-out"),
+                "openid profile",
+                Audience.CITIZEN));
+    OidcClient.LoginStart start =
+        client.beginLogin("/mine", Optional.of(java.util.Locale.forLanguageTag("fa-AF")));
+
+    assertThat(start.authorizationRequest().toString())
+        .startsWith(provider.citizenIssuer() + "/authorize")
+        .contains("acr_values=idporten-loa-substantial")
+        .contains("ui_locales=fa-AF");
+    assertThat(start.pending().audience()).isEqualTo(Audience.CITIZEN);
+    OidcClient.Identity amina =
+        client.completeLogin(logInAt(start, "amina.citizen"), start.pending());
+
+    assertThat(amina.claims())
+        .containsEntry("pid", "12848800471")
+        .containsEntry("acr", "idporten-loa-substantial")
+        .containsEntry("locale", "ar")
+        .containsKey("amr");
+    assertThat(amina.displayName()).isEqualTo("Amina Haddad");
+    assertThat(amina.groups()).as("ID-porten gives no role").isEmpty();
+    assertThat(amina.username())
+        .as("the pairwise subject says nothing about her")
+        .doesNotContain("amina")
+        .doesNotContain("12848800471");
+    assertThat(SignInServlet.citizenRefusal(amina)).isEmpty();
+
+    OidcClient.LoginStart low = client.beginLogin("/mine");
+    OidcClient.Identity hodan = client.completeLogin(logInAt(low, "low.citizen"), low.pending());
+    assertThat(SignInServlet.citizenRefusal(hodan))
+        .get()
+        .satisfies(p -> assertThat(p.type()).endsWith("/sign-in-level-too-low"));
+  }
+
+  @Test
   void withPrivateKeyJwtTheTokenRequestCarriesAnAssertionSignedByTheHubsKey() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("hub-key-1").generate();
     Path file = keys.resolve("client-key.jwk");
@@ -130,7 +176,8 @@ class OidcClientTest {
             start.pending().nonce(),
             start.pending().codeVerifier(),
             "/",
-            start.pending().startedAt());
+            start.pending().startedAt(),
+            start.pending().audience());
 
     assertThatThrownBy(() -> client.completeLogin(callback, other))
         .isInstanceOf(SignInFailed.class)
@@ -148,7 +195,8 @@ class OidcClientTest {
             "a-nonce-from-another-sign-in",
             start.pending().codeVerifier(),
             "/",
-            start.pending().startedAt());
+            start.pending().startedAt(),
+            start.pending().audience());
 
     assertThatThrownBy(() -> client.completeLogin(callback, replayed))
         .isInstanceOf(SignInFailed.class)
@@ -195,7 +243,8 @@ class OidcClientTest {
             Optional.empty(),
             REDIRECT,
             URI.create("http://localhost:8080/signed-out"),
-            "openid profile");
+            "openid profile",
+            Audience.STAFF);
     assertThatThrownBy(() -> client(nowhere).beginLogin("/"))
         .isInstanceOf(SignInFailed.class)
         .hasMessageContaining("cannot be reached");
@@ -225,7 +274,8 @@ class OidcClientTest {
         Optional.empty(),
         REDIRECT,
         URI.create("http://localhost:8080/signed-out"),
-        "openid profile");
+        "openid profile",
+        Audience.STAFF);
   }
 
   private static ClientSettings keySettings(Path key) {
@@ -237,7 +287,8 @@ class OidcClientTest {
         Optional.of(key),
         REDIRECT,
         URI.create("http://localhost:8080/signed-out"),
-        "openid profile");
+        "openid profile",
+        Audience.STAFF);
   }
 
   /** Types the username on the provider's login page; where the provider sends the browser. */

@@ -21,8 +21,18 @@ public enum AccessKind {
   REQUEST_REFUSED("request-refused"),
   /** An agency wanted to send information about the person; no consent allowed it. */
   SENDING_REFUSED("sending-refused"),
-  /** Information about the person was on its way to an agency and was stopped. */
-  HELD("held");
+  /** Information about the person was on its way to an agency and was stopped before it got it. */
+  HELD("held"),
+  /**
+   * An agency had got information about the person, but had not opened it, and was stopped when it
+   * tried to (a consent withdrawn in the meantime).
+   */
+  HELD_AFTER_RECEIVED("held-after-received"),
+  /**
+   * An agency had got information about the person and read it, and was stopped when it tried to
+   * open it again.
+   */
+  HELD_AFTER_READ("held-after-read");
 
   private final String code;
 
@@ -45,6 +55,15 @@ public enum AccessKind {
 
   /** Whether the line tells of something that was stopped, so that it says why. */
   public boolean isStopped() {
-    return this == REQUEST_REFUSED || this == SENDING_REFUSED || this == HELD;
+    return this == REQUEST_REFUSED
+        || this == SENDING_REFUSED
+        || this == HELD
+        || this == HELD_AFTER_RECEIVED
+        || this == HELD_AFTER_READ;
+  }
+
+  /** Whether the line tells of someone looking, so that a person signed in may be the one. */
+  public boolean isALook() {
+    return !isAboutAFlow();
   }
 }

@@ -63,6 +63,10 @@ public record AccessLog(
    * @param purpose the purpose code, where the access concerned one
    * @param consentId the consent the access relied on, or the consent that was looked at
    * @param refusal for a stopped access, the refusal code when the log records one
+   * @param reader for a look by a person signed in as themselves, who they are; null for agencies
+   * @param count how many times the same thing happened (an agency stopped again and again from
+   *     opening the same message); 1 for most lines
+   * @param lastTime when it last happened, for a count above 1; null otherwise
    */
   public record Entry(
       long auditSeq,
@@ -73,18 +77,66 @@ public record AccessLog(
       String category,
       String purpose,
       String consentId,
-      String refusal) {}
+      String refusal,
+      Reader reader,
+      int count,
+      Instant lastTime) {
+
+    public Entry {
+      if (count < 1) {
+        throw new IllegalArgumentException("a line tells of at least one event");
+      }
+    }
+
+    /** The same line, happened once more at {@code at}. */
+    Entry once(Instant at) {
+      return new Entry(
+          auditSeq,
+          time,
+          kind,
+          agency,
+          counterpart,
+          category,
+          purpose,
+          consentId,
+          refusal,
+          reader,
+          count + 1,
+          at);
+    }
+  }
+
+  /**
+   * A person signed in as themselves who looked at the person's data.
+   *
+   * @param relation {@code self} (the person the log is about), {@code guardian} (a guardian of
+   *     theirs), or {@code person} (anyone else)
+   * @param name the reader's name; null when the hub no longer knows them
+   */
+  public record Reader(String relation, String name) {
+
+    public Reader {
+      if (!List.of("self", "guardian", "person").contains(relation)) {
+        throw new IllegalArgumentException("a reader is self, guardian or person");
+      }
+    }
+  }
 
   /**
    * The log in one language.
    *
    * @param language BCP 47 tag of the language the section is written in
-   * @param direction ltr or rtl, the writing direction of that language
+   * @param direction ltr or rtl, the writing direction of that language, from the locale's data
+   * @param reviewStatus draft, or reviewed by a qualified translator
+   * @param reviewNote for a draft, a sentence in the section's language saying so and that the
+   *     Norwegian text counts; null when reviewed
    * @param note said when the log is not complete; otherwise null
    */
   public record Section(
       String language,
       String direction,
+      String reviewStatus,
+      String reviewNote,
       String title,
       String summary,
       String note,
@@ -104,7 +156,7 @@ public record AccessLog(
    * One sentence with its details.
    *
    * @param at when it happened, for an access; null for a consent
-   * @param when {@code at} written out in the section's language, in Norwegian time
+   * @param when {@code at} written out in the section's language, in Norwegian time with the zone
    */
   public record Item(Instant at, String when, String text, List<Detail> details) {
 

@@ -3,12 +3,19 @@ package no.bindeledd.core.audit.insight;
 import static no.bindeledd.core.text.Html.escape;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import no.bindeledd.core.text.Html;
+import no.bindeledd.core.text.ReviewStatus;
+import no.bindeledd.core.text.Texts;
 
 /**
  * Renders an {@link AccessLog} as one self-contained HTML5 page, as the consent receipt is: no
  * scripts, no external fonts or styles, every text escaped, each section marked with its language
- * and writing direction, and each name or number inside an isolate ({@code bdi}) so that it keeps
- * its own direction. Printing puts each language on its own page.
+ * and writing direction, and each name inside an isolate ({@code bdi}) and each number or id in a
+ * {@code dir="ltr"} span, so that it keeps its own order. A draft translation says so, in its
+ * language and, for the staff who print it, in Norwegian. Printing puts each language on its own
+ * page. The one inline style is allowed by its hash ({@link #STYLE_SOURCE}) under the hub's Content
+ * Security Policy, which runs no other inline style.
  */
 final class AccessLogHtml {
 
@@ -24,6 +31,8 @@ final class AccessLogHtml {
       h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
       .summary { font-size: 1.1rem; margin: 0 0 1rem; }
       .note { font-weight: 600; }
+      .review { font-size: .9rem; margin: 0 0 .75rem; padding: .4rem .6rem; \
+      border-inline-start: 4px solid #b26b00; background: #fff6e5; }
       ol, ul { margin: 0; padding: 0; list-style: none; }
       li { padding: .6rem 0; border-block-start: 1px solid #ddd; }
       li p { margin: 0 0 .25rem; }
@@ -44,6 +53,9 @@ final class AccessLogHtml {
       }
       """;
 
+  /** The Content Security Policy source that allows {@link #STYLE} and nothing else. */
+  static final String STYLE_SOURCE = Html.styleSource(STYLE);
+
   private AccessLogHtml() {}
 
   static String render(AccessLog log) {
@@ -59,7 +71,7 @@ final class AccessLogHtml {
         .append(
             escape(
                 String.join(" / ", log.sections().stream().map(AccessLog.Section::title).toList())))
-        .append("</title>\n<style>\n")
+        .append("</title>\n<style>")
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n<main>\n");
     for (AccessLog.Section section : log.sections()) {
@@ -76,11 +88,11 @@ final class AccessLogHtml {
         .append(escape(section.direction()))
         .append("\">\n<h1>")
         .append(escape(section.title()))
-        .append("</h1>\n<p class=\"summary\">")
-        .append(escape(section.summary()))
-        .append("</p>\n");
+        .append("</h1>\n");
+    review(html, section);
+    html.append("<p class=\"summary\">").append(Html.isolated(section.summary())).append("</p>\n");
     if (section.note() != null) {
-      html.append("<p class=\"note\">").append(escape(section.note())).append("</p>\n");
+      html.append("<p class=\"note\">").append(Html.isolated(section.note())).append("</p>\n");
     }
     part(html, section.consents(), "ul", "consents");
     part(html, section.entries(), "ol", "entries");
@@ -104,17 +116,17 @@ final class AccessLogHtml {
             .append(escape(item.when()))
             .append("</time>");
       }
-      html.append("<p>").append(escape(item.text())).append("</p>");
+      html.append("<p>").append(Html.isolated(item.text())).append("</p>");
       if (!item.details().isEmpty()) {
         html.append("<dl>");
         for (AccessLog.Detail detail : item.details()) {
           html.append("<div><dt>").append(escape(detail.label())).append("</dt><dd>");
           if (detail.values().size() == 1) {
-            html.append("<bdi>").append(escape(detail.values().get(0))).append("</bdi>");
+            html.append(Html.value(detail.values().get(0)));
           } else {
             html.append("<ul>");
             for (String value : detail.values()) {
-              html.append("<li><bdi>").append(escape(value)).append("</bdi></li>");
+              html.append("<li>").append(Html.value(value)).append("</li>");
             }
             html.append("</ul>");
           }
@@ -125,5 +137,28 @@ final class AccessLogHtml {
       html.append("</li>\n");
     }
     html.append("</").append(list).append(">\n");
+  }
+
+  /**
+   * The review status: in the section's own words for a draft, and in Norwegian for the staff who
+   * print it, who may not read the translation.
+   */
+  private static void review(StringBuilder html, AccessLog.Section section) {
+    if (!ReviewStatus.DRAFT.code().equals(section.reviewStatus())) {
+      return;
+    }
+    html.append("<p class=\"review\" data-review-status=\"")
+        .append(escape(section.reviewStatus()))
+        .append("\">")
+        .append(Html.isolated(section.reviewNote()))
+        .append("</p>\n");
+    Texts norwegian = AccessLogTexts.in(Texts.NORWEGIAN).texts();
+    html.append("<p class=\"review\" lang=\"nb\" dir=\"ltr\">")
+        .append(
+            Html.isolated(
+                norwegian.format(
+                    "review.staff",
+                    norwegian.languageName(Locale.forLanguageTag(section.language())))))
+        .append("</p>\n");
   }
 }

@@ -1,46 +1,26 @@
 package no.bindeledd.core.audit.insight;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import no.bindeledd.core.text.ReviewStatus;
 import no.bindeledd.core.text.Texts;
 
 /**
- * Writes an access log in one language, from the {@code accesslog} resource bundles. A language
- * without a bundle gets English.
+ * Writes an access log in one language, from the {@code accesslog} resource bundles, one for each
+ * of the hub's languages. Any other language gets English.
  */
 final class AccessLogTexts {
 
   static final String BUNDLE = "no.bindeledd.core.audit.insight.accesslog";
 
-  /** The languages the access log is written in. A new bundle must be added here. */
-  static final List<Locale> LANGUAGES =
-      List.of(
-          Texts.ENGLISH,
-          Texts.NORWEGIAN,
-          Locale.forLanguageTag("ar"),
-          Locale.forLanguageTag("uk"),
-          Locale.forLanguageTag("ti"));
-
-  private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+  /** The languages the access log is written in: each of the hub's languages has a bundle. */
+  static final List<Locale> LANGUAGES = Texts.LANGUAGES;
 
   private final Texts texts;
-  private final DateTimeFormatter when;
-  private final DateTimeFormatter day;
 
   private AccessLogTexts(Texts texts) {
     this.texts = texts;
-    this.when =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-            .withLocale(texts.locale())
-            .withZone(NORWAY);
-    this.day =
-        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(texts.locale())
-            .withZone(NORWAY);
   }
 
   /** The person's language (or English) and Norwegian, or Norwegian alone. */
@@ -48,8 +28,16 @@ final class AccessLogTexts {
     return Texts.forPerson(BUNDLE, language).stream().map(AccessLogTexts::new).toList();
   }
 
+  static AccessLogTexts in(Locale language) {
+    return new AccessLogTexts(Texts.in(BUNDLE, language));
+  }
+
   Locale locale() {
     return texts.locale();
+  }
+
+  Texts texts() {
+    return texts;
   }
 
   AccessLog.Section section(
@@ -58,12 +46,15 @@ final class AccessLogTexts {
       List<AccessLog.Entry> entries,
       boolean complete,
       int shown) {
+    ReviewStatus review = texts.reviewStatus();
     return new AccessLog.Section(
         texts.locale().toLanguageTag(),
         texts.direction(),
+        review.code(),
+        review == ReviewStatus.DRAFT ? texts.text("review.draft") : null,
         texts.text("title"),
         texts.format("summary", personName),
-        complete ? null : texts.format("incomplete", Integer.toString(shown)),
+        complete ? null : texts.format("incomplete", shown),
         new AccessLog.Part(
             texts.text("consents.title"),
             texts.text("consents.none"),
@@ -87,15 +78,23 @@ final class AccessLogTexts {
             texts.text("label.category"),
             consent.categories().stream().map(c -> label("category.", c)).toList()));
     details.add(detail("label.purpose", label("purpose.", consent.purpose())));
-    details.add(detail("label.valid-until", day.format(consent.validUntil())));
-    details.add(detail("label.consent-number", consent.consentId()));
+    details.add(detail("label.valid-until", texts.day(consent.validUntil())));
+    details.add(detail("label.consent-number", texts.ltr(consent.consentId())));
     return new AccessLog.Item(null, null, sentence, details);
   }
 
-  private AccessLog.Item entry(AccessLog.Entry entry) {
+  /** One line: what happened, and the details of category, purpose, refusal and consent. */
+  AccessLog.Item entry(AccessLog.Entry entry) {
     AccessKind kind = kindOf(entry.kind());
-    String sentence =
-        texts.format("line." + entry.kind(), name(entry.agency()), name(entry.counterpart()));
+    String sentence = sentence(kind, entry);
+    if (entry.count() > 1) {
+      sentence +=
+          " "
+              + texts.format(
+                  "repeated",
+                  entry.count(),
+                  texts.when(entry.lastTime() == null ? entry.time() : entry.lastTime()));
+    }
     List<AccessLog.Detail> details = new ArrayList<>();
     if (entry.category() != null) {
       details.add(detail("label.category", label("category.", entry.category())));
@@ -113,9 +112,30 @@ final class AccessLogTexts {
       details.add(
           detail(
               kind == AccessKind.LOOKED_AT_CONSENT ? "label.consent-number" : "label.consent",
-              entry.consentId()));
+              texts.ltr(entry.consentId())));
     }
-    return new AccessLog.Item(entry.time(), when.format(entry.time()), sentence, details);
+    return new AccessLog.Item(entry.time(), texts.when(entry.time()), sentence, details);
+  }
+
+  /**
+   * The sentence for a line. A look by a person signed in says "you", or names the reader and says
+   * they are a guardian; any other line names the agencies.
+   */
+  private String sentence(AccessKind kind, AccessLog.Entry entry) {
+    AccessLog.Reader reader = entry.reader();
+    if (reader != null && kind.isALook()) {
+      if ("self".equals(reader.relation())) {
+        return texts.text("line." + kind.code() + ".self");
+      }
+      String who =
+          reader.name() == null
+              ? texts.text("reader.someone")
+              : "guardian".equals(reader.relation())
+                  ? texts.format("reader.guardian", reader.name())
+                  : reader.name();
+      return texts.format("line." + kind.code() + ".person", who);
+    }
+    return texts.format("line." + kind.code(), name(entry.agency()), name(entry.counterpart()));
   }
 
   private static AccessKind kindOf(String code) {

@@ -31,6 +31,7 @@ import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
+import no.bindeledd.core.person.Representation;
 
 /**
  * A person's access log, as Helsenorge's "log of use" is for the summary care record, but across
@@ -38,9 +39,9 @@ import no.bindeledd.core.person.Person;
  * when, and on which consent, with the consents active now. It is made from the audit log, in the
  * person's language and in Norwegian, and reading it is audited in turn.
  *
- * <p>Today a caseworker at the refugee service reads it on the person's behalf. Who may read it is
- * decided in one place, {@link #requireMayRead}, so that the person (or a child's guardian) can
- * become a reader once the hub knows citizens by their own sign-in.
+ * <p>The person reads it signed in as themselves, and a guardian reads a child's while they act for
+ * the child ({@link Representation}); a caseworker at the refugee service reads it on the person's
+ * behalf, to print or show them. Who may read it is decided in one place, {@link #requireMayRead}.
  */
 @ApplicationScoped
 public class AccessLogs {
@@ -54,6 +55,7 @@ public class AccessLogs {
   private Consents consents;
   private Messages messages;
   private Clock clock;
+  private Representation representation;
 
   protected AccessLogs() {}
 
@@ -64,7 +66,9 @@ public class AccessLogs {
       Agencies agencies,
       Consents consents,
       Messages messages,
-      Clock clock) {
+      Clock clock,
+      Representation representation) {
+    this.representation = representation;
     this.audit = audit;
     this.people = people;
     this.agencies = agencies;
@@ -82,8 +86,7 @@ public class AccessLogs {
    */
   @Transactional
   public AccessLog read(Actor reader, String personId, Locale language) {
-    requireMayRead(reader);
-    Person person = people.get(personId);
+    Person person = requireMayRead(reader, personId);
     Instant now = clock.instant();
 
     List<AuditEntry> newestFirst = audit.aboutSubject(person.id(), MAX_EVENTS + 1);
@@ -96,7 +99,11 @@ public class AccessLogs {
         agencies.all().stream().collect(Collectors.toMap(a -> a.orgNumber().value(), Agency::name));
     Function<String, AccessLog.Party> party = number -> party(number, names);
     List<AccessLog.Entry> entries =
-        AccessLines.from(oldestFirst, id -> messages.find(id).map(Message::kind), party);
+        AccessLines.from(
+            oldestFirst,
+            id -> messages.find(id).map(Message::kind),
+            party,
+            readerId -> reader(person, readerId));
     List<AccessLog.ActiveConsent> active =
         consents.aboutSubject(person.id()).stream()
             .filter(c -> c.statusAt(now) == ConsentStatus.ACTIVE)
@@ -128,6 +135,31 @@ public class AccessLogs {
   }
 
   /**
+   * The Content Security Policy source ({@code 'sha256-...'}) that lets the HTML page's one inline
+   * style apply, and nothing else.
+   */
+  public static String styleSource() {
+    return AccessLogHtml.STYLE_SOURCE;
+  }
+
+  /**
+   * Who a person signed in as themselves is to {@code subject}: themselves, a guardian, or other.
+   */
+  private AccessLog.Reader reader(Person subject, String readerId) {
+    if (subject.id().equals(readerId)) {
+      return new AccessLog.Reader("self", subject.fullName());
+    }
+    return subject.guardians().stream()
+        .filter(g -> g.id().equals(readerId))
+        .findFirst()
+        .map(g -> new AccessLog.Reader("guardian", g.fullName()))
+        .orElseGet(
+            () ->
+                new AccessLog.Reader(
+                    "person", people.find(readerId).map(Person::fullName).orElse(null)));
+  }
+
+  /**
    * The languages the log is written in. Any other language gets English, and every log also has
    * Norwegian.
    */
@@ -136,11 +168,14 @@ public class AccessLogs {
   }
 
   /**
-   * Who may read a person's access log. Now only a caseworker at the refugee service, on the
-   * person's behalf. A person signed in as themselves would be allowed their own log, and a
-   * guardian their child's, here and nowhere else.
+   * Who may read a person's access log: the person signed in as themselves, a guardian signed in
+   * for a child they act for (anyone else is not found, for a citizen), and a caseworker at the
+   * refugee service on the person's behalf.
    */
-  private void requireMayRead(Actor reader) {
+  private Person requireMayRead(Actor reader, String personId) {
+    if (reader.is(Role.CITIZEN)) {
+      return representation.requireActsFor(reader, personId);
+    }
     boolean caseworker =
         reader.is(Role.CASEWORKER)
             && reader.agency() != null
@@ -152,6 +187,7 @@ public class AccessLogs {
       throw new AccessDenied(
           "only a caseworker at the refugee service reads a person's access log, on their behalf");
     }
+    return people.get(personId);
   }
 
   private static AccessLog.ActiveConsent activeConsent(

@@ -18,6 +18,7 @@ record LoggedEvent(
     Instant time,
     String action,
     String outcome,
+    String actorUser,
     String actorAgency,
     String actorRole,
     String subject,
@@ -39,6 +40,7 @@ record LoggedEvent(
         entry.recordedAt(),
         text(json, "action"),
         text(json, "outcome"),
+        text(json, "actor"),
         text(json, "actorAgency"),
         text(json, "actorRole"),
         text(json, "subject"),
@@ -49,6 +51,13 @@ record LoggedEvent(
         text(json, "from"),
         text(json, "to"),
         text(json, "reason"));
+  }
+
+  /** The hub's id of the person who acted, when a citizen did ({@code person:<id>}); else null. */
+  String actorPerson() {
+    return "citizen".equals(actorRole) && actorUser != null && actorUser.startsWith("person:")
+        ? actorUser.substring("person:".length())
+        : null;
   }
 
   private static String text(JsonObject json, String name) {

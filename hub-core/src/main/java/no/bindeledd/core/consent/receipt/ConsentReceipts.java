@@ -2,10 +2,6 @@ package no.bindeledd.core.consent.receipt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +12,6 @@ import no.bindeledd.core.consent.ConsentChange;
 import no.bindeledd.core.consent.ConsentEvidence;
 import no.bindeledd.core.consent.ConsentStatus;
 import no.bindeledd.core.consent.DataCategory;
-import no.bindeledd.core.consent.Direction;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.text.Texts;
@@ -30,10 +25,12 @@ public final class ConsentReceipts {
   /** The receipt format: the Kantara Consent Receipt specification it follows. */
   public static final String VERSION = "KI-CR-v1.1.0";
 
-  private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+  /** How a citizen's user id begins: {@code person:} and the hub's id of the person. */
+  private static final String CITIZEN_PREFIX = "person:";
 
   /**
-   * The receipt for {@code consent} as of {@code now}.
+   * The receipt for {@code consent} as of {@code now}. For a withdrawn consent it is the receipt of
+   * the withdrawal: when, and by whom.
    *
    * @param language the person's language; null means the grantor's preferred language
    * @param agencyNames names to show for organisation numbers; a missing name shows the number
@@ -49,20 +46,22 @@ public final class ConsentReceipts {
     Receipt.Party disclosing = party(consent.disclosingAgency(), agencyNames);
     Receipt.Party receiving = party(consent.receivingAgency(), agencyNames);
     List<DataCategory> categories = consent.categories().stream().sorted().toList();
+    Receipt.Withdrawal withdrawal = status == ConsentStatus.WITHDRAWN ? withdrawal(consent) : null;
     String receiptId = receiptId(consent, status, languages);
     List<Receipt.Section> sections =
         languages.stream()
             .map(
                 texts ->
-                    section(
-                        texts,
-                        consent,
-                        status,
-                        receiptId,
-                        controller,
-                        disclosing,
-                        receiving,
-                        categories))
+                    new ReceiptSection(
+                            texts,
+                            consent,
+                            status,
+                            withdrawal,
+                            controller,
+                            disclosing,
+                            receiving,
+                            categories)
+                        .section(receiptId))
             .toList();
     return new Receipt(
         receiptId,
@@ -88,6 +87,7 @@ public final class ConsentReceipts {
         consent.validUntil(),
         code(status),
         now,
+        withdrawal,
         sections);
   }
 
@@ -104,81 +104,44 @@ public final class ConsentReceipts {
     return ReceiptHtml.render(receipt);
   }
 
-  private static Receipt.Section section(
-      Texts texts,
-      Consent consent,
-      ConsentStatus status,
-      String receiptId,
-      Receipt.Party controller,
-      Receipt.Party disclosing,
-      Receipt.Party receiving,
-      List<DataCategory> categories) {
-    Locale locale = texts.locale();
-    DateTimeFormatter when =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(NORWAY);
-    Person subject = consent.subject();
-    Person grantor = consent.grantor();
-    boolean bothWays = consent.direction() == Direction.BOTH_WAYS;
-    ConsentEvidence evidence = consent.evidence();
+  /**
+   * The Content Security Policy source ({@code 'sha256-...'}) that lets the HTML page's one inline
+   * style apply, and nothing else.
+   */
+  public static String styleSource() {
+    return ReceiptHtml.STYLE_SOURCE;
+  }
 
-    List<Receipt.Line> lines = new ArrayList<>();
-    lines.add(line(texts, "label.subject", subject.fullName()));
-    lines.add(line(texts, "label.national-id", subject.nationalId().toString()));
-    lines.add(
-        line(
-            texts,
-            "label.grantor",
-            grantor.id().equals(subject.id())
-                ? grantor.fullName()
-                : texts.format("grantor.guardian", grantor.fullName())));
-    if (bothWays) {
-      lines.add(
-          new Receipt.Line(
-              texts.text("label.parties"),
-              List.of(agency(texts, disclosing), agency(texts, receiving))));
-    } else {
-      lines.add(line(texts, "label.disclosing", agency(texts, disclosing)));
-      lines.add(line(texts, "label.receiving", agency(texts, receiving)));
+  /**
+   * Who withdrew the consent, from its history: a citizen's user id names the person ({@code
+   * person:<id>}), the person themselves or a guardian of theirs; anyone else who may withdraw a
+   * consent is a caseworker.
+   */
+  private static Receipt.Withdrawal withdrawal(Consent consent) {
+    ConsentChange change =
+        consent.history().stream()
+            .filter(c -> c.status() == ConsentStatus.WITHDRAWN)
+            .reduce((first, second) -> second)
+            .orElseThrow(() -> new IllegalStateException("a withdrawn consent has a withdrawal"));
+    String by = change.by();
+    if (by == null || !by.startsWith(CITIZEN_PREFIX)) {
+      return new Receipt.Withdrawal(change.at(), "caseworker", null);
     }
-    lines.add(
-        new Receipt.Line(
-            texts.text("label.categories"),
-            categories.stream().map(c -> texts.text("category." + c.code())).toList()));
-    lines.add(line(texts, "label.purpose", texts.text("purpose." + consent.purpose().code())));
-    lines.add(line(texts, "label.valid-from", when.format(consent.validFrom())));
-    lines.add(line(texts, "label.valid-until", when.format(consent.validUntil())));
-    lines.add(line(texts, "label.status", texts.text("status." + code(status))));
-    lines.add(line(texts, "label.method", texts.text("method." + evidence.method().code())));
-    lines.add(line(texts, "label.text-language", evidence.textLanguage().getDisplayName(locale)));
-    evidence
-        .interpreter()
-        .ifPresent(
-            interpreter ->
-                lines.add(
-                    line(
-                        texts,
-                        "label.interpreter",
-                        texts.format(
-                            "interpreter.value",
-                            interpreter.identity(),
-                            interpreter.language().getDisplayName(locale)))));
-    evidence.witness().ifPresent(witness -> lines.add(line(texts, "label.witness", witness)));
-    lines.add(line(texts, "label.controller", agency(texts, controller)));
-    lines.add(line(texts, "label.recorded-at", when.format(consent.recordedAt())));
-    lines.add(line(texts, "label.consent-id", consent.id()));
-    lines.add(line(texts, "label.receipt-id", receiptId));
-    lines.add(line(texts, "label.rights", texts.text("rights")));
-
-    String summary =
-        texts.format(
-            bothWays ? "summary.both-ways" : "summary.one-way",
-            disclosing.name(),
-            receiving.name(),
-            subject.fullName());
-    return new Receipt.Section(
-        locale.toLanguageTag(), texts.direction(), texts.text("title"), summary, lines);
+    String personId = by.substring(CITIZEN_PREFIX.length());
+    Person subject = consent.subject();
+    if (subject.id().equals(personId)) {
+      return new Receipt.Withdrawal(change.at(), "person", subject.fullName());
+    }
+    Person grantor = consent.grantor();
+    String name =
+        grantor.id().equals(personId)
+            ? grantor.fullName()
+            : subject.guardians().stream()
+                .filter(g -> g.id().equals(personId))
+                .map(Person::fullName)
+                .findFirst()
+                .orElse(null);
+    return new Receipt.Withdrawal(change.at(), "guardian", name);
   }
 
   /**
@@ -208,17 +171,7 @@ public final class ConsentReceipts {
         name == null || name.isBlank() ? number.value() : name, number.value());
   }
 
-  private static String agency(Texts texts, Receipt.Party party) {
-    return party.name().equals(party.organisationNumber())
-        ? party.organisationNumber()
-        : texts.format("agency", party.name(), party.organisationNumber());
-  }
-
-  private static Receipt.Line line(Texts texts, String key, String value) {
-    return new Receipt.Line(texts.text(key), value);
-  }
-
-  private static String code(Enum<?> constant) {
+  static String code(Enum<?> constant) {
     return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

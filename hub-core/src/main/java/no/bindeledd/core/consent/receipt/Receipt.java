@@ -2,6 +2,7 @@ package no.bindeledd.core.consent.receipt;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A consent receipt: the structured fields of the Kantara Consent Receipt (v1.1) and ISO/IEC TS
@@ -24,6 +25,7 @@ import java.util.List;
  * @param dataCategories the data category codes
  * @param sensitive whether a category is health data (special category under GDPR art. 9)
  * @param status active, withdrawn, expired or entered-in-error, as of {@code issuedAt}
+ * @param withdrawal when and by whom the consent was withdrawn; null unless it was
  */
 public record Receipt(
     String receiptId,
@@ -46,6 +48,7 @@ public record Receipt(
     Instant validUntil,
     String status,
     Instant issuedAt,
+    Withdrawal withdrawal,
     List<Section> sections) {
 
   public Receipt {
@@ -61,13 +64,42 @@ public record Receipt(
   public record Interpretation(String identity, String language) {}
 
   /**
+   * Who withdrew the consent, and when.
+   *
+   * @param by {@code person} (the person the consent is about), {@code guardian} (a guardian of
+   *     theirs) or {@code caseworker} (at one of the two agencies, on their behalf)
+   * @param name the person's or the guardian's name; null for a caseworker
+   */
+  public record Withdrawal(Instant at, String by, String name) {
+
+    public Withdrawal {
+      Objects.requireNonNull(at, "at");
+      if (!List.of("person", "guardian", "caseworker").contains(by)) {
+        throw new IllegalArgumentException(
+            "a consent is withdrawn by a person, guardian or caseworker");
+      }
+    }
+  }
+
+  /**
    * The receipt in one language.
    *
    * @param language BCP 47 tag of the language the section is written in
-   * @param direction ltr or rtl, the writing direction of that language
+   * @param direction ltr or rtl, the writing direction of that language, from the locale's data
+   * @param reviewStatus draft, or reviewed by a qualified translator
+   * @param summary one sentence: who may tell whom what, why and until when; or, for a consent no
+   *     longer active, since when and that nothing more is told
+   * @param reviewNote for a draft, a sentence in the section's language saying so and that the
+   *     Norwegian text counts; null when reviewed
    */
   public record Section(
-      String language, String direction, String title, String summary, List<Line> lines) {
+      String language,
+      String direction,
+      String reviewStatus,
+      String title,
+      String summary,
+      String reviewNote,
+      List<Line> lines) {
 
     public Section {
       lines = List.copyOf(lines);

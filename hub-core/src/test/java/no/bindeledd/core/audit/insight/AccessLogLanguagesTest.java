@@ -25,6 +25,7 @@ import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
+import no.bindeledd.core.text.Texts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,13 @@ class AccessLogLanguagesTest {
     Delivery delivery = services.delivery();
     accessLogs =
         new AccessLogs(
-            town.audit, town.people, town.agencies, town.consents, services.messages(), town.clock);
+            town.audit,
+            town.people,
+            town.agencies,
+            town.consents,
+            services.messages(),
+            town.clock,
+            town.representation);
     amal = town.participant();
     consent = town.recordGpConsent(amal);
     Message request =
@@ -211,11 +218,53 @@ class AccessLogLanguagesTest {
         .contains("<section lang=\"nb\" dir=\"ltr\">")
         .contains("<h1>من اطّلع على معلوماتك</h1>")
         .contains("<bdi>" + consent.id() + "</bdi>")
+        .contains(
+            "<p>تلقّت الجهة <bdi>Fjordvik GP Office</bdi> سؤالاً عنك من الجهة <bdi>Refugee Service</bdi>.</p>")
+        .contains("<dd><span dir=\"ltr\">" + consent.id() + "</span></dd>")
         .contains("<time datetime=\"")
         .doesNotContain("<script", "http://", "https://");
     assertThat(html.indexOf("lang=\"ar\" dir=\"rtl\">\n<h1>"))
         .as("the person's language before Norwegian")
         .isLessThan(html.indexOf("<section lang=\"nb\""));
+  }
+
+  @Test
+  void dariIsRightToLeftWithNamesAndNumbersIsolatedAndGregorianDates() {
+    AccessLog log = read("fa-AF");
+
+    AccessLog.Section dari = log.sections().get(0);
+    assertThat(dari.language()).isEqualTo("fa-AF");
+    assertThat(dari.direction()).isEqualTo("rtl");
+    assertThat(dari.reviewStatus()).isEqualTo("draft");
+    assertThat(dari.entries().items().get(3).text())
+        .isEqualTo(
+            "\u2068Fjordvik GP Office\u2069 از \u2068Refugee Service\u2069 سؤالی دربارهٔ شما گرفت.");
+    int year = java.time.LocalDate.now(Texts.NORWAY).getYear();
+    String persianYear =
+        Integer.toString(year)
+            .chars()
+            .mapToObj(c -> String.valueOf((char) ('۰' + (c - '0'))))
+            .reduce("", String::concat);
+    assertThat(dari.entries().items().get(0).when()).contains(persianYear);
+    assertThat(accessLogs.html(log))
+        .contains("<html lang=\"fa-AF\" dir=\"rtl\">")
+        .contains("<bdi>Fjordvik GP Office</bdi> از <bdi>Refugee Service</bdi>")
+        .contains("<dd><span dir=\"ltr\">" + consent.id() + "</span></dd>")
+        .contains("data-review-status=\"draft\"")
+        .contains("Til ansatte: teksten på dari er et utkast");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"so", "ku"})
+  void somaliAndKurmanjiAreTheirOwnLatinLeftToRightSections(String language) {
+    AccessLog log = read(language);
+
+    AccessLog.Section section = log.sections().get(0);
+    assertThat(section.language()).isEqualTo(language);
+    assertThat(section.direction()).isEqualTo("ltr");
+    assertThat(section.title()).isNotEqualTo("Who has seen information about you");
+    assertThat(section.entries().items()).hasSameSizeAs(log.entries());
+    assertThat(accessLogs.html(log)).contains("<html lang=\"" + language + "\" dir=\"ltr\">");
   }
 
   @Test
@@ -242,7 +291,7 @@ class AccessLogLanguagesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"so", "fa", "de-CH"})
+  @ValueSource(strings = {"pl", "ckb", "de-CH"})
   void aLanguageWithoutTextsGetsEnglishBesideNorwegian(String language) {
     AccessLog log = read(language);
 
@@ -303,10 +352,10 @@ class AccessLogLanguagesTest {
   }
 
   @Test
-  void theLanguagesAreTheFiveWithBundles() {
+  void theLanguagesAreTheHubsEight() {
     assertThat(AccessLogs.languages())
         .extracting(Locale::toLanguageTag)
-        .containsExactlyInAnyOrder("en", "nb", "ar", "uk", "ti");
+        .containsExactlyInAnyOrder("en", "nb", "ar", "uk", "ti", "fa-AF", "so", "ku");
     assertThat(List.copyOf(AccessLogs.languages())).doesNotHaveDuplicates();
   }
 }

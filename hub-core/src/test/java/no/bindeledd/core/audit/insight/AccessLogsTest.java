@@ -24,7 +24,10 @@ import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEntry;
+import no.bindeledd.core.audit.AuditEvent;
+import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.NoCoveringConsent;
@@ -33,6 +36,7 @@ import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageExchange;
+import no.bindeledd.core.exchange.MessageHeld;
 import no.bindeledd.core.exchange.ParticipantPlan;
 import no.bindeledd.core.person.Person;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +79,13 @@ class AccessLogsTest {
     delivery = services.delivery();
     accessLogs =
         new AccessLogs(
-            town.audit, town.people, town.agencies, town.consents, services.messages(), town.clock);
+            town.audit,
+            town.people,
+            town.agencies,
+            town.consents,
+            services.messages(),
+            town.clock,
+            town.representation);
     amal = town.participant();
   }
 
@@ -442,5 +452,145 @@ class AccessLogsTest {
                 "participant-plan",
                 null,
                 "no-consent"));
+  }
+
+  private void openRefusedAsHeld(Message message) {
+    assertThatThrownBy(
+            () ->
+                db.inTransactionKeeping(
+                    MessageHeld.class, () -> exchange.open(CASEWORKER, message.id())))
+        .isInstanceOf(MessageHeld.class);
+    db.em().clear();
+  }
+
+  private static List<String> norwegianLines(AccessLog log) {
+    return log.sections().get(log.sections().size() - 1).entries().items().stream()
+        .map(AccessLog.Item::text)
+        .toList();
+  }
+
+  /**
+   * The answer the refugee service got and read, and that was held when it opened it again after
+   * the withdrawal, twice: one line that says just that, with a count, and nothing that says it
+   * never got it.
+   */
+  @Test
+  void anAnswerReadThenHeldWhenOpenedAgainSaysJustThatOnceWithACount() {
+    Consent consent = town.recordGpConsent(amal);
+    Message request = ask(amal, DataCategory.REFERRAL_STATUS);
+    deliverAll();
+    Message answer = db.inTransaction(() -> exchange.answer(GP, request.id(), "Yes, referred."));
+    deliverAll();
+    later();
+    db.inTransaction(() -> exchange.open(CASEWORKER, answer.id()));
+    later();
+    db.inTransaction(() -> town.consentRegistry.withdraw(CASEWORKER, consent.id(), "withdrawn"));
+    later();
+    openRefusedAsHeld(answer);
+    later();
+    openRefusedAsHeld(answer);
+    Instant secondStop = town.clock.instant();
+
+    AccessLog log = db.inTransaction(() -> accessLogs.read(CASEWORKER, amal.id(), Locale.ENGLISH));
+
+    assertThat(log.entries())
+        .extracting(AccessLog.Entry::kind, e -> e.agency().name(), AccessLog.Entry::count)
+        .containsExactly(
+            tuple("held-after-read", REFUGEE_SERVICE_NAME, 2),
+            tuple("opened", REFUGEE_SERVICE_NAME, 1),
+            tuple("received-information", REFUGEE_SERVICE_NAME, 1),
+            tuple("received-question", GP_OFFICE_NAME, 1));
+    AccessLog.Entry held = log.entries().get(0);
+    assertThat(held.refusal()).isEqualTo("consent-withdrawn");
+    assertThat(held.lastTime()).isEqualTo(secondStop);
+    assertThat(held.time()).isBefore(secondStop);
+    AccessLog.Item english = log.sections().get(0).entries().items().get(0);
+    assertThat(english.text())
+        .startsWith(
+            "Refugee Service got information about you from Fjordvik GP Office and read it. Later,"
+                + " when Refugee Service tried to open it again, it was stopped. It was stopped 2"
+                + " times, the last time on ")
+        .doesNotContain("did not get it");
+    assertThat(norwegianLines(log).get(0))
+        .startsWith(
+            "Refugee Service fikk opplysninger om deg fra Fjordvik GP Office og leste dem. Da"
+                + " Refugee Service senere prøvde å åpne dem igjen, ble det stoppet. Det ble stoppet"
+                + " 2 ganger")
+        .doesNotContain("fikk dem ikke");
+    assertThat(norwegianLines(log)).noneMatch(line -> line.contains("fikk dem ikke"));
+  }
+
+  @Test
+  void anAnswerDeliveredButNotOpenedBeforeTheWithdrawalIsHeldAfterItWasReceived() {
+    Consent consent = town.recordGpConsent(amal);
+    Message request = ask(amal, DataCategory.REFERRAL_STATUS);
+    deliverAll();
+    Message answer = db.inTransaction(() -> exchange.answer(GP, request.id(), "Yes, referred."));
+    deliverAll();
+    db.inTransaction(() -> town.consentRegistry.withdraw(CASEWORKER, consent.id(), "withdrawn"));
+    later();
+    openRefusedAsHeld(answer);
+
+    AccessLog log = db.inTransaction(() -> accessLogs.read(CASEWORKER, amal.id(), null));
+
+    assertThat(log.entries())
+        .extracting(AccessLog.Entry::kind, AccessLog.Entry::count, AccessLog.Entry::lastTime)
+        .startsWith(tuple("held-after-received", 1, null));
+    assertThat(norwegianLines(log).get(0))
+        .isEqualTo(
+            "Refugee Service fikk opplysninger om deg fra Fjordvik GP Office, men åpnet dem ikke."
+                + " Da Refugee Service senere prøvde å åpne dem, ble det stoppet.");
+  }
+
+  /** An audit entry as the hub writes it for a person signed in as themselves. */
+  private void readAsCitizen(Person reader, Person subject, AuditAction action) {
+    db.inTransaction(
+        () ->
+            town.audit.append(
+                AuditEvent.of(Actor.citizen(reader.id()), action, AuditOutcome.SUCCESS)
+                    .subject(subject.id())));
+  }
+
+  @Test
+  void aPersonsOwnReadsSayYou() {
+    readAsCitizen(amal, amal, AuditAction.PERSON_READ);
+    readAsCitizen(amal, amal, AuditAction.CONSENT_READ);
+    readAsCitizen(amal, amal, AuditAction.ACCESS_LOG_READ);
+
+    AccessLog log = db.inTransaction(() -> accessLogs.read(CASEWORKER, amal.id(), Locale.ENGLISH));
+
+    assertThat(log.entries())
+        .extracting(AccessLog.Entry::kind, AccessLog.Entry::agency, AccessLog.Entry::reader)
+        .containsExactly(
+            tuple("looked-at-access-log", null, new AccessLog.Reader("self", "Amal Testesen")),
+            tuple("looked-at-consent", null, new AccessLog.Reader("self", "Amal Testesen")),
+            tuple("looked-up-registration", null, new AccessLog.Reader("self", "Amal Testesen")));
+    assertThat(log.sections().get(0).entries().items())
+        .extracting(AccessLog.Item::text)
+        .containsExactly(
+            "You looked at this list.",
+            "You looked at your consent.",
+            "You looked at your details: name, identity number and language.");
+    assertThat(norwegianLines(log)).first().isEqualTo("Du så på denne listen.");
+  }
+
+  @Test
+  void aGuardiansReadOfAChildsLogNamesTheGuardian() {
+    Person child = town.child(amal);
+    readAsCitizen(amal, child, AuditAction.ACCESS_LOG_READ);
+    readAsCitizen(child, child, AuditAction.CONSENT_READ);
+
+    AccessLog log = db.inTransaction(() -> accessLogs.read(CASEWORKER, child.id(), ARABIC));
+
+    assertThat(log.entries())
+        .extracting(AccessLog.Entry::reader)
+        .containsExactly(
+            new AccessLog.Reader("self", child.fullName()),
+            new AccessLog.Reader("guardian", "Amal Testesen"));
+    assertThat(norwegianLines(log))
+        .containsExactly(
+            "Du så på samtykket ditt.", "Amal Testesen (din foresatte) så på denne listen.");
+    assertThat(log.sections().get(0).entries().items().get(1).text())
+        .isEqualTo("اطّلع \u2068\u2068Amal Testesen\u2069 (وليّ أمرك)\u2069 على هذه القائمة.");
   }
 }

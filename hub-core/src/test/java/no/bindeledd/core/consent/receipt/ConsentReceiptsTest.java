@@ -19,6 +19,7 @@ import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConsentReceiptsTest {
@@ -47,8 +48,10 @@ class ConsentReceiptsTest {
         .containsExactly("ar", "nb");
     Receipt.Section arabic = receipt.sections().get(0);
     assertThat(arabic.direction()).isEqualTo("rtl");
+    assertThat(arabic.reviewStatus()).isEqualTo("draft");
+    assertThat(arabic.reviewNote()).contains("مسودة");
     assertThat(arabic.title()).isEqualTo("إيصال الموافقة");
-    assertThat(arabic.summary()).contains("Fjordvik GP Office", "Amal Testesen");
+    assertThat(arabic.summary()).contains("Fjordvik GP Office", "صحتك");
     assertThat(lines(arabic, "المعلومات المشمولة"))
         .containsExactly(
             "ما تم الاتفاق عليه في المواعيد عند الطبيب",
@@ -56,6 +59,8 @@ class ConsentReceiptsTest {
     assertThat(line(arabic, "المترجم الفوري")).contains("Interpreter 4711", "العربية");
     Receipt.Section norwegian = receipt.sections().get(1);
     assertThat(norwegian.direction()).isEqualTo("ltr");
+    assertThat(norwegian.reviewStatus()).isEqualTo("reviewed");
+    assertThat(norwegian.reviewNote()).isNull();
     assertThat(norwegian.title()).isEqualTo("Kvittering for samtykke");
     assertThat(line(norwegian, "Hvorfor")).isEqualTo("Oppfølging i introduksjonsprogrammet");
     assertThat(line(norwegian, "Tolk")).isEqualTo("Interpreter 4711 (tolket til arabisk)");
@@ -67,6 +72,56 @@ class ConsentReceiptsTest {
 
     assertThat(receipt.sections().get(0).summary()).contains("\u2068Fjordvik GP Office\u2069");
     assertThat(receipt.sections().get(1).summary()).doesNotContain("\u2068");
+  }
+
+  /**
+   * The values the first reader of the Arabic receipt saw in the wrong order: a Latin name or a
+   * number first, then right-to-left words. Each name is in a first-strong isolate and each number
+   * in a left-to-right isolate, in the text and, as bdi and dir="ltr", in the page.
+   */
+  @ParameterizedTest
+  @CsvSource({"ar, الترجمة إلى, العربية, رقم المؤسسة", "fa-AF, ترجمه به, عربی, نمبر سازمان"})
+  void mixedValuesInRightToLeftReceiptsKeepTheirOrder(
+      String tag, String interpretingInto, String arabic, String organisationNumber) {
+    Receipt receipt = receipt(gpConsent, Locale.forLanguageTag(tag));
+    Receipt.Section section = receipt.sections().get(0);
+    assertThat(section.direction()).isEqualTo("rtl");
+
+    String interpreter =
+        section.lines().stream()
+            .filter(l -> l.values().get(0).contains("Interpreter 4711"))
+            .findFirst()
+            .orElseThrow()
+            .values()
+            .get(0);
+    assertThat(interpreter)
+        .isEqualTo(
+            "\u2068Interpreter 4711\u2069 (" + interpretingInto + " \u2068" + arabic + "\u2069)");
+    String gpOffice =
+        section.lines().stream()
+            .filter(l -> l.values().get(0).contains("Fjordvik GP Office"))
+            .findFirst()
+            .orElseThrow()
+            .values()
+            .get(0);
+    assertThat(gpOffice)
+        .isEqualTo(
+            "\u2068Fjordvik GP Office\u2069 (" + organisationNumber + " \u2066311000012\u2069)");
+
+    String html = receipts.html(receipt);
+    assertThat(html)
+        .contains(
+            "<dd><bdi>Interpreter 4711</bdi> ("
+                + interpretingInto
+                + " <bdi>"
+                + arabic
+                + "</bdi>)</dd>")
+        .contains(
+            "<dd><bdi>Fjordvik GP Office</bdi> ("
+                + organisationNumber
+                + " <span dir=\"ltr\">311000012</span>)</dd>")
+        .contains("<dd><span dir=\"ltr\">" + gpConsent.id() + "</span></dd>")
+        .doesNotContain("\u2068", "\u2066", "\u2069");
   }
 
   @Test
@@ -134,7 +189,7 @@ class ConsentReceiptsTest {
     Locale serverDefault = Locale.getDefault();
     Locale.setDefault(Locale.forLanguageTag("nb-NO"));
     try {
-      Receipt receipt = receipt(gpConsent, Locale.forLanguageTag("so"));
+      Receipt receipt = receipt(gpConsent, Locale.forLanguageTag("pl"));
 
       assertThat(receipt.sections())
           .extracting(Receipt.Section::language, Receipt.Section::direction)
@@ -216,7 +271,11 @@ class ConsentReceiptsTest {
             "Fjordvik Refugee Service (organisasjonsnummer 311000004)",
             "Fjordvik School (organisasjonsnummer 311000020)");
     assertThat(line(norwegian, "Vitne")).isEqualTo("Ola Vitne");
-    assertThat(norwegian.summary()).contains("med hverandre");
+    assertThat(norwegian.summary())
+        .isEqualTo(
+            "Fjordvik Refugee Service og Fjordvik School kan fortelle hverandre om behovet Sara"
+                + " Testesen har for hjelp med språk og om Sara Testesen trenger tolk, for å hjelpe"
+                + " med skolestarten, til 19. mai 2027.");
     assertThat(receipt.direction()).isEqualTo("both-ways");
     assertThat(receipt.sensitive()).isFalse();
     assertThat(receipt.piiPrincipalId()).startsWith(sara.nationalId().value().substring(0, 6));
@@ -258,11 +317,108 @@ class ConsentReceiptsTest {
   }
 
   @Test
-  void datesAreShownInNorwegianTime() {
+  void datesAreShownInNorwegianTimeWithTheZoneAndTheJsonKeepsInstants() {
     Receipt receipt = receipt(gpConsent, Locale.ENGLISH);
 
     assertThat(line(receipt.sections().get(1), "Gjelder fra"))
-        .contains("20. november 2026", "10:00");
+        .isEqualTo("20. november 2026 kl. 10:00 CET");
+    assertThat(line(receipt.sections().get(0), "Valid from"))
+        .isEqualTo("20 November 2026 at 10:00 CET");
+    assertThat(receipt.validFrom()).isEqualTo(RECORDED_AT);
+  }
+
+  @Test
+  void theSummarySaysInOneSentenceWhoMayTellWhomWhatWhyAndUntilWhen() {
+    Receipt receipt = receipt(gpConsent, Locale.ENGLISH);
+
+    assertThat(receipt.sections().get(0).summary())
+        .isEqualTo(
+            "Fjordvik GP Office may tell Fjordvik Refugee Service about your health, for follow-up"
+                + " in the introduction programme, until 20 November 2027.");
+    assertThat(receipt.sections().get(1).summary())
+        .isEqualTo(
+            "Fjordvik GP Office kan fortelle Fjordvik Refugee Service om helsen din, for oppfølging"
+                + " i introduksjonsprogrammet, til 20. november 2027.");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "person:SUBJECT, person, You",
+    "person:GUARDIAN, guardian, 'Amal Testesen, as guardian'",
+    "kari, caseworker, 'A caseworker, on your behalf'"
+  })
+  void aWithdrawnConsentsReceiptSaysWhenAndByWhom(String by, String code, String shown) {
+    Person sara = ConsentSamples.child(amal);
+    Consent consent =
+        by.equals("person:SUBJECT") ? gpConsent : ConsentSamples.schoolConsent(sara, amal);
+    Person subject = consent.subject();
+    String userId = by.replace("SUBJECT", subject.id()).replace("GUARDIAN", amal.id());
+    Instant withdrawnAt = Instant.parse("2026-12-01T17:45:00Z");
+    consent.withdraw(userId, withdrawnAt, "I changed my mind");
+
+    Receipt receipt = receipts.receipt(consent, Locale.ENGLISH, NAMES, withdrawnAt.plusSeconds(60));
+
+    assertThat(receipt.status()).isEqualTo("withdrawn");
+    assertThat(receipt.withdrawal().at()).isEqualTo(withdrawnAt);
+    assertThat(receipt.withdrawal().by()).isEqualTo(code);
+    Receipt.Section english = receipt.sections().get(0);
+    assertThat(line(english, "Withdrawn on")).isEqualTo("1 December 2026 at 18:45 CET");
+    assertThat(line(english, "Withdrawn by")).isEqualTo(shown);
+    assertThat(english.summary())
+        .startsWith("This consent was withdrawn on 1 December 2026, so ")
+        .contains("may no longer tell");
+    assertThat(line(english, "Your rights")).startsWith("No more information is shared");
+    assertThat(receipt.sections().get(1).summary())
+        .startsWith("Samtykket ble trukket tilbake 1. desember 2026");
+  }
+
+  @Test
+  void anActiveConsentHasNoWithdrawal() {
+    assertThat(receipt(gpConsent, Locale.ENGLISH).withdrawal()).isNull();
+  }
+
+  /** Every language the hub writes gets its own section, with every line filled in. */
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "ar", "uk", "ti", "fa-AF", "so", "ku"})
+  void eachLanguageIsItsOwnSectionBeforeNorwegian(String tag) {
+    Receipt receipt = receipt(gpConsent, Locale.forLanguageTag(tag));
+
+    assertThat(receipt.sections()).extracting(Receipt.Section::language).containsExactly(tag, "nb");
+    Receipt.Section section = receipt.sections().get(0);
+    assertThat(section.direction())
+        .isEqualTo(tag.equals("ar") || tag.equals("fa-AF") ? "rtl" : "ltr");
+    assertThat(section.reviewStatus()).isEqualTo(tag.equals("en") ? "reviewed" : "draft");
+    assertThat(section.summary()).contains("Fjordvik GP Office").doesNotContain("{", "}");
+    assertThat(section.lines())
+        .allSatisfy(
+            l ->
+                assertThat(l.values())
+                    .allSatisfy(v -> assertThat(v).isNotBlank().doesNotContain("{")));
+    assertThat(receipts.html(receipt))
+        .contains("<section lang=\"" + tag + "\" dir=\"" + section.direction() + "\">");
+  }
+
+  @Test
+  void aDraftSaysSoInThePageInItsLanguageAndInNorwegianForStaff() {
+    String html = receipts.html(receipt(gpConsent, Locale.forLanguageTag("ti")));
+
+    assertThat(html)
+        .contains("<p class=\"review\" data-review-status=\"draft\">እዚ ትርጉም ረቂቕ እዩ")
+        .contains(
+            "<p class=\"review\" lang=\"nb\" dir=\"ltr\">Til ansatte: teksten på tigrinja er et utkast");
+    assertThat(receipts.html(receipt(gpConsent, Locale.ENGLISH)))
+        .doesNotContain("data-review-status");
+  }
+
+  @Test
+  void thePagesOneStyleIsTheOneItsHashAllows() {
+    String html = receipts.html(receipt(gpConsent, ARABIC));
+    String style = html.substring(html.indexOf("<style>") + 7, html.indexOf("</style>"));
+
+    assertThat(html.split("<style>", -1)).hasSize(2);
+    assertThat(ConsentReceipts.styleSource())
+        .isEqualTo(no.bindeledd.core.text.Html.styleSource(style));
+    assertThat(html).doesNotContain(" style=");
   }
 
   private static String line(Receipt.Section section, String label) {

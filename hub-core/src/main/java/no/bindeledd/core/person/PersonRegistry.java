@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,8 +27,6 @@ import no.bindeledd.core.text.TextKind;
  */
 @ApplicationScoped
 public class PersonRegistry {
-
-  private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
 
   private People people;
   private AuditLog audit;
@@ -227,7 +224,7 @@ public class PersonRegistry {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(NORWAY));
+    return AgeRules.dayOf(clock.instant());
   }
 
   /**

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,6 @@ import no.bindeledd.core.access.Role;
  */
 @ApplicationScoped
 public class Representation {
-
-  private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
 
   /** The person id of a citizen whose national identity number the hub does not know. */
   public static final String UNREGISTERED = "unregistered";
@@ -105,7 +102,7 @@ public class Representation {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(NORWAY));
+    return AgeRules.dayOf(clock.instant());
   }
 
   private static void requireCitizen(Actor actor) {

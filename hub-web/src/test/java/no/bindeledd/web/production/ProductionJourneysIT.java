@@ -72,9 +72,10 @@ class ProductionJourneysIT {
   static void startTheDeployment() throws IOException {
     Path target = Path.of(PayaraHub.required("hub.build.dir"));
     Path work = Files.createTempDirectory(target, "production-journeys-");
+    // Keycloak comes up in the background while the rest starts.
+    keycloak = Keycloak.get();
     database = Postgres.get().newDatabase();
     tsa = TimestampingAuthority.start(work.resolve("tsa"));
-    keycloak = Keycloak.get();
     idPorten =
         DevelopmentSignIn.start(
             Path.of(PayaraHub.required("hub.repo.dir"), "config/municipality-demo.json"),
@@ -121,14 +122,10 @@ class ProductionJourneysIT {
         .contains("Bindeledd is running for")
         .doesNotContain("development TSA")
         .doesNotContain("Development identity provider");
-    assertThat(
-            HubClient.withToken(hub.base(), null)
-                .get("/api/agencies/development-ca/certificate")
-                .status())
+    assertThat(hub.anonymous().get("/api/agencies/development-ca/certificate").status())
         .isEqualTo(404);
-    assertThat(HubClient.withToken(hub.base(), null).get("/api/dev-idp/token").status())
-        .isIn(404, 405);
-    assertThat(HubClient.withToken(hub.base(), null).get("/api/audit/tsa-certificates").body())
+    assertThat(hub.anonymous().get("/api/dev-idp/token").status()).isIn(404, 405);
+    assertThat(hub.anonymous().get("/api/audit/tsa-certificates").body())
         .as("the hub trusts the external authority's certificate only")
         .isEqualTo(pemOf(tsa));
   }
@@ -410,8 +407,7 @@ class ProductionJourneysIT {
     HubClient auditor = as(Demo.AUDITOR);
     assertThat(auditor.get("/api/audit/integrity").json().getBoolean("intact")).isTrue();
     VerifierKey logKey =
-        VerifierKey.parse(
-            HubClient.withToken(hub.base(), null).get("/api/audit/log-key").body().strip());
+        VerifierKey.parse(hub.anonymous().get("/api/audit/log-key").body().strip());
     long newest;
     try (Connection db = database.connect();
         Statement s = db.createStatement();
@@ -513,7 +509,7 @@ class ProductionJourneysIT {
 
   /** A fresh token each time: Keycloak's live five minutes, and the suite may take longer. */
   private static HubClient as(String username) {
-    return HubClient.withToken(hub.base(), keycloak.accessToken(username));
+    return hub.as(keycloak, username);
   }
 
   private Page signedIn(String username, String path) {

@@ -255,13 +255,18 @@ class ProductionJourneysIT {
   }
 
   @Test
-  void j4AfterTheWithdrawalNewRequestsAreRefusedAndALateAnswerIsHeld() {
+  void j4AfterTheWithdrawalNewRequestsAreRefusedAndTheGpOfficesAnswerIsHeld() {
     String amal = registerParticipant(Demo.adultNationalId());
     String consentId = recordGpConsent(amal).getString("id");
     Reply asked = as(Demo.CASEWORKER).post("/api/requests", Demo.referralQuestionJson(amal));
+    assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
     String requestId = asked.json().getString("id");
     awaitStatus(Demo.CASEWORKER, requestId, "delivered");
 
+    // The GP office has the request open when the participant withdraws the consent.
+    Page office = signedIn(Demo.GP, "/exchange/messages/" + requestId);
+    Locator answerField = office.getByLabel("Svar", new Page.GetByLabelOptions().setExact(true));
+    assertThat(answerField).isVisible();
     Reply withdrawn =
         as(Demo.CASEWORKER)
             .post(
@@ -272,17 +277,16 @@ class ProductionJourneysIT {
     assertThat(again.status()).isEqualTo(403);
     assertThat(again.json().getString("refusal")).isEqualTo("consent-withdrawn");
 
-    Reply late =
-        as(Demo.GP)
-            .post("/api/messages/" + requestId + "/answers", "{\"text\":\"Yes, referred.\"}");
-    assertThat(late.status()).as(late.toString()).isEqualTo(201);
-    assertThat(late.json().getString("status")).as("the GP office is told").isEqualTo("held");
-    assertThat(late.json().getString("statusReason")).contains("withdrawn");
-    String answerId = late.json().getString("id");
-    assertThat(as(Demo.CASEWORKER).get("/api/inbox").jsonArray().getValuesAs(JsonObject.class))
-        .extracting(m -> m.getString("id"))
-        .doesNotContain(answerId);
-    assertThat(as(Demo.CASEWORKER).get("/api/messages/" + answerId).status()).isEqualTo(404);
+    answerField.fill("Yes, referred on 2 December.");
+    office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send svaret")).click();
+    Locator outcome = office.getByTestId("reply-outcome");
+    assertThat(outcome).containsText("Svaret holdes tilbake");
+    assertThat(outcome.getByTestId("held-words")).containsText("withdrawn");
+    List<JsonObject> inbox =
+        as(Demo.CASEWORKER).get("/api/inbox").jsonArray().getValuesAs(JsonObject.class);
+    assertThat(inbox)
+        .as("the refugee service never gets the held answer")
+        .noneMatch(m -> requestId.equals(m.getString("inReplyTo", "")));
   }
 
   @Test

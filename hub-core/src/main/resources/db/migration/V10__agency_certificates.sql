@@ -2,7 +2,8 @@
 -- and who withdrew it or which revocation source said it was revoked. Two may be active at once
 -- during a rollover. Certificates are registered through the hub (at start from the key store, or
 -- by an administrator), so the single certificate column of V1 goes; start-up registers the key
--- store's certificates again.
+-- store's certificates again. Several nodes may record a revocation answer for the same row at
+-- once; each writes only the columns it changes, so the rows carry no version.
 
 CREATE TABLE agency_certificate (
     id                    VARCHAR(36)    NOT NULL PRIMARY KEY,
@@ -24,7 +25,6 @@ CREATE TABLE agency_certificate (
     revoked_at            TIMESTAMP,
     revocation_checked_at TIMESTAMP,
     revocation_source     VARCHAR(1000),
-    version               BIGINT         NOT NULL,
     CONSTRAINT agency_certificate_once UNIQUE (agency, fingerprint)
 );
 

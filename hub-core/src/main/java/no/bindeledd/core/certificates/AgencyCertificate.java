@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -93,11 +92,6 @@ public class AgencyCertificate {
 
   @Column(name = "revocation_source", length = 1000)
   private String revocationSource;
-
-  /** Two nodes checking the same certificate at once must not overwrite each other's answer. */
-  @Version
-  @Column(name = "version", nullable = false)
-  private long version;
 
   private transient X509Certificate parsed;
 

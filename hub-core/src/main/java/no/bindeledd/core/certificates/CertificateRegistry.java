@@ -363,11 +363,15 @@ public class CertificateRegistry {
                       + ")"));
       throw revokedRejection(used, content);
     }
-    if (status.state() == RevocationStatus.State.NOT_PUBLISHED && policy.revocationRequired()) {
-      throw new SignatureRejected(
-          SignatureRejected.Reason.REVOCATION_UNKNOWN,
-          "the signer's certificate names no OCSP responder or CRL",
-          content);
+    if (status.state() == RevocationStatus.State.NOT_PUBLISHED) {
+      if (policy.revocationRequired()) {
+        throw new SignatureRejected(
+            SignatureRejected.Reason.REVOCATION_UNKNOWN,
+            "the signer's certificate names no OCSP responder or CRL",
+            content);
+      }
+      // Nothing was asked, so there is no answer to keep.
+      return;
     }
     used.checkedGood(status.answeredAt(), status.source());
   }

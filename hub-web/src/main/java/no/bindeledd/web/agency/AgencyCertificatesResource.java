@@ -119,7 +119,7 @@ public class AgencyCertificatesResource {
           "The agency's registered certificates, oldest first, each with its history: who"
               + " registered it and when, and who withdrew it or which revocation source said it"
               + " was revoked")
-  public List<CertificateView> list(@PathParam("orgNumber") String orgNumber) {
+  public List<CertificateView> listCertificates(@PathParam("orgNumber") String orgNumber) {
     Instant now = Instant.now();
     return registry.history(actor, OrganisationNumber.of(orgNumber)).stream()
         .map(c -> CertificateView.of(c, now))
@@ -136,7 +136,7 @@ public class AgencyCertificatesResource {
               + " NTRNO-<number>), and not be revoked by its OCSP responder or CRL. Messages signed"
               + " under it are accepted from then on, beside the agency's other active ones. A"
               + " refusal is a problem whose refusal names the reason")
-  public Response register(
+  public Response registerCertificate(
       @PathParam("orgNumber") String orgNumber, @Valid @NotNull RegistrationRequest body) {
     AgencyCertificate registered =
         registry.register(actor, OrganisationNumber.of(orgNumber), body.certificate);
@@ -152,12 +152,11 @@ public class AgencyCertificatesResource {
       summary =
           "Withdraw one of the agency's certificates: messages signed under it are refused from"
               + " now on, telling the sender it was withdrawn; it stays in the history")
-  public CertificateView withdraw(
+  public CertificateView withdrawCertificate(
       @PathParam("orgNumber") String orgNumber,
       @PathParam("id") String id,
       @Valid @NotNull WithdrawalRequest body) {
     return CertificateView.of(
-        registry.withdraw(actor, OrganisationNumber.of(orgNumber), id, body.reason),
-        Instant.now());
+        registry.withdraw(actor, OrganisationNumber.of(orgNumber), id, body.reason), Instant.now());
   }
 }

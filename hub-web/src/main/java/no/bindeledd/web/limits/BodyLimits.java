@@ -23,8 +23,8 @@ import no.bindeledd.core.exchange.MessageExchange;
 public final class BodyLimits {
 
   /**
-   * A JSON body: a participant, a consent with its evidence, a reason (a decline's too), an agency's
-   * PEM certificate.
+   * A JSON body: a participant, a consent with its evidence, a reason (a decline's too), an
+   * agency's PEM certificate.
    */
   public static final int JSON = 64 * 1024;
 

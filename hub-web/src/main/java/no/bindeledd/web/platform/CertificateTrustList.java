@@ -18,9 +18,9 @@ import no.bindeledd.core.crypto.DevelopmentCa;
 
 /**
  * The CA certificates agencies' certificates must chain to, read from {@code
- * hub.certificates.trust-list} each time they are asked for, so that an operator adds an issuer
- * by adding a file. In the embedded profile the development CA is trusted too. A file that cannot
- * be read is logged and left out: what it would have trusted is then refused, never the reverse.
+ * hub.certificates.trust-list} each time they are asked for, so that an operator adds an issuer by
+ * adding a file. In the embedded profile the development CA is trusted too. A file that cannot be
+ * read is logged and left out: what it would have trusted is then refused, never the reverse.
  */
 final class CertificateTrustList implements Supplier<List<X509Certificate>> {
 
@@ -69,7 +69,8 @@ final class CertificateTrustList implements Supplier<List<X509Certificate>> {
   private static List<X509Certificate> read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       List<X509Certificate> read = new ArrayList<>();
-      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         read.add((X509Certificate) certificate);
       }
       return read;

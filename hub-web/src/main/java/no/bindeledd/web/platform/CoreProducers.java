@@ -70,7 +70,9 @@ public class CoreProducers {
     return new Revocation(settings.certificatesRevocationTimeout(), clock);
   }
 
-  /** The trust list, the revocation rules; the development CA is trusted in the embedded profile. */
+  /**
+   * The trust list, the revocation rules; the development CA is trusted in the embedded profile.
+   */
   @Produces
   CertificatePolicy certificatePolicy(HubSettings settings) {
     return new CertificatePolicy(

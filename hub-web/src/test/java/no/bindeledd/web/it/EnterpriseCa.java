@@ -55,9 +55,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 /**
  * A certificate authority for the system tests, outside the hub: it issues enterprise-shaped
  * certificates naming its own OCSP responder and CRL, and serves both over real HTTP on loopback
- * (the JDK's HttpServer), as Buypass and Commfides do on the internet. A test revokes a
- * certificate here and the running hub must find out. (Its twin for the core's unit tests is
- * hub-core's TestPki; the system tests cannot reach the core's test classes.)
+ * (the JDK's HttpServer), as Buypass and Commfides do on the internet. A test revokes a certificate
+ * here and the running hub must find out. (Its twin for the core's unit tests is hub-core's
+ * TestPki; the system tests cannot reach the core's test classes.)
  */
 public final class EnterpriseCa implements AutoCloseable {
 
@@ -278,9 +278,7 @@ public final class EnterpriseCa implements AutoCloseable {
             .getCertID()
             .matchesIssuer(
                 new JcaX509CertificateHolder(certificate),
-                new JcaDigestCalculatorProviderBuilder()
-                    .setProvider(PROVIDER)
-                    .build())) {
+                new JcaDigestCalculatorProviderBuilder().setProvider(PROVIDER).build())) {
           status = new UnknownStatus();
         } else if (revoked.containsKey(serial)) {
           status = new RevokedStatus(Date.from(revoked.get(serial)), CRLReason.keyCompromise);

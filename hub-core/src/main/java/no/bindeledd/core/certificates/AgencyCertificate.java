@@ -7,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -123,9 +125,8 @@ public class AgencyCertificate {
   public static String fingerprintOf(X509Certificate certificate) {
     try {
       return HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-    } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot take the fingerprint of a certificate", e);
     }
   }

@@ -1,6 +1,7 @@
 package no.bindeledd.core;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +9,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
 import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.certificates.CertificatePolicy;
+import no.bindeledd.core.certificates.CertificateRegistry;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentDecisions;
@@ -25,7 +30,7 @@ import no.bindeledd.core.consent.Purpose;
 import no.bindeledd.core.consent.WithdrawalNotices;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
-import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.core.crypto.Revocation;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
@@ -37,6 +42,7 @@ import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.JpaAgencies;
+import no.bindeledd.core.persistence.JpaAgencyCertificates;
 import no.bindeledd.core.persistence.JpaAuditTrail;
 import no.bindeledd.core.persistence.JpaConsentNotices;
 import no.bindeledd.core.persistence.JpaConsents;
@@ -204,7 +210,27 @@ public class Fixtures {
     for (OrganisationNumber org : orgs) {
       keys.ensureKey(org.value(), "agency " + org, ca);
     }
+    ISSUERS.put(keys, ca.certificate());
     return keys;
+  }
+
+  /** The development CA that issued each key store's keys: what the registry trusts. */
+  private static final Map<AgencyKeyStore, X509Certificate> ISSUERS = new ConcurrentHashMap<>();
+
+  /**
+   * The registry as start-up builds it in the embedded profile: trusting the development CA that
+   * issued {@code keys}, which publishes no revocation.
+   */
+  public CertificateRegistry certificateRegistry(AgencyKeyStore keys) {
+    X509Certificate ca = ISSUERS.get(keys);
+    return new CertificateRegistry(
+        new JpaAgencyCertificates(db.em()),
+        agencies,
+        audit,
+        new Signatures(),
+        new Revocation(Duration.ofSeconds(5), clock),
+        new CertificatePolicy(() -> List.of(ca), false, Duration.ofHours(1)),
+        clock);
   }
 
   /** The services that exchange signed messages, over this database. */
@@ -224,11 +250,12 @@ public class Fixtures {
 
   /** As {@link #exchangeSigningWith(AgencyKeyStore)}, delivering under {@code policy}. */
   public ExchangeServices exchangeSigningWith(AgencyKeyStore keys, DeliveryPolicy policy) {
+    CertificateRegistry certificates = certificateRegistry(keys);
     db.inTransaction(
         () -> {
           for (Agency agency : agencies.all()) {
             keys.find(agency.orgNumber().value())
-                .ifPresent(k -> agency.registerSigningCertificate(Pem.encode(k.certificate())));
+                .ifPresent(k -> certificates.registerAtStart(agency.orgNumber(), k.certificate()));
           }
         });
     JpaMessages messages = new JpaMessages(db.em());
@@ -236,12 +263,22 @@ public class Fixtures {
     MessageChanges changes = new MessageChanges(messageChanges::add, agencies);
     MessageExchange exchange =
         new MessageExchange(
-            messages, people, agencies, decisions, audit, signatures, keys, changes, clock);
+            messages,
+            people,
+            agencies,
+            decisions,
+            audit,
+            signatures,
+            keys,
+            certificates,
+            changes,
+            clock);
     return new ExchangeServices(
         messages,
         exchange,
         new Delivery(messages, agencies, people, decisions, audit, policy, changes, clock),
-        new AgencySystems(messages, agencies, people, exchange, audit, signatures, keys, clock));
+        new AgencySystems(
+            messages, agencies, people, exchange, audit, signatures, keys, certificates, clock));
   }
 
   /** A clock the test moves forward by hand. */

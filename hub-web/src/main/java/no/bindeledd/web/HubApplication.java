@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
   Roles.KINDERGARTEN_LIAISON,
   Roles.NAV_ADVISER,
   Roles.AUDITOR,
+  Roles.ADMINISTRATOR,
   Roles.CITIZEN
 })
 @OpenAPIDefinition(

@@ -13,6 +13,9 @@ public final class Roles {
   public static final String NAV_ADVISER = "nav-adviser";
   public static final String AUDITOR = "auditor";
 
+  /** The hub's operator: registers and withdraws agencies' certificates, for no agency. */
+  public static final String ADMINISTRATOR = "administrator";
+
   /** A person signed in as themselves (ID-porten), for no agency. */
   public static final String CITIZEN = "citizen";
 

@@ -146,9 +146,12 @@ public class GpOfficeConnector {
     try {
       xml = systems.open(office, signed);
     } catch (InboundRejected rejected) {
-      return rejected.reason() == InboundRejected.Reason.NOT_SIGNED
-          ? Reply.problem(400, "not-signed", rejected.getMessage())
-          : Reply.problem(403, "bad-signature", rejected.getMessage());
+      return switch (rejected.reason()) {
+        case NOT_SIGNED -> Reply.problem(400, "not-signed", rejected.getMessage());
+        case CERTIFICATE_REVOKED -> refuseCertificate(rejected, AppRecErrorCode.S03);
+        case CERTIFICATE_NOT_ACCEPTED -> refuseCertificate(rejected, AppRecErrorCode.S02);
+        default -> Reply.problem(403, "bad-signature", rejected.getMessage());
+      };
     }
     GpMessage message;
     try {
@@ -191,6 +194,30 @@ public class GpOfficeConnector {
         message, AppRecErrorCode.T10, "the hub takes answers and receipts from GP offices");
   }
 
+  /**
+   * A message signed with the office's key under a certificate the hub no longer accepts (revoked,
+   * expired, withdrawn): the office is told so in an application receipt, S03 for a revoked
+   * certificate and S02 otherwise, addressed from what the message says. Nothing of it is taken in.
+   * A receipt is never answered, and what cannot be read is answered with a problem.
+   */
+  private Reply refuseCertificate(InboundRejected rejected, AppRecErrorCode code) {
+    String status =
+        code == AppRecErrorCode.S03 ? "certificate-revoked" : "certificate-not-accepted";
+    if (rejected.refusedContent().isEmpty()) {
+      return Reply.problem(403, status, rejected.getMessage());
+    }
+    GpMessage message;
+    try {
+      message = format.read(rejected.refusedContent().get());
+    } catch (UnacceptableGpMessage unreadable) {
+      return Reply.problem(403, status, rejected.getMessage());
+    }
+    if (message instanceof AppRec || !isFromThisOffice(message.sender())) {
+      return Reply.problem(403, status, rejected.getMessage());
+    }
+    return reject(message, code, rejected.getMessage());
+  }
+
   private Reply takeAnswer(DialogAnswer answer, byte[] signed) {
     Message stored;
     try {
@@ -214,6 +241,8 @@ public class GpOfficeConnector {
         case INVALID_MESSAGE_ID -> reject(answer, AppRecErrorCode.E10, rejected.getMessage());
         case UNKNOWN_RECEIVER -> reject(answer, AppRecErrorCode.E21, rejected.getMessage());
         case UNKNOWN_PATIENT -> reject(answer, AppRecErrorCode.E35, rejected.getMessage());
+        case CERTIFICATE_REVOKED -> reject(answer, AppRecErrorCode.S03, rejected.getMessage());
+        case CERTIFICATE_NOT_ACCEPTED -> reject(answer, AppRecErrorCode.S02, rejected.getMessage());
         case UNKNOWN_CONVERSATION, BAD_SIGNATURE, NOT_SIGNED ->
             reject(answer, AppRecErrorCode.X99, rejected.getMessage());
       };

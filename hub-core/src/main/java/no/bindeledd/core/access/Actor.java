@@ -25,7 +25,13 @@ public record Actor(String userId, OrganisationNumber agency, Role role, String 
       if (person != null) {
         throw new IllegalArgumentException("only a citizen acts as a person");
       }
-      if (role != Role.HUB && role != Role.UNIDENTIFIED && agency == null) {
+      if (role == Role.ADMINISTRATOR && agency != null) {
+        throw new IllegalArgumentException("an administrator acts for no agency");
+      }
+      if (role != Role.HUB
+          && role != Role.UNIDENTIFIED
+          && role != Role.ADMINISTRATOR
+          && agency == null) {
         throw new IllegalArgumentException("a user acts for an agency");
       }
     }
@@ -43,6 +49,11 @@ public record Actor(String userId, OrganisationNumber agency, Role role, String 
    */
   public static Actor citizen(String personId) {
     return new Actor("person:" + personId, null, Role.CITIZEN, personId);
+  }
+
+  /** The hub's operator, for no agency. */
+  public static Actor administrator(String userId) {
+    return new Actor(userId, null, Role.ADMINISTRATOR);
   }
 
   public static Actor hub() {

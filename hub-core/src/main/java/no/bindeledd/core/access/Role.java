@@ -6,8 +6,8 @@ import no.bindeledd.core.party.AgencyKind;
 
 /**
  * What a signed-in user does, as carried in the token's {@code groups} claim. Each role belongs to
- * one kind of agency, except the auditor, who works for the municipality, and the citizen, who is
- * the person the data is about.
+ * one kind of agency, except the auditor, who works for the municipality, the administrator, who
+ * runs the hub, and the citizen, who is the person the data is about.
  */
 public enum Role {
   CASEWORKER("caseworker", AgencyKind.REFUGEE_SERVICE),
@@ -16,6 +16,11 @@ public enum Role {
   KINDERGARTEN_LIAISON("kindergarten-liaison", AgencyKind.KINDERGARTEN),
   NAV_ADVISER("nav-adviser", AgencyKind.NAV),
   AUDITOR("auditor", null),
+  /**
+   * The hub's operator, who registers and withdraws agencies' certificates and sees nothing of the
+   * people or messages. Works at no agency.
+   */
+  ADMINISTRATOR("administrator", null),
   /**
    * A person signed in as themselves, through the national electronic ID (ID-porten), acting for
    * themselves and for the children they may act for. Works at no agency.

@@ -36,7 +36,15 @@ public enum AuditAction {
   /** Someone took out everything the hub holds about a person (their right of access). */
   PERSON_EXPORTED("person.exported"),
   /** Someone read a person's access log: who got or looked at their data. */
-  ACCESS_LOG_READ("access-log.read");
+  ACCESS_LOG_READ("access-log.read"),
+  /** A certificate was registered for an agency's signatures, by an administrator or at start. */
+  CERTIFICATE_REGISTERED("certificate.registered"),
+  /** A certificate offered for an agency was refused; the entry says why. */
+  CERTIFICATE_REFUSED("certificate.refused"),
+  /** An administrator took an agency's certificate out of use. */
+  CERTIFICATE_WITHDRAWN("certificate.withdrawn"),
+  /** An OCSP responder or a CRL told the hub that an agency's certificate is revoked. */
+  CERTIFICATE_REVOKED("certificate.revoked");
 
   private final String code;
 

@@ -12,10 +12,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import no.bindeledd.core.crypto.bc.Certificates;
 import no.bindeledd.core.crypto.bc.Certificates.Validity;
 
@@ -135,29 +133,9 @@ public final class DevelopmentCa {
     return new TimestampingKey(issued, keys.getPrivate());
   }
 
-  /**
-   * The organisation number in a certificate subject: {@code organizationIdentifier=NTRNO-<number>}
-   * or {@code serialNumber=<number>}, as in Buypass and Commfides enterprise certificates as well
-   * as in this CA's.
-   *
-   * @return empty when the subject holds no nine-digit organisation number, or holds two different
-   *     ones; an ambiguous certificate must not be attributed to either agency
-   */
+  /** As {@link EnterpriseCertificates#orgNumberOf}. */
   public static Optional<String> orgNumberOf(X509Certificate certificate) {
-    Objects.requireNonNull(certificate, "certificate");
-    Set<String> found = new LinkedHashSet<>();
-    for (String value :
-        Certificates.subjectValues(certificate, Certificates.ORGANIZATION_IDENTIFIER)) {
-      if (value.startsWith("NTRNO-") && OrgNumbers.isValid(value.substring(6))) {
-        found.add(value.substring(6));
-      }
-    }
-    for (String value : Certificates.subjectValues(certificate, Certificates.SERIAL_NUMBER)) {
-      if (OrgNumbers.isValid(value)) {
-        found.add(value);
-      }
-    }
-    return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+    return EnterpriseCertificates.orgNumberOf(certificate);
   }
 
   /** Whether this CA signed the certificate; other development CAs have the same name. */

@@ -3,9 +3,7 @@ package no.bindeledd.core.exchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.bindeledd.core.InvalidInput;
@@ -14,9 +12,9 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.certificates.CertificateRegistry;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.crypto.AgencyKeyStore;
-import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.crypto.SigningKey;
@@ -41,6 +39,7 @@ public class AgencySystems {
   private AuditLog audit;
   private Signatures signatures;
   private AgencyKeyStore keys;
+  private CertificateRegistry certificates;
   private Clock clock;
 
   protected AgencySystems() {}
@@ -54,6 +53,7 @@ public class AgencySystems {
       AuditLog audit,
       Signatures signatures,
       AgencyKeyStore keys,
+      CertificateRegistry certificates,
       Clock clock) {
     this.messages = messages;
     this.agencies = agencies;
@@ -62,6 +62,7 @@ public class AgencySystems {
     this.audit = audit;
     this.signatures = signatures;
     this.keys = keys;
+    this.certificates = certificates;
     this.clock = clock;
   }
 
@@ -96,7 +97,7 @@ public class AgencySystems {
     }
     Agency sender = agencies.get(claimedSender);
     try {
-      return signatures.verify(signed, registeredCertificates(sender), clock.instant()).content();
+      return certificates.verify(sender, signed, clock.instant()).content();
     } catch (SignatureRejected rejected) {
       audit.append(
           AuditEvent.of(
@@ -104,18 +105,8 @@ public class AgencySystems {
                   AuditAction.SIGNATURE_REJECTED,
                   AuditOutcome.REFUSED)
               .agencies(sender.orgNumber(), null)
-              .reason(rejected.reason().name().toLowerCase() + ": " + rejected.getMessage()));
-      if (rejected.reason() == SignatureRejected.Reason.MALFORMED) {
-        throw new InboundRejected(
-            InboundRejected.Reason.NOT_SIGNED,
-            "the message is not CMS SignedData: " + rejected.getMessage());
-      }
-      throw new InboundRejected(
-          InboundRejected.Reason.BAD_SIGNATURE,
-          "not signed with the registered certificate of "
-              + sender.orgNumber()
-              + ": "
-              + rejected.getMessage());
+              .reason(rejected.code() + ": " + rejected.getMessage()));
+      throw inboundRejection(sender, rejected);
     }
   }
 
@@ -215,9 +206,37 @@ public class AgencySystems {
     return UUID.randomUUID().toString();
   }
 
-  private static List<X509Certificate> registeredCertificates(Agency agency) {
-    return agency.signingCertificatePem() == null
-        ? List.of()
-        : List.of(Pem.certificate(agency.signingCertificatePem()));
+  /**
+   * A refusal in terms a connector can answer in the agency's format: a certificate that is no
+   * longer accepted comes with what the message said, so that the refusal can be addressed.
+   */
+  private static InboundRejected inboundRejection(Agency sender, SignatureRejected rejected) {
+    return switch (rejected.reason()) {
+      case MALFORMED ->
+          new InboundRejected(
+              InboundRejected.Reason.NOT_SIGNED,
+              "the message is not CMS SignedData: " + rejected.getMessage());
+      case CERTIFICATE_REVOKED ->
+          new InboundRejected(
+              InboundRejected.Reason.CERTIFICATE_REVOKED,
+              rejected.getMessage(),
+              rejected.signedContent().orElse(null));
+      case CERTIFICATE_EXPIRED,
+          CERTIFICATE_NOT_VALID,
+          CERTIFICATE_WITHDRAWN,
+          REVOCATION_UNKNOWN,
+          SIGNING_TIME_NOT_ACCEPTED ->
+          new InboundRejected(
+              InboundRejected.Reason.CERTIFICATE_NOT_ACCEPTED,
+              rejected.getMessage(),
+              rejected.signedContent().orElse(null));
+      case NO_CONTENT, NOT_ONE_SIGNER, UNKNOWN_SIGNER, BAD_SIGNATURE ->
+          new InboundRejected(
+              InboundRejected.Reason.BAD_SIGNATURE,
+              "not signed with a registered certificate of "
+                  + sender.orgNumber()
+                  + ": "
+                  + rejected.getMessage());
+    };
   }
 }

@@ -1,5 +1,6 @@
 package no.bindeledd.core.exchange;
 
+import java.util.Optional;
 import no.bindeledd.core.InvalidInput;
 
 /**
@@ -16,6 +17,13 @@ public class InboundRejected extends InvalidInput {
     NOT_SIGNED,
     /** Signed, but not with the registered certificate of the agency it claims to come from. */
     BAD_SIGNATURE,
+    /** Signed under a registered certificate its issuer has revoked. */
+    CERTIFICATE_REVOKED,
+    /**
+     * Signed under a registered certificate that is not accepted (any more): expired, withdrawn,
+     * not yet valid, of unknown revocation status, or with a signing-time the hub does not accept.
+     */
+    CERTIFICATE_NOT_ACCEPTED,
     /** Its id, or the id of what it answers, is not a GUID. */
     INVALID_MESSAGE_ID,
     UNKNOWN_RECEIVER,
@@ -25,13 +33,28 @@ public class InboundRejected extends InvalidInput {
   }
 
   private final Reason reason;
+  private final byte[] refusedContent;
 
   public InboundRejected(Reason reason, String message) {
+    this(reason, message, null);
+  }
+
+  /**
+   * @param refusedContent what a message refused for its certificate says, whose signature did
+   *     verify with the certificate's key; for addressing the refusal only
+   */
+  public InboundRejected(Reason reason, String message, byte[] refusedContent) {
     super(message);
     this.reason = reason;
+    this.refusedContent = refusedContent == null ? null : refusedContent.clone();
   }
 
   public Reason reason() {
     return reason;
+  }
+
+  /** What a message refused for its certificate said, to address the refusal to its sender. */
+  public Optional<byte[]> refusedContent() {
+    return Optional.ofNullable(refusedContent).map(byte[]::clone);
   }
 }

@@ -3,7 +3,6 @@ package no.bindeledd.core.exchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -22,6 +21,7 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.certificates.CertificateRegistry;
 import no.bindeledd.core.consent.ConsentDecision;
 import no.bindeledd.core.consent.ConsentDecisions;
 import no.bindeledd.core.consent.Coverage;
@@ -30,7 +30,6 @@ import no.bindeledd.core.consent.Flow;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.consent.Purpose;
 import no.bindeledd.core.crypto.AgencyKeyStore;
-import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.crypto.SigningKey;
@@ -69,6 +68,7 @@ public class MessageExchange {
   private AuditLog audit;
   private Signatures signatures;
   private AgencyKeyStore keys;
+  private CertificateRegistry certificates;
   private MessageChanges changes;
   private Clock clock;
 
@@ -83,6 +83,7 @@ public class MessageExchange {
       AuditLog audit,
       Signatures signatures,
       AgencyKeyStore keys,
+      CertificateRegistry certificates,
       MessageChanges changes,
       Clock clock) {
     this.messages = messages;
@@ -92,6 +93,7 @@ public class MessageExchange {
     this.audit = audit;
     this.signatures = signatures;
     this.keys = keys;
+    this.certificates = certificates;
     this.changes = changes;
     this.clock = clock;
   }
@@ -363,12 +365,12 @@ public class MessageExchange {
     }
     VerifiedContent verified;
     try {
-      verified = signatures.verify(signedMessage, registeredCertificates(sender), clock.instant());
+      verified = certificates.verify(sender, signedMessage, clock.instant());
     } catch (SignatureRejected rejected) {
       audit.append(
           AuditEvent.of(actor, AuditAction.SIGNATURE_REJECTED, AuditOutcome.REFUSED)
               .agencies(sender.orgNumber(), null)
-              .reason(rejected.reason().name().toLowerCase() + ": " + rejected.getMessage()));
+              .reason(rejected.code() + ": " + rejected.getMessage()));
       throw rejected;
     }
     MessageEnvelope envelope = MessageEnvelope.fromCanonicalBytes(verified.content());
@@ -501,12 +503,6 @@ public class MessageExchange {
                     new IllegalStateException(
                         "the hub holds no signing key for " + sender.orgNumber()));
     return signatures.sign(envelope.toCanonicalBytes(), key);
-  }
-
-  private static List<X509Certificate> registeredCertificates(Agency agency) {
-    return agency.signingCertificatePem() == null
-        ? List.of()
-        : List.of(Pem.certificate(agency.signingCertificatePem()));
   }
 
   /** The delivered messages to the actor's agency, newest first, with the requests it declined. */

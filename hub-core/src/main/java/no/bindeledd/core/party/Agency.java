@@ -27,10 +27,6 @@ public class Agency {
   @Column(name = "her_id", length = 20)
   private String herId;
 
-  /** The PEM certificate against which this agency's signatures are verified. */
-  @Column(name = "signing_certificate", length = 8000)
-  private String signingCertificatePem;
-
   protected Agency() {}
 
   public Agency(OrganisationNumber orgNumber, String name, AgencyKind kind, String herId) {
@@ -56,19 +52,11 @@ public class Agency {
     return herId;
   }
 
-  public String signingCertificatePem() {
-    return signingCertificatePem;
-  }
-
   /** Records a renamed agency or a new HER-id from configuration. */
   public void describe(String name, AgencyKind kind, String herId) {
     this.name = Objects.requireNonNull(name);
     this.kind = Objects.requireNonNull(kind);
     this.herId = herId;
-  }
-
-  public void registerSigningCertificate(String pem) {
-    this.signingCertificatePem = Objects.requireNonNull(pem);
   }
 
   public boolean is(OrganisationNumber other) {

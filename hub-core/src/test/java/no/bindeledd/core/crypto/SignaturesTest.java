@@ -185,11 +185,61 @@ class SignaturesTest {
   }
 
   @Test
-  void certificateIsNotValidAfterItExpires() {
+  void certificateIsNotAcceptedAfterItExpires() {
     byte[] message = signatures.sign(CONTENT, oslo);
     Instant afterExpiry = oslo.certificate().getNotAfter().toInstant().plusSeconds(1);
 
-    assertRejected(message, List.of(oslo.certificate()), afterExpiry, Reason.CERTIFICATE_NOT_VALID);
+    assertRejected(message, List.of(oslo.certificate()), afterExpiry, Reason.CERTIFICATE_EXPIRED);
+  }
+
+  @Test
+  void aMessageSignedJustBeforeExpiryAndReceivedAfterIsRefusedAsExpired() {
+    Instant notAfter = oslo.certificate().getNotAfter().toInstant();
+    byte[] message = CmsTestMessages.signedAt(CONTENT, oslo, notAfter.minusSeconds(60));
+
+    assertRejected(
+        message, List.of(oslo.certificate()), notAfter.plusSeconds(60), Reason.CERTIFICATE_EXPIRED);
+  }
+
+  @Test
+  void aSigningTimeBackdatedBeyondTheBoundIsNotTakenAsTheMomentOfSigning() {
+    Instant received = Instant.now();
+    byte[] backdated =
+        CmsTestMessages.signedAt(CONTENT, oslo, received.minus(Duration.ofHours(25)));
+
+    assertRejected(
+        backdated, List.of(oslo.certificate()), received, Reason.SIGNING_TIME_NOT_ACCEPTED);
+  }
+
+  @Test
+  void aSigningTimeBeforeTheCertificateWasValidIsRefusedEvenWithinTheBound() {
+    Instant notBefore = oslo.certificate().getNotBefore().toInstant();
+    byte[] backdated = CmsTestMessages.signedAt(CONTENT, oslo, notBefore.minusSeconds(600));
+
+    assertRejected(
+        backdated,
+        List.of(oslo.certificate()),
+        notBefore.plusSeconds(60),
+        Reason.CERTIFICATE_NOT_VALID);
+  }
+
+  @Test
+  void aSigningTimeAfterReceiptIsRefused() {
+    Instant received = Instant.now();
+    byte[] future = CmsTestMessages.signedAt(CONTENT, oslo, received.plus(Duration.ofMinutes(10)));
+
+    assertRejected(future, List.of(oslo.certificate()), received, Reason.SIGNING_TIME_NOT_ACCEPTED);
+  }
+
+  @Test
+  void aRefusalForTheCertificateCarriesWhatTheMessageSaidForAddressingIt() {
+    Instant afterExpiry = oslo.certificate().getNotAfter().toInstant().plusSeconds(1);
+    byte[] message = CmsTestMessages.signedAt(CONTENT, oslo, afterExpiry.minusSeconds(30));
+
+    assertThatThrownBy(() -> signatures.verify(message, List.of(oslo.certificate()), afterExpiry))
+        .isInstanceOfSatisfying(
+            SignatureRejected.class,
+            rejected -> assertThat(rejected.signedContent()).contains(CONTENT));
   }
 
   @Test
@@ -341,8 +391,8 @@ class SignaturesTest {
 
   @Test
   void signatureStaysValidForTheWholeLifetimeOfTheCertificate() {
-    byte[] message = signatures.sign(CONTENT, oslo);
     Instant nearExpiry = oslo.certificate().getNotAfter().toInstant().minus(Duration.ofMinutes(1));
+    byte[] message = CmsTestMessages.signedAt(CONTENT, oslo, nearExpiry.minusSeconds(30));
 
     assertThat(signatures.verify(message, List.of(oslo.certificate()), nearExpiry).content())
         .isEqualTo(CONTENT);

@@ -135,6 +135,7 @@ abstract class SchemaAndMappingContract {
     assertThat(entities)
         .containsExactly(
             "Agency",
+            "AgencyCertificate",
             "AuditEntry",
             "AuditHead",
             "Consent",

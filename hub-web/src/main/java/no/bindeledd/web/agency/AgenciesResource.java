@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import no.bindeledd.core.NotFound;
+import no.bindeledd.core.certificates.AgencyCertificate;
+import no.bindeledd.core.certificates.CertificateRegistry;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.party.Agencies;
@@ -34,6 +36,7 @@ public class AgenciesResource {
   public static final String PEM = "application/x-pem-file";
 
   @Inject Agencies agencies;
+  @Inject CertificateRegistry certificates;
   @Inject HubSettings settings;
 
   public record AgencyView(String orgNumber, String name, String kind, String herId) {
@@ -67,13 +70,16 @@ public class AgenciesResource {
   @PermitAll
   @Produces(PEM)
   @Transactional
-  @Operation(summary = "The agency's registered signing certificate (PEM)")
+  @Operation(
+      summary =
+          "The agency's signing certificate (PEM): of those registered and in use, the one"
+              + " registered last")
   public String certificate(@PathParam("orgNumber") String orgNumber) {
-    Agency agency = agencies.get(OrganisationNumber.of(orgNumber));
-    if (agency.signingCertificatePem() == null) {
-      throw new NotFound("signing certificate of agency", orgNumber);
-    }
-    return agency.signingCertificatePem();
+    OrganisationNumber agency = agencies.get(OrganisationNumber.of(orgNumber)).orgNumber();
+    return certificates
+        .current(agency)
+        .map(AgencyCertificate::certificatePem)
+        .orElseThrow(() -> new NotFound("signing certificate of agency", orgNumber));
   }
 
   @GET

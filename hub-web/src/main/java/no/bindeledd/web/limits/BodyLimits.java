@@ -22,7 +22,10 @@ import no.bindeledd.core.exchange.MessageExchange;
  */
 public final class BodyLimits {
 
-  /** A JSON body: a participant, a consent with its evidence, a reason (a decline's too). */
+  /**
+   * A JSON body: a participant, a consent with its evidence, a reason (a decline's too), an
+   * agency's PEM certificate.
+   */
   public static final int JSON = 64 * 1024;
 
   /**
@@ -72,6 +75,8 @@ public final class BodyLimits {
           new Endpoint("POST", "/api/messages/{id}/decline", JSON),
           new Endpoint("POST", "/api/messages", SIGNED),
           new Endpoint("POST", "/api/plans", LONG_TEXT),
+          new Endpoint("POST", "/api/agencies/{orgNumber}/certificates", JSON),
+          new Endpoint("POST", "/api/agencies/{orgNumber}/certificates/{id}/withdrawal", JSON),
           new Endpoint("POST", "/api/connectors/gp-offices/{orgNumber}/messages", GP_MESSAGE),
           new Endpoint("POST", "/api/dev-idp/token", JSON));
 

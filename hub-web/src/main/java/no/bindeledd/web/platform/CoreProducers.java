@@ -9,7 +9,9 @@ import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
+import no.bindeledd.core.certificates.CertificatePolicy;
 import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.crypto.Revocation;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.person.AgeRules;
@@ -61,6 +63,23 @@ public class CoreProducers {
   @Produces
   Signatures signatures() {
     return signatures;
+  }
+
+  @Produces
+  Revocation revocation(HubSettings settings, Clock clock) {
+    return new Revocation(settings.certificatesRevocationTimeout(), clock);
+  }
+
+  /**
+   * The trust list, the revocation rules; the development CA is trusted in the embedded profile.
+   */
+  @Produces
+  CertificatePolicy certificatePolicy(HubSettings settings) {
+    return new CertificatePolicy(
+        new CertificateTrustList(
+            settings.certificatesTrustList(), settings.isEmbedded() ? settings.keysDir() : null),
+        settings.certificatesRevocationRequired(),
+        settings.certificatesRevocationMaxAge());
   }
 
   @Produces

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.bindeledd.core.exchange.DeliveryPolicy;
@@ -226,6 +228,48 @@ public class HubSettings {
   @Inject
   @ConfigProperty(name = "hub.security.hsts", defaultValue = "false")
   boolean hsts;
+
+  @Inject
+  @ConfigProperty(name = "hub.certificates.trust-list")
+  Optional<String> certificatesTrustList;
+
+  @Inject
+  @ConfigProperty(name = "hub.certificates.revocation-required", defaultValue = "true")
+  boolean certificatesRevocationRequired;
+
+  @Inject
+  @ConfigProperty(name = "hub.certificates.revocation-max-age", defaultValue = "PT1H")
+  Duration certificatesRevocationMaxAge;
+
+  @Inject
+  @ConfigProperty(name = "hub.certificates.revocation-timeout", defaultValue = "PT10S")
+  Duration certificatesRevocationTimeout;
+
+  /**
+   * The PEM files, or folders of {@code .pem}/{@code .crt} files, whose CA certificates an agency's
+   * certificate must chain to; comma-separated. Read at each registration.
+   */
+  public List<Path> certificatesTrustList() {
+    return certificatesTrustList.stream()
+        .flatMap(list -> Arrays.stream(list.split(",")))
+        .map(String::strip)
+        .filter(p -> !p.isEmpty())
+        .map(Path::of)
+        .toList();
+  }
+
+  /** Whether a certificate naming neither an OCSP responder nor a CRL is refused. */
+  public boolean certificatesRevocationRequired() {
+    return certificatesRevocationRequired;
+  }
+
+  public Duration certificatesRevocationMaxAge() {
+    return certificatesRevocationMaxAge;
+  }
+
+  public Duration certificatesRevocationTimeout() {
+    return certificatesRevocationTimeout;
+  }
 
   public boolean isEmbedded() {
     return "embedded".equals(profile);

@@ -51,6 +51,7 @@ public record Municipality(
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
+  /** A demo staff member; {@code agency} is null for the administrator, who works at none. */
   public record DemoUser(
       String username, String displayName, Role role, OrganisationNumber agency) {}
 
@@ -129,6 +130,14 @@ public record Municipality(
       Role role =
           Role.fromCode(u.getString("role"))
               .orElseThrow(() -> new InvalidInput("unknown role " + u.getString("role")));
+      if (role == Role.ADMINISTRATOR) {
+        if (u.containsKey("agency")) {
+          throw new InvalidInput(
+              "user " + u.getString("username") + " is an administrator, who works at no agency");
+        }
+        users.add(new DemoUser(u.getString("username"), u.getString("name"), role, null));
+        continue;
+      }
       OrganisationNumber agency = OrganisationNumber.of(u.getString("agency"));
       AgencyEntry at =
           agencies.stream()

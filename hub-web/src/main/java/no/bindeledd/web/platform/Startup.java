@@ -234,7 +234,7 @@ public class Startup {
                         user.username(),
                         idp.passwordOf(user.username()),
                         user.role().code(),
-                        user.agency()));
+                        user.agency() == null ? "-" : user.agency().value()));
               }
               if (!idp.participants().isEmpty()) {
                 text.append("  Demo citizens (sign in at ")

@@ -31,6 +31,7 @@ import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.AccessDenied;
+import no.bindeledd.core.certificates.CertificateRefused;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.exchange.MessageHeld;
@@ -67,6 +68,12 @@ public final class ProblemMappers {
     }
 
     private Problem problemFor(RuntimeException e) {
+      if (e instanceof CertificateRefused refused) {
+        return refused.reason() == CertificateRefused.Reason.ALREADY_REGISTERED
+            ? Problem.of("conflict", "Conflict", 409, e.getMessage()).withRefusal(refused.code())
+            : Problem.of("certificate-refused", "Certificate refused", 400, e.getMessage())
+                .withRefusal(refused.code());
+      }
       if (e instanceof InvalidInput) {
         return Problem.of("invalid-input", "Invalid input", 400, e.getMessage());
       }
@@ -89,7 +96,7 @@ public final class ProblemMappers {
       }
       if (e instanceof SignatureRejected rejected) {
         return Problem.of("signature-rejected", "Signature rejected", 400, e.getMessage())
-            .withRefusal(rejected.reason().name().toLowerCase().replace('_', '-'));
+            .withRefusal(rejected.code());
       }
       if (e instanceof LiveStreams.TooManyStreams) {
         return Problem.of("too-many-streams", "Too many live streams", 429, e.getMessage());

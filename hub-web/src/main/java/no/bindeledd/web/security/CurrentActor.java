@@ -121,6 +121,10 @@ public class CurrentActor {
     if (role == Role.CITIZEN) {
       return citizen(claims);
     }
+    if (role == Role.ADMINISTRATOR) {
+      // The hub's operator works at no agency; an agency claim beside the role grants nothing.
+      return Actor.administrator(claims.name());
+    }
     OrganisationNumber agency;
     try {
       agency =

@@ -213,8 +213,10 @@ public final class DevIdentityProvider {
       builder
           .subject(user.username())
           .claim("name", user.displayName())
-          .claim("groups", List.of(user.role().code()))
-          .claim("agency", user.agency().value());
+          .claim("groups", List.of(user.role().code()));
+      if (user.agency() != null) {
+        builder.claim("agency", user.agency().value());
+      }
     } else {
       builder
           .subject(pairwiseSubject(username))

@@ -164,6 +164,27 @@ class AuthorisationIT {
   }
 
   @Test
+  void theAdministratorManagesCertificatesAndSeesNothingElse() {
+    HubClient administrator = hub.as("ada.administrator");
+    assertThat(administrator.get("/api/agencies/" + Demo.GP_OFFICE + "/certificates").status())
+        .isEqualTo(200);
+    for (String path :
+        List.of(
+            "/api/participants/" + participant,
+            "/api/participants",
+            "/api/consents/" + consentId,
+            "/api/inbox",
+            "/api/messages/" + requestId,
+            "/api/conversations?subject=" + participant,
+            "/api/audit/entries",
+            "/api/me",
+            "/api/events")) {
+      assertForbidden(administrator.get(path));
+    }
+    assertForbidden(administrator.post("/api/requests", Demo.referralQuestionJson(participant)));
+  }
+
+  @Test
   void aCallWithoutATokenIsNotAuthenticated() {
     for (String path :
         List.of(
@@ -171,6 +192,7 @@ class AuthorisationIT {
             "/api/inbox",
             "/api/consents/" + consentId,
             "/api/agencies",
+            "/api/agencies/" + Demo.GP_OFFICE + "/certificates",
             "/api/me",
             "/api/me/counts",
             "/api/events",

@@ -71,6 +71,11 @@ class GpInboundBadInputIT {
                         .toList(),
                 found -> !found.isEmpty())
             .get(0);
+    // The office sees the conversation once the hub has its receipt for the request.
+    Await.until(
+        "the request is delivered",
+        () -> caseworker.get("/api/messages/" + requestId + "/status").json(),
+        m -> "delivered".equals(m.getString("status")));
     // The simulator answers by itself; wait for that, so that the counts below are settled.
     Await.until("the office's own answer arrived", () -> conversationSize(), size -> size == 2);
   }

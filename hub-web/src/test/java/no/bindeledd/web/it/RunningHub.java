@@ -125,7 +125,11 @@ public final class RunningHub {
               "-Dhub.delivery.lifetime.request=" + REQUEST_LIFETIME,
               // The development witness takes any free port; the hub names it at
               // /api/audit/witnesses.
-              "-Dhub.witness.development.port=0"));
+              "-Dhub.witness.development.port=0",
+              // Beside the development CA, the hub trusts the CAs a test puts in this folder, and
+              // asks a certificate's OCSP responder again once its answer is a second old.
+              "-Dhub.certificates.trust-list=" + trustListDir(dataDir),
+              "-Dhub.certificates.revocation-max-age=PT1S"));
       command.addAll(properties);
       Process process = PayaraHub.start("embedded.properties", port, command, Map.of(), log);
       RunningHub hub =
@@ -145,6 +149,11 @@ public final class RunningHub {
     } catch (IOException e) {
       throw new IllegalStateException("could not start the hub", e);
     }
+  }
+
+  /** The folder of extra trusted CA certificates (PEM files) of the hub on {@code dataDir}. */
+  public static Path trustListDir(Path dataDir) throws IOException {
+    return Files.createDirectories(dataDir.resolve("trust-list"));
   }
 
   private static String required(String property) {

@@ -77,7 +77,7 @@ class BodyLimitsTest {
                             .getBytes(StandardCharsets.UTF_8)
                             .length));
 
-    assertThat(largest).hasSize(10);
+    assertThat(largest).hasSize(12);
     largest.forEach(
         (endpoint, bytes) -> {
           String[] parts = endpoint.split(" ");

@@ -1,10 +1,12 @@
 package no.bindeledd.core.crypto.bc;
 
 import static no.bindeledd.core.crypto.SignatureRejected.Reason.BAD_SIGNATURE;
+import static no.bindeledd.core.crypto.SignatureRejected.Reason.CERTIFICATE_EXPIRED;
 import static no.bindeledd.core.crypto.SignatureRejected.Reason.CERTIFICATE_NOT_VALID;
 import static no.bindeledd.core.crypto.SignatureRejected.Reason.MALFORMED;
 import static no.bindeledd.core.crypto.SignatureRejected.Reason.NOT_ONE_SIGNER;
 import static no.bindeledd.core.crypto.SignatureRejected.Reason.NO_CONTENT;
+import static no.bindeledd.core.crypto.SignatureRejected.Reason.SIGNING_TIME_NOT_ACCEPTED;
 import static no.bindeledd.core.crypto.SignatureRejected.Reason.UNKNOWN_SIGNER;
 
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +52,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedData;
-import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
@@ -90,6 +92,12 @@ public final class CmsSignatures {
           X9ObjectIdentifiers.ecdsa_with_SHA384,
           X9ObjectIdentifiers.ecdsa_with_SHA512);
 
+  /** How far a signer's clock may run ahead of the hub's. */
+  public static final Duration SIGNING_TIME_TOLERANCE = Duration.ofMinutes(5);
+
+  /** How long before receipt a message may state it was signed. */
+  public static final Duration SIGNING_TIME_MAX_AGE = Duration.ofHours(24);
+
   private final Provider provider = BouncyCastle.provider();
 
   public byte[] sign(byte[] content, SigningKey key) {
@@ -117,27 +125,68 @@ public final class CmsSignatures {
     }
   }
 
+  /**
+   * The signer's certificate must be valid when the hub received the message, and when it was
+   * signed: at the signing-time it states, if that lies no later than {@link
+   * #SIGNING_TIME_TOLERANCE} after receipt and no earlier than {@link #SIGNING_TIME_MAX_AGE} before
+   * it, or else at receipt (ADR 0024).
+   */
   public VerifiedContent verify(
-      byte[] cms, Collection<X509Certificate> acceptedSigners, Instant at) {
+      byte[] cms, Collection<X509Certificate> acceptedSigners, Instant receivedAt) {
     Objects.requireNonNull(cms, "cms");
     Objects.requireNonNull(acceptedSigners, "acceptedSigners");
     List<Registered> accepted = acceptedSigners.stream().map(Registered::of).toList();
-    Date moment = Date.from(Objects.requireNonNull(at, "at"));
+    Objects.requireNonNull(receivedAt, "receivedAt");
     try {
       ParsedMessage message = parse(cms);
       SignerInformation signer = onlySigner(message);
       SignedDataStructure.check(message.structure(), ACCEPTED_DIGESTS);
-      X509Certificate certificate = registeredCertificate(message, signer, accepted);
+      Instant claimed = signingTime(signer);
+      Instant signedAt = claimed == null ? receivedAt : claimed;
+      X509Certificate certificate = registeredCertificate(message, signer, accepted, signedAt);
       requireAcceptedAlgorithms(signer);
       requireValidSignature(signer, certificate);
-      Instant signingTime = signingTime(signer);
-      requireValidAt(certificate, moment);
-      return new VerifiedContent(message.content(), certificate, signingTime);
+      byte[] content = message.content();
+      requireValidAt(certificate, receivedAt, "received", content);
+      requirePlausible(claimed, receivedAt, content);
+      requireValidAt(certificate, signedAt, "signed", content);
+      return new VerifiedContent(content, certificate, claimed);
     } catch (SignatureRejected e) {
       throw e;
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Unreadable CMS structure", e);
       throw rejected(MALFORMED, "the CMS structure cannot be read: " + BouncyCastle.describe(e));
+    }
+  }
+
+  /**
+   * A signing-time after receipt is a clock that runs ahead or a lie; one long before it would let
+   * a signer choose the moment its certificate is judged at.
+   */
+  private static void requirePlausible(Instant claimed, Instant receivedAt, byte[] content) {
+    if (claimed == null) {
+      return;
+    }
+    if (claimed.isAfter(receivedAt.plus(SIGNING_TIME_TOLERANCE))) {
+      throw new SignatureRejected(
+          SIGNING_TIME_NOT_ACCEPTED,
+          "the message states it was signed at "
+              + claimed
+              + ", after the hub received it at "
+              + receivedAt,
+          content);
+    }
+    if (claimed.isBefore(receivedAt.minus(SIGNING_TIME_MAX_AGE))) {
+      throw new SignatureRejected(
+          SIGNING_TIME_NOT_ACCEPTED,
+          "the message states it was signed at "
+              + claimed
+              + ", more than "
+              + SIGNING_TIME_MAX_AGE.toHours()
+              + " hours before the hub received it at "
+              + receivedAt
+              + "; sign it again",
+          content);
     }
   }
 
@@ -211,7 +260,10 @@ public final class CmsSignatures {
    * none is the signer looked up among the registered certificates.
    */
   private static X509Certificate registeredCertificate(
-      ParsedMessage message, SignerInformation signer, List<Registered> accepted) {
+      ParsedMessage message,
+      SignerInformation signer,
+      List<Registered> accepted,
+      Instant signedAt) {
     SignerId signerId = signer.getSID();
     List<X509CertificateHolder> carried =
         message.certificates().stream().filter(signerId::match).toList();
@@ -235,10 +287,17 @@ public final class CmsSignatures {
               + first.getSerialNumber().toString(16)
               + ") is not registered for the agency");
     }
-    for (Registered candidate : accepted) {
-      if (signerId.match(candidate.holder())) {
+    // During a rollover two registered certificates may share the key (a renewal that kept it):
+    // the one valid when the message was signed is the one it was signed under.
+    List<Registered> matching =
+        accepted.stream().filter(candidate -> signerId.match(candidate.holder())).toList();
+    for (Registered candidate : matching) {
+      if (validAt(candidate.certificate(), signedAt)) {
         return candidate.certificate();
       }
+    }
+    if (!matching.isEmpty()) {
+      return matching.get(0).certificate();
     }
     throw rejected(
         UNKNOWN_SIGNER,
@@ -272,17 +331,19 @@ public final class CmsSignatures {
     }
   }
 
+  /**
+   * Checks the signature with the certificate's key alone; whether the certificate was valid at the
+   * time that counts is checked after, so that an expired certificate is reported as expired.
+   */
   private void requireValidSignature(SignerInformation signer, X509Certificate certificate) {
     try {
       SignerInformationVerifier verifier =
-          new JcaSimpleSignerInfoVerifierBuilder().setProvider(provider).build(certificate);
+          new JcaSimpleSignerInfoVerifierBuilder()
+              .setProvider(provider)
+              .build(certificate.getPublicKey());
       if (!signer.verify(verifier)) {
         throw rejected(BAD_SIGNATURE, "the signature does not verify with the signer's key");
       }
-    } catch (CMSVerifierCertificateNotValidException e) {
-      throw rejected(
-          CERTIFICATE_NOT_VALID,
-          "the signer's certificate was not valid at the signing time the message states");
     } catch (CMSSignerDigestMismatchException e) {
       throw rejected(BAD_SIGNATURE, "the content does not match the digest that was signed");
     } catch (CMSException | OperatorCreationException e) {
@@ -308,23 +369,35 @@ public final class CmsSignatures {
     }
   }
 
-  private static void requireValidAt(X509Certificate certificate, Date moment) {
+  private static boolean validAt(X509Certificate certificate, Instant moment) {
+    return !moment.isBefore(certificate.getNotBefore().toInstant())
+        && !moment.isAfter(certificate.getNotAfter().toInstant());
+  }
+
+  private static void requireValidAt(
+      X509Certificate certificate, Instant moment, String what, byte[] content) {
     try {
-      certificate.checkValidity(moment);
+      certificate.checkValidity(Date.from(moment));
     } catch (CertificateExpiredException e) {
-      throw rejected(
-          CERTIFICATE_NOT_VALID,
+      throw new SignatureRejected(
+          CERTIFICATE_EXPIRED,
           "the signer's certificate expired "
               + certificate.getNotAfter().toInstant()
-              + ", before "
-              + moment.toInstant());
+              + ", before the message was "
+              + what
+              + " at "
+              + moment,
+          content);
     } catch (CertificateNotYetValidException e) {
-      throw rejected(
+      throw new SignatureRejected(
           CERTIFICATE_NOT_VALID,
           "the signer's certificate is valid only from "
               + certificate.getNotBefore().toInstant()
-              + ", after "
-              + moment.toInstant());
+              + ", after the message was "
+              + what
+              + " at "
+              + moment,
+          content);
     }
   }
 

@@ -2,15 +2,21 @@ package no.bindeledd.core.crypto.bc;
 
 import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import no.bindeledd.core.crypto.SigningKey;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -20,6 +26,7 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
@@ -59,6 +66,39 @@ public final class CmsTestMessages {
 
   public static byte[] withSignatureAlgorithm(byte[] content, SigningKey key, String algorithm) {
     return build(content, true, true, false, algorithm, ASN1Encoding.DER, key);
+  }
+
+  /**
+   * Signed as the hub signs, but stating {@code signingTime} as the moment of signing, as a signer
+   * with a wrong clock, or one backdating its claim, would.
+   */
+  public static byte[] signedAt(byte[] content, SigningKey key, Instant signingTime) {
+    try {
+      var digests =
+          new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.provider()).build();
+      ContentSigner signer =
+          new JcaContentSignerBuilder("SHA256withRSA")
+              .setProvider(BouncyCastle.provider())
+              .build(key.privateKey());
+      var generator = new CMSSignedDataGenerator();
+      AttributeTable attributes =
+          new AttributeTable(
+              new Attribute(
+                  CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
+      generator.addSignerInfoGenerator(
+          new JcaSignerInfoGeneratorBuilder(digests)
+              .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes))
+              .build(signer, key.certificate()));
+      generator.addCertificate(new JcaX509CertificateHolder(key.certificate()));
+      return generator
+          .generate(new CMSProcessableByteArray(content), true)
+          .getEncoded(ASN1Encoding.DER);
+    } catch (OperatorCreationException
+        | CertificateEncodingException
+        | CMSException
+        | IOException e) {
+      throw new IllegalStateException("Cannot build the test message", e);
+    }
   }
 
   /** The parts of a signed message that ADR 0004 fixes. */

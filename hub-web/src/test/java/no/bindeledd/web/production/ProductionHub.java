@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
+import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.web.it.HubClient;
 import no.bindeledd.web.it.PayaraHub;
 import no.bindeledd.web.platform.Municipality;
@@ -135,7 +136,11 @@ public final class ProductionHub {
       String publicUrl = "http://localhost:" + port;
       try {
         Files.createDirectories(dataDir);
-        issueAgencyKeys(dataDir.resolve("keys"), municipality, testCa());
+        DevelopmentCa ca = testCa();
+        issueAgencyKeys(dataDir.resolve("keys"), municipality, ca);
+        // The agencies' certificates chain to the test's CA, the one issuer the hub trusts.
+        Path trustList = dataDir.resolve("trusted-issuer.pem");
+        Files.writeString(trustList, Pem.encode(ca.certificate()));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_MUNICIPALITY_FILE", municipality.toString());
@@ -150,6 +155,7 @@ public final class ProductionHub {
         env.put("HUB_OIDC_CLIENT_SECRET", identityProvider.clientSecret());
         env.put("HUB_TSA_URL", tsa.url().toString());
         env.put("HUB_TSA_CERTIFICATES", tsa.certificateFile().toString());
+        env.put("HUB_CERTIFICATES_TRUST_LIST", trustList.toString());
         env.put("HUB_MAIL_FROM", "bindeledd@fjordvik.example");
         smtpPort.ifPresent(
             p -> {
@@ -159,6 +165,9 @@ public final class ProductionHub {
         env.putAll(environment);
         List<String> jvm = new ArrayList<>();
         jvm.add("-Dhub.simulators.port=" + simulatorsPort);
+        // The test's CA publishes no OCSP responder or CRL; AgencyCertificatesIT checks
+        // revocation against a CA that does.
+        jvm.add("-Dhub.certificates.revocation-required=false");
         // Quick retries and polls, so that the journeys do not wait on production's pace.
         jvm.add("-Dhub.outbox.poll-interval=PT0.1S");
         jvm.add("-Dhub.delivery.first-retry-delay=PT0.1S");

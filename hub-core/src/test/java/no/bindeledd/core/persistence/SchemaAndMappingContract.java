@@ -141,8 +141,10 @@ abstract class SchemaAndMappingContract {
             "ConsentChange",
             "ConsentNotice",
             "Message",
+            "NodeLease",
             "OutboxEntry",
             "Person",
+            "SharedChange",
             "StoredCheckpoint",
             "StoredCosignature");
 

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +40,11 @@ import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
  * a moment later sends a signed answer (svar) back the same way. It knows every patient except
  * those it is told it does not: a request about one of them gets a rejection (E35). Told to refuse
  * requests about someone outright, its HTTP endpoint answers them with 422 instead of a receipt.
+ *
+ * <p>As a communication module must (MsgHead), it recognises a message it was given before by its
+ * MsgId: the hub hands a message over at least once, and again after a node died between the
+ * hand-over and recording it. A repeat gets the receipt the first one got, byte for byte, and goes
+ * no further: the record system takes each request once, and answers it once.
  */
 public final class GpOfficeSimulator implements AutoCloseable {
 
@@ -66,6 +72,8 @@ public final class GpOfficeSimulator implements AutoCloseable {
   private final List<DialogRequest> requests = new CopyOnWriteArrayList<>();
   private final List<DialogAnswer> answers = new CopyOnWriteArrayList<>();
   private final List<AppRec> receiptsFromHub = new CopyOnWriteArrayList<>();
+  private final Map<String, byte[]> receiptsGiven = new ConcurrentHashMap<>();
+  private final List<String> repeats = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -115,6 +123,14 @@ public final class GpOfficeSimulator implements AutoCloseable {
 
   public List<DialogRequest> requests() {
     return List.copyOf(requests);
+  }
+
+  /**
+   * The MsgIds of the requests handed over again after the office had taken them, each time one
+   * was; the office took none of them a second time.
+   */
+  public List<String> repeats() {
+    return List.copyOf(repeats);
   }
 
   public List<DialogAnswer> answers() {
@@ -198,6 +214,20 @@ public final class GpOfficeSimulator implements AutoCloseable {
               List.of(AppRecError.of(AppRecErrorCode.T10, "this office takes requests")));
       return keys.sign(format.write(rejection));
     }
+    // One request at a time per MsgId, so that two hand-overs racing from two nodes are still one.
+    synchronized (receiptsGiven) {
+      byte[] given = receiptsGiven.get(request.msgId());
+      if (given != null) {
+        repeats.add(request.msgId());
+        return given;
+      }
+      byte[] receipt = takeNew(request);
+      receiptsGiven.put(request.msgId(), receipt);
+      return receipt;
+    }
+  }
+
+  private byte[] takeNew(DialogRequest request) {
     requests.add(request);
     if (refusedPatients.contains(request.patient().nationalId())) {
       throw new Refused("the record system does not take requests about this patient");

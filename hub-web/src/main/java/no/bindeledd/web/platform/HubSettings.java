@@ -55,11 +55,11 @@ public class HubSettings {
   @ConfigProperty(name = "hub.outbox.poll-interval", defaultValue = "PT0.25S")
   Duration outboxPollInterval;
 
-  @Inject
   /**
    * How long a node keeps an outbox entry it claimed before another node may take it over: the
    * longest a message waits for a node that died while delivering it.
    */
+  @Inject
   @ConfigProperty(name = "hub.outbox.claim-lease", defaultValue = "PT2M")
   Duration outboxClaimLease;
 
@@ -67,17 +67,21 @@ public class HubSettings {
    * How long a node holds a lease (the checkpoint round's) without renewing it; another node takes
    * it over once it ran out.
    */
+  @Inject
   @ConfigProperty(name = "hub.nodes.lease", defaultValue = "PT10S")
   Duration nodeLease;
 
   /** How often a node reads the changes other nodes made, for its live streams. */
+  @Inject
   @ConfigProperty(name = "hub.nodes.changes-poll-interval", defaultValue = "PT0.25S")
   Duration nodeChangesPollInterval;
 
   /** The node's name among the nodes on its database; by default its host name and a random id. */
+  @Inject
   @ConfigProperty(name = "hub.nodes.name")
   Optional<String> nodeName;
 
+  @Inject
   @ConfigProperty(name = "hub.delivery.max-retries", defaultValue = "6")
   int deliveryMaxRetries;
 

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import no.bindeledd.core.node.ChangeFeed;
+import no.bindeledd.web.live.LiveStreams;
 import no.bindeledd.web.platform.HubDataSource;
 import no.bindeledd.web.platform.HubSettings;
 import no.bindeledd.web.security.SignedInUser;
@@ -65,6 +66,7 @@ public class BrowserSessions {
   @Inject HubSettings settings;
   @Inject Clock clock;
   @Inject ChangeFeed feed;
+  @Inject LiveStreams streams;
 
   /** Starts a session for a sign-in under way, and gives the browser its cookie. */
   public void begin(HttpServletResponse response, PendingLogin pending) {
@@ -174,12 +176,16 @@ public class BrowserSessions {
     return found;
   }
 
-  /** Ends this browser's session on every node, and tells the browser to drop its cookie. */
+  /**
+   * Ends this browser's session on every node, and its live streams here at once and on the other
+   * nodes through the change feed; tells the browser to drop its cookie.
+   */
   public Optional<SignedInUser> end(HttpServletRequest request, HttpServletResponse response) {
     Optional<SignedInUser> user = signedIn(request).map(Found::user);
     Optional<String> key = SessionCookies.value(request).map(BrowserSessions::hash);
     if (key.isPresent()) {
       update("delete from browser_session where key_hash = ?", key.get());
+      streams.endSession(key.get());
       feed.sessionEnded(key.get());
     }
     request.removeAttribute(FOUND);

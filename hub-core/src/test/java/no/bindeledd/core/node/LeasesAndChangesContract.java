@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.consent.ConsentNoticed;
@@ -22,22 +23,25 @@ import org.junit.jupiter.api.Test;
 /**
  * The leases and the feed of shared changes on the real schema: one node at a time holds a lease
  * until it runs out or is given up; a node hears of the changes other nodes committed, in order,
- * and of none that rolled back, and not of its own.
+ * and of none that rolled back, and not of its own. Run on H2 and on PostgreSQL.
  */
-class LeasesAndChangesTest {
+public abstract class LeasesAndChangesContract {
 
   private static final NodeName A = new NodeName("node-a");
   private static final NodeName B = new NodeName("node-b");
   private static final Duration TERM = Duration.ofSeconds(10);
 
-  private TestDatabase db;
+  protected TestDatabase db;
   private Fixtures.MovableClock clock;
   private NodeLeases leasesA;
   private NodeLeases leasesB;
 
+  /** An empty database of the kind under test. */
+  protected abstract DataSource emptyDatabase();
+
   @BeforeEach
   void setUp() {
-    db = new TestDatabase();
+    db = new TestDatabase(emptyDatabase());
     clock = new Fixtures.MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
     leasesA = new NodeLeases(new JpaLeases(db.em()), A, clock);
     leasesB = new NodeLeases(new JpaLeases(db.em()), B, clock);

@@ -127,9 +127,9 @@ class TwoNodesIT {
         .simulatorsPort(simulatorsPort)
         .smtpPort(smtpPort)
         .environment("HUB_PUBLIC_URL", publicUrl)
-        .property("-Dhub.nodes.name=" + name)
-        .property("-Dhub.outbox.claim-lease=" + CLAIM_LEASE)
-        .property("-Dhub.nodes.lease=PT3S")
+        .environment("HUB_NODES_NAME", name)
+        .environment("HUB_OUTBOX_CLAIM_LEASE", CLAIM_LEASE)
+        .environment("HUB_NODES_LEASE", "PT3S")
         // In-place retries well inside the claim lease: 0.1 s and 0.2 s.
         .property("-Dhub.delivery.max-retries=2");
   }

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import no.bindeledd.connectors.gp.format.AppRec;
@@ -74,6 +75,8 @@ public final class GpOfficeSimulator implements AutoCloseable {
   private final List<AppRec> receiptsFromHub = new CopyOnWriteArrayList<>();
   private final Map<String, byte[]> receiptsGiven = new ConcurrentHashMap<>();
   private final List<String> repeats = new CopyOnWriteArrayList<>();
+  private final AtomicInteger receiptsHeld = new AtomicInteger();
+  private volatile Duration receiptDelay = Duration.ZERO;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -133,6 +136,19 @@ public final class GpOfficeSimulator implements AutoCloseable {
     return List.copyOf(repeats);
   }
 
+  /**
+   * From now on, the office's HTTP endpoint takes a request at once but holds its receipt back for
+   * {@code delay} before it answers, as a slow communication module does; zero answers at once.
+   */
+  public void holdsReceiptsFor(Duration delay) {
+    receiptDelay = delay;
+  }
+
+  /** How many requests the office has taken and not yet answered with their receipt. */
+  public int receiptsHeld() {
+    return receiptsHeld.get();
+  }
+
   public List<DialogAnswer> answers() {
     return List.copyOf(answers);
   }
@@ -182,7 +198,24 @@ public final class GpOfficeSimulator implements AutoCloseable {
         return;
       }
       byte[] receipt = take(SimulatorServer.readBody(exchange));
-      SimulatorServer.respond(exchange, 200, "application/pkcs7-mime", receipt);
+      Duration delay = receiptDelay;
+      if (delay.isZero()) {
+        SimulatorServer.respond(exchange, 200, "application/pkcs7-mime", receipt);
+        return;
+      }
+      receiptsHeld.incrementAndGet();
+      scheduler.schedule(
+          () -> {
+            try {
+              SimulatorServer.respond(exchange, 200, "application/pkcs7-mime", receipt);
+            } catch (IOException e) {
+              LOG.log(Level.INFO, "The hub went away before the office's receipt", e);
+            } finally {
+              receiptsHeld.decrementAndGet();
+            }
+          },
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (Refused refused) {
       SimulatorServer.problem(exchange, 422, refused.getMessage());
     } catch (RuntimeException | IOException e) {

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import no.bindeledd.connectors.gp.format.DialogRequest;
+import no.bindeledd.connectors.simulator.GpOfficeSimulator;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.audit.verify.ExportVerifier;
 import no.bindeledd.core.audit.verify.Report;
@@ -259,7 +260,14 @@ class TwoNodesIT {
           });
     }
     Await.until("requests flow through both nodes", acknowledged::size, n -> n >= 15);
+    // The office's module answers slowly for a moment, so that each node is in the middle of a
+    // hand-over (one at a time each) when node A dies: taken by the office, its receipt not yet
+    // back, the delivery not yet recorded.
+    GpOfficeSimulator office = simulators.httpOffice;
+    office.holdsReceiptsFor(Duration.ofSeconds(1));
+    Await.until("both nodes are handing a request over", office::receiptsHeld, held -> held >= 2);
     nodeA.kill();
+    office.holdsReceiptsFor(Duration.ZERO);
     assertThat(nodeA.isAlive()).as("node A is gone").isFalse();
     int atTheKill = acknowledged.size();
     Await.until(
@@ -292,6 +300,11 @@ class TwoNodesIT {
                 + simulators.httpOffice.repeats()
                 + ")")
         .allMatch(count -> count == 1);
+    assertThat(office.repeats())
+        .as(
+            "what the killed node had handed over was handed over again by the survivor, under its"
+                + " own MsgId, and recognised")
+        .isNotEmpty();
     Map<String, Long> deliveries = deliveriesRecorded();
     for (String id : acknowledged) {
       assertThat(deliveries.get(id)).as("delivery of " + id + " recorded once").isEqualTo(1L);

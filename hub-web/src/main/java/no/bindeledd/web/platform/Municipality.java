@@ -122,7 +122,9 @@ public record Municipality(
               connection(org, kind, a.getJsonObject("connector"), properties)));
     }
     List<DemoUser> users = new ArrayList<>();
-    for (JsonValue value : json.getJsonArray("demoUsers")) {
+    // A production municipality has no demo users: its staff are at its identity provider.
+    JsonArray demoUsers = json.getJsonArray("demoUsers");
+    for (JsonValue value : demoUsers == null ? List.<JsonValue>of() : demoUsers) {
       JsonObject u = value.asJsonObject();
       Role role =
           Role.fromCode(u.getString("role"))

@@ -25,6 +25,20 @@ class MunicipalityTest {
   }
 
   @Test
+  void aProductionMunicipalityNeedsNoDemoUsersOrParticipants() throws Exception {
+    Municipality real =
+        read(
+            """
+            {"name":"Elvik municipality","agencies":[
+              {"orgNumber":"311000004","name":"Elvik Refugee Service","kind":"refugee_service"}]}""");
+
+    assertThat(real.name()).isEqualTo("Elvik municipality");
+    assertThat(real.agencies()).hasSize(1);
+    assertThat(real.demoUsers()).isEmpty();
+    assertThat(real.demoParticipants()).isEmpty();
+  }
+
+  @Test
   void theDemoMunicipalityInTheRepositoryIsValid() {
     Municipality demo =
         Municipality.read(

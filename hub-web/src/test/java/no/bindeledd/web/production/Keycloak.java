@@ -22,22 +22,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import no.bindeledd.web.it.BrowserSignIn;
 import no.bindeledd.web.it.PayaraHub;
 
 /**
- * A real Keycloak for one test JVM: the distribution Maven unpacked into the build folder, started
- * in development mode with a JDK 21 or newer, on a free loopback port, importing the realm of
- * {@code config/keycloak/bindeledd-realm.json} with a client secret generated here. Staff are made
- * through Keycloak's admin REST API, as an operator (or a directory sync) would: the municipality's
- * demo users with generated passwords, their role, their agency and their name. Nothing secret is
- * in the repository.
+ * A real Keycloak for one test JVM: the distribution Maven unpacked into the build folder, built
+ * once and started on that build with a JDK 21 or newer, over plain HTTP, on a free loopback port,
+ * importing the realm of {@code config/keycloak/bindeledd-realm.json} with a client secret
+ * generated here. Staff are made through Keycloak's admin REST API, as an operator (or a directory
+ * sync) would: the municipality's demo users with generated passwords, their role, their agency and
+ * their name. Nothing secret is in the repository.
  */
 public final class Keycloak implements StaffIdentityProvider {
 
@@ -53,7 +55,9 @@ public final class Keycloak implements StaffIdentityProvider {
    */
   private static final String TEST_CLIENT_ID = "bindeledd-tests";
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  /** Keycloak starts in 10 to 60 s, and in minutes on a machine that other builds keep busy. */
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Keycloak instance;
@@ -66,24 +70,40 @@ public final class Keycloak implements StaffIdentityProvider {
   private final String clientSecret;
   private final String adminPassword;
   private final Path log;
-  private final Map<String, String> passwords = new LinkedHashMap<>();
+  private final Map<String, String> passwords = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> ready;
 
-  private Keycloak(Process process, int port, String clientSecret, String adminPassword, Path log) {
+  private Keycloak(
+      Process process,
+      int port,
+      String clientSecret,
+      String adminPassword,
+      Path log,
+      List<User> users) {
     this.process = process;
     this.port = port;
     this.clientSecret = clientSecret;
     this.adminPassword = adminPassword;
     this.log = log;
+    this.ready =
+        CompletableFuture.runAsync(
+            () -> {
+              awaitUp();
+              declareAgencyAttribute();
+              addTestClient();
+              createUsers(users);
+            });
   }
 
   /**
-   * The test JVM's Keycloak, started on first use with the demo staff and stopped with the JVM.
-   * Each hub that signs in with it is added to its client's redirects ({@link #allowRedirectsTo}).
+   * The test JVM's Keycloak with the demo staff, started on first use and stopped with the JVM. It
+   * comes up in the background, so that a hub can start meanwhile: its address and client are known
+   * at once, and whatever needs Keycloak itself waits until it is ready. Each hub that signs in
+   * with it is added to its client's redirects ({@link #allowRedirectsTo}).
    */
   public static synchronized Keycloak get() {
     if (instance == null) {
-      instance = start("http://localhost");
-      instance.addUsers(demoStaff());
+      instance = start("http://localhost", demoStaff());
       Keycloak started = instance;
       Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-keycloak"));
     }
@@ -91,10 +111,11 @@ public final class Keycloak implements StaffIdentityProvider {
   }
 
   /**
-   * Starts Keycloak with a fresh database and the realm imported, the hub's client allowed to
-   * redirect to {@code publicUrl}'s {@code /auth/callback}; the caller stops it.
+   * Starts Keycloak with a fresh database, the realm imported and {@code users} added, the hub's
+   * client allowed to redirect to {@code publicUrl}'s {@code /auth/callback}; the caller stops it.
+   * Returns at once; {@link #awaitReady()} waits until it is up.
    */
-  public static Keycloak start(String publicUrl) {
+  public static Keycloak start(String publicUrl, List<User> users) {
     Path home = Path.of(PayaraHub.required("hub.keycloak.home"));
     Path repo = Path.of(PayaraHub.required("hub.repo.dir"));
     Path target = Path.of(PayaraHub.required("hub.build.dir"));
@@ -110,15 +131,20 @@ public final class Keycloak implements StaffIdentityProvider {
           repo.resolve("config/keycloak/bindeledd-realm.json"),
           imports.resolve("bindeledd-realm.json"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path jdk = jdk21OrNewer();
+      buildOnce(home, jdk, target.resolve("keycloak-build.log"));
       int port = PayaraHub.freePort();
       String secret = randomSecret();
       String adminPassword = randomSecret();
       Path log = target.resolve("keycloak.log");
+      // Production mode on the build made once, over plain HTTP on loopback: the quickest start.
       ProcessBuilder builder =
           new ProcessBuilder(
                   home.resolve("bin/kc.sh").toString(),
-                  "start-dev",
+                  "start",
+                  "--optimized",
                   "--import-realm",
+                  "--http-enabled=true",
                   "--http-host=127.0.0.1",
                   "--http-port=" + port,
                   "--http-management-port=" + PayaraHub.freePort(),
@@ -127,8 +153,10 @@ public final class Keycloak implements StaffIdentityProvider {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       Map<String, String> env = builder.environment();
-      env.put("JAVA_HOME", jdk21OrNewer().toString());
+      env.put("JAVA_HOME", jdk.toString());
       env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx448m");
+      // A test's Keycloak lives a few minutes: quick compilation starts it sooner.
+      env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       // Keycloak fills the realm file's ${...} from its environment at import.
@@ -136,14 +164,38 @@ public final class Keycloak implements StaffIdentityProvider {
       env.put("HUB_OIDC_CLIENT_SECRET", secret);
       env.put("HUB_PUBLIC_URL", publicUrl);
       Process process = builder.start();
-      Keycloak keycloak = new Keycloak(process, port, secret, adminPassword, log);
-      keycloak.awaitReady();
-      keycloak.declareAgencyAttribute();
-      keycloak.addTestClient();
-      return keycloak;
+      return new Keycloak(process, port, secret, adminPassword, log, users);
     } catch (IOException e) {
       throw new IllegalStateException("could not start Keycloak", e);
     }
+  }
+
+  /**
+   * Runs {@code kc.sh build} once for this distribution (the embedded development database, the
+   * defaults otherwise), so that each start skips Keycloak's 20 to 40 seconds of build.
+   */
+  private static synchronized void buildOnce(Path home, Path jdk, Path log) throws IOException {
+    Path marker = home.resolve("bindeledd-tests.built");
+    if (Files.exists(marker)) {
+      return;
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build", "--db=dev-file")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("JAVA_HOME", jdk.toString());
+    Process build = builder.start();
+    try {
+      if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
+        build.destroyForcibly();
+        throw new IllegalStateException("kc.sh build failed; see " + log);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while Keycloak was built", e);
+    }
+    Files.writeString(marker, "kc.sh build --db=dev-file\n");
   }
 
   /** The municipality's demo staff, and an administrator of the hub at no agency. */
@@ -169,8 +221,27 @@ public final class Keycloak implements StaffIdentityProvider {
     return users;
   }
 
+  /**
+   * Waits until Keycloak answers, with its realm, client and users in place.
+   *
+   * @throws IllegalStateException if it did not come up, naming its log
+   */
+  public void awaitReady() {
+    try {
+      ready.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException(
+          "Keycloak did not come up; see " + log + ": " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
   /** Adds the users with generated passwords, their role and their agency. */
   public void addUsers(List<User> users) {
+    awaitReady();
+    createUsers(users);
+  }
+
+  private void createUsers(List<User> users) {
     String admin = adminToken();
     for (User user : users) {
       String password = randomSecret();
@@ -237,6 +308,7 @@ public final class Keycloak implements StaffIdentityProvider {
   /** A user's generated password, as typed on Keycloak's login page. */
   @Override
   public String passwordOf(String username) {
+    awaitReady();
     return Optional.ofNullable(passwords.get(username))
         .orElseThrow(() -> new IllegalArgumentException("no such user in Keycloak: " + username));
   }
@@ -244,6 +316,7 @@ public final class Keycloak implements StaffIdentityProvider {
   /** An access token for the user, by password, as a bearer token for the hub's API. */
   @Override
   public String accessToken(String username) {
+    awaitReady();
     String form =
         "grant_type=password&client_id="
             + TEST_CLIENT_ID
@@ -262,6 +335,7 @@ public final class Keycloak implements StaffIdentityProvider {
 
   @Override
   public synchronized void allowRedirectsTo(String publicUrl) {
+    awaitReady();
     String admin = adminToken();
     JsonObject client = hubClient(admin);
     JsonArray redirects =
@@ -317,12 +391,11 @@ public final class Keycloak implements StaffIdentityProvider {
     }
   }
 
-  private void awaitReady() {
+  private void awaitUp() {
     URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
     await("Keycloak answers at " + discovery)
         .atMost(START_TIMEOUT)
         .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
         .until(
             () -> {
               if (!process.isAlive()) {

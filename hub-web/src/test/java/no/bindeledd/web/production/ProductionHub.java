@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
+import no.bindeledd.web.it.HubClient;
 import no.bindeledd.web.it.PayaraHub;
 import no.bindeledd.web.platform.Municipality;
 
@@ -135,7 +136,6 @@ public final class ProductionHub {
       try {
         Files.createDirectories(dataDir);
         issueAgencyKeys(dataDir.resolve("keys"), municipality, testCa());
-        identityProvider.allowRedirectsTo(publicUrl);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_MUNICIPALITY_FILE", municipality.toString());
@@ -214,6 +214,18 @@ public final class ProductionHub {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** A client of this hub presenting no token. */
+  public HubClient anonymous() {
+    return HubClient.withToken(base, null);
+  }
+
+  /**
+   * A client of this hub with a bearer token from {@code identityProvider} for {@code username}.
+   */
+  public HubClient as(StaffIdentityProvider identityProvider, String username) {
+    return HubClient.withToken(base, identityProvider.accessToken(username));
   }
 
   public Path keysDir() {

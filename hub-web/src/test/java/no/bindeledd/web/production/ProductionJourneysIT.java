@@ -72,9 +72,10 @@ class ProductionJourneysIT {
   static void startTheDeployment() throws IOException {
     Path target = Path.of(PayaraHub.required("hub.build.dir"));
     Path work = Files.createTempDirectory(target, "production-journeys-");
+    // Keycloak comes up in the background while the rest starts.
+    keycloak = Keycloak.get();
     database = Postgres.get().newDatabase();
     tsa = TimestampingAuthority.start(work.resolve("tsa"));
-    keycloak = Keycloak.get();
     idPorten =
         DevelopmentSignIn.start(
             Path.of(PayaraHub.required("hub.repo.dir"), "config/municipality-demo.json"),
@@ -121,14 +122,10 @@ class ProductionJourneysIT {
         .contains("Bindeledd is running for")
         .doesNotContain("development TSA")
         .doesNotContain("Development identity provider");
-    assertThat(
-            HubClient.withToken(hub.base(), null)
-                .get("/api/agencies/development-ca/certificate")
-                .status())
+    assertThat(hub.anonymous().get("/api/agencies/development-ca/certificate").status())
         .isEqualTo(404);
-    assertThat(HubClient.withToken(hub.base(), null).get("/api/dev-idp/token").status())
-        .isIn(404, 405);
-    assertThat(HubClient.withToken(hub.base(), null).get("/api/audit/tsa-certificates").body())
+    assertThat(hub.anonymous().get("/api/dev-idp/token").status()).isIn(404, 405);
+    assertThat(hub.anonymous().get("/api/audit/tsa-certificates").body())
         .as("the hub trusts the external authority's certificate only")
         .isEqualTo(pemOf(tsa));
   }
@@ -258,13 +255,18 @@ class ProductionJourneysIT {
   }
 
   @Test
-  void j4AfterTheWithdrawalNewRequestsAreRefusedAndALateAnswerIsHeld() {
+  void j4AfterTheWithdrawalNewRequestsAreRefusedAndTheGpOfficesAnswerIsHeld() {
     String amal = registerParticipant(Demo.adultNationalId());
     String consentId = recordGpConsent(amal).getString("id");
     Reply asked = as(Demo.CASEWORKER).post("/api/requests", Demo.referralQuestionJson(amal));
+    assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
     String requestId = asked.json().getString("id");
     awaitStatus(Demo.CASEWORKER, requestId, "delivered");
 
+    // The GP office has the request open when the participant withdraws the consent.
+    Page office = signedIn(Demo.GP, "/exchange/messages/" + requestId);
+    Locator answerField = office.getByLabel("Svar", new Page.GetByLabelOptions().setExact(true));
+    assertThat(answerField).isVisible();
     Reply withdrawn =
         as(Demo.CASEWORKER)
             .post(
@@ -275,17 +277,16 @@ class ProductionJourneysIT {
     assertThat(again.status()).isEqualTo(403);
     assertThat(again.json().getString("refusal")).isEqualTo("consent-withdrawn");
 
-    Reply late =
-        as(Demo.GP)
-            .post("/api/messages/" + requestId + "/answers", "{\"text\":\"Yes, referred.\"}");
-    assertThat(late.status()).as(late.toString()).isEqualTo(201);
-    assertThat(late.json().getString("status")).as("the GP office is told").isEqualTo("held");
-    assertThat(late.json().getString("statusReason")).contains("withdrawn");
-    String answerId = late.json().getString("id");
-    assertThat(as(Demo.CASEWORKER).get("/api/inbox").jsonArray().getValuesAs(JsonObject.class))
-        .extracting(m -> m.getString("id"))
-        .doesNotContain(answerId);
-    assertThat(as(Demo.CASEWORKER).get("/api/messages/" + answerId).status()).isEqualTo(404);
+    answerField.fill("Yes, referred on 2 December.");
+    office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send svaret")).click();
+    Locator outcome = office.getByTestId("reply-outcome");
+    assertThat(outcome).containsText("Svaret holdes tilbake");
+    assertThat(outcome.getByTestId("held-words")).containsText("withdrawn");
+    List<JsonObject> inbox =
+        as(Demo.CASEWORKER).get("/api/inbox").jsonArray().getValuesAs(JsonObject.class);
+    assertThat(inbox)
+        .as("the refugee service never gets the held answer")
+        .noneMatch(m -> requestId.equals(m.getString("inReplyTo", "")));
   }
 
   @Test
@@ -410,8 +411,7 @@ class ProductionJourneysIT {
     HubClient auditor = as(Demo.AUDITOR);
     assertThat(auditor.get("/api/audit/integrity").json().getBoolean("intact")).isTrue();
     VerifierKey logKey =
-        VerifierKey.parse(
-            HubClient.withToken(hub.base(), null).get("/api/audit/log-key").body().strip());
+        VerifierKey.parse(hub.anonymous().get("/api/audit/log-key").body().strip());
     long newest;
     try (Connection db = database.connect();
         Statement s = db.createStatement();
@@ -513,7 +513,7 @@ class ProductionJourneysIT {
 
   /** A fresh token each time: Keycloak's live five minutes, and the suite may take longer. */
   private static HubClient as(String username) {
-    return HubClient.withToken(hub.base(), keycloak.accessToken(username));
+    return hub.as(keycloak, username);
   }
 
   private Page signedIn(String username, String path) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import no.bindeledd.connectors.gp.format.AppRec;
@@ -39,6 +41,11 @@ import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
  * a moment later sends a signed answer (svar) back the same way. It knows every patient except
  * those it is told it does not: a request about one of them gets a rejection (E35). Told to refuse
  * requests about someone outright, its HTTP endpoint answers them with 422 instead of a receipt.
+ *
+ * <p>As a communication module must (MsgHead), it recognises a message it was given before by its
+ * MsgId: the hub hands a message over at least once, and again after a node died between the
+ * hand-over and recording it. A repeat gets the receipt the first one got, byte for byte, and goes
+ * no further: the record system takes each request once, and answers it once.
  */
 public final class GpOfficeSimulator implements AutoCloseable {
 
@@ -66,6 +73,10 @@ public final class GpOfficeSimulator implements AutoCloseable {
   private final List<DialogRequest> requests = new CopyOnWriteArrayList<>();
   private final List<DialogAnswer> answers = new CopyOnWriteArrayList<>();
   private final List<AppRec> receiptsFromHub = new CopyOnWriteArrayList<>();
+  private final Map<String, byte[]> receiptsGiven = new ConcurrentHashMap<>();
+  private final List<String> repeats = new CopyOnWriteArrayList<>();
+  private final AtomicInteger receiptsHeld = new AtomicInteger();
+  private volatile Duration receiptDelay = Duration.ZERO;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -117,6 +128,27 @@ public final class GpOfficeSimulator implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /**
+   * The MsgIds of the requests handed over again after the office had taken them, each time one
+   * was; the office took none of them a second time.
+   */
+  public List<String> repeats() {
+    return List.copyOf(repeats);
+  }
+
+  /**
+   * From now on, the office's HTTP endpoint takes a request at once but holds its receipt back for
+   * {@code delay} before it answers, as a slow communication module does; zero answers at once.
+   */
+  public void holdsReceiptsFor(Duration delay) {
+    receiptDelay = delay;
+  }
+
+  /** How many requests the office has taken and not yet answered with their receipt. */
+  public int receiptsHeld() {
+    return receiptsHeld.get();
+  }
+
   public List<DialogAnswer> answers() {
     return List.copyOf(answers);
   }
@@ -166,7 +198,24 @@ public final class GpOfficeSimulator implements AutoCloseable {
         return;
       }
       byte[] receipt = take(SimulatorServer.readBody(exchange));
-      SimulatorServer.respond(exchange, 200, "application/pkcs7-mime", receipt);
+      Duration delay = receiptDelay;
+      if (delay.isZero()) {
+        SimulatorServer.respond(exchange, 200, "application/pkcs7-mime", receipt);
+        return;
+      }
+      receiptsHeld.incrementAndGet();
+      scheduler.schedule(
+          () -> {
+            try {
+              SimulatorServer.respond(exchange, 200, "application/pkcs7-mime", receipt);
+            } catch (IOException e) {
+              LOG.log(Level.INFO, "The hub went away before the office's receipt", e);
+            } finally {
+              receiptsHeld.decrementAndGet();
+            }
+          },
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (Refused refused) {
       SimulatorServer.problem(exchange, 422, refused.getMessage());
     } catch (RuntimeException | IOException e) {
@@ -198,6 +247,20 @@ public final class GpOfficeSimulator implements AutoCloseable {
               List.of(AppRecError.of(AppRecErrorCode.T10, "this office takes requests")));
       return keys.sign(format.write(rejection));
     }
+    // One request at a time per MsgId, so that two hand-overs racing from two nodes are still one.
+    synchronized (receiptsGiven) {
+      byte[] given = receiptsGiven.get(request.msgId());
+      if (given != null) {
+        repeats.add(request.msgId());
+        return given;
+      }
+      byte[] receipt = takeNew(request);
+      receiptsGiven.put(request.msgId(), receipt);
+      return receipt;
+    }
+  }
+
+  private byte[] takeNew(DialogRequest request) {
     requests.add(request);
     if (refusedPatients.contains(request.patient().nationalId())) {
       throw new Refused("the record system does not take requests about this patient");

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -18,7 +20,9 @@ import java.util.logging.Logger;
 /**
  * NAV's intake of participant plans: takes a plan posted as JSON, checks the refugee service's
  * signature and reads the plan from what the signature covers, and acknowledges it with NAV's own
- * reference. A plan it cannot verify or read is refused with a problem detail.
+ * reference. A plan it cannot verify or read is refused with a problem detail. A plan handed over
+ * again with a message id it has taken is recognised: it gets the acknowledgement the first one
+ * got, with the same reference, and is not taken twice.
  */
 public final class NavSimulator {
 
@@ -28,6 +32,8 @@ public final class NavSimulator {
   private final AgencyKeys keys;
   private final List<JsonObject> plans = new CopyOnWriteArrayList<>();
   private final AtomicInteger references = new AtomicInteger();
+  private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+  private final List<String> repeats = new CopyOnWriteArrayList<>();
 
   public NavSimulator(String orgNumber, AgencyKeys keys) {
     this.orgNumber = orgNumber;
@@ -46,6 +52,11 @@ public final class NavSimulator {
   /** The plan documents received and acknowledged, as their signatures cover them. */
   public List<JsonObject> plans() {
     return List.copyOf(plans);
+  }
+
+  /** The message ids of plans handed over again after NAV had taken them, each time one was. */
+  public List<String> repeats() {
+    return List.copyOf(repeats);
   }
 
   private void onHttp(HttpExchange exchange) throws IOException {
@@ -71,14 +82,25 @@ public final class NavSimulator {
       SimulatorServer.problem(exchange, 400, "the plan was refused: " + e.getMessage());
       return;
     }
-    plans.add(signedDocument);
-    String ack =
-        Json.createObjectBuilder()
-            .add("messageId", signedDocument.getString("messageId"))
-            .add("status", "received")
-            .add("reference", String.format("NAV-SIM-%06d", references.incrementAndGet()))
-            .build()
-            .toString();
+    String messageId = signedDocument.getString("messageId");
+    String ack;
+    synchronized (acknowledged) {
+      String given = acknowledged.get(messageId);
+      if (given != null) {
+        repeats.add(messageId);
+        ack = given;
+      } else {
+        plans.add(signedDocument);
+        ack =
+            Json.createObjectBuilder()
+                .add("messageId", messageId)
+                .add("status", "received")
+                .add("reference", String.format("NAV-SIM-%06d", references.incrementAndGet()))
+                .build()
+                .toString();
+        acknowledged.put(messageId, ack);
+      }
+    }
     SimulatorServer.respond(
         exchange, 200, "application/json", ack.getBytes(StandardCharsets.UTF_8));
   }

@@ -3,20 +3,30 @@ package no.bindeledd.core.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
 import no.bindeledd.core.audit.checkpoint.NoteRejected;
+import no.bindeledd.core.node.Leases;
 
 /**
  * The database's part of checkpointing, one transaction at a time: proving the tree consistent with
  * the checkpoint the hub remembers, signing and storing the next checkpoint, and taking up stored
  * checkpoints signed after the remembered one. {@link Checkpointer} calls it, and writes the memory
  * once each transaction has committed.
+ *
+ * <p>With several nodes on one database, signing locks the checkpoint lease's row first, so that
+ * two checkpoints are never signed at once on any nodes, and every node takes up what the others
+ * signed before it signs the next: the chain keeps one head. A node that does not sign follows
+ * ({@link #follow}): it takes up each checkpoint another node stored only once it verifies with the
+ * log key, names the one this node remembers and has the root this node's own tree gives at its
+ * size, so each node's memory still catches a rewritten database.
  */
 @ApplicationScoped
 public class CheckpointSigner {
@@ -30,6 +40,7 @@ public class CheckpointSigner {
   private CheckpointMemory memory;
   private LogIdentity log;
   private Clock clock;
+  private Leases leases;
 
   protected CheckpointSigner() {}
 
@@ -40,7 +51,9 @@ public class CheckpointSigner {
       Checkpoints checkpoints,
       CheckpointMemory memory,
       LogIdentity log,
-      Clock clock) {
+      Clock clock,
+      Leases leases) {
+    this.leases = leases;
     this.tree = tree;
     this.trail = trail;
     this.checkpoints = checkpoints;
@@ -117,27 +130,12 @@ public class CheckpointSigner {
     if (memory.alarm().isPresent()) {
       return Optional.empty();
     }
-    long size;
-    try {
-      size = tree.catchUp();
-    } catch (MissingAuditEntry e) {
-      memory.raise(
-          "entry "
-              + e.seq()
-              + " is missing from the stored log ("
-              + e.getMessage()
-              + "): rows were removed from the database");
+    leases.lock(Leases.AUDIT_CHECKPOINTS);
+    OptionalLong caughtUp = catchUpAndCompare();
+    if (caughtUp.isEmpty()) {
       return Optional.empty();
     }
-    takeUpStoredSuccessors();
-    if (memory.alarm().isPresent()) {
-      return Optional.empty();
-    }
-    Optional<HistoryMismatch> mismatch = memory.compare(tree.tree(), checkpoints);
-    if (mismatch.isPresent()) {
-      memory.raise(mismatch.get().describe());
-      return Optional.empty();
-    }
+    long size = caughtUp.getAsLong();
     Optional<CheckpointMemory.Remembered> last = memory.remembered();
     if (size == 0 || last.map(remembered -> remembered.size() >= size).orElse(false)) {
       return Optional.empty();
@@ -155,14 +153,58 @@ public class CheckpointSigner {
   }
 
   /**
+   * Follows the checkpoints another node signs: catches the tree up, takes up the stored
+   * checkpoints signed after the remembered one once each proves consistent with it, and holds the
+   * tree against the newest. Signs nothing; raises the alarm as {@link #sign} would.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void follow() {
+    if (memory.alarm().isEmpty()) {
+      catchUpAndCompare();
+    }
+  }
+
+  /** The tree's size, caught up and matching the remembered history; empty if the alarm is up. */
+  private OptionalLong catchUpAndCompare() {
+    long size;
+    try {
+      size = tree.catchUp();
+    } catch (MissingAuditEntry e) {
+      memory.raise(
+          "entry "
+              + e.seq()
+              + " is missing from the stored log ("
+              + e.getMessage()
+              + "): rows were removed from the database");
+      return OptionalLong.empty();
+    }
+    takeUpStoredSuccessors();
+    if (memory.alarm().isPresent()) {
+      return OptionalLong.empty();
+    }
+    Optional<HistoryMismatch> mismatch = memory.compare(tree.tree(), checkpoints);
+    if (mismatch.isPresent()) {
+      memory.raise(mismatch.get().describe());
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(size);
+  }
+
+  /**
    * Remembers the stored checkpoints signed after the remembered one, which the database committed
-   * but the file did not get: each must verify and name the one before it. A stored checkpoint
-   * beyond the remembered one that does not is not the hub's history, and raises the alarm.
+   * but the file did not get, or another node signed: each must verify, name the one before it, and
+   * have the root the tree gives at its size (when the tree has caught up that far). A stored
+   * checkpoint beyond the remembered one that does not is not the hub's history, and raises the
+   * alarm.
    */
   private void takeUpStoredSuccessors() {
     Optional<CheckpointMemory.Remembered> current = memory.remembered();
     if (current.isEmpty()) {
-      return;
+      takeUpFirst();
+      current = memory.remembered();
+      if (current.isEmpty()) {
+        return;
+      }
     }
     List<StoredCheckpoint> later;
     do {
@@ -174,15 +216,45 @@ public class CheckpointSigner {
           return;
         }
         memory.remember(stored.signedNote());
-        LOG.info(
+        LOG.fine(
             () ->
                 "The audit log remembers its stored checkpoint of "
                     + stored.treeSize()
-                    + " entries, signed after the one it remembered: the hub stopped before it"
-                    + " remembered it");
+                    + " entries, signed after the one it remembered (by another node, or before"
+                    + " this one stopped)");
         current = memory.remembered();
       }
     } while (later.size() == BATCH);
+  }
+
+  /**
+   * Remembers the log's first checkpoint, stored by another node, if this node remembers none yet:
+   * it must verify, name no checkpoint before it, and have the root this node's tree gives at its
+   * size. Without a tree that far (at start, before the first catch-up), it waits.
+   */
+  private void takeUpFirst() {
+    Optional<StoredCheckpoint> first = checkpoints.after(0, 1).stream().findFirst();
+    if (first.isEmpty() || tree.tree().size() < first.get().treeSize()) {
+      return;
+    }
+    Checkpoint signed;
+    try {
+      signed = Checkpoint.verify(first.get().signedNote(), log.origin(), log.verifierKey());
+    } catch (NoteRejected e) {
+      memory.raise(
+          "the log's first stored checkpoint does not verify with the log key: " + e.getMessage());
+      return;
+    }
+    if (signed.previous().isPresent()
+        || signed.size() != first.get().treeSize()
+        || !MessageDigest.isEqual(tree.tree().root(signed.size()), signed.rootHash())) {
+      memory.raise(
+          "the log's first stored checkpoint, of "
+              + first.get().treeSize()
+              + " entries, does not match the stored entries or names one before it");
+      return;
+    }
+    memory.remember(first.get().signedNote());
   }
 
   private Optional<String> successorProblem(
@@ -205,6 +277,14 @@ public class CheckpointSigner {
               + " does not follow the checkpoint of "
               + before.size()
               + " entries the hub remembers: the hub did not sign it after that one");
+    }
+    if (tree.tree().size() >= signed.size()
+        && !MessageDigest.isEqual(tree.tree().root(signed.size()), signed.rootHash())) {
+      return Optional.of(
+          "the stored checkpoint "
+              + stored.treeSize()
+              + ", signed after the one the hub remembers, does not match the stored entries: the"
+              + " log it covers was changed");
     }
     return Optional.empty();
   }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>Each checkpoint is proven consistent with the one the hub remembers signing before it is
  * signed, in a transaction of its own ({@link CheckpointSigner}), and remembered ({@link
  * CheckpointMemory}) only after that transaction committed. One checkpoint at a time: the chain has
- * one head.
+ * one head, on one node or several ({@link CheckpointSigner} locks the lease's row to sign).
  */
 @ApplicationScoped
 public class Checkpointer {
@@ -44,6 +44,15 @@ public class Checkpointer {
     Optional<StoredCheckpoint> signed = signer.sign();
     signed.ifPresent(checkpoint -> memory.remember(checkpoint.signedNote()));
     return signed;
+  }
+
+  /**
+   * Takes up what another node signed since, once it proves consistent with what this node
+   * remembers, and signs nothing: the round of a node that does not hold the checkpoint lease.
+   */
+  public synchronized void follow() {
+    recall();
+    signer.follow();
   }
 
   /** Why the hub signs no more checkpoints, if it does not. */

@@ -30,7 +30,10 @@ import no.bindeledd.core.person.Person;
 @ApplicationScoped
 public class Delivery {
 
-  /** How long a claimed entry stays with one route before another may take it over. */
+  /**
+   * How long a claimed entry stays with one route before another may take it over, unless the
+   * policy says otherwise ({@link DeliveryPolicy#claimLease}).
+   */
   public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
   private static final int EXPIRY_BATCH = 100;
@@ -79,7 +82,7 @@ public class Delivery {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<Due> claimDue(int max) {
     Instant now = clock.instant();
-    return messages.claim(now, now.plus(CLAIM_LEASE), max).stream()
+    return messages.claim(now, now.plus(policy.claimLease()), max).stream()
         .map(
             entry -> {
               Agency recipient = agencies.get(new OrganisationNumber(entry.recipientAgency()));

@@ -49,6 +49,7 @@ import no.bindeledd.core.canonical.CanonicalJson;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.persistence.JpaCheckpoints;
+import no.bindeledd.core.persistence.JpaLeases;
 import no.bindeledd.core.persistence.JpaStoredCosignatures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +135,15 @@ class CheckpointMemoryTest {
     db.em().clear();
     tree = new AuditTree(town.auditTrail);
     memory = new CheckpointMemory(keysDir.resolve(CheckpointMemory.FILE_NAME), identity);
-    signer = new CheckpointSigner(tree, town.auditTrail, checkpoints, memory, identity, town.clock);
+    signer =
+        new CheckpointSigner(
+            tree,
+            town.auditTrail,
+            checkpoints,
+            memory,
+            identity,
+            town.clock,
+            new JpaLeases(db.em()));
     checkpointer = new Checkpointer(signer, memory);
     integrity = new AuditIntegrity(town.audit, town.auditTrail, checkpoints, memory, identity);
     db.inTransaction(() -> checkpointer.recall());

@@ -34,6 +34,7 @@ import no.bindeledd.core.audit.witness.WitnessedLog;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.persistence.JpaCheckpoints;
+import no.bindeledd.core.persistence.JpaLeases;
 import no.bindeledd.core.persistence.JpaStoredCosignatures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +96,13 @@ class CheckpointWitnessingTest {
       checkpointer =
           new Checkpointer(
               new CheckpointSigner(
-                  tree, town.auditTrail, new JpaCheckpoints(db.em()), memory, identity, town.clock),
+                  tree,
+                  town.auditTrail,
+                  new JpaCheckpoints(db.em()),
+                  memory,
+                  identity,
+                  town.clock,
+                  new JpaLeases(db.em())),
               memory);
     }
 

@@ -32,6 +32,7 @@ import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.crypto.TimestampAuthority;
 import no.bindeledd.core.crypto.Timestamps;
 import no.bindeledd.core.persistence.JpaCheckpoints;
+import no.bindeledd.core.persistence.JpaLeases;
 import no.bindeledd.core.persistence.JpaStoredCosignatures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +83,14 @@ class CheckpointingTest {
         new CheckpointMemory(memoryDir.resolve(CheckpointMemory.FILE_NAME), identity);
     checkpointer =
         new Checkpointer(
-            new CheckpointSigner(tree, town.auditTrail, checkpoints, memory, identity, town.clock),
+            new CheckpointSigner(
+                tree,
+                town.auditTrail,
+                checkpoints,
+                memory,
+                identity,
+                town.clock,
+                new JpaLeases(db.em())),
             memory);
     TimestampAuthority flaky =
         query -> {

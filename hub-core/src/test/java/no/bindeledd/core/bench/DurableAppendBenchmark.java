@@ -36,6 +36,7 @@ import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.persistence.JpaAuditTrail;
 import no.bindeledd.core.persistence.JpaCheckpoints;
+import no.bindeledd.core.persistence.JpaLeases;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -164,7 +165,14 @@ public class DurableAppendBenchmark {
           new CheckpointMemory(keys.resolve(CheckpointMemory.FILE_NAME), identity);
       checkpointer =
           new Checkpointer(
-              new CheckpointSigner(new AuditTree(trail), trail, stored, memory, identity, clock),
+              new CheckpointSigner(
+                  new AuditTree(trail),
+                  trail,
+                  stored,
+                  memory,
+                  identity,
+                  clock,
+                  new JpaLeases(rounds)),
               memory);
       timestamper =
           new CheckpointTimestamper(

@@ -142,8 +142,10 @@ abstract class SchemaAndMappingContract {
             "ConsentChange",
             "ConsentNotice",
             "Message",
+            "NodeLease",
             "OutboxEntry",
             "Person",
+            "SharedChange",
             "StoredCheckpoint",
             "StoredCosignature");
 

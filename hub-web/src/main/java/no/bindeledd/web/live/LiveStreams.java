@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ import no.bindeledd.core.consent.ConsentNoticed;
 import no.bindeledd.core.exchange.BoxCounts;
 import no.bindeledd.core.exchange.MessageChange;
 import no.bindeledd.core.exchange.MessageExchange;
+import no.bindeledd.core.node.ChangeCursor;
+import no.bindeledd.core.node.ChangeFeed;
+import no.bindeledd.core.node.SharedChange;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.platform.HubSettings;
 
@@ -41,6 +45,10 @@ import no.bindeledd.web.platform.HubSettings;
  * are sent at most four times a second per agency, however many changes came, and each stream gets
  * a keep-alive comment at every heartbeat; a stream is closed when its sign-in or its longest
  * lifetime ends, and its client connects again.
+ *
+ * <p>Changes committed on other nodes come through the database ({@link ChangeFeed}): this node
+ * reads what they wrote every {@code hub.nodes.changes-poll-interval} and tells its streams as if
+ * the change had committed here, to the same audience.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -54,11 +62,24 @@ public class LiveStreams {
   @Inject MessageExchange exchange;
   @Inject HubSettings settings;
   @Inject Clock clock;
+  @Inject ChangeFeed feed;
+
+  /** How long an id skipped over in the shared changes is waited for. */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  /** How long shared changes are kept: every node has read them long before. */
+  private static final Duration KEPT = Duration.ofMinutes(5);
+
+  /** Old shared changes are removed every this many reads. */
+  private static final long FORGET_EVERY = 240;
 
   private final Map<OrganisationNumber, Set<LiveStream>> byAgency = new ConcurrentHashMap<>();
   private final Set<OrganisationNumber> countsDue = ConcurrentHashMap.newKeySet();
   private final AtomicLong eventIds = new AtomicLong();
   private final List<ScheduledFuture<?>> rounds = new ArrayList<>();
+  private ScheduledFuture<?> following;
+  private ChangeCursor cursor;
+  private long reads;
 
   /** A caller, or the hub, holds as many streams as it may; the caller polls instead. */
   public static class TooManyStreams extends RuntimeException {
@@ -181,6 +202,35 @@ public class LiveStreams {
     }
   }
 
+  /**
+   * Starts telling this node's streams of the changes other nodes commit; done once, at start, and
+   * from then on whether or not a stream is open, so that the cursor never falls behind.
+   */
+  public synchronized void followOtherNodes() {
+    if (following != null) {
+      return;
+    }
+    cursor = feed.start(PATIENCE);
+    long every = settings.nodeChangesPollInterval().toMillis();
+    following =
+        scheduler.scheduleWithFixedDelay(this::readOtherNodes, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private void readOtherNodes() {
+    try {
+      for (SharedChange change : feed.read(cursor)) {
+        change.messageChange().ifPresent(this::onChange);
+        change.notice().ifPresent(this::onNotice);
+        change.endedSession().ifPresent(this::endSession);
+      }
+      if (++reads % FORGET_EVERY == 0) {
+        feed.forget(KEPT);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The changes of other nodes could not be read; trying again", e);
+    }
+  }
+
   private synchronized void start(HubSettings.LiveStreamLimits limits) {
     if (!rounds.isEmpty()) {
       return;
@@ -251,6 +301,10 @@ public class LiveStreams {
   synchronized void stop() {
     rounds.forEach(r -> r.cancel(false));
     rounds.clear();
+    if (following != null) {
+      following.cancel(false);
+      following = null;
+    }
     all().toList().forEach(LiveStream::close);
   }
 }

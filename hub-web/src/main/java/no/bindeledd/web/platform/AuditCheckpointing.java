@@ -12,6 +12,8 @@ import java.util.logging.Logger;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.CheckpointWitnessing;
 import no.bindeledd.core.audit.Checkpointer;
+import no.bindeledd.core.node.Leases;
+import no.bindeledd.core.node.NodeLeases;
 
 /**
  * Runs the audit log's checkpointing on the container's scheduler: at start, the hub recalls the
@@ -19,6 +21,13 @@ import no.bindeledd.core.audit.Checkpointer;
  * log grew and still matches what was signed, then the witnesses' cosignatures of the newest one,
  * then timestamps for the pending ones, then the alarm checks. One failed round is logged and the
  * next one tries again.
+ *
+ * <p>With several nodes on one database, one of them does this at a time: the holder of the lease
+ * {@value Leases#AUDIT_CHECKPOINTS}, which it renews every round and which another node takes over
+ * once it ran out ({@code hub.nodes.lease}), or at once when the holder stops. So one node signs,
+ * submits to the witnesses and asks the TSA; each other node follows, taking up each checkpoint
+ * only once it proves consistent with what that node remembers, so its memory still catches a
+ * rewritten database and it can take over where the holder left off.
  */
 @ApplicationScoped
 public class AuditCheckpointing {
@@ -30,6 +39,7 @@ public class AuditCheckpointing {
   @Inject CheckpointTimestamper timestamper;
   @Inject CheckpointWitnessing witnessing;
   @Inject HubSettings settings;
+  @Inject NodeLeases leases;
 
   private ScheduledFuture<?> rounds;
 
@@ -44,9 +54,13 @@ public class AuditCheckpointing {
 
   private void round() {
     try {
-      checkpointer.checkpoint();
-      witnessing.submitLatest();
-      timestamper.timestampPending();
+      if (leases.hold(Leases.AUDIT_CHECKPOINTS, settings.nodeLease())) {
+        checkpointer.checkpoint();
+        witnessing.submitLatest();
+        timestamper.timestampPending();
+      } else {
+        checkpointer.follow();
+      }
       timestamper.alarm();
       witnessing.alarm();
     } catch (RuntimeException e) {
@@ -59,6 +73,11 @@ public class AuditCheckpointing {
     if (rounds != null) {
       rounds.cancel(false);
       rounds = null;
+      try {
+        leases.release(Leases.AUDIT_CHECKPOINTS);
+      } catch (RuntimeException e) {
+        LOG.log(Level.INFO, "The checkpoint lease is left to run out", e);
+      }
     }
   }
 }

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointTimestamper;
@@ -14,6 +17,7 @@ import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Revocation;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.DeliveryPolicy;
+import no.bindeledd.core.node.NodeName;
 import no.bindeledd.core.person.AgeRules;
 
 /**
@@ -36,6 +40,7 @@ public class CoreProducers {
   private volatile CheckpointMemory checkpointMemory;
   private volatile AuditWitnesses witnesses;
   private volatile AgeRules ageRules;
+  private NodeName nodeName;
 
   @Produces
   Clock clock() {
@@ -53,6 +58,34 @@ public class CoreProducers {
 
   void useAgeRules(AgeRules rules) {
     this.ageRules = rules;
+  }
+
+  /**
+   * This process's name among the nodes on the database: {@code hub.nodes.name} if set, then a
+   * random part, so that a restarted node is a new one.
+   */
+  @Produces
+  synchronized NodeName nodeName(HubSettings settings) {
+    if (nodeName == null) {
+      nodeName = newNodeName(settings);
+    }
+    return nodeName;
+  }
+
+  private static NodeName newNodeName(HubSettings settings) {
+    String host = settings.nodeName().orElseGet(CoreProducers::hostName);
+    String random = UUID.randomUUID().toString().substring(0, 8);
+    String name = host.replaceAll("[^A-Za-z0-9._-]", "-");
+    return new NodeName(
+        name.substring(0, Math.min(name.length(), NodeName.MAX_LENGTH - 9)) + "-" + random);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "node";
+    }
   }
 
   @Produces

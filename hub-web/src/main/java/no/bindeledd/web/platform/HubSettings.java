@@ -57,6 +57,32 @@ public class HubSettings {
   @ConfigProperty(name = "hub.outbox.poll-interval", defaultValue = "PT0.25S")
   Duration outboxPollInterval;
 
+  /**
+   * How long a node keeps an outbox entry it claimed before another node may take it over: the
+   * longest a message waits for a node that died while delivering it.
+   */
+  @Inject
+  @ConfigProperty(name = "hub.outbox.claim-lease", defaultValue = "PT2M")
+  Duration outboxClaimLease;
+
+  /**
+   * How long a node holds a lease (the checkpoint round's) without renewing it; another node takes
+   * it over once it ran out.
+   */
+  @Inject
+  @ConfigProperty(name = "hub.nodes.lease", defaultValue = "PT10S")
+  Duration nodeLease;
+
+  /** How often a node reads the changes other nodes made, for its live streams. */
+  @Inject
+  @ConfigProperty(name = "hub.nodes.changes-poll-interval", defaultValue = "PT0.25S")
+  Duration nodeChangesPollInterval;
+
+  /** The node's name among the nodes on its database; by default its host name and a random id. */
+  @Inject
+  @ConfigProperty(name = "hub.nodes.name")
+  Optional<String> nodeName;
+
   @Inject
   @ConfigProperty(name = "hub.delivery.max-retries", defaultValue = "6")
   int deliveryMaxRetries;
@@ -346,7 +372,20 @@ public class HubSettings {
             MessageKind.ANSWER, answerLifetime,
             // A decline is a reply, as an answer is, and lives as long.
             MessageKind.DECLINE, answerLifetime,
-            MessageKind.PLAN, planLifetime));
+            MessageKind.PLAN, planLifetime),
+        outboxClaimLease);
+  }
+
+  public Duration nodeLease() {
+    return nodeLease;
+  }
+
+  public Duration nodeChangesPollInterval() {
+    return nodeChangesPollInterval;
+  }
+
+  public Optional<String> nodeName() {
+    return nodeName;
   }
 
   public Duration expiryCheckInterval() {

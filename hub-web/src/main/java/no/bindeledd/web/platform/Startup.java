@@ -33,6 +33,7 @@ import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.persistence.SchemaMigration;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.web.camel.CamelLifecycle;
+import no.bindeledd.web.live.LiveStreams;
 import no.bindeledd.web.security.DevIdentityProvider;
 import no.bindeledd.web.security.DevIdentityProviderHolder;
 import no.bindeledd.web.simulation.EmbeddedSimulators;
@@ -62,6 +63,7 @@ public class Startup {
   @Inject DemoParticipants demoParticipants;
   @Inject EmbeddedSimulators simulators;
   @Inject AuditCheckpointing checkpointing;
+  @Inject LiveStreams liveStreams;
   @Inject DevelopmentWitness developmentWitness;
   @Inject Clock clock;
 
@@ -119,6 +121,7 @@ public class Startup {
     }
     camel.start(municipality);
     checkpointing.start();
+    liveStreams.followOtherNodes();
     // Where the hub was started from, when the launcher says so: the walkthrough needs it.
     Optional<String> home = config.getOptionalValue("hub.home", String.class);
     LOG.info(() -> banner(municipality, home));

@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +22,7 @@ import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.Representation;
 import no.bindeledd.web.platform.HubSettings;
+import no.bindeledd.web.signin.BrowserSessions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -39,6 +39,7 @@ public class CurrentActor {
   @Inject Instance<JsonWebToken> token;
   @Inject HttpServletRequest request;
   @Inject HubSettings settings;
+  @Inject BrowserSessions sessions;
   @Inject Agencies agencies;
   @Inject People people;
 
@@ -201,16 +202,20 @@ public class CurrentActor {
     if (request.getAttribute(SignedInUser.ATTRIBUTE) == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(request.getSession(false)).map(HttpSession::getId);
+    return sessions.signedIn(request).map(BrowserSessions.Found::key);
   }
 
   /**
-   * Until when the caller's bearer token holds: a live stream is closed then, so that it never
-   * outlives the token that opened it. A browser session has no such end: its streams end with it
-   * ({@link #sessionId()}).
+   * Until when the caller's bearer token holds, or their browser session if no request renews it: a
+   * live stream is closed then, so that it never outlives the sign-in that opened it, and its
+   * client connects again, which renews the session. A session that is signed out ends its streams
+   * on every node at once ({@link #sessionId()}).
    */
   public Optional<Instant> signedInUntil() {
-    if (request.getAttribute(SignedInUser.ATTRIBUTE) != null || token.isUnsatisfied()) {
+    if (request.getAttribute(SignedInUser.ATTRIBUTE) != null) {
+      return sessions.signedIn(request).map(BrowserSessions.Found::idleUntil);
+    }
+    if (token.isUnsatisfied()) {
       return Optional.empty();
     }
     JsonWebToken jwt = token.get();

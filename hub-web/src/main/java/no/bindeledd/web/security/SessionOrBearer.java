@@ -14,8 +14,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.HashSet;
+import java.util.Optional;
+import no.bindeledd.web.signin.BrowserSessions;
 
 /**
  * How the container learns who calls: a request with an {@code Authorization} header goes to the
@@ -34,6 +35,7 @@ import java.util.HashSet;
 public class SessionOrBearer implements HttpAuthenticationMechanism {
 
   @Inject BeanManager beans;
+  @Inject BrowserSessions sessions;
 
   private volatile HttpAuthenticationMechanism bearer;
 
@@ -42,9 +44,9 @@ public class SessionOrBearer implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
     if (request.getHeader("Authorization") == null) {
-      HttpSession session = request.getSession(false);
-      Object user = session == null ? null : session.getAttribute(SignedInUser.ATTRIBUTE);
-      if (user instanceof SignedInUser signedIn) {
+      Optional<BrowserSessions.Found> found = sessions.signedIn(request);
+      if (found.isPresent()) {
+        SignedInUser signedIn = found.get().user();
         request.setAttribute(SignedInUser.ATTRIBUTE, signedIn);
         return context.notifyContainerAboutLogin(
             signedIn.username(), new HashSet<>(signedIn.groups()));

@@ -1,15 +1,16 @@
 package no.bindeledd.web.signin;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.Set;
 import no.bindeledd.web.problem.Problem;
 import no.bindeledd.web.problem.ServletProblems;
@@ -34,6 +35,8 @@ public class CsrfFilter extends HttpFilter {
 
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
+  @Inject transient BrowserSessions sessions;
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,12 +45,12 @@ public class CsrfFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    HttpSession session = request.getSession(false);
-    Object user = session == null ? null : session.getAttribute(SignedInUser.ATTRIBUTE);
-    if (!(user instanceof SignedInUser signedIn)) {
+    Optional<SignedInUser> user = sessions.signedIn(request).map(BrowserSessions.Found::user);
+    if (user.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
+    SignedInUser signedIn = user.get();
     String sent = request.getHeader(HEADER);
     if (sent == null
         || !MessageDigest.isEqual(

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A sign-in under way, kept in the session until the provider sends the browser back: the state and
- * nonce the callback must match, the PKCE verifier the token request proves, where in the app to go
- * afterwards, and whom it signs in (and so which client completes it).
+ * A sign-in under way, kept in the browser's session (on any node) until the provider sends the
+ * browser back: the state and nonce the callback must match, the PKCE verifier the token request
+ * proves, where in the app to go afterwards, and whom it signs in (and so which client completes
+ * it).
  */
 public record PendingLogin(
     String state,
@@ -17,8 +18,6 @@ public record PendingLogin(
     Instant startedAt,
     Audience audience)
     implements Serializable {
-
-  static final String ATTRIBUTE = PendingLogin.class.getName();
 
   public PendingLogin {
     Objects.requireNonNull(state, "state");

@@ -1,39 +1,61 @@
 package no.bindeledd.web.signin;
 
-import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.EnumSet;
-import no.bindeledd.web.platform.HubSettings;
+import java.util.Optional;
 
 /**
- * The browser session's cookie: HttpOnly (no page script reads it), Secure (browsers keep and send
- * it over HTTPS only, and over plain HTTP to localhost, which they treat as secure), SameSite=Lax
- * (not sent with requests other sites' pages make, except top-level navigation, which the
- * provider's callback is), for the whole site, and the only way a session is tracked (never in an
- * address). Sessions end after {@code hub.session.idle-timeout} without a request.
+ * The browser session's cookie ({@link BrowserSessions}): HttpOnly (no page script reads it),
+ * Secure (browsers keep and send it over HTTPS only, and over plain HTTP to localhost, which they
+ * treat as secure), SameSite=Lax (not sent with requests other sites' pages make, except top-level
+ * navigation, which the provider's callback is), for the whole site, with no expiry of its own (the
+ * idle timeout is kept by the hub). The container's own sessions, which the hub does not use, are
+ * never tracked in an address.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
 
   public static final String NAME = "bindeledd-session";
 
-  @Inject HubSettings settings;
-
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    ServletContext context = event.getServletContext();
-    SessionCookieConfig cookie = context.getSessionCookieConfig();
-    cookie.setName(NAME);
+    event.getServletContext().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+  }
+
+  static void set(HttpServletResponse response, String value) {
+    response.addCookie(cookie(value, -1));
+  }
+
+  static void clear(HttpServletResponse response) {
+    response.addCookie(cookie("", 0));
+  }
+
+  /** The cookie's value in this request, if it carries one. */
+  static Optional<String> value(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(cookies)
+        .filter(c -> NAME.equals(c.getName()) && !c.getValue().isEmpty())
+        .map(Cookie::getValue)
+        .findFirst();
+  }
+
+  private static Cookie cookie(String value, int maxAge) {
+    Cookie cookie = new Cookie(NAME, value);
     cookie.setHttpOnly(true);
     cookie.setSecure(true);
     cookie.setPath("/");
+    cookie.setMaxAge(maxAge);
     cookie.setAttribute("SameSite", "Lax");
-    context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
-    context.setSessionTimeout(Math.max(1, (int) settings.sessionIdleTimeout().toMinutes()));
+    return cookie;
   }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,8 @@ import no.bindeledd.web.security.SignedInUser;
  *       provider's login page; with {@code as=citizen}, a person's sign-in at ID-porten (with
  *       {@code acr_values} for the substantial level, and {@code ui_locales} from {@code lang});
  *   <li>{@code GET /auth/callback} is where the provider sends it back: the sign-in is completed,
- *       the session gets a new id and its user, and the browser goes to where it started;
+ *       on whichever node it lands, the session gets a new id and its user, and the browser goes to
+ *       where it started;
  *   <li>{@code GET /auth/session} tells the page whether it is signed in, and gives it the
  *       session's CSRF token (401 when not signed in);
  *   <li>{@code POST /auth/logout} (with the CSRF token) ends the session and answers where to end
@@ -49,6 +49,7 @@ public class SignInServlet extends HttpServlet {
   @Inject SignIn signIn;
   @Inject HubSettings settings;
   @Inject Clock clock;
+  @Inject BrowserSessions sessions;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -107,7 +108,7 @@ public class SignInServlet extends HttpServlet {
               .beginLogin(
                   appPath(request.getParameter("returnTo")),
                   uiLocale(request.getParameter("lang")));
-      request.getSession(true).setAttribute(PendingLogin.ATTRIBUTE, start.pending());
+      sessions.begin(response, start.pending());
       response.sendRedirect(start.authorizationRequest().toString());
     } catch (SignInFailed e) {
       LOG.warning(() -> "A sign-in could not start: " + e.getMessage());
@@ -120,18 +121,14 @@ public class SignInServlet extends HttpServlet {
 
   private void callback(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    HttpSession session = request.getSession(false);
-    Object pending = session == null ? null : session.getAttribute(PendingLogin.ATTRIBUTE);
-    Optional<OidcClient> client =
-        pending instanceof PendingLogin started
-            ? signIn.clientFor(started.audience())
-            : Optional.empty();
-    if (!(pending instanceof PendingLogin login) || client.isEmpty()) {
+    Optional<PendingLogin> pending = sessions.takePending(request);
+    Optional<OidcClient> client = pending.flatMap(started -> signIn.clientFor(started.audience()));
+    if (pending.isEmpty() || client.isEmpty()) {
       LOG.info("A sign-in callback came without a sign-in under way in its session");
       response.sendRedirect("/?signInFailed");
       return;
     }
-    session.removeAttribute(PendingLogin.ATTRIBUTE);
+    PendingLogin login = pending.get();
     String query = request.getQueryString();
     URI callback =
         URI.create(client.get().settings().redirectUri() + "?" + (query == null ? "" : query));
@@ -173,10 +170,8 @@ public class SignInServlet extends HttpServlet {
                 null,
                 null);
       }
-      // A new session id at sign-in, so that an id planted before it is worth nothing after.
-      request.changeSessionId();
-      session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
-      session.setAttribute(SignedInUser.ATTRIBUTE, user);
+      // A new session at sign-in, so that an id planted before it is worth nothing after.
+      sessions.signIn(response, user);
       LOG.info(() -> "Signed in through the identity provider: " + user.username());
       response.sendRedirect(login.returnTo());
     } catch (SignInFailed e) {
@@ -200,17 +195,13 @@ public class SignInServlet extends HttpServlet {
         Json.createObjectBuilder()
             .add("csrfToken", user.get().csrfToken())
             .add("signedInAt", user.get().signedInAt().toString())
-            .add("idleTimeoutSeconds", request.getSession(false).getMaxInactiveInterval())
+            .add("idleTimeoutSeconds", settings.sessionIdleTimeout().toSeconds())
             .build()
             .toString());
   }
 
   private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<SignedInUser> user = signedIn(request);
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
-    }
+    Optional<SignedInUser> user = sessions.end(request, response);
     Audience audience =
         user.map(SignedInUser::isCitizen).orElse(false) ? Audience.CITIZEN : Audience.STAFF;
     URI endSession =
@@ -224,10 +215,8 @@ public class SignInServlet extends HttpServlet {
         Json.createObjectBuilder().add("endSession", endSession.toString()).build().toString());
   }
 
-  private static Optional<SignedInUser> signedIn(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    Object user = session == null ? null : session.getAttribute(SignedInUser.ATTRIBUTE);
-    return user instanceof SignedInUser signedIn ? Optional.of(signedIn) : Optional.empty();
+  private Optional<SignedInUser> signedIn(HttpServletRequest request) {
+    return sessions.signedIn(request).map(BrowserSessions.Found::user);
   }
 
   /**

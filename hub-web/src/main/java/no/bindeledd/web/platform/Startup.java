@@ -33,6 +33,7 @@ import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.persistence.SchemaMigration;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.web.camel.CamelLifecycle;
+import no.bindeledd.web.operations.HubMetrics;
 import no.bindeledd.web.security.DevIdentityProvider;
 import no.bindeledd.web.security.DevIdentityProviderHolder;
 import no.bindeledd.web.simulation.EmbeddedSimulators;
@@ -59,6 +60,7 @@ public class Startup {
   @Inject CoreProducers core;
   @Inject DevIdentityProviderHolder devIdentityProvider;
   @Inject CamelLifecycle camel;
+  @Inject HubMetrics metrics;
   @Inject DemoParticipants demoParticipants;
   @Inject EmbeddedSimulators simulators;
   @Inject AuditCheckpointing checkpointing;
@@ -118,6 +120,7 @@ public class Startup {
       simulators.start(municipality, keys);
     }
     camel.start(municipality);
+    metrics.register(municipality);
     checkpointing.start();
     // Where the hub was started from, when the launcher says so: the walkthrough needs it.
     Optional<String> home = config.getOptionalValue("hub.home", String.class);

@@ -102,6 +102,15 @@ public final class RunningHub {
    * properties} ({@code -Dname=value}); the caller stops it.
    */
   public static RunningHub start(Path dataDir, List<String> properties) {
+    return start(dataDir, properties, List.of());
+  }
+
+  /**
+   * A hub of the caller's own, as {@link #start(Path, List)}, with further Payara Micro options
+   * {@code payaraOptions} (such as {@code --logproperties} and a file); the caller stops it.
+   */
+  public static RunningHub start(
+      Path dataDir, List<String> properties, List<String> payaraOptions) {
     Path target = Path.of(required("hub.build.dir"));
     Path repo = Path.of(required("hub.repo.dir"));
     try {
@@ -155,6 +164,7 @@ public final class RunningHub {
               repo.resolve("config/payara/preboot.asadmin").toString(),
               "--systemproperties",
               repo.resolve("config/profiles/embedded.properties").toString()));
+      command.addAll(payaraOptions);
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)

@@ -18,7 +18,7 @@ import java.util.Optional;
  * own cookies and storage), in Norwegian by default and on UTC, so that a page that shows Oslo time
  * shows it because it means to.
  */
-final class Browsers {
+public final class Browsers {
 
   /** Keeps Chromium from calling home on a closed network, and from the sandbox root cannot use. */
   static final List<String> ARGUMENTS =
@@ -36,7 +36,7 @@ final class Browsers {
 
   private Browsers() {}
 
-  static synchronized Browser browser() {
+  public static synchronized Browser browser() {
     if (browser == null) {
       if (System.getProperty("playwright.nodejs.path") == null) {
         System.setProperty(
@@ -68,7 +68,7 @@ final class Browsers {
   }
 
   /** A fresh browser profile: no cookies, no storage; Norwegian, on UTC, 1280 by 800. */
-  static BrowserContext newContext() {
+  public static BrowserContext newContext() {
     return browser()
         .newContext(
             new Browser.NewContextOptions()

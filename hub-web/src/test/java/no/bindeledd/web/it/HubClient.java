@@ -23,11 +23,11 @@ public final class HubClient {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-  private final RunningHub hub;
+  private final URI base;
   private final String token;
 
-  private HubClient(RunningHub hub, String token) {
-    this.hub = hub;
+  private HubClient(URI base, String token) {
+    this.base = base;
     this.token = token;
   }
 
@@ -54,16 +54,24 @@ public final class HubClient {
               }
               return reply.json().getString("access_token");
             });
-    return new HubClient(hub, token);
+    return new HubClient(hub.base(), token);
   }
 
   static HubClient anonymous(RunningHub hub) {
-    return new HubClient(hub, null);
+    return new HubClient(hub.base(), null);
   }
 
   /** A client presenting a token of the caller's making, for tests of forged tokens. */
   public static HubClient withToken(RunningHub hub, String token) {
-    return new HubClient(hub, token);
+    return new HubClient(hub.base(), token);
+  }
+
+  /**
+   * A client of the hub at {@code base} presenting {@code token} (none when null), for hubs signed
+   * in with another provider, such as the production profile's.
+   */
+  public static HubClient withToken(URI base, String token) {
+    return new HubClient(base, token);
   }
 
   /** The bearer token this client presents, for requests it cannot make itself. */
@@ -134,7 +142,7 @@ public final class HubClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(hub.base().resolve(URI.create(path)));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(URI.create(path)));
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }

@@ -4,20 +4,15 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import no.bindeledd.devidp.DevelopmentSignIn;
 
 /**
@@ -121,15 +116,8 @@ public final class RunningHub {
       int simulatorsPort = freePort();
       int smtpPort = freePort();
       List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(
           List.of(
-              // The run profile's heap, so that the limits are tested against what the hub runs
-              // with (RequestLimitsIT floods it).
-              "-Xmx" + required("hub.heap"),
-              "-Duser.timezone=UTC",
-              "-Djava.io.tmpdir=" + target,
-              "-Dhub.http.address=127.0.0.1",
               "-Dhub.data.dir=" + dataDir,
               "-Dhub.municipality.file=" + repo.resolve("config/municipality-demo.json"),
               "-Dhub.public-url=http://localhost:" + port,
@@ -148,28 +136,8 @@ public final class RunningHub {
               // /api/audit/witnesses.
               "-Dhub.witness.development.port=0"));
       command.addAll(properties);
-      command.addAll(
-          List.of(
-              "-jar",
-              target.resolve("payara-micro.jar").toString(),
-              "--deploy",
-              target.resolve("hub-web.war").toString(),
-              "--contextroot",
-              "/",
-              "--port",
-              String.valueOf(port),
-              "--nocluster",
-              "--disablephonehome",
-              "--prebootcommandfile",
-              repo.resolve("config/payara/preboot.asadmin").toString(),
-              "--systemproperties",
-              repo.resolve("config/profiles/embedded.properties").toString()));
-      command.addAll(payaraOptions);
       Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+          PayaraHub.start("embedded.properties", port, command, Map.of(), log, payaraOptions);
       RunningHub hub =
           new RunningHub(
               process,
@@ -178,7 +146,11 @@ public final class RunningHub {
               log,
               simulatorsPort,
               smtpPort);
-      hub.awaitReady();
+      PayaraHub.awaitReady(
+          process,
+          hub.base.resolve("/api/agencies/development-ca/certificate"),
+          log,
+          START_TIMEOUT);
       return hub;
     } catch (IOException e) {
       throw new IllegalStateException("could not start the hub", e);
@@ -186,75 +158,15 @@ public final class RunningHub {
   }
 
   private static String required(String property) {
-    String value = System.getProperty(property);
-    if (value == null) {
-      throw new IllegalStateException(
-          "system property " + property + " is not set: run the system tests through Maven");
-    }
-    return value;
+    return PayaraHub.required(property);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private void awaitReady() {
-    HttpClient client = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    HttpRequest probe =
-        HttpRequest.newBuilder(base.resolve("/api/agencies/development-ca/certificate")).build();
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the hub exited at start; see " + log);
-      }
-      if (deploymentFailed()) {
-        stop();
-        throw new IllegalStateException("the hub's deployment failed; see " + log);
-      }
-      try {
-        if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // Not listening yet.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the hub started", e);
-      }
-      try {
-        // Polling a starting server: there is no event to wait on from outside its process.
-        process.waitFor(500, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the hub started", e);
-      }
-    }
-    stop();
-    throw new IllegalStateException(
-        "the hub did not start within " + START_TIMEOUT + "; see " + log);
-  }
-
-  private boolean deploymentFailed() {
-    try {
-      return Files.exists(log)
-          && Files.readString(log, StandardCharsets.ISO_8859_1)
-              .contains("Exception while loading the app");
-    } catch (IOException e) {
-      return false;
-    }
+  private static int freePort() {
+    return PayaraHub.freePort();
   }
 
   public void stop() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    PayaraHub.stop(process);
   }
 
   public URI base() {

@@ -191,13 +191,7 @@ class SignInIT {
 
   /** Signs in on the development sign-in's page, from the hub's sign-in page. */
   static void signInAt(Page page, String username) {
-    // Staff's way in; "Logg inn med elektronisk ID" beside it is the person's.
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Logg inn").setExact(true))
-        .click();
-    page.waitForURL(url -> url.startsWith(RunningHub.signIn().issuer() + "/authorize"));
-    page.locator("input[name=username]").fill(username);
-    page.locator("input[type=submit]").click();
-    assertThat(page.getByTestId("who-am-i")).isVisible();
+    BrowserSignIn.signInAt(page, username, BrowserSignIn.developmentSignIn());
   }
 
   private Locator heading() {

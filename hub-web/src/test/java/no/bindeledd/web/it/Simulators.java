@@ -2,6 +2,7 @@ package no.bindeledd.web.it;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -34,22 +35,21 @@ public final class Simulators {
   private final GpMessageFormat format = new GpMessageFormat();
   private final AgencyKeyStore keys;
 
-  private Simulators(RunningHub hub) {
-    keys = AgencyKeyStore.loadOrCreate(hub.dataDir().resolve("keys"));
-    server = new SimulatorServer("localhost", hub.simulatorsPort());
+  private Simulators(URI hubBase, Path hubData, int simulatorsPort, int smtpPort) {
+    keys = AgencyKeyStore.loadOrCreate(hubData.resolve("keys"));
+    server = new SimulatorServer("localhost", simulatorsPort);
     httpOffice =
         new GpOfficeSimulator(
                 Demo.HTTP_GP_OFFICE,
                 new GpOfficeSimulator.Transport.Http(
-                    hub.base()
-                        .resolve(
-                            "/api/connectors/gp-offices/" + Demo.HTTP_GP_OFFICE + "/messages")),
+                    hubBase.resolve(
+                        "/api/connectors/gp-offices/" + Demo.HTTP_GP_OFFICE + "/messages")),
                 keysOf(Demo.HTTP_GP_OFFICE),
                 format,
                 Clock.systemUTC(),
                 Duration.ofMillis(300))
             .attach(server);
-    Path drop = hub.dataDir().resolve("file-drop").resolve(Demo.FILE_GP_OFFICE);
+    Path drop = hubData.resolve("file-drop").resolve(Demo.FILE_GP_OFFICE);
     fileOffice =
         new GpOfficeSimulator(
                 Demo.FILE_GP_OFFICE,
@@ -62,17 +62,26 @@ public final class Simulators {
             .attach(server);
     nav = new NavSimulator(Demo.NAV, keysOf(Demo.NAV)).attach(server);
     server.start();
-    mail = new GreenMail(new ServerSetup(hub.smtpPort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+    mail = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
     mail.start();
   }
 
   /** The simulators for the shared hub, started on first use. */
   public static synchronized Simulators get() {
     if (instance == null) {
-      instance = new Simulators(RunningHub.get());
+      RunningHub hub = RunningHub.get();
+      instance = new Simulators(hub.base(), hub.dataDir(), hub.simulatorsPort(), hub.smtpPort());
       Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-simulators"));
     }
     return instance;
+  }
+
+  /**
+   * Simulators of the caller's for the hub at {@code hubBase} with its data folder {@code hubData}
+   * (whose keys they sign with), listening where that hub expects them; the caller stops them.
+   */
+  public static Simulators start(URI hubBase, Path hubData, int simulatorsPort, int smtpPort) {
+    return new Simulators(hubBase, hubData, simulatorsPort, smtpPort);
   }
 
   /** Takes the simulated HTTP endpoints (the GP office's and NAV's) down. */
@@ -109,7 +118,7 @@ public final class Simulators {
     };
   }
 
-  private void stop() {
+  public void stop() {
     server.stop();
     httpOffice.close();
     fileOffice.close();

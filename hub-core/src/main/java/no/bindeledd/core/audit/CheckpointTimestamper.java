@@ -64,7 +64,8 @@ public class CheckpointTimestamper {
         stamped++;
         lastFailure = null;
       } catch (IOException | TimestampRejected e) {
-        lastFailure = e.getMessage();
+        // A refused connection may come without a message; the alarm still says what failed.
+        lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         failures.incrementAndGet();
         LOG.warning(
             () ->

@@ -138,10 +138,10 @@ class RequestLimitsIT {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
   /**
-   * How long the HTTP layer keeps a connection with nothing to do, here after the answer to a body
-   * that stopped arriving ({@code config/payara/preboot.asadmin}).
+   * How long the HTTP layer keeps a connection with nothing to do (Payara's default), here after
+   * the answer to a body that stopped arriving, while it waits for the rest.
    */
-  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   /** Time to spare on a busy machine. */
   private static final Duration SLACK = Duration.ofSeconds(8);
@@ -179,46 +179,27 @@ class RequestLimitsIT {
   }
 
   @Test
-  void aFirstChunkLargerThanTheLimitThatNeverComesIsEndedByTheReadTimeout() {
-    Target target = targets().get(0);
-    Abandoned abandoned =
-        RawHttp.sendAndStall(
-            hub.base(),
-            target.head("POST", token)
-                + "\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + Long.toHexString(FIFTY_MIB)
-                + "\r\n",
-            TIMEOUT);
-
-    assertEndedAsStalled(abandoned);
-  }
-
-  @Test
-  void aBodyThatStopsArrivingIsAnswered408AndClosedAfterTheReadTimeout() {
-    Abandoned abandoned =
-        RawHttp.sendAndStall(
-            hub.base(),
-            targets().get(0).head("POST", token)
-                + "\r\nContent-Length: 100\r\n\r\n{\"question\":\"",
-            TIMEOUT);
-
-    assertEndedAsStalled(abandoned);
-  }
-
-  @Test
-  void manyStalledClientsAtOnceDoNotKeepANormalRequestFromBeingAnswered() throws Exception {
+  void manyClientsThatStopSendingAreAnswered408AndClosedWhileANormalRequestIsServed()
+      throws Exception {
     int stalledClients = 100;
     ExecutorService clients = Executors.newFixedThreadPool(stalledClients);
     try {
       CountDownLatch allSent = new CountDownLatch(stalledClients);
       List<Future<Abandoned>> stalled = new ArrayList<>();
       for (int i = 0; i < stalledClients; i++) {
+        String head = targets().get(0).head("POST", token);
+        // A body that stops arriving, declared or in chunks, and a first chunk larger than the
+        // limit whose bytes never come.
         String request =
-            i % 2 == 0
-                ? targets().get(0).head("POST", token)
-                    + "\r\nContent-Length: 100\r\n\r\n{\"question\":\""
-                : targets().get(0).head("POST", token)
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"question\":\"";
+            switch (i % 3) {
+              case 0 -> head + "\r\nContent-Length: 100\r\n\r\n{\"question\":\"";
+              case 1 -> head + "\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"question\":\"";
+              default ->
+                  head
+                      + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      + Long.toHexString(FIFTY_MIB)
+                      + "\r\n";
+            };
         stalled.add(
             clients.submit(
                 () -> RawHttp.sendAndStall(hub.base(), request, TIMEOUT, allSent::countDown)));

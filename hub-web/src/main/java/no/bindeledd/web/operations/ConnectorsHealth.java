@@ -58,11 +58,16 @@ public class ConnectorsHealth implements HealthCheck {
             ? context.getRoutes().size() + " started"
             : "not running: " + String.join(", ", stopped));
     Map<String, String> agencies = new TreeMap<>();
-    for (HubFigures.OutboxCount outbox : figures.now().outbox()) {
-      if (outbox.retrying() > 0 && outbox.mostAttempts() >= settings.healthFailedAttempts()) {
-        up = false;
-        agencies.put(outbox.recipientAgency(), failing(outbox));
+    try {
+      for (HubFigures.OutboxCount outbox : figures.now().outbox()) {
+        if (outbox.retrying() > 0 && outbox.mostAttempts() >= settings.healthFailedAttempts()) {
+          up = false;
+          agencies.put(outbox.recipientAgency(), failing(outbox));
+        }
       }
+    } catch (RuntimeException e) {
+      // Without the database the deliveries cannot be judged; the database check says why.
+      return response.down().withData("outbox", "could not be read: " + e.getMessage()).build();
     }
     agencies.forEach(response::withData);
     return response.status(up).build();

@@ -95,7 +95,8 @@ public class HubMetrics {
                 "Seconds since the newest signed checkpoint; not a number before the first")
             .withUnit(MetricUnits.SECONDS)
             .build(),
-        () -> figures().sinceLastCheckpoint().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN));
+        () ->
+            read(f -> f.sinceLastCheckpoint().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN)));
     gauge(
         "bindeledd_checkpoints_untimestamped",
         "Signed checkpoints still waiting for their timestamp",
@@ -114,8 +115,20 @@ public class HubMetrics {
       String name, String description, ToDoubleFunction<Figures> value, Tag... tags) {
     registry.gauge(
         Metadata.builder().withName(name).withDescription(description).build(),
-        () -> value.applyAsDouble(figures()),
+        () -> read(value),
         tags);
+  }
+
+  /**
+   * A figure, or not a number while the database cannot be read: the scrape still answers, with the
+   * JVM's and Payara's metrics, and readiness says what is wrong.
+   */
+  private double read(ToDoubleFunction<Figures> value) {
+    try {
+      return value.applyAsDouble(figures());
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private static Tag tag(String name, Enum<?> value) {
@@ -124,9 +137,15 @@ public class HubMetrics {
 
   private synchronized Figures figures() {
     Instant now = Instant.now();
-    if (figures == null || readAt.plus(FRESH).isBefore(now)) {
-      figures = operatingFigures.now();
+    if (readAt.plus(FRESH).isBefore(now)) {
       readAt = now;
+      // A failed read is kept for as long as a good one, so that a scrape with the database gone
+      // asks it once, not once for every gauge.
+      figures = null;
+      figures = operatingFigures.now();
+    }
+    if (figures == null) {
+      throw new IllegalStateException("the figures could not be read from the database");
     }
     return figures;
   }

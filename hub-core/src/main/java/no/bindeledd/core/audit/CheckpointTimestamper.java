@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import no.bindeledd.core.crypto.Timestamp;
 import no.bindeledd.core.crypto.TimestampAuthority;
@@ -40,6 +41,7 @@ public class CheckpointTimestamper {
   private final Timestamps timestamps = new Timestamps();
   private volatile String lastFailure;
   private volatile boolean alarmed;
+  private final AtomicLong failures = new AtomicLong();
 
   protected CheckpointTimestamper() {}
 
@@ -62,7 +64,9 @@ public class CheckpointTimestamper {
         stamped++;
         lastFailure = null;
       } catch (IOException | TimestampRejected e) {
-        lastFailure = e.getMessage();
+        // A refused connection may come without a message; the alarm still says what failed.
+        lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        failures.incrementAndGet();
         LOG.warning(
             () ->
                 "Checkpoint "
@@ -73,6 +77,11 @@ public class CheckpointTimestamper {
       }
     }
     return stamped;
+  }
+
+  /** Attempts to timestamp a checkpoint that failed since this node started. */
+  public long failures() {
+    return failures.get();
   }
 
   /**

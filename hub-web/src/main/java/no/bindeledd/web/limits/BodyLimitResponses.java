@@ -16,7 +16,8 @@ import no.bindeledd.web.problem.Problem;
  * Answers 413 for a request whose body went over its limit while the API read it. The reader that
  * met the limit may have passed {@link BodyTooLarge} on (mapped here), or failed in its own way (a
  * JSON parser's error, say, which another mapper answered); the one true answer is that the body
- * was too large, so the response filter replaces whatever answer came of the failure.
+ * was too large, so the response filter replaces whatever answer came of the failure. The same for
+ * a body that stopped arriving before its end (408).
  */
 @Provider
 public class BodyLimitResponses implements ExceptionMapper<BodyTooLarge>, ContainerResponseFilter {
@@ -34,9 +35,9 @@ public class BodyLimitResponses implements ExceptionMapper<BodyTooLarge>, Contai
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    Object limit = servletRequest.getAttribute(LimitedBody.EXCEEDED);
-    if (limit instanceof Long bytes) {
-      Problem problem = tooLarge(bytes).at(request.getUriInfo().getRequestUri().getRawPath());
+    var refusal = LimitedBody.refusal(servletRequest);
+    if (refusal.isPresent()) {
+      Problem problem = refusal.get().at(request.getUriInfo().getRequestUri().getRawPath());
       response.getHeaders().clear();
       if (RequestLimitsFilter.isHttp1(servletRequest)) {
         response.getHeaders().putSingle("Connection", "close");
@@ -44,6 +45,18 @@ public class BodyLimitResponses implements ExceptionMapper<BodyTooLarge>, Contai
       response.setStatus(problem.status());
       response.setEntity(problem, new Annotation[0], Problem.MEDIA_TYPE);
     }
+  }
+
+  /**
+   * The answer to a body that stopped arriving: RFC 9110 section 15.5.9 (408), with the connection
+   * closed, as that section asks.
+   */
+  static Problem stalled() {
+    return Problem.of(
+        "body-timeout",
+        "Request timeout",
+        408,
+        "the body stopped arriving before its end; send the whole body without pausing");
   }
 
   static Problem tooLarge(long limit) {

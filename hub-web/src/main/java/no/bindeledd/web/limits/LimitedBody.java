@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import no.bindeledd.web.problem.Problem;
 
 /**
  * The request as the application sees it: its body ends at the endpoint's limit. A body without a
  * declared length (chunked) is counted as it is read; the read that would pass the limit fails with
- * {@link BodyTooLarge} and marks the request, so that whoever answers it answers 413.
+ * {@link BodyTooLarge} and marks the request, so that whoever answers it answers 413. A body that
+ * stops arriving before its end is marked too, and answered 408.
  */
 final class LimitedBody extends HttpServletRequestWrapper {
 
@@ -28,8 +31,30 @@ final class LimitedBody extends HttpServletRequestWrapper {
     this.limit = limit;
   }
 
+  /**
+   * Set on the request once reading its body failed underneath: the client stopped sending before
+   * the body's end and the HTTP layer's read timeout ended the wait, or the connection broke.
+   */
+  static final String STALLED = LimitedBody.class.getName() + ".stalled";
+
   static boolean exceeded(HttpServletRequest request) {
     return request.getAttribute(EXCEEDED) != null;
+  }
+
+  /** Whether the body went over its limit or stopped arriving: either way the hub answers. */
+  static boolean refused(HttpServletRequest request) {
+    return exceeded(request) || request.getAttribute(STALLED) != null;
+  }
+
+  /** The answer to a request whose body went over its limit or stopped arriving, if it did. */
+  static Optional<Problem> refusal(HttpServletRequest request) {
+    if (request.getAttribute(EXCEEDED) instanceof Long limit) {
+      return Optional.of(BodyLimitResponses.tooLarge(limit));
+    }
+    if (request.getAttribute(STALLED) != null) {
+      return Optional.of(BodyLimitResponses.stalled());
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -47,6 +72,11 @@ final class LimitedBody extends HttpServletRequestWrapper {
     return new BufferedReader(new InputStreamReader(getInputStream(), charset));
   }
 
+  @FunctionalInterface
+  private interface Read {
+    int read() throws IOException;
+  }
+
   private final class Counted extends ServletInputStream {
     private final ServletInputStream body;
     private long read;
@@ -58,7 +88,7 @@ final class LimitedBody extends HttpServletRequestWrapper {
     @Override
     public int read() throws IOException {
       refuseOnceOver();
-      int b = body.read();
+      int b = stallAware(() -> body.read());
       if (b >= 0) {
         count(1);
       }
@@ -73,11 +103,27 @@ final class LimitedBody extends HttpServletRequestWrapper {
       }
       // At most one byte past the limit: a body of exactly the limit ends cleanly, one byte more
       // is seen, and nothing beyond that is read.
-      int n = body.read(buffer, offset, (int) Math.min(length, limit - read + 1));
+      int n = stallAware(() -> body.read(buffer, offset, (int) Math.min(length, limit - read + 1)));
       if (n > 0) {
         count(n);
       }
       return n;
+    }
+
+    /**
+     * Reads, and marks the request when the read fails underneath: a client that sent a head and
+     * part of its body, or a chunk's size line, and then nothing, is ended by the HTTP layer's read
+     * timeout; the hub answers 408 and closes, instead of whatever the reader makes of it.
+     */
+    private int stallAware(Read read) throws IOException {
+      try {
+        return read.read();
+      } catch (BodyTooLarge e) {
+        throw e;
+      } catch (IOException e) {
+        setAttribute(STALLED, Boolean.TRUE);
+        throw e;
+      }
     }
 
     private void refuseOnceOver() throws BodyTooLarge {

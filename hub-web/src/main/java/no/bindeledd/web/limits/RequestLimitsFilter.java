@@ -109,17 +109,17 @@ public class RequestLimitsFilter extends HttpFilter {
       return;
     }
     LimitedBody limited = new LimitedBody(request, limit);
-    LimitAwareResponse answer = new LimitAwareResponse(limited, response, limit);
+    LimitAwareResponse answer = new LimitAwareResponse(limited, response);
     try {
       chain.doFilter(limited, answer);
     } catch (IOException | ServletException | RuntimeException e) {
       // Whoever met the limit failed in its own way; the answer is 413 all the same.
-      if (!LimitedBody.exceeded(request)) {
+      if (!LimitedBody.refused(request)) {
         throw e;
       }
       if (!response.isCommitted()) {
         response.reset();
-        refuse(request, response, BodyLimitResponses.tooLarge(limit));
+        refuse(request, response, LimitedBody.refusal(request).orElseThrow());
       }
     }
     if (!isHttp1(request) && !request.isAsyncStarted()) {
@@ -162,13 +162,11 @@ public class RequestLimitsFilter extends HttpFilter {
    */
   private static final class LimitAwareResponse extends HttpServletResponseWrapper {
     private final HttpServletRequest request;
-    private final long limit;
     private boolean errorSent;
 
-    LimitAwareResponse(HttpServletRequest request, HttpServletResponse response, long limit) {
+    LimitAwareResponse(HttpServletRequest request, HttpServletResponse response) {
       super(response);
       this.request = request;
-      this.limit = limit;
     }
 
     @Override
@@ -178,9 +176,12 @@ public class RequestLimitsFilter extends HttpFilter {
 
     @Override
     public void sendError(int status, String message) throws IOException {
-      if (LimitedBody.exceeded(request) && !isCommitted()) {
+      if (LimitedBody.refused(request) && !isCommitted()) {
         reset();
-        refuse(request, (HttpServletResponse) getResponse(), BodyLimitResponses.tooLarge(limit));
+        refuse(
+            request,
+            (HttpServletResponse) getResponse(),
+            LimitedBody.refusal(request).orElseThrow());
       } else if (message == null) {
         errorSent = true;
         super.sendError(status);

@@ -88,6 +88,10 @@ public class HubSettings {
   int deliveryMaxRetries;
 
   @Inject
+  @ConfigProperty(name = "hub.health.failed-attempts", defaultValue = "3")
+  int healthFailedAttempts;
+
+  @Inject
   @ConfigProperty(name = "hub.delivery.first-retry-delay", defaultValue = "PT0.5S")
   Duration deliveryFirstRetryDelay;
 
@@ -350,6 +354,14 @@ public class HubSettings {
 
   public Duration outboxPollInterval() {
     return outboxPollInterval;
+  }
+
+  /**
+   * After how many failed attempts to deliver one message readiness reports its connector DOWN: the
+   * agency's system has been unreachable, or refusing, for a while.
+   */
+  public int healthFailedAttempts() {
+    return healthFailedAttempts;
   }
 
   public int deliveryMaxRetries() {

@@ -34,6 +34,7 @@ import no.bindeledd.core.persistence.SchemaMigration;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.web.camel.CamelLifecycle;
 import no.bindeledd.web.live.LiveStreams;
+import no.bindeledd.web.operations.HubMetrics;
 import no.bindeledd.web.security.DevIdentityProvider;
 import no.bindeledd.web.security.DevIdentityProviderHolder;
 import no.bindeledd.web.simulation.EmbeddedSimulators;
@@ -60,6 +61,7 @@ public class Startup {
   @Inject CoreProducers core;
   @Inject DevIdentityProviderHolder devIdentityProvider;
   @Inject CamelLifecycle camel;
+  @Inject HubMetrics metrics;
   @Inject DemoParticipants demoParticipants;
   @Inject EmbeddedSimulators simulators;
   @Inject AuditCheckpointing checkpointing;
@@ -120,6 +122,7 @@ public class Startup {
       simulators.start(municipality, keys);
     }
     camel.start(municipality);
+    metrics.register(municipality);
     checkpointing.start();
     liveStreams.followOtherNodes();
     // Where the hub was started from, when the launcher says so: the walkthrough needs it.

@@ -38,6 +38,18 @@ public final class PayaraHub {
   public static Process start(
       String profile, int port, List<String> properties, Map<String, String> environment, Path log)
       throws IOException {
+    return start(profile, port, properties, environment, log, List.of());
+  }
+
+  /** As the other {@code start}, with further Payara Micro options ({@code --logproperties}). */
+  public static Process start(
+      String profile,
+      int port,
+      List<String> properties,
+      Map<String, String> environment,
+      Path log,
+      List<String> options)
+      throws IOException {
     Path target = Path.of(required("hub.build.dir"));
     Path repo = Path.of(required("hub.repo.dir"));
     List<String> command = new ArrayList<>();
@@ -67,6 +79,7 @@ public final class PayaraHub {
             repo.resolve("config/payara/preboot.asadmin").toString(),
             "--systemproperties",
             repo.resolve("config/profiles").resolve(profile).toString()));
+    command.addAll(options);
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);

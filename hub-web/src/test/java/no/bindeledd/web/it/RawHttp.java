@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -150,6 +152,70 @@ final class RawHttp {
           sent.get());
     } catch (IOException e) {
       throw new UncheckedIOException("no answer from the hub", e);
+    }
+  }
+
+  /**
+   * What became of a request that was sent in part and then left: the answer, if one came (a
+   * connection that ends before a status line has none), how long after the request it came, and
+   * how long after the request the hub closed the connection (empty if it was still open when
+   * {@code timeout} ran out).
+   */
+  record Abandoned(Optional<Answer> answer, Optional<Duration> closedAfter) {
+
+    @Override
+    public String toString() {
+      return answer.map(Answer::toString).orElse("no answer")
+          + ", closed "
+          + closedAfter.map(d -> "after " + d.toMillis() + " ms").orElse("never");
+    }
+  }
+
+  /**
+   * Sends {@code request} as it is (a head, maybe a part of a body) and nothing more, then reads
+   * the answer and waits for the hub to close the connection, up to {@code timeout} from the start.
+   */
+  static Abandoned sendAndStall(URI base, String request, Duration timeout) {
+    return sendAndStall(base, request, timeout, () -> {});
+  }
+
+  /** As {@link #sendAndStall(URI, String, Duration)}, telling {@code sent} once it has sent. */
+  static Abandoned sendAndStall(URI base, String request, Duration timeout, Runnable sent) {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout((int) timeout.toMillis());
+      long started = System.nanoTime();
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      sent.run();
+      InputStream in = socket.getInputStream();
+      Optional<Answer> answer;
+      try {
+        answer = Optional.of(read(in, started, new AtomicLong()));
+      } catch (SocketTimeoutException e) {
+        return new Abandoned(Optional.empty(), Optional.empty());
+      } catch (IOException e) {
+        // The hub closed the connection (or reset it) without an answer.
+        return new Abandoned(
+            Optional.empty(), Optional.of(Duration.ofNanos(System.nanoTime() - started)));
+      }
+      long left = timeout.toMillis() - Duration.ofNanos(System.nanoTime() - started).toMillis();
+      if (left <= 0) {
+        return new Abandoned(answer, Optional.empty());
+      }
+      socket.setSoTimeout((int) left);
+      try {
+        while (in.read() >= 0) {
+          // The answer is read; anything after it is not ours to look at.
+        }
+      } catch (SocketTimeoutException e) {
+        return new Abandoned(answer, Optional.empty());
+      } catch (SocketException e) {
+        // A reset ends the connection as surely as a close.
+      }
+      return new Abandoned(answer, Optional.of(Duration.ofNanos(System.nanoTime() - started)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not reach the hub", e);
     }
   }
 

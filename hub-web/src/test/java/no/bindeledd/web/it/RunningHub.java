@@ -97,6 +97,15 @@ public final class RunningHub {
    * properties} ({@code -Dname=value}); the caller stops it.
    */
   public static RunningHub start(Path dataDir, List<String> properties) {
+    return start(dataDir, properties, List.of());
+  }
+
+  /**
+   * A hub of the caller's own, as {@link #start(Path, List)}, with further Payara Micro options
+   * {@code payaraOptions} (such as {@code --logproperties} and a file); the caller stops it.
+   */
+  public static RunningHub start(
+      Path dataDir, List<String> properties, List<String> payaraOptions) {
     Path target = Path.of(required("hub.build.dir"));
     Path repo = Path.of(required("hub.repo.dir"));
     try {
@@ -131,7 +140,8 @@ public final class RunningHub {
               "-Dhub.certificates.trust-list=" + trustListDir(dataDir),
               "-Dhub.certificates.revocation-max-age=PT1S"));
       command.addAll(properties);
-      Process process = PayaraHub.start("embedded.properties", port, command, Map.of(), log);
+      Process process =
+          PayaraHub.start("embedded.properties", port, command, Map.of(), log, payaraOptions);
       RunningHub hub =
           new RunningHub(
               process,

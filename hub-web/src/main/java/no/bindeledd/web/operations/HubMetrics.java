@@ -1,0 +1,152 @@
+package no.bindeledd.web.operations;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.audit.CheckpointTimestamper;
+import no.bindeledd.core.exchange.DeliveryStatus;
+import no.bindeledd.core.operations.OperatingFigures;
+import no.bindeledd.core.operations.OperatingFigures.Figures;
+import no.bindeledd.web.platform.Municipality;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The hub's metrics at {@code /metrics} (MicroProfile Metrics, application scope). Every figure but
+ * one is read from the database when scraped, so that two nodes on one database report the same
+ * numbers and a restart loses none: messages by status and by recipient agency, the outbox, consent
+ * decisions and audit entries (the audit log only grows, so these rise like counters), and how far
+ * the signed checkpoints lag behind the log. Timestamping failures are this node's own count since
+ * it started, as each node asks the authority itself. One scrape reads the database once: the
+ * figures are kept for {@link #FRESH} and every gauge reads the same.
+ */
+@ApplicationScoped
+public class HubMetrics {
+
+  static final Duration FRESH = Duration.ofSeconds(1);
+
+  @Inject MetricRegistry registry;
+  @Inject OperatingFigures operatingFigures;
+  @Inject CheckpointTimestamper timestamper;
+
+  private Figures figures;
+  private Instant readAt = Instant.MIN;
+
+  /** Registers the gauges, one series for each of the municipality's agencies. */
+  public void register(Municipality municipality) {
+    for (DeliveryStatus status : DeliveryStatus.values()) {
+      gauge(
+          "bindeledd_messages",
+          "Messages in the hub by status, all recipients",
+          f -> f.messages(null, status),
+          tag("status", status));
+    }
+    for (Municipality.AgencyEntry agency : municipality.agencies()) {
+      String org = agency.orgNumber().value();
+      for (DeliveryStatus status : DeliveryStatus.values()) {
+        gauge(
+            "bindeledd_deliveries",
+            "Messages to an agency by status: what its connector delivered, is delivering, or"
+                + " could not deliver",
+            f -> f.messages(org, status),
+            new Tag("agency", org),
+            tag("status", status));
+      }
+      gauge(
+          "bindeledd_outbox_waiting",
+          "Messages waiting in the outbox for an agency's connector",
+          f -> f.outbox(org).waiting(),
+          new Tag("agency", org));
+      gauge(
+          "bindeledd_outbox_retrying",
+          "Messages waiting for an agency's connector to try them again after a failed attempt",
+          f -> f.outbox(org).retrying(),
+          new Tag("agency", org));
+      gauge(
+          "bindeledd_outbox_most_attempts",
+          "The most attempts any message waiting for an agency's connector has had",
+          f -> f.outbox(org).mostAttempts(),
+          new Tag("agency", org));
+    }
+    for (AuditOutcome outcome :
+        new AuditOutcome[] {AuditOutcome.ALLOWED, AuditOutcome.REFUSED, AuditOutcome.HELD}) {
+      gauge(
+          "bindeledd_consent_decisions",
+          "Consent decisions the hub has recorded, by outcome",
+          f -> f.auditEntries(AuditAction.CONSENT_DECISION.code(), outcome.code()),
+          tag("outcome", outcome));
+    }
+    gauge("bindeledd_audit_entries", "Entries appended to the audit log", f -> f.auditLogSize());
+    gauge(
+        "bindeledd_checkpoint_lag_entries",
+        "Audit entries not yet covered by a signed checkpoint",
+        f -> f.uncheckpointed());
+    registry.gauge(
+        Metadata.builder()
+            .withName("bindeledd_checkpoint_age")
+            .withDescription(
+                "Seconds since the newest signed checkpoint; not a number before the first")
+            .withUnit(MetricUnits.SECONDS)
+            .build(),
+        () ->
+            read(f -> f.sinceLastCheckpoint().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN)));
+    gauge(
+        "bindeledd_checkpoints_untimestamped",
+        "Signed checkpoints still waiting for their timestamp",
+        f -> f.untimestamped());
+    registry.gauge(
+        Metadata.builder()
+            .withName("bindeledd_timestamping_failures")
+            .withDescription(
+                "Attempts to timestamp a checkpoint that failed, counted by this node since it"
+                    + " started")
+            .build(),
+        () -> timestamper.failures());
+  }
+
+  private void gauge(
+      String name, String description, ToDoubleFunction<Figures> value, Tag... tags) {
+    registry.gauge(
+        Metadata.builder().withName(name).withDescription(description).build(),
+        () -> read(value),
+        tags);
+  }
+
+  /**
+   * A figure, or not a number while the database cannot be read: the scrape still answers, with the
+   * JVM's and Payara's metrics, and readiness says what is wrong.
+   */
+  private double read(ToDoubleFunction<Figures> value) {
+    try {
+      return value.applyAsDouble(figures());
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static Tag tag(String name, Enum<?> value) {
+    return new Tag(name, value.name().toLowerCase(Locale.ROOT));
+  }
+
+  private synchronized Figures figures() {
+    Instant now = Instant.now();
+    if (readAt.plus(FRESH).isBefore(now)) {
+      readAt = now;
+      // A failed read is kept for as long as a good one, so that a scrape with the database gone
+      // asks it once, not once for every gauge.
+      figures = null;
+      figures = operatingFigures.now();
+    }
+    if (figures == null) {
+      throw new IllegalStateException("the figures could not be read from the database");
+    }
+    return figures;
+  }
+}

@@ -228,15 +228,18 @@ class ScreensApiIT {
             "kindergarten-liaison",
             "nav-adviser",
             "auditor",
+            "administrator",
             "citizen");
-    assertThat(
-            vocabulary.getJsonArray("roles").getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("code").equals("citizen"))
-                .findFirst()
-                .orElseThrow()
-                .getBoolean("exchangesMessages"))
-        .as("a citizen exchanges no messages")
-        .isFalse();
+    for (String role : List.of("citizen", "administrator")) {
+      assertThat(
+              vocabulary.getJsonArray("roles").getValuesAs(JsonObject.class).stream()
+                  .filter(r -> r.getString("code").equals(role))
+                  .findFirst()
+                  .orElseThrow()
+                  .getBoolean("exchangesMessages"))
+          .as("a " + role + " exchanges no messages")
+          .isFalse();
+    }
     assertThat(vocabulary.getJsonArray("statuses").getValuesAs(JsonString.class))
         .extracting(JsonString::getString)
         .contains("held", "declined");

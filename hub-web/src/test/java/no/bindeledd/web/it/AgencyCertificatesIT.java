@@ -19,6 +19,7 @@ import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.crypto.SigningKey;
+import no.bindeledd.core.crypto.bc.TestPki;
 import no.bindeledd.web.it.HubClient.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class AgencyCertificatesIT {
   static AgencyKeys hubSideKeys;
   static DialogRequest request;
   static String conversation;
-  static EnterpriseCa enterpriseCa;
+  static TestPki enterpriseCa;
   static final Signatures SIGNATURES = new Signatures();
 
   @BeforeAll
@@ -58,7 +59,7 @@ class AgencyCertificatesIT {
     office = hub.anonymous();
     officeStaff = hub.as(Demo.OTHER_GP);
     hubSideKeys = simulators.keysOf(HTTP_GP_OFFICE);
-    enterpriseCa = EnterpriseCa.start("Test Enterprise CA for the system tests");
+    enterpriseCa = TestPki.start("Test Enterprise CA for the system tests");
     Files.writeString(
         RunningHub.trustListDir(hub.dataDir()).resolve("test-enterprise-ca.pem"),
         Pem.encode(enterpriseCa.certificate()));

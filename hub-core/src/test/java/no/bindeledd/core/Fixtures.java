@@ -40,6 +40,8 @@ import no.bindeledd.core.exchange.MessageChanges;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.Municipality;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.JpaAgencies;
 import no.bindeledd.core.persistence.JpaAgencyCertificates;
@@ -47,6 +49,7 @@ import no.bindeledd.core.persistence.JpaAuditTrail;
 import no.bindeledd.core.persistence.JpaConsentNotices;
 import no.bindeledd.core.persistence.JpaConsents;
 import no.bindeledd.core.persistence.JpaMessages;
+import no.bindeledd.core.persistence.JpaMunicipalities;
 import no.bindeledd.core.persistence.JpaPeople;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
@@ -60,13 +63,28 @@ import no.bindeledd.core.person.Representation;
  */
 public class Fixtures {
 
+  /** The fixtures' one municipality, whose agencies these are. */
+  public static final MunicipalityNumber MUNICIPALITY = MunicipalityNumber.of("9901");
+
   public static final OrganisationNumber REFUGEE_SERVICE = OrganisationNumber.of("311000004");
   public static final OrganisationNumber GP_OFFICE = OrganisationNumber.of("311000012");
   public static final OrganisationNumber SCHOOL = OrganisationNumber.of("311000020");
   public static final OrganisationNumber KINDERGARTEN = OrganisationNumber.of("311000039");
   public static final OrganisationNumber NAV = OrganisationNumber.of("311000047");
 
+  /**
+   * A second municipality on the same hub, with a refugee service and a school of its own, and the
+   * GP office that serves both, as GP lists cross municipal borders.
+   */
+  public static final MunicipalityNumber OTHER_MUNICIPALITY = MunicipalityNumber.of("9902");
+
+  public static final OrganisationNumber OTHER_REFUGEE_SERVICE = OrganisationNumber.of("311000101");
+  public static final OrganisationNumber OTHER_SCHOOL = OrganisationNumber.of("311000128");
+  public static final OrganisationNumber SHARED_GP_OFFICE = OrganisationNumber.of("311000063");
+
   public static final Actor CASEWORKER = new Actor("kari", REFUGEE_SERVICE, Role.CASEWORKER);
+  public static final Actor OTHER_CASEWORKER =
+      new Actor("eli", OTHER_REFUGEE_SERVICE, Role.CASEWORKER);
   public static final Actor GP = new Actor("dr-lege", GP_OFFICE, Role.GP_STAFF);
   public static final Actor SCHOOL_LIAISON = new Actor("skole", SCHOOL, Role.SCHOOL_LIAISON);
 
@@ -74,6 +92,7 @@ public class Fixtures {
   public static final Instant DEFAULT_START = Instant.parse("2026-11-20T09:00:00Z");
 
   public final MovableClock clock;
+  public final JpaMunicipalities municipalities;
   public final JpaAgencies agencies;
   public final JpaPeople people;
   public final JpaConsents consents;
@@ -110,13 +129,14 @@ public class Fixtures {
     this.db = db;
     this.ageRules = ageRules;
     this.clock = new MovableClock(start);
+    municipalities = new JpaMunicipalities(db.em());
     agencies = new JpaAgencies(db.em());
     people = new JpaPeople(db.em());
     consents = new JpaConsents(db.em());
     auditTrail = new JpaAuditTrail(db.em());
     audit = new AuditLog(auditTrail, clock);
     representation = new Representation(people, ageRules, clock);
-    personRegistry = new PersonRegistry(people, audit, clock, representation);
+    personRegistry = new PersonRegistry(people, agencies, audit, clock, representation);
     consentNotices = new JpaConsentNotices(db.em());
     withdrawalNotices = new WithdrawalNotices(consentNotices, noticesGiven::add, audit, clock);
     consentRegistry =
@@ -125,14 +145,35 @@ public class Fixtures {
     decisions = new ConsentDecisions(consents, ageRules);
     db.inTransaction(
         () -> {
+          municipalities.add(new Municipality(MUNICIPALITY, "Fjordvik"));
+          Set<MunicipalityNumber> here = Set.of(MUNICIPALITY);
           agencies.add(
-              new Agency(REFUGEE_SERVICE, "Refugee Service", AgencyKind.REFUGEE_SERVICE, null));
+              new Agency(
+                  REFUGEE_SERVICE, "Refugee Service", AgencyKind.REFUGEE_SERVICE, null, here));
           agencies.add(
-              new Agency(GP_OFFICE, "Fjordvik GP Office", AgencyKind.GP_OFFICE, "8094866"));
-          agencies.add(new Agency(SCHOOL, "Fjordvik School", AgencyKind.SCHOOL, null));
+              new Agency(GP_OFFICE, "Fjordvik GP Office", AgencyKind.GP_OFFICE, "8094866", here));
+          agencies.add(new Agency(SCHOOL, "Fjordvik School", AgencyKind.SCHOOL, null, here));
           agencies.add(
-              new Agency(KINDERGARTEN, "Fjordvik Kindergarten", AgencyKind.KINDERGARTEN, null));
-          agencies.add(new Agency(NAV, "NAV Fjordvik", AgencyKind.NAV, null));
+              new Agency(
+                  KINDERGARTEN, "Fjordvik Kindergarten", AgencyKind.KINDERGARTEN, null, here));
+          agencies.add(new Agency(NAV, "NAV Fjordvik", AgencyKind.NAV, null, here));
+          municipalities.add(new Municipality(OTHER_MUNICIPALITY, "Elvdal"));
+          Set<MunicipalityNumber> there = Set.of(OTHER_MUNICIPALITY);
+          agencies.add(
+              new Agency(
+                  OTHER_REFUGEE_SERVICE,
+                  "Elvdal Refugee Service",
+                  AgencyKind.REFUGEE_SERVICE,
+                  null,
+                  there));
+          agencies.add(new Agency(OTHER_SCHOOL, "Elvdal School", AgencyKind.SCHOOL, null, there));
+          agencies.add(
+              new Agency(
+                  SHARED_GP_OFFICE,
+                  "Fjellet GP Office",
+                  AgencyKind.GP_OFFICE,
+                  "8094867",
+                  Set.of(MUNICIPALITY, OTHER_MUNICIPALITY)));
         });
   }
 
@@ -143,6 +184,17 @@ public class Fixtures {
             personRegistry.registerParticipant(
                 CASEWORKER,
                 new PersonRegistry.NewPerson(id, "Amal", "Testesen", Locale.forLanguageTag("ar"))));
+  }
+
+  /** A participant registered by the other municipality's caseworker. */
+  public Person participantInTheOtherMunicipality() {
+    NationalId id = NationalId.synthetic(LocalDate.of(1990, 6, 1), nextPerson++);
+    return db.inTransaction(
+        () ->
+            personRegistry.registerParticipant(
+                OTHER_CASEWORKER,
+                new PersonRegistry.NewPerson(
+                    id, "Olena", "Prøvesen", Locale.forLanguageTag("uk"))));
   }
 
   public Person child(Person guardian) {

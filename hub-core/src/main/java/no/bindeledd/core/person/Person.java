@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.UUID;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.persistence.InstantConverter;
 import no.bindeledd.core.text.TextKind;
 
@@ -55,6 +56,10 @@ public class Person {
   @Column(name = "registered_by", nullable = false)
   private String registeredBy;
 
+  /** The municipality that settled the person, whose refugee service registered them. */
+  @Column(name = "municipality", length = 4, nullable = false)
+  private String municipality;
+
   @ManyToMany
   @JoinTable(
       name = "guardianship",
@@ -70,7 +75,8 @@ public class Person {
       String familyName,
       Locale preferredLanguage,
       Instant registeredAt,
-      String registeredBy) {
+      String registeredBy,
+      MunicipalityNumber municipality) {
     this.id = UUID.randomUUID().toString();
     this.nationalId = nationalId.value();
     this.givenName = requireName(givenName, "givenName");
@@ -78,6 +84,7 @@ public class Person {
     this.preferredLanguage = preferredLanguage.toLanguageTag();
     this.registeredAt = Objects.requireNonNull(registeredAt);
     this.registeredBy = Objects.requireNonNull(registeredBy);
+    this.municipality = municipality.value();
   }
 
   /**
@@ -116,6 +123,14 @@ public class Person {
 
   public Locale preferredLanguage() {
     return Locale.forLanguageTag(preferredLanguage);
+  }
+
+  public MunicipalityNumber municipality() {
+    return new MunicipalityNumber(municipality);
+  }
+
+  public boolean isIn(MunicipalityNumber other) {
+    return municipality.equals(other.value());
   }
 
   public Instant registeredAt() {

@@ -17,6 +17,8 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.party.Agencies;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.text.TextKind;
 
 /**
@@ -29,6 +31,7 @@ import no.bindeledd.core.text.TextKind;
 public class PersonRegistry {
 
   private People people;
+  private Agencies agencies;
   private AuditLog audit;
   private Clock clock;
   private Representation representation;
@@ -36,8 +39,14 @@ public class PersonRegistry {
   protected PersonRegistry() {}
 
   @Inject
-  public PersonRegistry(People people, AuditLog audit, Clock clock, Representation representation) {
+  public PersonRegistry(
+      People people,
+      Agencies agencies,
+      AuditLog audit,
+      Clock clock,
+      Representation representation) {
     this.people = people;
+    this.agencies = agencies;
     this.audit = audit;
     this.clock = clock;
     this.representation = representation;
@@ -47,10 +56,28 @@ public class PersonRegistry {
   public record NewPerson(
       NationalId nationalId, String givenName, String familyName, Locale preferredLanguage) {}
 
+  /** Registers a participant in the municipality of the caseworker's refugee service. */
   @Transactional
   public Person registerParticipant(Actor actor, NewPerson command) {
-    requireRegistrar(actor);
-    Person person = create(actor, command);
+    requireCaseworker(actor);
+    return register(actor, municipalityOf(actor), command);
+  }
+
+  /**
+   * The hub registers a demo participant in the municipality the configuration names for them, at
+   * start; no caller can act as the hub.
+   */
+  @Transactional
+  public Person registerParticipantIn(
+      Actor hub, MunicipalityNumber municipality, NewPerson command) {
+    if (!hub.is(Role.HUB)) {
+      throw new AccessDenied("only the hub registers a participant in a named municipality");
+    }
+    return register(hub, municipality, command);
+  }
+
+  private Person register(Actor actor, MunicipalityNumber municipality, NewPerson command) {
+    Person person = create(actor, command, municipality);
     if (person.isChildOn(today())) {
       throw new InvalidInput("a participant is an adult; register a child under its guardian");
     }
@@ -66,7 +93,7 @@ public class PersonRegistry {
   public Person registerChild(Actor actor, String guardianId, NewPerson command) {
     requireRegistrar(actor);
     Person guardian = people.get(guardianId);
-    Person child = create(actor, command);
+    Person child = create(actor, command, guardian.municipality());
     child.addGuardian(guardian, today());
     people.add(child);
     audit.append(
@@ -203,7 +230,16 @@ public class PersonRegistry {
     return people.childrenOf(people.get(guardianId));
   }
 
-  private Person create(Actor actor, NewPerson command) {
+  /** The municipality whose refugee service the caseworker works at. */
+  private MunicipalityNumber municipalityOf(Actor caseworker) {
+    return agencies
+        .get(caseworker.agency())
+        .municipality()
+        .orElseThrow(
+            () -> new AccessDenied("a caseworker works at a municipality's refugee service"));
+  }
+
+  private Person create(Actor actor, NewPerson command, MunicipalityNumber municipality) {
     if (command.nationalId() == null) {
       throw new InvalidInput("national identity number is required");
     }
@@ -220,7 +256,8 @@ public class PersonRegistry {
         command.familyName(),
         command.preferredLanguage(),
         clock.instant(),
-        actor.userId());
+        actor.userId(),
+        municipality);
   }
 
   private LocalDate today() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
@@ -37,7 +38,8 @@ public final class ConsentSamples {
   }
 
   public static Person person(NationalId id, String givenName, String familyName) {
-    return new Person(id, givenName, familyName, ARABIC, RECORDED_AT, "kari");
+    return new Person(
+        id, givenName, familyName, ARABIC, RECORDED_AT, "kari", MunicipalityNumber.of("9901"));
   }
 
   /**

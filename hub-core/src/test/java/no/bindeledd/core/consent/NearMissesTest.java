@@ -15,7 +15,6 @@ import java.util.Set;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.consent.ConsentDecisions.NearMiss;
-import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.Person;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class NearMissesTest {
 
-  private static final OrganisationNumber OTHER_GP = OrganisationNumber.of("311000063");
+  private static final OrganisationNumber OTHER_GP = Fixtures.SHARED_GP_OFFICE;
 
   private TestDatabase db;
   private Fixtures town;
@@ -38,11 +37,6 @@ class NearMissesTest {
   void setUp() {
     db = new TestDatabase();
     town = new Fixtures(db);
-    db.inTransaction(
-        () ->
-            town.agencies.add(
-                new no.bindeledd.core.party.Agency(
-                    OTHER_GP, "Fjellet GP Office", AgencyKind.GP_OFFICE, null)));
     amal = town.participant();
   }
 

@@ -434,7 +434,7 @@ class AgencyDeliveryTest {
     db.inTransaction(
         () -> {
           var asking = town.agencies.get(REFUGEE_SERVICE);
-          asking.describe(asking.name(), asking.kind(), "8100001");
+          asking.describe(asking.name(), asking.kind(), "8100001", asking.municipalities());
         });
     assertThat(rejection(addressedTo(request, UUID.randomUUID().toString(), null, anotherParty)))
         .as("HER-id only, another one than the refugee service's")

@@ -142,6 +142,7 @@ abstract class SchemaAndMappingContract {
             "ConsentChange",
             "ConsentNotice",
             "Message",
+            "Municipality",
             "NodeLease",
             "OutboxEntry",
             "Person",

@@ -21,8 +21,8 @@ import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.web.platform.Deployment;
 import no.bindeledd.web.platform.HubSettings;
-import no.bindeledd.web.platform.Municipality;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
@@ -50,7 +50,7 @@ public class CamelLifecycle {
   private CamelContext camel;
   private ProducerTemplate producer;
 
-  public synchronized void start(Municipality municipality) {
+  public synchronized void start(Deployment deployment) {
     if (camel != null) {
       return;
     }
@@ -69,7 +69,7 @@ public class CamelLifecycle {
       context.addRoutes(
           new OutboxRoutes(
               settings.outboxPollInterval(), settings.expiryCheckInterval(), OUTBOX_BATCH));
-      for (RoutesBuilder routes : connectors(municipality)) {
+      for (RoutesBuilder routes : connectors(deployment)) {
         context.addRoutes(routes);
       }
       context.start();
@@ -84,11 +84,11 @@ public class CamelLifecycle {
     }
   }
 
-  private List<RoutesBuilder> connectors(Municipality municipality) {
+  private List<RoutesBuilder> connectors(Deployment deployment) {
     OrganisationNumber receiptSigner =
-        municipality.agencies().stream()
+        deployment.agencies().stream()
             .filter(a -> a.kind() == AgencyKind.REFUGEE_SERVICE)
-            .map(Municipality.AgencyEntry::orgNumber)
+            .map(Deployment.AgencyEntry::orgNumber)
             .findFirst()
             .orElseThrow(
                 () -> new IllegalStateException("the municipality has no refugee service"));
@@ -103,7 +103,7 @@ public class CamelLifecycle {
                         settings.publicUrl()));
     GpMessageFormat format = new GpMessageFormat();
     List<RoutesBuilder> routes = new ArrayList<>();
-    for (Municipality.AgencyEntry agency : municipality.agencies()) {
+    for (Deployment.AgencyEntry agency : deployment.agencies()) {
       AgencyConnection connection = agency.connection();
       if (connection instanceof AgencyConnection.HubInbox inbox) {
         routes.add(new HubInboxRoutes(inbox, mail));

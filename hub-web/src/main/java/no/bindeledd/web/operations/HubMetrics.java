@@ -12,7 +12,7 @@ import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.operations.OperatingFigures;
 import no.bindeledd.core.operations.OperatingFigures.Figures;
-import no.bindeledd.web.platform.Municipality;
+import no.bindeledd.web.platform.Deployment;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -40,7 +40,7 @@ public class HubMetrics {
   private Instant readAt = Instant.MIN;
 
   /** Registers the gauges, one series for each of the municipality's agencies. */
-  public void register(Municipality municipality) {
+  public void register(Deployment deployment) {
     for (DeliveryStatus status : DeliveryStatus.values()) {
       gauge(
           "bindeledd_messages",
@@ -48,7 +48,7 @@ public class HubMetrics {
           f -> f.messages(null, status),
           tag("status", status));
     }
-    for (Municipality.AgencyEntry agency : municipality.agencies()) {
+    for (Deployment.AgencyEntry agency : deployment.agencies()) {
       String org = agency.orgNumber().value();
       for (DeliveryStatus status : DeliveryStatus.values()) {
         gauge(

@@ -53,12 +53,12 @@ public class DemoParticipants {
 
   /** Registers the participants who are missing; returns how many were. */
   @Transactional
-  public int register(Municipality municipality) {
+  public int register(Deployment deployment) {
     Actor hub = Actor.hub();
     LocalDate today = LocalDate.now(clock.withZone(NORWAY));
     Map<String, Person> byUsername = new HashMap<>();
     int added = 0;
-    for (Municipality.DemoParticipant demo : municipality.demoParticipants()) {
+    for (Deployment.DemoParticipant demo : deployment.demoParticipants()) {
       Optional<Person> known = people.findByNationalId(demo.nationalId());
       if (known.isPresent()) {
         byUsername.put(demo.username(), known.get());
@@ -79,11 +79,11 @@ public class DemoParticipants {
         }
       } else {
         // A demo child who has come of age since the file was written is an adult now.
-        person = registry.registerParticipant(hub, command);
+        person = registry.registerParticipantIn(hub, demo.municipality(), command);
       }
       byUsername.put(demo.username(), person);
       added++;
-      recordConsents(hub, municipality, demo, person, guardians, today);
+      recordConsents(hub, deployment, demo, person, guardians, today);
     }
     int count = added;
     if (count > 0) {
@@ -98,19 +98,19 @@ public class DemoParticipants {
    */
   private void recordConsents(
       Actor hub,
-      Municipality municipality,
-      Municipality.DemoParticipant demo,
+      Deployment deployment,
+      Deployment.DemoParticipant demo,
       Person person,
       List<Person> guardians,
       LocalDate today) {
     int age = Period.between(person.birthDate(), today).getYears();
-    Optional<OrganisationNumber> refugeeService = first(municipality, AgencyKind.REFUGEE_SERVICE);
+    Optional<OrganisationNumber> refugeeService = first(deployment, AgencyKind.REFUGEE_SERVICE);
     if (refugeeService.isEmpty()) {
       return;
     }
     Locale language = demo.preferredLanguage();
     if (age >= Person.AGE_OF_MAJORITY) {
-      first(municipality, AgencyKind.GP_OFFICE)
+      first(deployment, AgencyKind.GP_OFFICE)
           .ifPresent(
               gp ->
                   record(
@@ -122,7 +122,7 @@ public class DemoParticipants {
                       Set.of(DataCategory.APPOINTMENT_OUTCOMES, DataCategory.REFERRAL_STATUS),
                       Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
                       language));
-      first(municipality, AgencyKind.NAV)
+      first(deployment, AgencyKind.NAV)
           .ifPresent(
               nav ->
                   record(
@@ -138,7 +138,7 @@ public class DemoParticipants {
       AgencyKind kind = age < 6 ? AgencyKind.KINDERGARTEN : AgencyKind.SCHOOL;
       Purpose purpose =
           age < 6 ? Purpose.KINDERGARTEN_START_FOLLOW_UP : Purpose.SCHOOL_START_FOLLOW_UP;
-      first(municipality, kind)
+      first(deployment, kind)
           .ifPresent(
               place ->
                   record(
@@ -183,10 +183,10 @@ public class DemoParticipants {
             null));
   }
 
-  private static Optional<OrganisationNumber> first(Municipality municipality, AgencyKind kind) {
-    return municipality.agencies().stream()
+  private static Optional<OrganisationNumber> first(Deployment deployment, AgencyKind kind) {
+    return deployment.agencies().stream()
         .filter(a -> a.kind() == kind)
-        .map(Municipality.AgencyEntry::orgNumber)
+        .map(Deployment.AgencyEntry::orgNumber)
         .findFirst();
   }
 }

@@ -88,16 +88,16 @@ public class Startup {
                 + " guardian(s)");
 
     Config config = ConfigProvider.getConfig();
-    Municipality municipality =
-        Municipality.read(
+    Deployment deployment =
+        Deployment.read(
             settings.municipalityFile(), name -> config.getOptionalValue(name, String.class));
     AgencyKeyStore keys = AgencyKeyStore.loadOrCreate(settings.keysDir());
     if (settings.isEmbedded()) {
       DevelopmentCa ca = DevelopmentCa.loadOrCreate(settings.keysDir());
-      municipality.agencies().forEach(a -> keys.ensureKey(a.orgNumber().value(), a.name(), ca));
+      deployment.agencies().forEach(a -> keys.ensureKey(a.orgNumber().value(), a.name(), ca));
     }
     Map<String, X509Certificate> certificates = keys.certificates();
-    agencyRegistration.register(municipality, certificates);
+    agencyRegistration.register(deployment, certificates);
     core.useAgencyKeys(keys);
     LogIdentity identity = logIdentity();
     core.useAuditLog(
@@ -110,24 +110,24 @@ public class Startup {
       devIdentityProvider.set(
           DevIdentityProvider.loadOrCreate(
               settings.dataDir().resolve("dev-idp"),
-              municipality.demoUsers(),
-              municipality.demoParticipants(),
+              deployment.demoUsers(),
+              deployment.demoParticipants(),
               settings.tokenIssuer(),
               clock));
     }
     if (settings.isEmbedded()) {
-      demoParticipants.register(municipality);
+      demoParticipants.register(deployment);
     }
     if (settings.simulatorsEnabled()) {
-      simulators.start(municipality, keys);
+      simulators.start(deployment, keys);
     }
-    camel.start(municipality);
-    metrics.register(municipality);
+    camel.start(deployment);
+    metrics.register(deployment);
     checkpointing.start();
     liveStreams.followOtherNodes();
     // Where the hub was started from, when the launcher says so: the walkthrough needs it.
     Optional<String> home = config.getOptionalValue("hub.home", String.class);
-    LOG.info(() -> banner(municipality, home));
+    LOG.info(() -> banner(deployment, home));
   }
 
   private LogIdentity logIdentity() {
@@ -203,10 +203,10 @@ public class Startup {
    * What the hub prints when it is ready: where to open it, its data folder and, in the embedded
    * profile, the demo users and the line that points the README's walkthrough at this hub.
    */
-  private String banner(Municipality municipality, Optional<String> home) {
+  private String banner(Deployment deployment, Optional<String> home) {
     String url = settings.publicUrl();
     StringBuilder text = new StringBuilder();
-    text.append("\n\n  Bindeledd is running for ").append(municipality.name()).append('\n');
+    text.append("\n\n  Bindeledd is running for ").append(deployment.name()).append('\n');
     text.append("  Web app:      ").append(url).append("/\n");
     text.append("  API:          ").append(url).append("/api\n");
     text.append("  API document: ")
@@ -233,7 +233,7 @@ public class Startup {
                               .append("): type a demo user's username, no password\n"));
               text.append(
                   "  Demo users (username / password for the token endpoint / role / agency):\n");
-              for (Municipality.DemoUser user : idp.users()) {
+              for (Deployment.DemoUser user : idp.users()) {
                 text.append(
                     String.format(
                         "    %-22s %-18s %-22s %s%n",
@@ -248,7 +248,7 @@ public class Startup {
                     .append(
                         "/auth/login?as=citizen; username / password for the token endpoint /"
                             + " level):\n");
-                for (Municipality.DemoParticipant participant : idp.participants()) {
+                for (Deployment.DemoParticipant participant : idp.participants()) {
                   text.append(
                       String.format(
                           "    %-22s %-18s %s%n",

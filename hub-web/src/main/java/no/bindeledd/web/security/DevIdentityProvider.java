@@ -34,7 +34,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import no.bindeledd.web.Roles;
-import no.bindeledd.web.platform.Municipality;
+import no.bindeledd.web.platform.Deployment;
 
 /**
  * The development identity provider of the embedded profile, so that one command runs the whole
@@ -51,8 +51,8 @@ public final class DevIdentityProvider {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RSAKey signingKey;
-  private final Map<String, Municipality.DemoUser> users = new LinkedHashMap<>();
-  private final Map<String, Municipality.DemoParticipant> participants = new LinkedHashMap<>();
+  private final Map<String, Deployment.DemoUser> users = new LinkedHashMap<>();
+  private final Map<String, Deployment.DemoParticipant> participants = new LinkedHashMap<>();
   private final Properties passwords;
   private final String issuer;
   private final Clock clock;
@@ -60,8 +60,8 @@ public final class DevIdentityProvider {
   private DevIdentityProvider(
       RSAKey signingKey,
       Properties passwords,
-      List<Municipality.DemoUser> users,
-      List<Municipality.DemoParticipant> participants,
+      List<Deployment.DemoUser> users,
+      List<Deployment.DemoParticipant> participants,
       String issuer,
       Clock clock) {
     this.signingKey = signingKey;
@@ -77,15 +77,15 @@ public final class DevIdentityProvider {
    * key where the MicroProfile JWT verifier reads it ({@link #publicKeyFile(Path)}).
    */
   public static DevIdentityProvider loadOrCreate(
-      Path dir, List<Municipality.DemoUser> users, String issuer, Clock clock) {
+      Path dir, List<Deployment.DemoUser> users, String issuer, Clock clock) {
     return loadOrCreate(dir, users, List.of(), issuer, clock);
   }
 
   /** As {@link #loadOrCreate(Path, List, String, Clock)}, with the demo participants too. */
   public static DevIdentityProvider loadOrCreate(
       Path dir,
-      List<Municipality.DemoUser> users,
-      List<Municipality.DemoParticipant> participants,
+      List<Deployment.DemoUser> users,
+      List<Deployment.DemoParticipant> participants,
       String issuer,
       Clock clock) {
     try {
@@ -174,11 +174,11 @@ public final class DevIdentityProvider {
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  public List<Municipality.DemoUser> users() {
+  public List<Deployment.DemoUser> users() {
     return List.copyOf(users.values());
   }
 
-  public List<Municipality.DemoParticipant> participants() {
+  public List<Deployment.DemoParticipant> participants() {
     return List.copyOf(participants.values());
   }
 
@@ -192,8 +192,8 @@ public final class DevIdentityProvider {
    * the level they sign in at ({@code acr}).
    */
   public Optional<String> issueToken(String username, String password) {
-    Municipality.DemoUser user = users.get(username);
-    Municipality.DemoParticipant participant = participants.get(username);
+    Deployment.DemoUser user = users.get(username);
+    Deployment.DemoParticipant participant = participants.get(username);
     String expected = user == null && participant == null ? null : passwords.getProperty(username);
     if (expected == null
         || password == null

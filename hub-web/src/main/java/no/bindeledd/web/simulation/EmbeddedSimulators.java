@@ -26,8 +26,8 @@ import no.bindeledd.connectors.simulator.SimulatorServer;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.crypto.SigningKey;
+import no.bindeledd.web.platform.Deployment;
 import no.bindeledd.web.platform.HubSettings;
-import no.bindeledd.web.platform.Municipality;
 
 /**
  * Starts the simulated agencies for the embedded demo: one HTTP server for the GP offices and NAV
@@ -49,13 +49,13 @@ public class EmbeddedSimulators {
   private GreenMail mail;
   private ScheduledExecutorService mailLog;
 
-  public synchronized void start(Municipality municipality, AgencyKeyStore keys) {
+  public synchronized void start(Deployment deployment, AgencyKeyStore keys) {
     if (server != null) {
       return;
     }
     GpMessageFormat format = new GpMessageFormat();
     server = new SimulatorServer("localhost", settings.simulatorsPort());
-    for (Municipality.AgencyEntry agency : municipality.agencies()) {
+    for (Deployment.AgencyEntry agency : deployment.agencies()) {
       String org = agency.orgNumber().value();
       AgencyKeys agencyKeys = keysOf(org, keys);
       if (agency.connection() instanceof AgencyConnection.GpOffice office) {

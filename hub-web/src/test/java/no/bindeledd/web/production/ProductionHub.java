@@ -17,7 +17,7 @@ import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.web.it.HubClient;
 import no.bindeledd.web.it.PayaraHub;
-import no.bindeledd.web.platform.Municipality;
+import no.bindeledd.web.platform.Deployment;
 
 /**
  * The packaged hub on the production profile, as an operator runs it: Payara Micro with {@code
@@ -205,9 +205,9 @@ public final class ProductionHub {
       Path keysDir, Path municipalityFile, DevelopmentCa ca) {
     AgencyKeyStore keys = AgencyKeyStore.loadOrCreate(keysDir);
     // Only the agencies' numbers and names are read; the connectors' settings need no real values.
-    Municipality municipality =
-        Municipality.read(municipalityFile, name -> Optional.of("http://localhost"));
-    for (Municipality.AgencyEntry agency : municipality.agencies()) {
+    Deployment municipality =
+        Deployment.read(municipalityFile, name -> Optional.of("http://localhost"));
+    for (Deployment.AgencyEntry agency : municipality.agencies()) {
       keys.ensureKey(agency.orgNumber().value(), agency.name(), ca);
     }
     return keys;

@@ -16,21 +16,21 @@ import no.bindeledd.core.party.AgencyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MunicipalityTest {
+class DeploymentTest {
 
   @TempDir Path dir;
 
-  private Municipality read(String json) throws Exception {
-    return Municipality.read(Files.writeString(dir.resolve("municipality.json"), json));
+  private Deployment read(String json) throws Exception {
+    return Deployment.read(Files.writeString(dir.resolve("municipality.json"), json));
   }
 
   @Test
   void aProductionMunicipalityNeedsNoDemoUsersOrParticipants() throws Exception {
-    Municipality real =
+    Deployment real =
         read(
             """
-            {"name":"Elvik municipality","agencies":[
-              {"orgNumber":"311000004","name":"Elvik Refugee Service","kind":"refugee_service"}]}""");
+            {"name":"Elvik municipality","municipalities":[{"number":"9901","name":"M"}],"agencies":[
+              {"orgNumber":"311000004","name":"Elvik Refugee Service","kind":"refugee_service","municipalities":["9901"]}]}""");
 
     assertThat(real.name()).isEqualTo("Elvik municipality");
     assertThat(real.agencies()).hasSize(1);
@@ -40,8 +40,8 @@ class MunicipalityTest {
 
   @Test
   void theDemoMunicipalityInTheRepositoryIsValid() {
-    Municipality demo =
-        Municipality.read(
+    Deployment demo =
+        Deployment.read(
             Path.of(System.getProperty("hub.repo.dir", ".."))
                 .resolve("config/municipality-demo.json"),
             name ->
@@ -53,7 +53,7 @@ class MunicipalityTest {
         .extracting(a -> a.connection().getClass().getSimpleName())
         .contains("HubInbox", "GpOffice", "Nav");
     assertThat(demo.agencies())
-        .extracting(Municipality.AgencyEntry::connection)
+        .extracting(Deployment.AgencyEntry::connection)
         .contains(
             new AgencyConnection.GpOffice(
                 "311000063",
@@ -66,10 +66,10 @@ class MunicipalityTest {
                     Path.of("/data/file-drop/311000098/from-office"))));
 
     assertThat(demo.agencies())
-        .extracting(Municipality.AgencyEntry::kind)
+        .extracting(Deployment.AgencyEntry::kind)
         .contains(AgencyKind.values());
     assertThat(demo.demoUsers())
-        .extracting(Municipality.DemoUser::role)
+        .extracting(Deployment.DemoUser::role)
         .contains(
             Role.CASEWORKER,
             Role.GP_STAFF,
@@ -81,8 +81,8 @@ class MunicipalityTest {
 
   @Test
   void theDemoParticipantsAreSyntheticPeopleWithTheirGuardiansAndOneWhoSignsInTooLow() {
-    Municipality demo =
-        Municipality.read(
+    Deployment demo =
+        Deployment.read(
             Path.of(System.getProperty("hub.repo.dir", ".."))
                 .resolve("config/municipality-demo.json"),
             name -> Optional.of("http://localhost:8190"));
@@ -96,34 +96,34 @@ class MunicipalityTest {
     assertThat(demo.demoParticipants())
         .filteredOn(p -> p.username().equals("omar.child"))
         .singleElement()
-        .extracting(Municipality.DemoParticipant::guardians)
+        .extracting(Deployment.DemoParticipant::guardians)
         .isEqualTo(List.of("amina.citizen"));
     assertThat(demo.demoParticipants())
         .filteredOn(p -> !p.acr().equals("idporten-loa-substantial"))
-        .extracting(Municipality.DemoParticipant::username, Municipality.DemoParticipant::acr)
+        .extracting(Deployment.DemoParticipant::username, Deployment.DemoParticipant::acr)
         .containsExactly(tuple("low.citizen", "idporten-loa-low"));
   }
 
   @Test
   void aDemoParticipantNeedsAValidNumberAndNamesOnlyGuardiansListedBeforeThem() {
     String agencies =
-        "\"agencies\":[{\"orgNumber\":\"311000004\",\"name\":\"R\",\"kind\":\"refugee_service\"}],"
+        "\"agencies\":[{\"orgNumber\":\"311000004\",\"name\":\"R\",\"kind\":\"refugee_service\",\"municipalities\":[\"9901\"]}],"
             + "\"demoUsers\":[]";
     assertThatThrownBy(
             () ->
                 read(
-                    "{\"name\":\"x\","
+                    "{\"name\":\"x\",\"municipalities\":[{\"number\":\"9901\",\"name\":\"M\"}],"
                         + agencies
                         + ",\"demoParticipants\":[{\"username\":\"a\",\"nationalId\":\"01018512345\","
-                        + "\"givenName\":\"A\",\"familyName\":\"B\",\"preferredLanguage\":\"ar\"}]}"))
+                        + "\"givenName\":\"A\",\"familyName\":\"B\",\"preferredLanguage\":\"ar\",\"municipality\":\"9901\"}]}"))
         .hasMessageContaining("check digits");
     assertThatThrownBy(
             () ->
                 read(
-                    "{\"name\":\"x\","
+                    "{\"name\":\"x\",\"municipalities\":[{\"number\":\"9901\",\"name\":\"M\"}],"
                         + agencies
                         + ",\"demoParticipants\":[{\"username\":\"c\",\"nationalId\":\"03891850335\","
-                        + "\"givenName\":\"C\",\"familyName\":\"D\",\"preferredLanguage\":\"ar\","
+                        + "\"givenName\":\"C\",\"familyName\":\"D\",\"preferredLanguage\":\"ar\",\"municipality\":\"9901\","
                         + "\"guardians\":[\"nobody\"]}]}"))
         .hasMessageContaining("nobody");
   }
@@ -134,29 +134,29 @@ class MunicipalityTest {
             () ->
                 read(
                     """
-                    {"name":"x","agencies":[{"orgNumber":"311000013","name":"GP","kind":"gp_office"}],
+                    {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000013","name":"GP","kind":"gp_office","municipalities":["9901"]}],
                      "demoUsers":[]}"""))
         .hasMessageContaining("check digit");
     assertThatThrownBy(
             () ->
                 read(
                     """
-                    {"name":"x","agencies":[{"orgNumber":"311000012","name":"GP","kind":"gp_office"}],
+                    {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000012","name":"GP","kind":"gp_office","municipalities":["9901"]}],
                      "demoUsers":[{"username":"u","name":"U","role":"caseworker","agency":"311000012"}]}"""))
         .hasMessageContaining("does not belong");
     assertThatThrownBy(
             () ->
                 read(
                     """
-                    {"name":"x","agencies":[{"orgNumber":"311000012","name":"A","kind":"gp_office"},
-                      {"orgNumber":"311000012","name":"B","kind":"school"}],"demoUsers":[]}"""))
+                    {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000012","name":"A","kind":"gp_office","municipalities":["9901"]},
+                      {"orgNumber":"311000012","name":"B","kind":"school","municipalities":["9901"]}],"demoUsers":[]}"""))
         .hasMessageContaining("twice");
     assertThatThrownBy(() -> read("{\"name\":\"x\"}")).isInstanceOf(IllegalStateException.class);
   }
 
   private static final String AGENCY_WITH_CONNECTOR =
       """
-      {"name":"x","agencies":[{"orgNumber":"311000063","name":"GP","kind":"%s",
+      {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000063","name":"GP","kind":"%s","municipalities":["9901"],
         "connector":%s}],"demoUsers":[]}""";
 
   @Test
@@ -189,10 +189,10 @@ class MunicipalityTest {
 
   @Test
   void anAgencyWithoutAConnectorWorksInTheHubsInbox() throws Exception {
-    Municipality m =
+    Deployment m =
         read(
             """
-            {"name":"x","agencies":[{"orgNumber":"311000020","name":"S","kind":"school"}],
+            {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000020","name":"S","kind":"school","municipalities":["9901"]}],
              "demoUsers":[]}""");
 
     assertThat(m.agencies().get(0).connection())

@@ -26,28 +26,43 @@ import no.bindeledd.connectors.AgencyConnection;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Role;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.web.security.AssuranceLevels;
 
 /**
- * A municipality's configuration: its agencies and, for the embedded profile, the demo users of the
- * development identity provider and the demo participants, who sign in as citizens. Read from a
- * JSON file in {@code config/}; a mistake in it stops the hub at start with a message naming the
- * entry.
+ * What one deployment serves: its municipalities, their agencies (each with the municipalities it
+ * serves) and, for the embedded profile, the demo users of the development identity provider and
+ * the demo participants, who sign in as citizens. Read from a JSON file in {@code config/}; a
+ * mistake in it stops the hub at start with a message naming the entry. Adding a municipality is an
+ * entry here, not code.
  */
-public record Municipality(
+public record Deployment(
     String name,
+    List<MunicipalityEntry> municipalities,
     List<AgencyEntry> agencies,
     List<DemoUser> demoUsers,
     List<DemoParticipant> demoParticipants) {
 
+  public record MunicipalityEntry(MunicipalityNumber number, String name) {}
+
+  /**
+   * @param municipalities the one a refugee service, school or kindergarten belongs to; the one or
+   *     more a GP office or NAV office serves
+   */
   public record AgencyEntry(
       OrganisationNumber orgNumber,
       String name,
       AgencyKind kind,
       String herId,
-      AgencyConnection connection) {}
+      Set<MunicipalityNumber> municipalities,
+      AgencyConnection connection) {
+
+    public AgencyEntry {
+      municipalities = Set.copyOf(municipalities);
+    }
+  }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
@@ -61,9 +76,11 @@ public record Municipality(
    *
    * @param guardians the user names of the participants who are this child's guardians
    * @param acr the sign-in level the development sign-in gives them (one is too low on purpose)
+   * @param municipality where the participant is registered (a child is in its guardian's)
    */
   public record DemoParticipant(
       String username,
+      MunicipalityNumber municipality,
       NationalId nationalId,
       String givenName,
       String familyName,
@@ -84,7 +101,7 @@ public record Municipality(
     }
   }
 
-  public static Municipality read(Path file) {
+  public static Deployment read(Path file) {
     return read(file, name -> Optional.empty());
   }
 
@@ -92,7 +109,7 @@ public record Municipality(
    * Reads the file, filling each {@code ${name}} in a connector's settings from {@code properties},
    * so that one file can name endpoints and folders that differ between machines.
    */
-  public static Municipality read(Path file, Function<String, Optional<String>> properties) {
+  public static Deployment read(Path file, Function<String, Optional<String>> properties) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         JsonReader json = Json.createReader(reader)) {
       return from(json.readObject(), properties);
@@ -104,7 +121,21 @@ public record Municipality(
     }
   }
 
-  static Municipality from(JsonObject json, Function<String, Optional<String>> properties) {
+  static Deployment from(JsonObject json, Function<String, Optional<String>> properties) {
+    List<MunicipalityEntry> municipalities = new ArrayList<>();
+    Set<MunicipalityNumber> numbers = new HashSet<>();
+    JsonArray listed = json.getJsonArray("municipalities");
+    if (listed == null || listed.isEmpty()) {
+      throw new InvalidInput("the file lists no municipalities");
+    }
+    for (JsonValue value : listed) {
+      JsonObject m = value.asJsonObject();
+      MunicipalityNumber number = MunicipalityNumber.of(m.getString("number"));
+      if (!numbers.add(number)) {
+        throw new InvalidInput("municipality " + number + " is listed twice");
+      }
+      municipalities.add(new MunicipalityEntry(number, m.getString("name")));
+    }
     List<AgencyEntry> agencies = new ArrayList<>();
     Set<OrganisationNumber> seen = new HashSet<>();
     for (JsonValue value : json.getJsonArray("agencies")) {
@@ -120,6 +151,7 @@ public record Municipality(
               a.getString("name"),
               kind,
               a.getString("herId", null),
+              served(org, kind, a.getJsonArray("municipalities"), numbers),
               connection(org, kind, a.getJsonObject("connector"), properties)));
     }
     List<DemoUser> users = new ArrayList<>();
@@ -153,14 +185,40 @@ public record Municipality(
       }
       users.add(new DemoUser(u.getString("username"), u.getString("name"), role, agency));
     }
-    return new Municipality(
+    return new Deployment(
         json.getString("name"),
+        List.copyOf(municipalities),
         List.copyOf(agencies),
         List.copyOf(users),
-        participants(json.getJsonArray("demoParticipants"), users));
+        participants(json.getJsonArray("demoParticipants"), users, numbers));
   }
 
-  private static List<DemoParticipant> participants(JsonArray array, List<DemoUser> users) {
+  private static Set<MunicipalityNumber> served(
+      OrganisationNumber org, AgencyKind kind, JsonArray array, Set<MunicipalityNumber> known) {
+    if (array == null || array.isEmpty()) {
+      throw new InvalidInput("agency " + org + " names no municipality it serves");
+    }
+    Set<MunicipalityNumber> served = new HashSet<>();
+    for (JsonValue value : array) {
+      MunicipalityNumber number = MunicipalityNumber.of(((JsonString) value).getString());
+      if (!known.contains(number)) {
+        throw new InvalidInput("agency " + org + " serves an unlisted municipality " + number);
+      }
+      served.add(number);
+    }
+    if (kind.belongsToOneMunicipality() && served.size() != 1) {
+      throw new InvalidInput(
+          "agency "
+              + org
+              + " is a municipality's own "
+              + kind.name().toLowerCase(Locale.ROOT)
+              + " and belongs to exactly one municipality");
+    }
+    return served;
+  }
+
+  private static List<DemoParticipant> participants(
+      JsonArray array, List<DemoUser> users, Set<MunicipalityNumber> municipalities) {
     if (array == null) {
       return List.of();
     }
@@ -193,9 +251,15 @@ public record Municipality(
           guardians.add(guardian);
         }
       }
+      MunicipalityNumber municipality = MunicipalityNumber.of(p.getString("municipality"));
+      if (!municipalities.contains(municipality)) {
+        throw new InvalidInput(
+            "demo participant " + username + " is in an unlisted municipality " + municipality);
+      }
       participants.add(
           new DemoParticipant(
               username,
+              municipality,
               number,
               p.getString("givenName"),
               p.getString("familyName"),

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.bindeledd.core.person.NationalId;
 
-/** The demo municipality of {@code config/municipality-demo.json}, and synthetic people. */
+/** The demo municipality of {@code config/deployment-demo.json}, and synthetic people. */
 public final class Demo {
 
   public static final String REFUGEE_SERVICE = "311000004";
@@ -29,7 +29,7 @@ public final class Demo {
   public static final String NAV_ADVISER = "nils.nav";
   public static final String AUDITOR = "aud.auditor";
 
-  /** Demo citizens of the municipality file's demoParticipants (synthetic, invented). */
+  /** Demo citizens of the deployment file's demoParticipants (synthetic, invented). */
   public static final String AMINA = "amina.citizen";
 
   public static final String AMINAS_YOUNGER_CHILD = "Omar Haddad";

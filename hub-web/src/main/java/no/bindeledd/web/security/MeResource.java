@@ -93,11 +93,10 @@ public class MeResource {
    * receive, so that a school, a kindergarten or NAV is never offered a health category; and the
    * hub's codes. {@code municipality} is the one the caller belongs to: a refugee service's,
    * school's or kindergarten's staff and auditor that agency's, a citizen the one they are
-   * registered in; absent for a GP office or NAV office, which may serve several, and for the
-   * hub's auditor, who works at no agency and reads the hub's own log. A citizen has no agency,
-   * nor has the hub's auditor; instead a citizen's {@code person} is who they are in the hub
-   * (absent when it holds nothing about them) and {@code actsFor} whom they may act for today,
-   * themselves first.
+   * registered in; absent for a GP office or NAV office, which may serve several, and for the hub's
+   * auditor, who works at no agency and reads the hub's own log. A citizen has no agency, nor has
+   * the hub's auditor; instead a citizen's {@code person} is who they are in the hub (absent when
+   * it holds nothing about them) and {@code actsFor} whom they may act for today, themselves first.
    */
   @Schema(
       name = "Me",

@@ -299,11 +299,16 @@ class ScreensApiIT {
     }
     assertThat(consents)
         .containsExactlyInAnyOrder(
-            List.of(Demo.OTHER_GP_OFFICE, Demo.ELVDAL_REFUGEE_SERVICE, "introduction-programme-follow-up"),
+            List.of(
+                Demo.OTHER_GP_OFFICE,
+                Demo.ELVDAL_REFUGEE_SERVICE,
+                "introduction-programme-follow-up"),
             List.of(Demo.ELVDAL_REFUGEE_SERVICE, Demo.NAV, "participant-plan-sharing"),
             List.of(Demo.ELVDAL_SCHOOL, Demo.ELVDAL_REFUGEE_SERVICE, "school-start-follow-up"),
             List.of(
-                Demo.ELVDAL_KINDERGARTEN, Demo.ELVDAL_REFUGEE_SERVICE, "kindergarten-start-follow-up"));
+                Demo.ELVDAL_KINDERGARTEN,
+                Demo.ELVDAL_REFUGEE_SERVICE,
+                "kindergarten-start-follow-up"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import { ProblemNotice } from './ProblemNotice';
 import { isCitizen } from '../me/me';
 import { PersonLayout } from '../me/PersonLayout';
 import { signOut, useMe, useSession } from './session';
+import { WhoAmI } from './WhoAmI';
 
 /** Every signed-in page: skip link, header (who, menu, language, sign out) and the main area. */
 export function Layout() {
@@ -52,25 +53,7 @@ export function Layout() {
             </ul>
           </nav>
         )}
-        {me.data && (
-          <p className="app-header__who" data-testid="who-am-i">
-            <span>
-              <FormattedMessage id="whoami.label" />{' '}
-              <strong>
-                <bdi>{me.data.name}</bdi>
-              </strong>
-            </span>
-            <span>
-              <FormattedMessage
-                id="whoami.roleAtAgency"
-                values={{
-                  role: intl.formatMessage({ id: `role.${me.data.role}` }),
-                  agency: <bdi>{me.data.agency?.name}</bdi>,
-                }}
-              />
-            </span>
-          </p>
-        )}
+        {me.data && <WhoAmI me={me.data} />}
         <Field>
           <Label htmlFor="language">
             <FormattedMessage id="language.label" />

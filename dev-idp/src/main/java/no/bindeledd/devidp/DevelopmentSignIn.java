@@ -28,13 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The login page asks for a user name. A demo user's name gets the claims the hub reads ({@code
  * sub}, {@code upn}, {@code preferred_username}, {@code name}, {@code groups} with the role, and
- * {@code agency} with the organisation number), from the municipality file's {@code demoUsers}. Any
+ * {@code agency} with the organisation number), from the deployment file's {@code demoUsers}. Any
  * other name signs in with no role and no agency, which the hub refuses. The claims field of the
  * login page can add claims but never replace these (the provider lets its mapping win), so it
  * cannot give anyone a role.
  *
  * <p>The {@value #CITIZEN_ISSUER_ID} issuer plays ID-porten: a demo participant's name (the
- * municipality file's {@code demoParticipants}) gets what ID-porten's id_token carries: {@code pid}
+ * deployment file's {@code demoParticipants}) gets what ID-porten's id_token carries: {@code pid}
  * (the synthetic national identity number), {@code acr} (the participant's level, {@code
  * idporten-loa-substantial} unless the file says otherwise), {@code amr}, {@code locale}, a
  * pairwise-looking {@code sub} and {@code name}. Anyone else gets an empty {@code pid} at the low
@@ -61,22 +61,22 @@ public final class DevelopmentSignIn {
   }
 
   /**
-   * Starts the provider for the demo users of {@code municipalityFile}, on {@code address} and
-   * {@code port} (0 for any free one).
+   * Starts the provider for the demo users of {@code deploymentFile}, on {@code address} and {@code
+   * port} (0 for any free one).
    */
-  public static DevelopmentSignIn start(Path municipalityFile, InetAddress address, int port)
+  public static DevelopmentSignIn start(Path deploymentFile, InetAddress address, int port)
       throws IOException {
-    OAuth2Config config = OAuth2Config.Companion.fromJson(configuration(municipalityFile));
+    OAuth2Config config = OAuth2Config.Companion.fromJson(configuration(deploymentFile));
     MockOAuth2Server server = new MockOAuth2Server(config);
     server.start(address, port);
     return new DevelopmentSignIn(server);
   }
 
-  /** The provider's configuration (its JSON_CONFIG form) for the municipality's demo users. */
-  static String configuration(Path municipalityFile) throws IOException {
-    JsonNode municipality = JSON.readTree(Files.readString(municipalityFile));
+  /** The provider's configuration (its JSON_CONFIG form) for the deployment's demo users. */
+  static String configuration(Path deploymentFile) throws IOException {
+    JsonNode deployment = JSON.readTree(Files.readString(deploymentFile));
     List<Map<String, Object>> mappings = new ArrayList<>();
-    for (JsonNode user : municipality.path("demoUsers")) {
+    for (JsonNode user : deployment.path("demoUsers")) {
       String username = user.path("username").asString();
       Map<String, Object> claims = new LinkedHashMap<>();
       claims.put("sub", username);
@@ -84,7 +84,9 @@ public final class DevelopmentSignIn {
       claims.put("preferred_username", username);
       claims.put("name", user.path("name").asString());
       claims.put("groups", List.of(user.path("role").asString()));
-      claims.put("agency", user.path("agency").asString());
+      // The administrator and the hub's auditor work at no agency: their tokens name none, and
+      // the empty claim keeps the login page's claims field from adding one.
+      claims.put("agency", user.hasNonNull("agency") ? user.path("agency").asString() : "");
       mappings.add(mapping(Pattern.quote(username), claims));
     }
     // Anyone else: no role and no agency, so that the login page's claims field cannot add them.
@@ -96,7 +98,7 @@ public final class DevelopmentSignIn {
     Map<String, Object> citizens = new LinkedHashMap<>();
     citizens.put("issuerId", CITIZEN_ISSUER_ID);
     citizens.put("tokenExpiry", TOKEN_LIFETIME);
-    citizens.put("requestMappings", citizenMappings(municipality));
+    citizens.put("requestMappings", citizenMappings(deployment));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("interactiveLogin", true);
     config.put("httpServer", "NettyWrapper");
@@ -105,9 +107,9 @@ public final class DevelopmentSignIn {
   }
 
   /** The demo participants as ID-porten would name them; anyone else with no identity. */
-  private static List<Map<String, Object>> citizenMappings(JsonNode municipality) {
+  private static List<Map<String, Object>> citizenMappings(JsonNode deployment) {
     List<Map<String, Object>> mappings = new ArrayList<>();
-    for (JsonNode participant : municipality.path("demoParticipants")) {
+    for (JsonNode participant : deployment.path("demoParticipants")) {
       String username = participant.path("username").asString();
       Map<String, Object> claims = new LinkedHashMap<>();
       claims.put("sub", pairwiseSubject(username));
@@ -169,12 +171,12 @@ public final class DevelopmentSignIn {
   }
 
   /**
-   * Runs the provider until the process ends. Arguments: the municipality file, then optionally the
+   * Runs the provider until the process ends. Arguments: the deployment file, then optionally the
    * port (8192) and the address (127.0.0.1).
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1 || args.length > 3) {
-      LOG.severe("usage: dev-idp <municipality file> [port] [address]");
+      LOG.severe("usage: dev-idp <deployment file> [port] [address]");
       System.exit(2);
     }
     Logger.getLogger("").setLevel(Level.WARNING);

@@ -28,11 +28,11 @@ class DevelopmentSignInTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path municipality =
+    Path deployment =
         Path.of(
             System.getProperty("maven.multiModuleProjectDirectory", ".."),
-            "config/municipality-demo.json");
-    provider = DevelopmentSignIn.start(municipality, InetAddress.getLoopbackAddress(), 0);
+            "config/deployment-demo.json");
+    provider = DevelopmentSignIn.start(deployment, InetAddress.getLoopbackAddress(), 0);
   }
 
   @AfterAll
@@ -41,7 +41,7 @@ class DevelopmentSignInTest {
   }
 
   @Test
-  void aDemoUserSignsInOnTheLoginPageWithTheRoleAndAgencyOfTheMunicipalityFile() throws Exception {
+  void aDemoUserSignsInOnTheLoginPageWithTheRoleAndAgencyOfTheDeploymentFile() throws Exception {
     JsonNode claims = signIn("kari.caseworker", "");
 
     assertThat(claims.path("iss").asString()).isEqualTo(provider.issuer());
@@ -63,6 +63,15 @@ class DevelopmentSignInTest {
     assertThat(stranger.path("sub").asString()).isEqualTo("mallory");
     assertThat(stranger.path("groups").toString()).isEqualTo("[]");
     assertThat(stranger.path("agency").asString()).isEmpty();
+  }
+
+  @Test
+  void theHubsAuditorSignsInAtNoAgencyAndTheClaimsFieldCannotPlaceThemAtOne() throws Exception {
+    JsonNode hubAuditor = signIn("hugo.hubauditor", "{\"agency\":\"311000004\"}");
+
+    assertThat(hubAuditor.path("groups").toString()).isEqualTo("[\"auditor\"]");
+    assertThat(hubAuditor.path("agency").asString()).isEmpty();
+    assertThat(signIn("egil.auditor", "").path("agency").asString()).isEqualTo("311000101");
   }
 
   @Test

@@ -15,6 +15,12 @@ public enum Role {
   SCHOOL_LIAISON("school-liaison", AgencyKind.SCHOOL),
   KINDERGARTEN_LIAISON("kindergarten-liaison", AgencyKind.KINDERGARTEN),
   NAV_ADVISER("nav-adviser", AgencyKind.NAV),
+  /**
+   * A municipality's auditor (its data protection officer), at one of its own agencies (a refugee
+   * service, school or kindergarten), who reads that municipality's audit log; or, at no agency,
+   * the hub's auditor, who reads the hub's own log. Never at a GP office or NAV office, which may
+   * serve several municipalities.
+   */
   AUDITOR("auditor", null),
   /**
    * The hub's operator, who registers and withdraws agencies' certificates and sees nothing of the

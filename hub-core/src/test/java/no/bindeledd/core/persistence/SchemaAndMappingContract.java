@@ -6,6 +6,7 @@ import static no.bindeledd.core.Fixtures.GP_OFFICE;
 import static no.bindeledd.core.Fixtures.REFUGEE_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -63,6 +64,9 @@ import no.bindeledd.core.exchange.MessageEnvelope;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.exchange.OutboxEntry;
+import no.bindeledd.core.party.Agency;
+import no.bindeledd.core.party.Municipality;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
@@ -170,6 +174,56 @@ abstract class SchemaAndMappingContract {
    * table whose age of health consent is 17, for a 16-year-old, and confirmed under Norwegian
    * law's.
    */
+  @Test
+  void municipalitiesTheAgenciesServingThemAndEachPersonsMunicipalityAreStoredAndReadBack()
+      throws SQLException {
+    Person elvdalsOwn = town.participantInTheOtherMunicipality();
+    MunicipalityNumber fjordvik = Fixtures.MUNICIPALITY;
+    MunicipalityNumber elvdal = Fixtures.OTHER_MUNICIPALITY;
+    db.em().clear();
+
+    try (EntityManager fresh = db.newEntityManager()) {
+      assertThat(new JpaMunicipalities(fresh).all())
+          .extracting(m -> m.number().value(), Municipality::name)
+          .containsExactlyInAnyOrder(tuple("9901", "Fjordvik"), tuple("9902", "Elvdal"));
+      JpaAgencies agencies = new JpaAgencies(fresh);
+      Agency shared = agencies.get(Fixtures.SHARED_GP_OFFICE);
+      assertThat(shared.municipalities()).containsExactly(fjordvik, elvdal);
+      assertThat(shared.municipality()).isEmpty();
+      assertThat(agencies.get(Fixtures.OTHER_SCHOOL).municipality()).contains(elvdal);
+      assertThat(agencies.get(REFUGEE_SERVICE).municipalities()).containsExactly(fjordvik);
+      JpaPeople people = new JpaPeople(fresh);
+      assertThat(people.get(amal.id()).municipality()).isEqualTo(fjordvik);
+      assertThat(people.get(elvdalsOwn.id()).municipality()).isEqualTo(elvdal);
+      assertThat(people.get(elvdalsOwn.id()).isIn(fjordvik)).isFalse();
+    }
+
+    // A GP office that stops serving Elvdal loses its row, and no other agency's rows change.
+    db.inTransaction(
+        () -> {
+          Agency shared = town.agencies.get(Fixtures.SHARED_GP_OFFICE);
+          shared.describe(shared.name(), shared.kind(), shared.herId(), Set.of(fjordvik));
+          return shared;
+        });
+    db.em().clear();
+    try (EntityManager fresh = db.newEntityManager()) {
+      assertThat(new JpaAgencies(fresh).get(Fixtures.SHARED_GP_OFFICE).municipalities())
+          .containsExactly(fjordvik);
+    }
+    assertThat(
+            longFrom(
+                db.dataSource(),
+                "select count(*) from agency_municipality where org_number = '"
+                    + Fixtures.SHARED_GP_OFFICE.value()
+                    + "'"))
+        .isEqualTo(1);
+    assertThat(
+            longFrom(
+                db.dataSource(),
+                "select count(*) from agency_municipality where municipality = '9902'"))
+        .isEqualTo(2);
+  }
+
   @Test
   void aChildsHearingAFurtherGuardianAndAConfirmationAreStoredAndReadBack() {
     LocalDate today = AgeRules.dayOf(town.clock.instant());

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -20,6 +21,7 @@ import no.bindeledd.connectors.nav.NavRoutes;
 import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.platform.Deployment;
 import no.bindeledd.web.platform.HubSettings;
@@ -85,13 +87,6 @@ public class CamelLifecycle {
   }
 
   private List<RoutesBuilder> connectors(Deployment deployment) {
-    OrganisationNumber receiptSigner =
-        deployment.agencies().stream()
-            .filter(a -> a.kind() == AgencyKind.REFUGEE_SERVICE)
-            .map(Deployment.AgencyEntry::orgNumber)
-            .findFirst()
-            .orElseThrow(
-                () -> new IllegalStateException("the municipality has no refugee service"));
     Optional<HubInboxRoutes.Notifications> mail =
         settings
             .smtpHost()
@@ -114,7 +109,7 @@ public class CamelLifecycle {
                 new GpOfficeConnector(
                     agency.orgNumber(),
                     Optional.ofNullable(agency.herId()),
-                    receiptSigner,
+                    receiptSigner(deployment, agency),
                     agencySystems,
                     delivery,
                     format,
@@ -124,6 +119,25 @@ public class CamelLifecycle {
       }
     }
     return routes;
+  }
+
+  /**
+   * Who signs the hub's receipt to a GP office for a message that names no agency the hub holds a
+   * key for (an unknown receiver, or one too garbled to read): the refugee service of the first
+   * municipality, by number, that the office serves. A receipt to a message addressed to one of the
+   * hub's agencies is signed as that agency ({@link GpOfficeConnector}); this one never speaks for
+   * a municipality the office does not serve.
+   */
+  static OrganisationNumber receiptSigner(Deployment deployment, Deployment.AgencyEntry office) {
+    return office.municipalities().stream()
+        .sorted(Comparator.comparing(MunicipalityNumber::value))
+        .flatMap(m -> deployment.agencies(AgencyKind.REFUGEE_SERVICE, m).stream())
+        .map(Deployment.AgencyEntry::orgNumber)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no municipality that " + office.name() + " serves has a refugee service"));
   }
 
   public boolean isStarted() {

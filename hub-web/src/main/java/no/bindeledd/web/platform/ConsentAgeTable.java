@@ -24,7 +24,7 @@ import no.bindeledd.core.person.AgeRules;
  */
 final class ConsentAgeTable {
 
-  /** The table's name, beside the municipality file unless configuration names another. */
+  /** The table's name, beside the deployment file unless configuration names another. */
   static final String FILE_NAME = "consent-age-rules.json";
 
   private static final Set<String> RULES =

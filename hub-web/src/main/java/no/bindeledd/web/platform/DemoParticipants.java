@@ -94,7 +94,9 @@ public class DemoParticipants {
 
   /**
    * A few consents for each new demo participant: an adult's own, and a young child's through a
-   * guardian. None for a child of twelve or over, whose consent needs the child heard first.
+   * guardian. None for a child of twelve or over, whose consent needs the child heard first. Every
+   * agency in them serves the participant's municipality: its refugee service, its school or
+   * kindergarten, and a GP office and NAV office that serve it, never another municipality's.
    */
   private void recordConsents(
       Actor hub,
@@ -104,13 +106,14 @@ public class DemoParticipants {
       List<Person> guardians,
       LocalDate today) {
     int age = Period.between(person.birthDate(), today).getYears();
-    Optional<OrganisationNumber> refugeeService = first(deployment, AgencyKind.REFUGEE_SERVICE);
+    Optional<OrganisationNumber> refugeeService =
+        first(deployment, AgencyKind.REFUGEE_SERVICE, demo);
     if (refugeeService.isEmpty()) {
       return;
     }
     Locale language = demo.preferredLanguage();
     if (age >= Person.AGE_OF_MAJORITY) {
-      first(deployment, AgencyKind.GP_OFFICE)
+      first(deployment, AgencyKind.GP_OFFICE, demo)
           .ifPresent(
               gp ->
                   record(
@@ -122,7 +125,7 @@ public class DemoParticipants {
                       Set.of(DataCategory.APPOINTMENT_OUTCOMES, DataCategory.REFERRAL_STATUS),
                       Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
                       language));
-      first(deployment, AgencyKind.NAV)
+      first(deployment, AgencyKind.NAV, demo)
           .ifPresent(
               nav ->
                   record(
@@ -138,7 +141,7 @@ public class DemoParticipants {
       AgencyKind kind = age < 6 ? AgencyKind.KINDERGARTEN : AgencyKind.SCHOOL;
       Purpose purpose =
           age < 6 ? Purpose.KINDERGARTEN_START_FOLLOW_UP : Purpose.SCHOOL_START_FOLLOW_UP;
-      first(deployment, kind)
+      first(deployment, kind, demo)
           .ifPresent(
               place ->
                   record(
@@ -183,9 +186,9 @@ public class DemoParticipants {
             null));
   }
 
-  private static Optional<OrganisationNumber> first(Deployment deployment, AgencyKind kind) {
-    return deployment.agencies().stream()
-        .filter(a -> a.kind() == kind)
+  private static Optional<OrganisationNumber> first(
+      Deployment deployment, AgencyKind kind, Deployment.DemoParticipant demo) {
+    return deployment.agencies(kind, demo.municipality()).stream()
         .map(Deployment.AgencyEntry::orgNumber)
         .findFirst();
   }

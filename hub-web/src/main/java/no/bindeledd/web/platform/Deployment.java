@@ -66,7 +66,10 @@ public record Deployment(
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
-  /** A demo staff member; {@code agency} is null for the administrator, who works at none. */
+  /**
+   * A demo staff member; {@code agency} is null for the administrator and for the hub's auditor,
+   * who work at none.
+   */
   public record DemoUser(
       String username, String displayName, Role role, OrganisationNumber agency) {}
 
@@ -101,6 +104,13 @@ public record Deployment(
     }
   }
 
+  /** The agencies of {@code kind} that serve {@code municipality}, in the file's order. */
+  public List<AgencyEntry> agencies(AgencyKind kind, MunicipalityNumber municipality) {
+    return agencies.stream()
+        .filter(a -> a.kind() == kind && a.municipalities().contains(municipality))
+        .toList();
+  }
+
   public static Deployment read(Path file) {
     return read(file, name -> Optional.empty());
   }
@@ -114,10 +124,10 @@ public record Deployment(
         JsonReader json = Json.createReader(reader)) {
       return from(json.readObject(), properties);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the municipality file " + file, e);
+      throw new IllegalStateException("cannot read the deployment file " + file, e);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "the municipality file " + file + " is invalid: " + e.getMessage(), e);
+          "the deployment file " + file + " is invalid: " + e.getMessage(), e);
     }
   }
 
@@ -154,6 +164,21 @@ public record Deployment(
               served(org, kind, a.getJsonArray("municipalities"), numbers),
               connection(org, kind, a.getJsonObject("connector"), properties)));
     }
+    for (MunicipalityEntry municipality : municipalities) {
+      // A municipality's people are registered by its refugee service, and its auditor works there.
+      if (agencies.stream()
+          .noneMatch(
+              a ->
+                  a.kind() == AgencyKind.REFUGEE_SERVICE
+                      && a.municipalities().contains(municipality.number()))) {
+        throw new InvalidInput(
+            "municipality "
+                + municipality.number()
+                + " ("
+                + municipality.name()
+                + ") has no refugee service");
+      }
+    }
     List<DemoUser> users = new ArrayList<>();
     // A production municipality has no demo users: its staff are at its identity provider.
     JsonArray demoUsers = json.getJsonArray("demoUsers");
@@ -170,6 +195,11 @@ public record Deployment(
         users.add(new DemoUser(u.getString("username"), u.getString("name"), role, null));
         continue;
       }
+      if (role == Role.AUDITOR && !u.containsKey("agency")) {
+        // The hub's auditor, who reads the hub's own log and no municipality's.
+        users.add(new DemoUser(u.getString("username"), u.getString("name"), role, null));
+        continue;
+      }
       OrganisationNumber agency = OrganisationNumber.of(u.getString("agency"));
       AgencyEntry at =
           agencies.stream()
@@ -182,6 +212,13 @@ public record Deployment(
       if (role.agencyKind().isPresent() && role.agencyKind().get() != at.kind()) {
         throw new InvalidInput(
             "user " + u.getString("username") + " has a role that does not belong at " + at.name());
+      }
+      if (role == Role.AUDITOR && !at.kind().belongsToOneMunicipality()) {
+        throw new InvalidInput(
+            "user "
+                + u.getString("username")
+                + " is an auditor, who works at a municipality's own agency or at none, not at "
+                + at.name());
       }
       users.add(new DemoUser(u.getString("username"), u.getString("name"), role, agency));
     }
@@ -236,25 +273,41 @@ public record Deployment(
       if (!numbers.add(number)) {
         throw new InvalidInput("demo participant " + username + " has another's national id");
       }
+      MunicipalityNumber municipality = MunicipalityNumber.of(p.getString("municipality"));
+      if (!municipalities.contains(municipality)) {
+        throw new InvalidInput(
+            "demo participant " + username + " is in an unlisted municipality " + municipality);
+      }
       List<String> guardians = new ArrayList<>();
       JsonArray listed = p.getJsonArray("guardians");
       if (listed != null) {
         for (JsonValue g : listed) {
           String guardian = ((JsonString) g).getString();
-          if (participants.stream().noneMatch(q -> q.username().equals(guardian))) {
+          DemoParticipant found =
+              participants.stream()
+                  .filter(q -> q.username().equals(guardian))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new InvalidInput(
+                              "demo participant "
+                                  + username
+                                  + " names a guardian listed nowhere before them: "
+                                  + guardian));
+          if (!found.municipality().equals(municipality)) {
+            // A child is registered in its guardian's municipality, by that refugee service.
             throw new InvalidInput(
                 "demo participant "
                     + username
-                    + " names a guardian listed nowhere before them: "
-                    + guardian);
+                    + " is in municipality "
+                    + municipality
+                    + ", not in their guardian "
+                    + guardian
+                    + "'s "
+                    + found.municipality());
           }
           guardians.add(guardian);
         }
-      }
-      MunicipalityNumber municipality = MunicipalityNumber.of(p.getString("municipality"));
-      if (!municipalities.contains(municipality)) {
-        throw new InvalidInput(
-            "demo participant " + username + " is in an unlisted municipality " + municipality);
       }
       participants.add(
           new DemoParticipant(

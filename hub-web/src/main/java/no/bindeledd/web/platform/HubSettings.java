@@ -30,8 +30,8 @@ public class HubSettings {
   String dataDir;
 
   @Inject
-  @ConfigProperty(name = "hub.municipality.file")
-  String municipalityFile;
+  @ConfigProperty(name = "hub.deployment.file")
+  String deploymentFile;
 
   @Inject
   @ConfigProperty(name = "hub.consent.age-rules-file")
@@ -313,20 +313,20 @@ public class HubSettings {
     return dataDir().resolve("keys");
   }
 
-  public Path municipalityFile() {
-    return Path.of(municipalityFile).toAbsolutePath().normalize();
+  public Path deploymentFile() {
+    return Path.of(deploymentFile).toAbsolutePath().normalize();
   }
 
   /**
    * The table of consent age rules: {@code hub.consent.age-rules-file}, or {@code
-   * consent-age-rules.json} beside the municipality file, so that whoever finds the one finds the
+   * consent-age-rules.json} beside the deployment file, so that whoever finds the one finds the
    * other.
    */
   public Path ageRulesFile() {
     return ageRulesFile
         .filter(f -> !f.isBlank())
         .map(f -> Path.of(f).toAbsolutePath().normalize())
-        .orElseGet(() -> municipalityFile().resolveSibling(ConsentAgeTable.FILE_NAME));
+        .orElseGet(() -> deploymentFile().resolveSibling(ConsentAgeTable.FILE_NAME));
   }
 
   /**

@@ -90,7 +90,7 @@ public class Startup {
     Config config = ConfigProvider.getConfig();
     Deployment deployment =
         Deployment.read(
-            settings.municipalityFile(), name -> config.getOptionalValue(name, String.class));
+            settings.deploymentFile(), name -> config.getOptionalValue(name, String.class));
     AgencyKeyStore keys = AgencyKeyStore.loadOrCreate(settings.keysDir());
     if (settings.isEmbedded()) {
       DevelopmentCa ca = DevelopmentCa.loadOrCreate(settings.keysDir());
@@ -200,8 +200,9 @@ public class Startup {
   }
 
   /**
-   * What the hub prints when it is ready: where to open it, its data folder and, in the embedded
-   * profile, the demo users and the line that points the README's walkthrough at this hub.
+   * What the hub prints when it is ready: where to open it, the municipalities it serves, its data
+   * folder and, in the embedded profile, the demo users and the line that points the README's
+   * walkthrough at this hub.
    */
   private String banner(Deployment deployment, Optional<String> home) {
     String url = settings.publicUrl();
@@ -214,6 +215,14 @@ public class Startup {
         .append("/api-docs/ (OpenAPI: ")
         .append(url)
         .append("/openapi)\n");
+    text.append("  Municipalities:")
+        .append(
+            String.join(
+                ",",
+                deployment.municipalities().stream()
+                    .map(m -> " " + m.name() + " (" + m.number() + ")")
+                    .toList()))
+        .append('\n');
     text.append("  Data:         ").append(settings.dataDir()).append('\n');
     devIdentityProvider
         .get()
@@ -232,7 +241,8 @@ public class Startup {
                               .append(issuer)
                               .append("): type a demo user's username, no password\n"));
               text.append(
-                  "  Demo users (username / password for the token endpoint / role / agency):\n");
+                  "  Demo users (username / password for the token endpoint / role / agency;"
+                      + " an auditor at no agency is the hub's auditor):\n");
               for (Deployment.DemoUser user : idp.users()) {
                 text.append(
                     String.format(

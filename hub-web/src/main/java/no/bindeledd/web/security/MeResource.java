@@ -23,6 +23,8 @@ import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.party.Municipalities;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.person.Representation;
 import no.bindeledd.web.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,6 +44,7 @@ public class MeResource {
   @Inject Actor actor;
   @Inject CurrentActor current;
   @Inject Agencies agencies;
+  @Inject Municipalities municipalities;
   @Inject MessageExchange exchange;
   @Inject Representation representation;
 
@@ -49,6 +52,12 @@ public class MeResource {
   @Schema(name = "MyAgency")
   public record MyAgency(
       String orgNumber, String name, String kind, boolean mayReceiveHealthData) {}
+
+  /** The municipality the caller belongs to: their agency's, or a citizen's own. */
+  @Schema(
+      name = "MyMunicipality",
+      requiredProperties = {"number", "name"})
+  public record MyMunicipality(String number, String name) {}
 
   /** The person a citizen signed in as. */
   @Schema(name = "MyPerson")
@@ -82,9 +91,12 @@ public class MeResource {
    * The caller: their user name, the name to show, their role and their agency; whether they
    * exchange messages (the auditor does not); the categories their agency may ask about and
    * receive, so that a school, a kindergarten or NAV is never offered a health category; and the
-   * hub's codes. A citizen has no agency; instead {@code person} is who they are in the hub (absent
-   * when it holds nothing about them) and {@code actsFor} whom they may act for today, themselves
-   * first.
+   * hub's codes. {@code municipality} is the one the caller belongs to: a refugee service's,
+   * school's or kindergarten's staff and auditor that agency's, a citizen the one they are
+   * registered in; absent for a GP office or NAV office, which may serve several, and for the hub's
+   * auditor, who works at no agency and reads the hub's own log. A citizen has no agency, nor has
+   * the hub's auditor; instead a citizen's {@code person} is who they are in the hub (absent when
+   * it holds nothing about them) and {@code actsFor} whom they may act for today, themselves first.
    */
   @Schema(
       name = "Me",
@@ -102,6 +114,7 @@ public class MeResource {
       String name,
       String role,
       MyAgency agency,
+      MyMunicipality municipality,
       boolean exchangesMessages,
       List<CategoryView> categories,
       Vocabulary vocabulary,
@@ -124,7 +137,9 @@ public class MeResource {
   @Transactional
   @Operation(
       summary =
-          "Who the caller is, as the hub acts on them: user name, name to show, role and agency;"
+          "Who the caller is, as the hub acts on them: user name, name to show, role, agency and"
+              + " the municipality they belong to (none at a GP or NAV office, nor for the hub's"
+              + " auditor, who works at no agency);"
               + " the categories their agency may ask about; and the hub's codes for roles, agency"
               + " kinds, categories, purposes, message kinds and statuses. For a citizen: no agency,"
               + " the person they are (person) and whom they may act for today (actsFor: self,"
@@ -132,6 +147,19 @@ public class MeResource {
   public Me me() {
     if (actor.is(Role.CITIZEN)) {
       return citizen();
+    }
+    if (actor.isHubAuditor()) {
+      return new Me(
+          actor.userId(),
+          current.displayName(),
+          actor.role().code(),
+          null,
+          null,
+          false,
+          List.of(),
+          vocabulary(),
+          null,
+          null);
     }
     Agency agency = agencies.get(actor.agency());
     boolean exchanges = exchangesMessages(actor.role());
@@ -144,6 +172,7 @@ public class MeResource {
             agency.name(),
             code(agency.kind()),
             agency.kind().mayReceiveHealthData()),
+        agency.municipality().map(this::municipality).orElse(null),
         exchanges,
         exchanges
             ? Arrays.stream(DataCategory.values())
@@ -169,11 +198,18 @@ public class MeResource {
                         r.person().fullName(),
                         r.person().preferredLanguage().toLanguageTag()))
             .orElse(null);
+    MyMunicipality municipality =
+        represented.stream()
+            .filter(r -> r.relation() == Representation.Relation.SELF)
+            .findFirst()
+            .map(r -> municipality(r.person().municipality()))
+            .orElse(null);
     return new Me(
         actor.userId(),
         person == null ? current.displayName() : person.name(),
         actor.role().code(),
         null,
+        municipality,
         false,
         List.of(),
         vocabulary(),
@@ -187,6 +223,10 @@ public class MeResource {
                         code(r.relation()),
                         r.person().birthDate()))
             .toList());
+  }
+
+  private MyMunicipality municipality(MunicipalityNumber number) {
+    return new MyMunicipality(number.value(), municipalities.get(number).name());
   }
 
   @GET

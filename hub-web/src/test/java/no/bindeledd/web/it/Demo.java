@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.bindeledd.core.person.NationalId;
 
-/** The demo municipality of {@code config/municipality-demo.json}, and synthetic people. */
+/**
+ * The demo municipalities of {@code config/deployment-demo.json} (Fjordvik, and Elvdal with a
+ * shared GP office and NAV office), and synthetic people.
+ */
 public final class Demo {
 
   public static final String REFUGEE_SERVICE = "311000004";
@@ -29,7 +32,23 @@ public final class Demo {
   public static final String NAV_ADVISER = "nils.nav";
   public static final String AUDITOR = "aud.auditor";
 
-  /** Demo citizens of the municipality file's demoParticipants (synthetic, invented). */
+  /** The demo's second municipality, Elvdal (9902), its own agencies and staff. */
+  public static final String ELVDAL = "9902";
+
+  public static final String ELVDAL_REFUGEE_SERVICE = "311000101";
+  public static final String ELVDAL_SCHOOL = "311000128";
+  public static final String ELVDAL_KINDERGARTEN = "311000136";
+  public static final String ELVDAL_CASEWORKER = "eli.caseworker";
+  public static final String ELVDAL_SCHOOL_LIAISON = "tone.school";
+  public static final String ELVDAL_AUDITOR = "egil.auditor";
+
+  /** The hub's own auditor, at no agency, who reads the hub's log and no municipality's. */
+  public static final String HUB_AUDITOR = "hugo.hubauditor";
+
+  /** Elvdal's demo participant, a guardian of two young children there. */
+  public static final String OKSANA = "oksana.citizen";
+
+  /** Demo citizens of the deployment file's demoParticipants (synthetic, invented). */
   public static final String AMINA = "amina.citizen";
 
   public static final String AMINAS_YOUNGER_CHILD = "Omar Haddad";

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PersonPagesIT {
 
-  /** The demo guardian of {@code config/municipality-demo.json}, and her son (8). */
+  /** The demo guardian of {@code config/deployment-demo.json}, and her son (8). */
   static final String GUARDIAN = "amina.citizen";
 
   static final String GUARDIAN_NATIONAL_ID = "12848800471";

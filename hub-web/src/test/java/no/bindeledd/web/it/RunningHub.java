@@ -72,7 +72,7 @@ public final class RunningHub {
       try {
         signIn =
             DevelopmentSignIn.start(
-                Path.of(required("hub.repo.dir"), "config/municipality-demo.json"),
+                Path.of(required("hub.repo.dir"), "config/deployment-demo.json"),
                 InetAddress.getLoopbackAddress(),
                 0);
       } catch (IOException e) {
@@ -119,7 +119,7 @@ public final class RunningHub {
       command.addAll(
           List.of(
               "-Dhub.data.dir=" + dataDir,
-              "-Dhub.municipality.file=" + repo.resolve("config/municipality-demo.json"),
+              "-Dhub.deployment.file=" + repo.resolve("config/deployment-demo.json"),
               "-Dhub.public-url=http://localhost:" + port,
               "-Dhub.dev-idp.port=" + signIn().port(),
               "-Dhub.delivery.first-retry-delay=PT0.1S",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.ArrayList;
 import java.util.List;
 import no.bindeledd.web.it.HubClient.Reply;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,6 +247,68 @@ class ScreensApiIT {
     JsonObject auditorMe = auditor.get("/api/me").json();
     assertThat(auditorMe.getString("role")).isEqualTo("auditor");
     assertThat(auditorMe.getBoolean("exchangesMessages")).isFalse();
+  }
+
+  @Test
+  void whoAmINamesTheMunicipalityOfTheUsersAgencyAndNoneAtASharedOfficeOrForTheHubsAuditor() {
+    JsonObject fjordvik = caseworker.get("/api/me").json().getJsonObject("municipality");
+    assertThat(fjordvik.getString("number")).isEqualTo("9901");
+    assertThat(fjordvik.getString("name")).isEqualTo("Fjordvik");
+    JsonObject elvdal = hub.as(Demo.ELVDAL_AUDITOR).get("/api/me").json();
+    assertThat(elvdal.getJsonObject("agency").getString("orgNumber"))
+        .isEqualTo(Demo.ELVDAL_REFUGEE_SERVICE);
+    assertThat(elvdal.getJsonObject("municipality").getString("number")).isEqualTo(Demo.ELVDAL);
+    assertThat(elvdal.getJsonObject("municipality").getString("name")).isEqualTo("Elvdal");
+    assertThat(absent(hub.as(Demo.OTHER_GP).get("/api/me").json(), "municipality"))
+        .as("a GP office serving Fjordvik and Elvdal belongs to neither")
+        .isTrue();
+
+    Reply hubAuditor = hub.as(Demo.HUB_AUDITOR).get("/api/me");
+    assertThat(hubAuditor.status()).isEqualTo(200);
+    assertThat(hubAuditor.json().getString("role")).isEqualTo("auditor");
+    assertThat(absent(hubAuditor.json(), "agency")).isTrue();
+    assertThat(absent(hubAuditor.json(), "municipality")).isTrue();
+    assertThat(hubAuditor.json().getBoolean("exchangesMessages")).isFalse();
+  }
+
+  private static boolean absent(JsonObject json, String key) {
+    return !json.containsKey(key) || json.isNull(key);
+  }
+
+  @Test
+  void elvdalsDemoParticipantsHaveConsentsThroughElvdalsOwnAgenciesAndTheOfficesServingIt() {
+    HubClient oksana = hub.as(Demo.OKSANA);
+    JsonObject me = oksana.get("/api/me").json();
+    assertThat(me.getJsonObject("municipality").getString("number")).isEqualTo(Demo.ELVDAL);
+    List<JsonObject> actsFor = me.getJsonArray("actsFor").getValuesAs(JsonObject.class);
+    assertThat(actsFor).extracting(a -> a.getString("name")).contains("Mykola Kovalenko");
+
+    List<List<String>> consents = new ArrayList<>();
+    for (JsonObject person : actsFor) {
+      for (JsonObject consent :
+          oksana
+              .get("/api/consents?subject=" + person.getString("id"))
+              .jsonArray()
+              .getValuesAs(JsonObject.class)) {
+        consents.add(
+            List.of(
+                consent.getString("disclosingAgency"),
+                consent.getString("receivingAgency"),
+                consent.getString("purpose")));
+      }
+    }
+    assertThat(consents)
+        .containsExactlyInAnyOrder(
+            List.of(
+                Demo.OTHER_GP_OFFICE,
+                Demo.ELVDAL_REFUGEE_SERVICE,
+                "introduction-programme-follow-up"),
+            List.of(Demo.ELVDAL_REFUGEE_SERVICE, Demo.NAV, "participant-plan-sharing"),
+            List.of(Demo.ELVDAL_SCHOOL, Demo.ELVDAL_REFUGEE_SERVICE, "school-start-follow-up"),
+            List.of(
+                Demo.ELVDAL_KINDERGARTEN,
+                Demo.ELVDAL_REFUGEE_SERVICE,
+                "kindergarten-start-follow-up"));
   }
 
   @Test

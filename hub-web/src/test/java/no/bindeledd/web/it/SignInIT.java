@@ -67,6 +67,7 @@ class SignInIT {
     assertThat(who).containsText("Kari Kasus");
     assertThat(who).containsText("saksbehandler");
     assertThat(who).containsText("Fjordvik Refugee Service");
+    assertThat(page.getByTestId("my-municipality")).hasText("Fjordvik kommune (9901)");
     assertThat(page.getByTestId("signed-in-at"))
         .hasText(Pattern.compile("Logget inn .*\\d{2}:\\d{2}.*(CES?T|GMT\\+[12])\\."));
     Accessibility.assertNoViolations(page, "the home page, in Norwegian");
@@ -82,6 +83,7 @@ class SignInIT {
     assertThat(page.locator("html")).hasAttribute("lang", "en");
     assertThat(page.locator("html")).hasAttribute("dir", "ltr");
     assertThat(who).containsText("caseworker");
+    assertThat(page.getByTestId("my-municipality")).hasText("Fjordvik municipality (9901)");
     Accessibility.assertNoViolations(page, "the home page, in English");
     Screenshots.take(page, "home-en");
 
@@ -161,6 +163,27 @@ class SignInIT {
         .hasText(new String[] {"العربية", "Norsk bokmål", "English"});
     Accessibility.assertNoViolations(page, "the home page in the Arabic draft");
     Screenshots.take(page, "home-ar-draft");
+  }
+
+  @Test
+  void elvdalsAuditorSeesElvdalInTheHeaderAndTheHubsAuditorSeesNoMunicipality() {
+    page.navigate(hub.base().toString());
+    signInAt(page, Demo.ELVDAL_AUDITOR);
+    assertThat(page.getByTestId("who-am-i")).containsText("Elvdal Refugee Service");
+    assertThat(page.getByTestId("my-municipality")).hasText("Elvdal kommune (9902)");
+
+    BrowserContext another = Browsers.newContext();
+    try {
+      Page hubs = another.newPage();
+      hubs.navigate(hub.base().toString());
+      signInAt(hubs, Demo.HUB_AUDITOR);
+      Locator who = hubs.getByTestId("who-am-i");
+      assertThat(who).containsText("Hugo Tilsyn");
+      assertThat(who).containsText("revisor for selve Bindeledd, ingen kommune");
+      assertThat(hubs.getByTestId("my-municipality")).hasCount(0);
+    } finally {
+      another.close();
+    }
   }
 
   @Test

@@ -43,7 +43,7 @@ class ConsentAgeTableTest {
   @Test
   void theTableIsFoundBesideTheMunicipalityFileUnlessConfigurationNamesIt() {
     HubSettings settings = new HubSettings();
-    settings.municipalityFile = "/srv/hub/config/municipality.json";
+    settings.deploymentFile = "/srv/hub/config/deployment.json";
     settings.ageRulesFile = Optional.empty();
     assertThat(settings.ageRulesFile())
         .isEqualTo(Path.of("/srv/hub/config/consent-age-rules.json"));

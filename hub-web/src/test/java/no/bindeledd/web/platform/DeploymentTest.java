@@ -21,7 +21,7 @@ class DeploymentTest {
   @TempDir Path dir;
 
   private Deployment read(String json) throws Exception {
-    return Deployment.read(Files.writeString(dir.resolve("municipality.json"), json));
+    return Deployment.read(Files.writeString(dir.resolve("deployment.json"), json));
   }
 
   @Test
@@ -43,7 +43,7 @@ class DeploymentTest {
     Deployment demo =
         Deployment.read(
             Path.of(System.getProperty("hub.repo.dir", ".."))
-                .resolve("config/municipality-demo.json"),
+                .resolve("config/deployment-demo.json"),
             name ->
                 Optional.ofNullable(
                     Map.of("hub.simulators.url", "http://localhost:8190", "hub.data.dir", "/data")
@@ -84,7 +84,7 @@ class DeploymentTest {
     Deployment demo =
         Deployment.read(
             Path.of(System.getProperty("hub.repo.dir", ".."))
-                .resolve("config/municipality-demo.json"),
+                .resolve("config/deployment-demo.json"),
             name -> Optional.of("http://localhost:8190"));
 
     assertThat(demo.demoParticipants()).hasSizeGreaterThanOrEqualTo(7);
@@ -141,7 +141,8 @@ class DeploymentTest {
             () ->
                 read(
                     """
-                    {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000012","name":"GP","kind":"gp_office","municipalities":["9901"]}],
+                    {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000012","name":"GP","kind":"gp_office","municipalities":["9901"]},
+                      {"orgNumber":"311000004","name":"R","kind":"refugee_service","municipalities":["9901"]}],
                      "demoUsers":[{"username":"u","name":"U","role":"caseworker","agency":"311000012"}]}"""))
         .hasMessageContaining("does not belong");
     assertThatThrownBy(
@@ -192,10 +193,119 @@ class DeploymentTest {
     Deployment m =
         read(
             """
-            {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000020","name":"S","kind":"school","municipalities":["9901"]}],
+            {"name":"x","municipalities":[{"number":"9901","name":"M"}],"agencies":[{"orgNumber":"311000020","name":"S","kind":"school","municipalities":["9901"]},
+              {"orgNumber":"311000004","name":"R","kind":"refugee_service","municipalities":["9901"]}],
              "demoUsers":[]}""");
 
     assertThat(m.agencies().get(0).connection())
         .isEqualTo(new AgencyConnection.HubInbox("311000020", Optional.empty()));
+  }
+
+  private static final String TWO_MUNICIPALITIES =
+      """
+      {"name":"x","municipalities":[{"number":"9901","name":"Fjordvik"},{"number":"9902","name":"Elvdal"}],
+       "agencies":[
+        {"orgNumber":"311000004","name":"Fjordvik Refugee Service","kind":"refugee_service","municipalities":["9901"]},
+        {"orgNumber":"311000101","name":"Elvdal Refugee Service","kind":"refugee_service","municipalities":["9902"]},
+        {"orgNumber":"311000063","name":"Fjellet GP Office","kind":"gp_office","municipalities":["9901","9902"]},
+        {"orgNumber":"311000047","name":"NAV Fjordvik","kind":"nav","municipalities":["9901","9902"]}],
+       "demoUsers":[%s],
+       "demoParticipants":[%s]}""";
+
+  @Test
+  void everyMunicipalityNeedsARefugeeServiceToRegisterItsPeople() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    {"name":"x","municipalities":[{"number":"9901","name":"Fjordvik"},{"number":"9902","name":"Elvdal"}],
+                     "agencies":[
+                      {"orgNumber":"311000004","name":"Fjordvik Refugee Service","kind":"refugee_service","municipalities":["9901"]},
+                      {"orgNumber":"311000063","name":"Fjellet GP Office","kind":"gp_office","municipalities":["9901","9902"]}]}"""))
+        .hasMessageContaining("municipality 9902 (Elvdal) has no refugee service");
+  }
+
+  @Test
+  void aDemoChildIsInItsGuardiansMunicipality() throws Exception {
+    String mother =
+        "{\"username\":\"oksana.citizen\",\"nationalId\":\"15869012170\",\"givenName\":\"O\","
+            + "\"familyName\":\"K\",\"preferredLanguage\":\"uk\",\"municipality\":\"9902\"}";
+    String child =
+        ",{\"username\":\"mykola.child\",\"nationalId\":\"22831852066\",\"givenName\":\"M\","
+            + "\"familyName\":\"K\",\"preferredLanguage\":\"uk\",\"municipality\":\"%s\","
+            + "\"guardians\":[\"oksana.citizen\"]}";
+
+    assertThatThrownBy(
+            () -> read(TWO_MUNICIPALITIES.formatted("", mother + child.formatted("9901"))))
+        .hasMessageContaining("mykola.child is in municipality 9901")
+        .hasMessageContaining("oksana.citizen's 9902");
+    assertThat(
+            read(TWO_MUNICIPALITIES.formatted("", mother + child.formatted("9902")))
+                .demoParticipants())
+        .extracting(p -> p.municipality().value())
+        .containsExactly("9902", "9902");
+  }
+
+  @Test
+  void aDemoAuditorWorksAtAMunicipalitysOwnAgencyOrAtNoneNeverAtAGpOrNavOffice() throws Exception {
+    String user = "{\"username\":\"a\",\"name\":\"A\",\"role\":\"auditor\"%s}";
+
+    assertThat(
+            read(TWO_MUNICIPALITIES.formatted(user.formatted(",\"agency\":\"311000101\""), ""))
+                .demoUsers())
+        .extracting(Deployment.DemoUser::agency)
+        .extracting(a -> a.value())
+        .containsExactly("311000101");
+    assertThat(read(TWO_MUNICIPALITIES.formatted(user.formatted(""), "")).demoUsers())
+        .extracting(Deployment.DemoUser::agency)
+        .containsOnlyNulls();
+    assertThatThrownBy(
+            () ->
+                read(TWO_MUNICIPALITIES.formatted(user.formatted(",\"agency\":\"311000063\""), "")))
+        .hasMessageContaining("is an auditor")
+        .hasMessageContaining("not at Fjellet GP Office");
+    assertThatThrownBy(
+            () ->
+                read(TWO_MUNICIPALITIES.formatted(user.formatted(",\"agency\":\"311000047\""), "")))
+        .hasMessageContaining("not at NAV Fjordvik");
+  }
+
+  @Test
+  void aUsersAgencyInAMunicipalityTheFileDoesNotListIsRefused() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    {"name":"x","municipalities":[{"number":"9901","name":"Fjordvik"}],
+                     "agencies":[
+                      {"orgNumber":"311000004","name":"Fjordvik Refugee Service","kind":"refugee_service","municipalities":["9901"]},
+                      {"orgNumber":"311000101","name":"Elvdal Refugee Service","kind":"refugee_service","municipalities":["9902"]}],
+                     "demoUsers":[{"username":"eli.caseworker","name":"Eli","role":"caseworker","agency":"311000101"}]}"""))
+        .hasMessageContaining("agency 311000101 serves an unlisted municipality 9902");
+  }
+
+  @Test
+  void theDemoServesTwoMunicipalitiesEachWithItsOwnPeopleAndTheHubHasAnAuditorOfItsOwn() {
+    Deployment demo =
+        Deployment.read(
+            Path.of(System.getProperty("hub.repo.dir", ".."))
+                .resolve("config/deployment-demo.json"),
+            name -> Optional.of("http://localhost:8190"));
+
+    assertThat(demo.municipalities())
+        .extracting(m -> m.number().value(), Deployment.MunicipalityEntry::name)
+        .containsExactly(tuple("9901", "Fjordvik"), tuple("9902", "Elvdal"));
+    assertThat(demo.demoParticipants())
+        .filteredOn(p -> p.municipality().value().equals("9902"))
+        .extracting(Deployment.DemoParticipant::username)
+        .contains("oksana.citizen", "mykola.child", "abdi.citizen");
+    assertThat(demo.demoUsers())
+        .filteredOn(u -> u.role() == Role.AUDITOR)
+        .extracting(
+            Deployment.DemoUser::username, u -> u.agency() == null ? null : u.agency().value())
+        .containsExactlyInAnyOrder(
+            tuple("aud.auditor", "311000004"),
+            tuple("egil.auditor", "311000101"),
+            tuple("hugo.hubauditor", null));
   }
 }

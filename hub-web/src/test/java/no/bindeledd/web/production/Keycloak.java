@@ -200,7 +200,7 @@ public final class Keycloak implements StaffIdentityProvider {
 
   /** The municipality's demo staff, and an administrator of the hub at no agency. */
   public static List<User> demoStaff() {
-    Path file = Path.of(PayaraHub.required("hub.repo.dir"), "config/municipality-demo.json");
+    Path file = Path.of(PayaraHub.required("hub.repo.dir"), "config/deployment-demo.json");
     List<User> users = new ArrayList<>();
     try (var reader = Json.createReader(Files.newBufferedReader(file))) {
       for (JsonValue value : reader.readObject().getJsonArray("demoUsers")) {

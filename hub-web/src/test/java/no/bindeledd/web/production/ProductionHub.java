@@ -132,7 +132,7 @@ public final class ProductionHub {
     public ProductionHub start() {
       Path repo = Path.of(PayaraHub.required("hub.repo.dir"));
       Path target = Path.of(PayaraHub.required("hub.build.dir"));
-      Path municipality = repo.resolve("config/municipality-demo.json");
+      Path municipality = repo.resolve("config/deployment-demo.json");
       String publicUrl = "http://localhost:" + port;
       try {
         Files.createDirectories(dataDir);
@@ -143,7 +143,7 @@ public final class ProductionHub {
         Files.writeString(trustList, Pem.encode(ca.certificate()));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HUB_DATA_DIR", dataDir.toString());
-        env.put("HUB_MUNICIPALITY_FILE", municipality.toString());
+        env.put("HUB_DEPLOYMENT_FILE", municipality.toString());
         env.put("HUB_PUBLIC_URL", publicUrl);
         env.put("HUB_DATASOURCE_URL", database.jdbcUrl());
         env.put("HUB_DATASOURCE_USER", database.user());
@@ -197,16 +197,16 @@ public final class ProductionHub {
   }
 
   /**
-   * Gives each agency of the municipality file a key and certificate from {@code ca} in {@code
+   * Gives each agency of the deployment file a key and certificate from {@code ca} in {@code
    * agency-keys.p12} of the keys folder (alias: the organisation number; password in {@code
    * agency-keys.password}), keeping those it already has.
    */
   public static AgencyKeyStore issueAgencyKeys(
-      Path keysDir, Path municipalityFile, DevelopmentCa ca) {
+      Path keysDir, Path deploymentFile, DevelopmentCa ca) {
     AgencyKeyStore keys = AgencyKeyStore.loadOrCreate(keysDir);
     // Only the agencies' numbers and names are read; the connectors' settings need no real values.
     Deployment municipality =
-        Deployment.read(municipalityFile, name -> Optional.of("http://localhost"));
+        Deployment.read(deploymentFile, name -> Optional.of("http://localhost"));
     for (Deployment.AgencyEntry agency : municipality.agencies()) {
       keys.ensureKey(agency.orgNumber().value(), agency.name(), ca);
     }

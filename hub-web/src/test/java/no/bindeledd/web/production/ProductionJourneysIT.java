@@ -78,7 +78,7 @@ class ProductionJourneysIT {
     tsa = TimestampingAuthority.start(work.resolve("tsa"));
     idPorten =
         DevelopmentSignIn.start(
-            Path.of(PayaraHub.required("hub.repo.dir"), "config/municipality-demo.json"),
+            Path.of(PayaraHub.required("hub.repo.dir"), "config/deployment-demo.json"),
             InetAddress.getLoopbackAddress(),
             0);
     int smtpPort = PayaraHub.freePort();

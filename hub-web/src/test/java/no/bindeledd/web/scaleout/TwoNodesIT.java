@@ -90,7 +90,7 @@ class TwoNodesIT {
     tsa = TimestampingAuthority.start(work.resolve("tsa"));
     signIn =
         DevelopmentSignIn.start(
-            Path.of(PayaraHub.required("hub.repo.dir"), "config/municipality-demo.json"),
+            Path.of(PayaraHub.required("hub.repo.dir"), "config/deployment-demo.json"),
             InetAddress.getLoopbackAddress(),
             0);
     issuer = new DevelopmentIssuer(signIn);

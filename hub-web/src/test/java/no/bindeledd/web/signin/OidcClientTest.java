@@ -45,7 +45,7 @@ class OidcClientTest {
   static void start() throws Exception {
     provider =
         DevelopmentSignIn.start(
-            Path.of(System.getProperty("hub.repo.dir", ".."), "config/municipality-demo.json"),
+            Path.of(System.getProperty("hub.repo.dir", ".."), "config/deployment-demo.json"),
             InetAddress.getLoopbackAddress(),
             0);
   }

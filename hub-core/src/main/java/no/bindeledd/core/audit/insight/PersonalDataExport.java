@@ -18,6 +18,7 @@ import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.Messages;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.person.MunicipalAccess;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.Representation;
@@ -81,7 +82,7 @@ public class PersonalDataExport {
               .toList();
     } else {
       requireRefugeeServiceCaseworker(actor);
-      person = people.get(personId);
+      person = new MunicipalAccess(agencies, people).requireKnown(actor, personId);
       children = people.childrenOf(person);
     }
     List<Message> about = messages.aboutSubject(person.id(), MAX_MESSAGES + 1);

@@ -43,6 +43,7 @@ public class PersonalDataExport {
   private Representation representation;
   private AuditLog audit;
   private Clock clock;
+  private MunicipalAccess municipal;
 
   protected PersonalDataExport() {}
 
@@ -64,6 +65,7 @@ public class PersonalDataExport {
     this.representation = representation;
     this.audit = audit;
     this.clock = clock;
+    this.municipal = new MunicipalAccess(agencies, people);
   }
 
   /**
@@ -82,7 +84,7 @@ public class PersonalDataExport {
               .toList();
     } else {
       requireRefugeeServiceCaseworker(actor);
-      person = new MunicipalAccess(agencies, people).requireKnown(actor, personId);
+      person = municipal.requireKnown(actor, personId);
       children = people.childrenOf(person);
     }
     List<Message> about = messages.aboutSubject(person.id(), MAX_MESSAGES + 1);

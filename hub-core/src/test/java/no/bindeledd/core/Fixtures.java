@@ -88,6 +88,19 @@ public class Fixtures {
   public static final Actor GP = new Actor("dr-lege", GP_OFFICE, Role.GP_STAFF);
   public static final Actor SCHOOL_LIAISON = new Actor("skole", SCHOOL, Role.SCHOOL_LIAISON);
 
+  /** The other municipality's school liaison. */
+  public static final Actor OTHER_SCHOOL_LIAISON =
+      new Actor("tone", OTHER_SCHOOL, Role.SCHOOL_LIAISON);
+
+  /** The auditor of the fixtures' municipality, at its refugee service. */
+  public static final Actor AUDITOR = new Actor("aud", REFUGEE_SERVICE, Role.AUDITOR);
+
+  /** The other municipality's auditor, at its refugee service. */
+  public static final Actor OTHER_AUDITOR = new Actor("egil", OTHER_REFUGEE_SERVICE, Role.AUDITOR);
+
+  /** Staff at the GP office that serves both municipalities. */
+  public static final Actor SHARED_GP = new Actor("frida", SHARED_GP_OFFICE, Role.GP_STAFF);
+
   public final TestDatabase db;
   public static final Instant DEFAULT_START = Instant.parse("2026-11-20T09:00:00Z");
 
@@ -225,6 +238,35 @@ public class Fixtures {
         "Interpreter 4711",
         Locale.forLanguageTag("ar"),
         null);
+  }
+
+  /**
+   * J1's consent in the other municipality: the GP office both municipalities share may tell the
+   * other municipality's refugee service about appointments, for a year.
+   */
+  public NewConsent sharedGpConsent(Person subject) {
+    return new NewConsent(
+        subject.id(),
+        subject.id(),
+        SHARED_GP_OFFICE,
+        OTHER_REFUGEE_SERVICE,
+        Direction.ONE_WAY,
+        Set.of(DataCategory.APPOINTMENT_OUTCOMES, DataCategory.REFERRAL_STATUS),
+        Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
+        clock.instant(),
+        clock.instant().plus(Duration.ofDays(365)),
+        CollectionMethod.PAPER_FORM,
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        Locale.forLanguageTag("uk"),
+        null,
+        null,
+        null);
+  }
+
+  /** {@link #sharedGpConsent}, recorded by the other municipality's caseworker. */
+  public Consent recordSharedGpConsentInTheOtherMunicipality(Person subject) {
+    return db.inTransaction(
+        () -> consentRegistry.record(OTHER_CASEWORKER, sharedGpConsent(subject)));
   }
 
   /** J6's consent: the refugee service may share the participant's plan with NAV. */

@@ -25,6 +25,7 @@ import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.AgeRules;
+import no.bindeledd.core.person.MunicipalAccess;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.Representation;
@@ -34,7 +35,9 @@ import no.bindeledd.core.person.Representation;
  * consent names may record or change it; every change and every read is audited. Who may consent
  * for whom follows the {@link AgeRules}: see {@link #requireEntitledGrantor}. A person signed in as
  * themselves reads and withdraws the consents about themselves and the children they act for
- * ({@link Representation}); any other consent is not found for them.
+ * ({@link Representation}); any other consent is not found for them. Staff know only the consents
+ * about people of the municipalities their agency serves ({@link MunicipalAccess}), and every
+ * agency a consent names serves the subject's municipality.
  */
 @ApplicationScoped
 public class ConsentRegistry {
@@ -47,6 +50,7 @@ public class ConsentRegistry {
   private AgeRules ageRules;
   private Representation representation;
   private WithdrawalNotices notices;
+  private MunicipalAccess municipal;
 
   protected ConsentRegistry() {}
 
@@ -68,6 +72,7 @@ public class ConsentRegistry {
     this.clock = clock;
     this.ageRules = ageRules;
     this.representation = representation;
+    this.municipal = new MunicipalAccess(agencies, people);
   }
 
   @Transactional
@@ -85,10 +90,20 @@ public class ConsentRegistry {
     if (!actor.is(Role.HUB)) {
       requireCaseworker(actor);
     }
-    Person subject = people.get(command.subjectId());
-    Person grantor = people.get(command.grantorId());
+    Person subject = municipal.requireKnown(actor, command.subjectId());
+    Person grantor = municipal.requireKnown(actor, command.grantorId());
     Agency disclosing = agencies.get(command.disclosing());
     Agency receiving = agencies.get(command.receiving());
+    for (Agency agency : List.of(disclosing, receiving)) {
+      if (!MunicipalAccess.serves(agency, subject)) {
+        throw new InvalidInput(
+            agency.name()
+                + " ("
+                + agency.orgNumber().value()
+                + ") does not serve the municipality the person is registered in; every agency in"
+                + " a consent serves it");
+      }
+    }
     OrganisationNumber recorder;
     if (actor.is(Role.HUB)) {
       // The embedded profile's demo consents: kept as the refugee service's, recorded by the hub.
@@ -268,7 +283,7 @@ public class ConsentRegistry {
       return consentOfTheirs(actor, consentId);
     }
     requireCaseworker(actor);
-    Consent consent = consents.get(consentId);
+    Consent consent = known(actor, consentId);
     if (!consent.involves(actor.agency())) {
       throw new AccessDenied("this consent does not involve your agency");
     }
@@ -276,8 +291,20 @@ public class ConsentRegistry {
   }
 
   /**
+   * A consent about a person the actor may know of ({@link MunicipalAccess}); one about a person of
+   * another municipality is not found, as if it did not exist.
+   */
+  private Consent known(Actor actor, String consentId) {
+    return consents
+        .find(consentId)
+        .filter(c -> municipal.mayKnow(actor, c.subject()))
+        .orElseThrow(() -> new NotFound("consent", consentId));
+  }
+
+  /**
    * A consent as one of its two agencies sees it: the GP office may see the consent a request to it
-   * relies on. The read is audited.
+   * relies on. An auditor reads any consent about a person of their municipality. A consent about a
+   * person of another municipality is not found. The read is audited.
    */
   @Transactional
   public Consent read(Actor actor, String consentId) {
@@ -287,7 +314,7 @@ public class ConsentRegistry {
           AuditEvent.of(actor, AuditAction.CONSENT_READ, AuditOutcome.SUCCESS).consent(theirs));
       return theirs;
     }
-    Consent consent = consents.get(consentId);
+    Consent consent = known(actor, consentId);
     boolean involved = actor.agency() != null && consent.involves(actor.agency());
     if (!involved && !actor.is(Role.AUDITOR)) {
       throw new AccessDenied("this consent does not involve your agency");
@@ -310,7 +337,7 @@ public class ConsentRegistry {
       visible = consents.aboutSubject(subject.id());
     } else {
       requireCaseworker(actor);
-      subject = people.get(subjectId);
+      subject = municipal.requireKnown(actor, subjectId);
       visible =
           consents.aboutSubject(subject.id()).stream()
               .filter(c -> c.involves(actor.agency()))
@@ -332,7 +359,7 @@ public class ConsentRegistry {
   @Transactional
   public Consent confirm(Actor actor, String consentId) {
     Consent consent =
-        actor.is(Role.CITIZEN) ? consentOfTheirs(actor, consentId) : consents.get(consentId);
+        actor.is(Role.CITIZEN) ? consentOfTheirs(actor, consentId) : known(actor, consentId);
     boolean byTheYoungPerson = actor.is(Role.CITIZEN) && actor.isPerson(consent.subject().id());
     boolean byACaseworker = actor.is(Role.CASEWORKER) && consent.involves(actor.agency());
     if (!byTheYoungPerson && !byACaseworker) {
@@ -374,7 +401,8 @@ public class ConsentRegistry {
   @Transactional
   public Consent addGuardianConsent(Actor actor, String consentId, String guardianId) {
     Consent consent = consentToChange(actor, consentId);
-    Person guardian = people.get(guardianId);
+    Person guardian =
+        actor.is(Role.CITIZEN) ? people.get(guardianId) : municipal.requireKnown(actor, guardianId);
     if (!consent.isGivenByGuardian()) {
       throw new InvalidInput("the person gave this consent themselves; no guardian adds to it");
     }
@@ -401,6 +429,7 @@ public class ConsentRegistry {
     Instant now = clock.instant();
     List<Consent> waiting =
         consents.activeInvolving(actor.agency()).stream()
+            .filter(c -> municipal.mayKnow(actor, c.subject()))
             .filter(c -> c.awaitsConfirmation(now, ageRules))
             .sorted(Comparator.comparing(Consent::validUntil))
             .toList();

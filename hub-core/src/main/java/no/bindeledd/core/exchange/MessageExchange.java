@@ -38,6 +38,7 @@ import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.OrganisationNumber;
+import no.bindeledd.core.person.MunicipalAccess;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.text.TextKind;
@@ -96,6 +97,17 @@ public class MessageExchange {
     this.certificates = certificates;
     this.changes = changes;
     this.clock = clock;
+  }
+
+  /**
+   * The person a first message is about, if both agencies serve the person's municipality;
+   * otherwise not found, exactly as an unknown person, so that an agency learns nothing of another
+   * municipality's people and is never led to send about them.
+   */
+  private Person subjectServedBy(Agency from, Agency to, String subjectId) {
+    return (subjectId == null ? Optional.<Person>empty() : people.find(subjectId))
+        .filter(p -> MunicipalAccess.serves(from, p) && MunicipalAccess.serves(to, p))
+        .orElseThrow(() -> new NotFound("person", subjectId));
   }
 
   /** A question to another agency about one person, asking for one category for one purpose. */
@@ -169,7 +181,7 @@ public class MessageExchange {
     if (asked.is(asking.orgNumber())) {
       throw new InvalidInput("an agency cannot send a request to itself");
     }
-    Person subject = people.get(request.subjectId());
+    Person subject = subjectServedBy(asking, asked, request.subjectId());
     if (request.category() == null || request.purpose() == null) {
       throw new InvalidInput("category and purpose are required");
     }
@@ -194,7 +206,7 @@ public class MessageExchange {
     if (receiving.kind() != AgencyKind.NAV) {
       throw new InvalidInput("a participant plan is shared with NAV");
     }
-    Person subject = people.get(subjectId);
+    Person subject = subjectServedBy(sharing, receiving, subjectId);
     Flow flow =
         new Flow(
             subject.id(),
@@ -629,11 +641,18 @@ public class MessageExchange {
   /**
    * The messages about one person that the actor's agency may see, oldest first: its conversations
    * about them, plans included. Like the inbox and the sent list it shows envelopes, never content,
-   * so it is not audited; opening a message is.
+   * so it is not audited; opening a message is. A person of a municipality the agency does not
+   * serve has none, as an unknown person has none.
    */
   @Transactional
   public List<Message> aboutSubject(Actor actor, String subjectId) {
     Agency agency = agencyOf(actor);
+    boolean served =
+        subjectId != null
+            && people.find(subjectId).filter(p -> MunicipalAccess.serves(agency, p)).isPresent();
+    if (!served) {
+      return List.of();
+    }
     return messages.aboutSubject(subjectId, LIST_LIMIT).stream()
         .filter(m -> Visibility.isVisible(agency, m))
         .toList();

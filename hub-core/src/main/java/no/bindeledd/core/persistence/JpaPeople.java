@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
@@ -45,16 +46,19 @@ public class JpaPeople implements People {
   }
 
   @Override
-  public List<Person> inOrder(int offset, int limit) {
+  public List<Person> inOrder(MunicipalityNumber municipality, int offset, int limit) {
     return em.createQuery(
-            "select p from Person p order by p.familyName, p.givenName, p.id", Person.class)
+            "select p from Person p where p.municipality = :municipality"
+                + " order by p.familyName, p.givenName, p.id",
+            Person.class)
+        .setParameter("municipality", municipality.value())
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
   }
 
   @Override
-  public List<Person> named(String text, int offset, int limit) {
+  public List<Person> named(MunicipalityNumber municipality, String text, int offset, int limit) {
     String pattern =
         "%"
             + text.strip()
@@ -64,12 +68,14 @@ public class JpaPeople implements People {
                 .replace("_", "\\_")
             + "%";
     return em.createQuery(
-            "select p from Person p where lower(p.givenName) like :pattern escape '\\'"
+            "select p from Person p where p.municipality = :municipality"
+                + " and (lower(p.givenName) like :pattern escape '\\'"
                 + " or lower(p.familyName) like :pattern escape '\\'"
                 + " or lower(concat(p.givenName, concat(' ', p.familyName))) like :pattern"
-                + " escape '\\'"
+                + " escape '\\')"
                 + " order by p.familyName, p.givenName, p.id",
             Person.class)
+        .setParameter("municipality", municipality.value())
         .setParameter("pattern", pattern)
         .setFirstResult(offset)
         .setMaxResults(limit)

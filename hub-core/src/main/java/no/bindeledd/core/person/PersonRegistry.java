@@ -35,6 +35,7 @@ public class PersonRegistry {
   private AuditLog audit;
   private Clock clock;
   private Representation representation;
+  private MunicipalAccess municipal;
 
   protected PersonRegistry() {}
 
@@ -50,6 +51,7 @@ public class PersonRegistry {
     this.audit = audit;
     this.clock = clock;
     this.representation = representation;
+    this.municipal = new MunicipalAccess(agencies, people);
   }
 
   /** A new person to register, with the language receipts are written in. */
@@ -88,11 +90,14 @@ public class PersonRegistry {
     return person;
   }
 
-  /** Registers a child under a guardian who is already registered. */
+  /**
+   * Registers a child under a guardian who is already registered, in the guardian's municipality. A
+   * guardian of another municipality than the caseworker's is not found.
+   */
   @Transactional
   public Person registerChild(Actor actor, String guardianId, NewPerson command) {
     requireRegistrar(actor);
-    Person guardian = people.get(guardianId);
+    Person guardian = municipal.requireKnown(actor, guardianId);
     Person child = create(actor, command, guardian.municipality());
     child.addGuardian(guardian, today());
     people.add(child);
@@ -103,12 +108,22 @@ public class PersonRegistry {
     return child;
   }
 
-  /** Links a second guardian (or a first, for a child registered another way). */
+  /**
+   * Links a second guardian (or a first, for a child registered another way). Guardian and child
+   * are registered in the same municipality: a person of another municipality than the caseworker's
+   * is not found, and the hub links no guardian across municipalities.
+   */
   @Transactional
   public Person linkGuardian(Actor actor, String childId, String guardianId) {
     requireRegistrar(actor);
-    Person child = people.get(childId);
-    Person guardian = people.get(guardianId);
+    Person child = municipal.requireKnown(actor, childId);
+    Person guardian = municipal.requireKnown(actor, guardianId);
+    if (!guardian.isIn(child.municipality())) {
+      throw new InvalidInput(
+          "a guardian is registered in the child's municipality; "
+              + guardian.id()
+              + " is in another");
+    }
     child.addGuardian(guardian, today());
     audit.append(
         AuditEvent.of(actor, AuditAction.GUARDIAN_LINKED, AuditOutcome.SUCCESS)
@@ -118,8 +133,8 @@ public class PersonRegistry {
   }
 
   /**
-   * A person, for a caseworker, or for a citizen who may act for them; anyone else the citizen asks
-   * about is not found.
+   * A person, for a caseworker of their municipality, or for a citizen who may act for them; anyone
+   * else is not found.
    */
   @Transactional
   public Person read(Actor actor, String personId) {
@@ -128,17 +143,22 @@ public class PersonRegistry {
       person = representation.requireActsFor(actor, personId);
     } else {
       requireCaseworker(actor);
-      person = people.get(personId);
+      person = municipal.requireKnown(actor, personId);
     }
     audit.append(
         AuditEvent.of(actor, AuditAction.PERSON_READ, AuditOutcome.SUCCESS).subject(person.id()));
     return person;
   }
 
+  /**
+   * The person with this national identity number, for a caseworker of their municipality; a person
+   * registered in another municipality is not found.
+   */
   @Transactional
   public Optional<Person> findByNationalId(Actor actor, NationalId nationalId) {
     requireCaseworker(actor);
-    Optional<Person> found = people.findByNationalId(nationalId);
+    Optional<Person> found =
+        people.findByNationalId(nationalId).filter(p -> municipal.mayKnow(actor, p));
     found.ifPresent(
         p ->
             audit.append(
@@ -155,9 +175,9 @@ public class PersonRegistry {
   public record Page(List<Person> people, int page, int size, boolean hasMore) {}
 
   /**
-   * A page of everyone in the register, participants and children, by family name and given name.
-   * Only a caseworker at the refugee service reads it, as with a look-up by national identity
-   * number, and each person on the page is audited as read.
+   * A page of everyone in the caseworker's municipality's register, participants and children, by
+   * family name and given name. Only a caseworker at the refugee service reads it, as with a
+   * look-up by national identity number, and each person on the page is audited as read.
    */
   @Transactional
   public Page list(Actor actor, int page, int size) {
@@ -175,6 +195,7 @@ public class PersonRegistry {
   @Transactional
   public Page search(Actor actor, String name, int page, int size) {
     requireCaseworker(actor);
+    MunicipalityNumber municipality = municipalityOf(actor);
     boolean all = name == null || name.isBlank();
     if (!all) {
       if (name.length() > MAX_SEARCH_LENGTH) {
@@ -193,7 +214,9 @@ public class PersonRegistry {
       throw new InvalidInput("page is beyond the register");
     }
     List<Person> found =
-        all ? people.inOrder((int) offset, size + 1) : people.named(name, (int) offset, size + 1);
+        all
+            ? people.inOrder(municipality, (int) offset, size + 1)
+            : people.named(municipality, name, (int) offset, size + 1);
     List<Person> shown = found.size() > size ? found.subList(0, size) : found;
     String why =
         all ? "listed in the register, page " + page : "found by name search, page " + page;
@@ -227,14 +250,14 @@ public class PersonRegistry {
       return children;
     }
     requireCaseworker(actor);
-    return people.childrenOf(people.get(guardianId));
+    Person guardian = municipal.requireKnown(actor, guardianId);
+    return people.childrenOf(guardian).stream().filter(c -> municipal.mayKnow(actor, c)).toList();
   }
 
   /** The municipality whose refugee service the caseworker works at. */
   private MunicipalityNumber municipalityOf(Actor caseworker) {
-    return agencies
-        .get(caseworker.agency())
-        .municipality()
+    return municipal
+        .municipalityOf(caseworker)
         .orElseThrow(
             () -> new AccessDenied("a caseworker works at a municipality's refugee service"));
   }

@@ -344,10 +344,6 @@ class AuthorisationIT {
    * A token the development identity provider itself signed, with claims of the test's choosing.
    */
   private static HubClient tokenWith(List<String> groups, String agency) throws Exception {
-    RSAKey key =
-        RSAKey.parse(
-            Files.readString(
-                hub.dataDir().resolve("dev-idp/signing-key.jwk"), StandardCharsets.UTF_8));
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer("bindeledd-dev-idp")
@@ -360,13 +356,26 @@ class AuthorisationIT {
     if (agency != null) {
       claims.claim("agency", agency);
     }
+    return signedByTheIdentityProvider(hub, claims.build());
+  }
+
+  /**
+   * A client presenting {@code claims} in a token the hub's development identity provider signed
+   * with its own key, as its token endpoint signs one.
+   */
+  static HubClient signedByTheIdentityProvider(RunningHub hub, JWTClaimsSet claims)
+      throws Exception {
+    RSAKey key =
+        RSAKey.parse(
+            Files.readString(
+                hub.dataDir().resolve("dev-idp/signing-key.jwk"), StandardCharsets.UTF_8));
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT)
                 .keyID(key.getKeyID())
                 .build(),
-            claims.build());
+            claims);
     jwt.sign(new RSASSASigner(key));
     return HubClient.withToken(hub, jwt.serialize());
   }

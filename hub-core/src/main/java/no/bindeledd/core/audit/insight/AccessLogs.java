@@ -29,6 +29,7 @@ import no.bindeledd.core.exchange.Messages;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.person.MunicipalAccess;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.Representation;
@@ -56,6 +57,7 @@ public class AccessLogs {
   private Messages messages;
   private Clock clock;
   private Representation representation;
+  private MunicipalAccess municipal;
 
   protected AccessLogs() {}
 
@@ -75,6 +77,7 @@ public class AccessLogs {
     this.consents = consents;
     this.messages = messages;
     this.clock = clock;
+    this.municipal = new MunicipalAccess(agencies, people);
   }
 
   /**
@@ -170,7 +173,8 @@ public class AccessLogs {
   /**
    * Who may read a person's access log: the person signed in as themselves, a guardian signed in
    * for a child they act for (anyone else is not found, for a citizen), and a caseworker at the
-   * refugee service on the person's behalf.
+   * refugee service of the person's municipality on their behalf (a person of another is not
+   * found).
    */
   private Person requireMayRead(Actor reader, String personId) {
     if (reader.is(Role.CITIZEN)) {
@@ -187,7 +191,7 @@ public class AccessLogs {
       throw new AccessDenied(
           "only a caseworker at the refugee service reads a person's access log, on their behalf");
     }
-    return people.get(personId);
+    return municipal.requireKnown(reader, personId);
   }
 
   private static AccessLog.ActiveConsent activeConsent(

@@ -18,6 +18,7 @@ import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.Messages;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.AgencyKind;
+import no.bindeledd.core.person.MunicipalAccess;
 import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.Representation;
@@ -42,6 +43,7 @@ public class PersonalDataExport {
   private Representation representation;
   private AuditLog audit;
   private Clock clock;
+  private MunicipalAccess municipal;
 
   protected PersonalDataExport() {}
 
@@ -63,6 +65,7 @@ public class PersonalDataExport {
     this.representation = representation;
     this.audit = audit;
     this.clock = clock;
+    this.municipal = new MunicipalAccess(agencies, people);
   }
 
   /**
@@ -81,7 +84,7 @@ public class PersonalDataExport {
               .toList();
     } else {
       requireRefugeeServiceCaseworker(actor);
-      person = people.get(personId);
+      person = municipal.requireKnown(actor, personId);
       children = people.childrenOf(person);
     }
     List<Message> about = messages.aboutSubject(person.id(), MAX_MESSAGES + 1);

@@ -39,9 +39,11 @@ public class JpaAuditTrail implements AuditTrail {
     em.find(AuditHead.class, AuditLogId.HUB_VALUE, LockModeType.PESSIMISTIC_WRITE);
     head = em.find(AuditHead.class, log.value(), LockModeType.PESSIMISTIC_WRITE);
     if (head == null) {
-      head = new AuditHead(log);
-      em.persist(head);
+      em.persist(new AuditHead(log));
       em.flush();
+      // Found again with the lock, so that the persistence context holds it as locked and a second
+      // entry in this transaction takes the head as the first left it, not as stored.
+      head = em.find(AuditHead.class, log.value(), LockModeType.PESSIMISTIC_WRITE);
     }
     return head;
   }

@@ -116,6 +116,27 @@ class MunicipalAuditLogsTest {
   }
 
   @Test
+  void aLogsFirstTransactionMayAppendSeveralEntries() {
+    AuditLogId fresh = new AuditLogId("9903");
+    List<AuditEntry> appended =
+        db.inTransaction(
+            () ->
+                List.of(
+                    town.audit.appendTo(fresh, read(Fixtures.GP)),
+                    town.audit.appendTo(fresh, read(Fixtures.GP)),
+                    town.audit.appendTo(fresh, read(Fixtures.GP))));
+    db.em().clear();
+
+    assertThat(appended).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
+    assertThat(db.inTransaction(() -> town.auditTrail.head(fresh)).lastSeq()).isEqualTo(3);
+    assertThat(db.inTransaction(() -> town.audit.verifyChain(fresh))).isEmpty();
+    db.inTransaction(() -> town.audit.appendTo(fresh, read(Fixtures.GP)));
+    assertThat(db.inTransaction(() -> town.auditTrail.entriesAfter(fresh, 0, 10)))
+        .extracting(AuditEntry::seq)
+        .containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  @Test
   void anAuditorSearchesAndReadsOnlyHerMunicipalitysLog() {
     AuditSearch.Page elvdal =
         db.inTransaction(

@@ -6,7 +6,11 @@
  * checkpoints and cosignatures that signed the old history. The restarted hub then refuses to sign
  * anything, because the rewritten log no longer matches the checkpoint it remembers signing.
  *
- * With --forget-memory it also deletes that memory (keys/latest-checkpoint.note), as someone who
+ * It rewrites one of the hub's audit logs: --log names it, the hub's own ("hub", the default) or a
+ * municipality's (its number, such as 9901).
+ *
+ * With --forget-memory it also deletes that log's memory (keys/latest-checkpoint.note for the
+ * hub's own log, keys/latest-checkpoint-<number>.note for a municipality's), as someone who
  * can write the data folder too could: the hub then starts the log afresh from the rewritten rows,
  * and only a witness that cosigned the old history, or an auditor's saved checkpoint, catches it.
  *
@@ -14,7 +18,7 @@
  * embedded profile uses, with the hub stopped:
  *
  *   java -cp ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar \
- *       tools/RewriteAuditLog.java [--forget-memory] data [entry number]
+ *       tools/RewriteAuditLog.java [--forget-memory] [--log <hub|number>] data [entry number]
  *
  * Without an entry number it changes the entry in the middle of what the newest checkpoint
  * covers. Exit code 0 when it rewrote the log, 1 when it could not, 2 when used wrongly.
@@ -40,14 +44,24 @@ public class RewriteAuditLog {
   private static final Pattern ACTION = Pattern.compile("\"action\":\"([a-z.-]+)\"");
 
   public static void main(String[] args) throws Exception {
-    boolean forgetMemory = args.length > 0 && args[0].equals("--forget-memory");
-    if (forgetMemory) {
-      args = java.util.Arrays.copyOfRange(args, 1, args.length);
+    boolean forgetMemory = false;
+    String log = "hub";
+    while (args.length > 0 && args[0].startsWith("--")) {
+      if (args[0].equals("--forget-memory")) {
+        forgetMemory = true;
+        args = java.util.Arrays.copyOfRange(args, 1, args.length);
+      } else if (args[0].equals("--log") && args.length > 1) {
+        log = args[1];
+        args = java.util.Arrays.copyOfRange(args, 2, args.length);
+      } else {
+        break;
+      }
     }
-    if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+    if (args.length < 1 || args.length > 2 || args[0].startsWith("-")
+        || !(log.equals("hub") || log.matches("\\d{4}"))) {
       System.err.println(
-          "Usage: java -cp <h2 jar> tools/RewriteAuditLog.java [--forget-memory] <data folder>"
-              + " [entry number]");
+          "Usage: java -cp <h2 jar> tools/RewriteAuditLog.java [--forget-memory]"
+              + " [--log <hub|municipality number>] <data folder> [entry number]");
       System.exit(2);
     }
     Path data = Path.of(args[0]).toAbsolutePath().normalize();
@@ -59,22 +73,26 @@ public class RewriteAuditLog {
     String url = "jdbc:h2:file:" + data.resolve("db/hub") + ";IFEXISTS=TRUE";
     try (Connection db = DriverManager.getConnection(url, "hub", "embedded")) {
       db.setAutoCommit(false);
-      long covered = single(db, "select coalesce(max(tree_size), 0) from audit_checkpoint");
+      long covered =
+          single(db, log, "select coalesce(max(tree_size), 0) from audit_checkpoint where log_id = ?");
       long seq = args.length == 2 ? Long.parseLong(args[1]) : Math.max(1, (covered + 1) / 2);
-      long last = single(db, "select coalesce(max(seq), 0) from audit_entry");
+      long last = single(db, log, "select coalesce(max(seq), 0) from audit_entry where log_id = ?");
       if (seq < 1 || seq > last) {
-        System.err.println("The log has entries 1 to " + last + "; there is no entry " + seq);
+        System.err.println(
+            "The log " + log + " has entries 1 to " + last + "; there is no entry " + seq);
         System.exit(2);
       }
-      String changed = rewrite(db, seq);
-      long cosignatures = deleteAll(db, "audit_cosignature");
-      long checkpoints = deleteAll(db, "audit_checkpoint");
+      String changed = rewrite(db, log, seq);
+      long cosignatures = deleteAll(db, log, "audit_cosignature");
+      long checkpoints = deleteAll(db, log, "audit_checkpoint");
       db.commit();
-      System.out.println("Entry " + seq + " " + changed);
+      System.out.println("Entry " + seq + " of the log " + log + " " + changed);
       System.out.println("Relinked entries " + (seq + 1) + " to " + last + " so that the chain holds");
       System.out.println("Deleted " + checkpoints + " checkpoints and " + cosignatures + " cosignatures");
-      if (forgetMemory && Files.deleteIfExists(data.resolve("keys/latest-checkpoint.note"))) {
-        System.out.println("Deleted the checkpoint the hub remembers, keys/latest-checkpoint.note");
+      String memory =
+          log.equals("hub") ? "keys/latest-checkpoint.note" : "keys/latest-checkpoint-" + log + ".note";
+      if (forgetMemory && Files.deleteIfExists(data.resolve(memory))) {
+        System.out.println("Deleted the checkpoint the hub remembers, " + memory);
       }
     } catch (SQLException e) {
       System.err.println("Could not rewrite the log (is the hub still running?): " + e.getMessage());
@@ -83,16 +101,17 @@ public class RewriteAuditLog {
   }
 
   /** Changes the entry's outcome, then every later prev link; returns what changed. */
-  private static String rewrite(Connection db, long seq) throws Exception {
+  private static String rewrite(Connection db, String log, long seq) throws Exception {
     String previousHash = null;
     String changed = null;
     try (PreparedStatement select =
-            db.prepareStatement("select seq, canonical_bytes from audit_entry where seq >= ? order by seq");
+            db.prepareStatement("select seq, canonical_bytes from audit_entry where log_id = ? and seq >= ? order by seq");
         PreparedStatement update =
             db.prepareStatement(
                 "update audit_entry set canonical_bytes = ?, entry_hash = ?, prev_hash = ?, outcome = ?"
-                    + " where seq = ?")) {
-      select.setLong(1, seq);
+                    + " where log_id = ? and seq = ?")) {
+      select.setString(1, log);
+      select.setLong(2, seq);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           String entry = new String(rows.getBytes(2), StandardCharsets.UTF_8);
@@ -110,14 +129,17 @@ public class RewriteAuditLog {
           update.setString(2, hash);
           update.setString(3, group(PREV, entry));
           update.setString(4, group(OUTCOME, entry));
-          update.setLong(5, rows.getLong(1));
+          update.setString(5, log);
+          update.setLong(6, rows.getLong(1));
           update.executeUpdate();
           previousHash = hash;
         }
       }
     }
-    try (PreparedStatement head = db.prepareStatement("update audit_head set last_hash = ?")) {
+    try (PreparedStatement head =
+        db.prepareStatement("update audit_head set last_hash = ? where log_id = ?")) {
       head.setString(1, previousHash);
+      head.setString(2, log);
       head.executeUpdate();
     }
     return changed;
@@ -131,17 +153,21 @@ public class RewriteAuditLog {
     return matcher.group(1);
   }
 
-  private static long deleteAll(Connection db, String table) throws SQLException {
-    try (PreparedStatement delete = db.prepareStatement("delete from " + table)) {
+  private static long deleteAll(Connection db, String log, String table) throws SQLException {
+    try (PreparedStatement delete =
+        db.prepareStatement("delete from " + table + " where log_id = ?")) {
+      delete.setString(1, log);
       return delete.executeUpdate();
     }
   }
 
-  private static long single(Connection db, String sql) throws SQLException {
-    try (PreparedStatement query = db.prepareStatement(sql);
-        ResultSet row = query.executeQuery()) {
-      row.next();
-      return row.getLong(1);
+  private static long single(Connection db, String log, String sql) throws SQLException {
+    try (PreparedStatement query = db.prepareStatement(sql)) {
+      query.setString(1, log);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
     }
   }
 }

@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { answerOf, api } from '../app/api/client';
 import { formatDateTime } from '../app/format';
 import { ProblemNotice } from '../app/ProblemNotice';
-import { useServedLogKey } from './logKey';
+import { useAuditorsLog, useServedLogKey } from './logKey';
 
 /**
  * The log's state: the hub's own integrity check, its latest signed checkpoint with the RFC 3161
@@ -26,14 +26,33 @@ export function LogStatus() {
     queryFn: () => answerOf(api.GET('/api/audit/witnesses')),
   });
   const key = useServedLogKey();
+  const log = useAuditorsLog();
   const when = (value: unknown) =>
     typeof value === 'string' ? formatDateTime(value, intl.locale) : '';
 
   return (
     <section aria-labelledby="audit-log-heading" className="audit-section" data-testid="log-status">
-      <Heading level={2} data-size="md" id="audit-log-heading">
-        <FormattedMessage id="audit.log.heading" />
+      <Heading level={2} data-size="md" id="audit-log-heading" data-testid="log-name">
+        {log.data?.municipality ? (
+          <FormattedMessage
+            id="audit.log.headingMunicipality"
+            values={{ municipality: log.data.municipality }}
+          />
+        ) : log.data ? (
+          <FormattedMessage id="audit.log.headingHub" />
+        ) : (
+          <FormattedMessage id="audit.log.heading" />
+        )}
       </Heading>
+      {log.error && <ProblemNotice error={log.error} />}
+      {log.data && (
+        <Paragraph data-testid="log-which">
+          <FormattedMessage
+            id="audit.log.which"
+            values={{ origin: <span className="ltr">{log.data.origin}</span> }}
+          />
+        </Paragraph>
+      )}
       {integrity.isPending && <Spinner aria-label={intl.formatMessage({ id: 'app.loading' })} />}
       {integrity.error && <ProblemNotice error={integrity.error} />}
       {integrity.data && (

@@ -3,17 +3,25 @@ import { useState } from 'react';
 import { answerOf, api } from '../app/api/client';
 
 /**
- * The log's verifier key as the hub serves it (GET /api/audit/log-key). It comes from the server
- * whose log is being checked, so the page shows its key ID for the auditor to compare with the key
- * she obtained out of band, and takes hers instead when she gives it.
+ * Which log the auditor reads (GET /api/audit/log): her municipality's, or the hub's own for the
+ * hub's auditor, with its origin and verifier key.
  */
-export function useServedLogKey() {
+export function useAuditorsLog() {
   return useQuery({
-    queryKey: ['audit-log-key'],
-    queryFn: async () =>
-      ((await answerOf(api.GET('/api/audit/log-key', { parseAs: 'text' }))) as string).trim(),
+    queryKey: ['audit-log'],
+    queryFn: () => answerOf(api.GET('/api/audit/log')),
     staleTime: Infinity,
   });
+}
+
+/**
+ * The verifier key of the auditor's log as the hub serves it. It comes from the server whose log
+ * is being checked, so the page shows its key ID for the auditor to compare with the key she
+ * obtained out of band, and takes hers instead when she gives it.
+ */
+export function useServedLogKey() {
+  const log = useAuditorsLog();
+  return { ...log, data: log.data?.verifierKey?.trim() };
 }
 
 const HELD_KEY = 'bindeledd.audit.heldLogKey';

@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.certificates.CertificatePolicy;
 import no.bindeledd.core.certificates.CertificateRegistry;
 import no.bindeledd.core.consent.CollectionMethod;
@@ -45,6 +47,7 @@ import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.JpaAgencies;
 import no.bindeledd.core.persistence.JpaAgencyCertificates;
+import no.bindeledd.core.persistence.JpaAuditRouting;
 import no.bindeledd.core.persistence.JpaAuditTrail;
 import no.bindeledd.core.persistence.JpaConsentNotices;
 import no.bindeledd.core.persistence.JpaConsents;
@@ -65,6 +68,9 @@ public class Fixtures {
 
   /** The fixtures' one municipality, whose agencies these are. */
   public static final MunicipalityNumber MUNICIPALITY = MunicipalityNumber.of("9901");
+
+  /** The audit log of {@link #MUNICIPALITY}, where entries about its people go. */
+  public static final AuditLogId MUNICIPAL_LOG = AuditLogId.of(MUNICIPALITY);
 
   public static final OrganisationNumber REFUGEE_SERVICE = OrganisationNumber.of("311000004");
   public static final OrganisationNumber GP_OFFICE = OrganisationNumber.of("311000012");
@@ -110,6 +116,7 @@ public class Fixtures {
   public final JpaPeople people;
   public final JpaConsents consents;
   public final JpaAuditTrail auditTrail;
+  public final JpaAuditRouting auditRouting;
   public final AuditLog audit;
   public final Representation representation;
   public final PersonRegistry personRegistry;
@@ -127,6 +134,13 @@ public class Fixtures {
   public final List<MessageChange> messageChanges = new CopyOnWriteArrayList<>();
 
   private int nextPerson;
+
+  /** Every audit entry of every log, log by log, each log's in sequence order. */
+  public List<AuditEntry> auditEntries() {
+    return auditTrail.logs().stream()
+        .flatMap(log -> auditTrail.entriesAfter(log, 0, 100_000).stream())
+        .toList();
+  }
 
   public Fixtures(TestDatabase db) {
     this(db, DEFAULT_START);
@@ -147,7 +161,8 @@ public class Fixtures {
     people = new JpaPeople(db.em());
     consents = new JpaConsents(db.em());
     auditTrail = new JpaAuditTrail(db.em());
-    audit = new AuditLog(auditTrail, clock);
+    auditRouting = new JpaAuditRouting(db.em());
+    audit = new AuditLog(auditTrail, auditRouting, clock);
     representation = new Representation(people, ageRules, clock);
     personRegistry = new PersonRegistry(people, agencies, audit, clock, representation);
     consentNotices = new JpaConsentNotices(db.em());

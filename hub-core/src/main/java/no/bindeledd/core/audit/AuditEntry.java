@@ -4,8 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -14,17 +16,47 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import no.bindeledd.core.canonical.CanonicalJson;
 import no.bindeledd.core.persistence.InstantConverter;
 
 /**
  * One appended audit entry. The {@link #canonicalBytes()} are the record of truth: the hash chain
  * and, later, the Merkle tree are computed over them, never over the columns. The other columns are
- * copies for searching, and the chain check compares them with the bytes.
+ * copies for searching, and the chain check compares them with the bytes. An entry belongs to one
+ * log ({@link AuditLogId}), whose sequence numbers start at 1; the log is not in the bytes, which
+ * keep the one entry form every log and the offline verifier share.
  */
 @Entity
 @Table(name = "audit_entry")
+@IdClass(AuditEntry.Key.class)
 public class AuditEntry {
+
+  /** An entry's log and its sequence number in that log. */
+  public static class Key implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String log;
+    private long seq;
+
+    protected Key() {}
+
+    public Key(AuditLogId log, long seq) {
+      this.log = log.value();
+      this.seq = seq;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that && seq == that.seq && Objects.equals(log, that.log);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(log, seq);
+    }
+  }
 
   /** The form version written into every entry as {@code "v"}. */
   public static final int FORM_VERSION = 1;
@@ -32,6 +64,10 @@ public class AuditEntry {
   public static final String GENESIS_HASH = "0".repeat(64);
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+
+  @Id
+  @Column(name = "log_id", length = 8)
+  private String log;
 
   @Id
   @Column(name = "seq")
@@ -74,8 +110,10 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  static AuditEntry append(AuditEvent event, long seq, Instant at, String prevHash) {
+  static AuditEntry append(
+      AuditLogId log, AuditEvent event, long seq, Instant at, String prevHash) {
     AuditEntry entry = new AuditEntry();
+    entry.log = log.value();
     entry.seq = seq;
     entry.recordedAt = at.truncatedTo(ChronoUnit.MILLIS);
     entry.prevHash = prevHash;
@@ -125,6 +163,11 @@ public class AuditEntry {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
+  }
+
+  /** The log the entry belongs to. */
+  public AuditLogId log() {
+    return new AuditLogId(log);
   }
 
   public long seq() {

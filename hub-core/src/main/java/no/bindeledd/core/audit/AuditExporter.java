@@ -15,12 +15,12 @@ import no.bindeledd.core.audit.verify.AuditExportWriter;
 import no.bindeledd.core.audit.verify.ExportedCheckpoint;
 
 /**
- * Writes the verifiable export of the log (format {@code bindeledd-audit-export/2}): every entry's
- * canonical bytes up to a signed checkpoint, every signed checkpoint up to that one with its
- * timestamp and its witnesses' cosignatures, the log's verifier key, the time-stamping authority's
- * certificates, and a manifest signed with the log key. An auditor checks it offline with {@code
- * bindeledd-verify}, trusting only the key and certificates obtained out of band. Only the auditor
- * exports.
+ * Writes the verifiable export of the auditor's own log (format {@code bindeledd-audit-export/2}):
+ * every entry's canonical bytes up to a signed checkpoint, every signed checkpoint up to that one
+ * with its timestamp and its witnesses' cosignatures, the log's verifier key, the time-stamping
+ * authority's certificates, and a manifest signed with the log key. An auditor checks it offline
+ * with {@code bindeledd-verify}, trusting only the key and certificates obtained out of band. Only
+ * the auditor exports.
  *
  * <p>The export proves all of itself: it first records its own entry and commits it, then has a
  * checkpoint signed that covers it (and tries to have it timestamped at once; it stays pending if
@@ -44,7 +44,8 @@ public class AuditExporter {
   private CheckpointTimestamper timestamper;
   private CheckpointWitnessing witnessing;
   private StoredCosignatures cosignatures;
-  private LogIdentity identity;
+  private AuditLogs logs;
+  private AuditRouting routing;
   private CheckpointTimestamper.Authority tsa;
   private AuditLog log;
   private Clock clock;
@@ -59,7 +60,8 @@ public class AuditExporter {
       CheckpointTimestamper timestamper,
       CheckpointWitnessing witnessing,
       StoredCosignatures cosignatures,
-      LogIdentity identity,
+      AuditLogs logs,
+      AuditRouting routing,
       CheckpointTimestamper.Authority tsa,
       AuditLog log,
       Clock clock) {
@@ -69,14 +71,15 @@ public class AuditExporter {
     this.timestamper = timestamper;
     this.witnessing = witnessing;
     this.cosignatures = cosignatures;
-    this.identity = identity;
+    this.logs = logs;
+    this.routing = routing;
     this.tsa = tsa;
     this.log = log;
     this.clock = clock;
   }
 
   /**
-   * Writes the export.
+   * Writes the export of the auditor's own log.
    *
    * @throws IllegalStateException if the hub has never signed a checkpoint it remembers
    */
@@ -85,20 +88,24 @@ public class AuditExporter {
     if (!actor.is(Role.AUDITOR)) {
       throw new AccessDenied("only the auditor exports the audit log");
     }
+    AuditLogId own = AuditorsLog.of(routing, actor);
     log.appendCommitted(
+        own,
         AuditEvent.of(actor, AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS)
             .reason("the verifiable export of the whole log"));
-    checkpointer.checkpoint();
+    checkpointer.checkpoint(own);
     timestamper.timestampPending();
-    witnessing.submitLatest();
+    witnessing.submitLatest(own);
     CheckpointMemory.Remembered last =
         checkpointer
-            .remembered()
+            .remembered(own)
             .orElseThrow(() -> new IllegalStateException("the hub has signed no checkpoint yet"));
-    write(out, last);
+    write(own, out, last);
   }
 
-  private void write(OutputStream out, CheckpointMemory.Remembered last) throws IOException {
+  private void write(AuditLogId own, OutputStream out, CheckpointMemory.Remembered last)
+      throws IOException {
+    LogIdentity identity = logs.identity(own);
     try (AuditExportWriter export =
         AuditExportWriter.open(
             out,
@@ -110,7 +117,7 @@ public class AuditExporter {
       List<AuditTrail.Leaf> leaves;
       long after = 0;
       do {
-        leaves = trail.leavesAfter(after, (int) Math.min(BATCH, last.size() - after));
+        leaves = trail.leavesAfter(own, after, (int) Math.min(BATCH, last.size() - after));
         for (AuditTrail.Leaf leaf : leaves) {
           export.entry(leaf.canonicalBytes());
           after = leaf.seq();
@@ -120,7 +127,7 @@ public class AuditExporter {
       long size = 0;
       earlier:
       do {
-        batch = checkpoints.after(size, BATCH);
+        batch = checkpoints.after(own, size, BATCH);
         for (StoredCheckpoint checkpoint : batch) {
           if (checkpoint.treeSize() >= last.size()) {
             break earlier;
@@ -129,24 +136,26 @@ public class AuditExporter {
               new ExportedCheckpoint(
                   checkpoint.signedNote(),
                   checkpoint.timestampToken().orElse(null),
-                  cosignaturesOf(checkpoint.treeSize())));
+                  cosignaturesOf(own, checkpoint.treeSize())));
           size = checkpoint.treeSize();
         }
       } while (batch.size() == BATCH);
       Optional<StoredCheckpoint> stored =
-          checkpoints.atSize(last.size()).filter(row -> row.signedNote().equals(last.signedNote()));
+          checkpoints
+              .atSize(own, last.size())
+              .filter(row -> row.signedNote().equals(last.signedNote()));
       export.checkpoint(
           new ExportedCheckpoint(
               last.signedNote(),
               stored.flatMap(StoredCheckpoint::timestampToken).orElse(null),
-              stored.isPresent() ? cosignaturesOf(last.size()) : ""));
+              stored.isPresent() ? cosignaturesOf(own, last.size()) : ""));
     }
   }
 
   /** The witnesses' signature lines on the checkpoint of this size, one after the other. */
-  private String cosignaturesOf(long treeSize) {
+  private String cosignaturesOf(AuditLogId own, long treeSize) {
     StringBuilder lines = new StringBuilder();
-    cosignatures.of(treeSize).forEach(c -> lines.append(c.signatureLine()));
+    cosignatures.of(own, treeSize).forEach(c -> lines.append(c.signatureLine()));
     return lines.toString();
   }
 }

@@ -6,18 +6,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The end of the chain: the last sequence number and hash. Appenders lock this single row, which
- * makes the database the log's one sequencer, on one node or many.
+ * The end of one log's chain: its last sequence number and hash. Appenders lock this row, which
+ * makes the database each log's one sequencer, on one node or many. A log's row is created with its
+ * first entry.
  */
 @Entity
 @Table(name = "audit_head")
 public class AuditHead {
 
-  static final int ONLY_ROW = 1;
-
   @Id
-  @Column(name = "id")
-  private int id;
+  @Column(name = "log_id", length = 8)
+  private String log;
 
   @Column(name = "last_seq", nullable = false)
   private long lastSeq;
@@ -26,6 +25,17 @@ public class AuditHead {
   private String lastHash;
 
   protected AuditHead() {}
+
+  /** The head of a log with no entry yet. */
+  public AuditHead(AuditLogId log) {
+    this.log = log.value();
+    this.lastSeq = 0;
+    this.lastHash = AuditEntry.GENESIS_HASH;
+  }
+
+  public AuditLogId log() {
+    return new AuditLogId(log);
+  }
 
   long lastSeq() {
     return lastSeq;

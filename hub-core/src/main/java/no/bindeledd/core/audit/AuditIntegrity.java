@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
@@ -30,8 +29,8 @@ public class AuditIntegrity {
   private AuditLog log;
   private AuditTrail trail;
   private Checkpoints checkpoints;
-  private CheckpointMemory memory;
-  private LogIdentity identity;
+  private AuditLogs logs;
+  private AuditRouting routing;
 
   protected AuditIntegrity() {}
 
@@ -40,52 +39,71 @@ public class AuditIntegrity {
       AuditLog log,
       AuditTrail trail,
       Checkpoints checkpoints,
-      CheckpointMemory memory,
-      LogIdentity identity) {
+      AuditLogs logs,
+      AuditRouting routing) {
     this.log = log;
     this.trail = trail;
     this.checkpoints = checkpoints;
-    this.memory = memory;
-    this.identity = identity;
+    this.logs = logs;
+    this.routing = routing;
   }
 
-  /** The first thing wrong with the stored log, if anything is. */
+  /**
+   * The first thing wrong with the stored log, if anything is: the auditor's own log for an
+   * auditor, and every log (those with entries and those the hub remembers signing) for the hub.
+   */
   @Transactional
   public Optional<String> check(Actor actor) {
-    if (!actor.is(Role.AUDITOR) && !actor.is(Role.HUB)) {
-      throw new AccessDenied("only the auditor checks the audit log");
+    if (actor.is(Role.HUB)) {
+      java.util.Set<AuditLogId> every =
+          new java.util.TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+      every.addAll(trail.logs());
+      every.addAll(logs.remembered());
+      for (AuditLogId id : every) {
+        Optional<String> problem = check(id);
+        if (problem.isPresent()) {
+          return Optional.of("audit log " + id + ": " + problem.get());
+        }
+      }
+      return Optional.empty();
     }
-    Optional<ChainCheck.Break> chain = log.verifyChain();
+    return check(AuditorsLog.of(routing, actor));
+  }
+
+  private Optional<String> check(AuditLogId id) {
+    CheckpointMemory memory = logs.memory(id);
+    LogIdentity identity = logs.identity(id);
+    Optional<ChainCheck.Break> chain = log.verifyChain(id);
     if (chain.isPresent()) {
       return Optional.of(
           "the hash chain breaks at entry " + chain.get().seq() + ": " + chain.get().problem());
     }
-    LogTree tree = rebuilt();
-    Optional<HistoryMismatch> rewritten = memory.compare(tree, checkpoints);
+    LogTree tree = rebuilt(id);
+    Optional<HistoryMismatch> rewritten = memory.compare(tree, checkpoints, id);
     if (rewritten.isPresent()) {
       return Optional.of(rewritten.get().describe());
     }
     StoredCheckpoint before = null;
     List<StoredCheckpoint> batch;
     do {
-      batch = checkpoints.after(before == null ? 0 : before.treeSize(), BATCH);
+      batch = checkpoints.after(id, before == null ? 0 : before.treeSize(), BATCH);
       for (StoredCheckpoint stored : batch) {
-        Optional<String> problem = checkAgainst(stored, before, tree);
+        Optional<String> problem = checkAgainst(identity, stored, before, tree);
         if (problem.isPresent()) {
           return problem;
         }
         before = stored;
       }
     } while (batch.size() == BATCH);
-    return memory.remembered().flatMap(this::storedAsRemembered);
+    return memory.remembered().flatMap(remembered -> storedAsRemembered(id, remembered));
   }
 
-  /** The tree of the stored entries, up to the first gap. */
-  private LogTree rebuilt() {
+  /** The tree of the log's stored entries, up to the first gap. */
+  private LogTree rebuilt(AuditLogId id) {
     LogTree tree = new LogTree();
     List<AuditTrail.Leaf> leaves;
     do {
-      leaves = trail.leavesAfter(tree.size(), BATCH);
+      leaves = trail.leavesAfter(id, tree.size(), BATCH);
       for (AuditTrail.Leaf leaf : leaves) {
         if (leaf.seq() != tree.size() + 1) {
           return tree;
@@ -97,8 +115,9 @@ public class AuditIntegrity {
   }
 
   /** The checkpoint the hub remembers signing last is stored, as it signed it. */
-  private Optional<String> storedAsRemembered(CheckpointMemory.Remembered remembered) {
-    Optional<StoredCheckpoint> stored = checkpoints.atSize(remembered.size());
+  private Optional<String> storedAsRemembered(
+      AuditLogId id, CheckpointMemory.Remembered remembered) {
+    Optional<StoredCheckpoint> stored = checkpoints.atSize(id, remembered.size());
     if (stored.isEmpty()) {
       return Optional.of(
           "checkpoint "
@@ -115,7 +134,7 @@ public class AuditIntegrity {
   }
 
   private Optional<String> checkAgainst(
-      StoredCheckpoint stored, StoredCheckpoint before, LogTree tree) {
+      LogIdentity identity, StoredCheckpoint stored, StoredCheckpoint before, LogTree tree) {
     Checkpoint signed;
     try {
       signed = Checkpoint.verify(stored.signedNote(), identity.origin(), identity.verifierKey());

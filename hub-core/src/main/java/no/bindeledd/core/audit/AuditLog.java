@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The append-only audit log. Appending joins the caller's transaction, so an entry is written
- * exactly when the change it describes is: a rolled-back change leaves no entry, and no change
- * commits without one.
+ * The append-only audit logs: one per municipality and the hub's own. Appending joins the caller's
+ * transaction, so an entry is written exactly when the change it describes is: a rolled-back change
+ * leaves no entry, and no change commits without one. {@link AuditRouting} says which log an entry
+ * goes into.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -21,19 +22,30 @@ public class AuditLog {
   private static final int HEAD_ROUNDS = 5;
 
   private AuditTrail trail;
+  private AuditRouting routing;
   private Clock clock;
 
   protected AuditLog() {}
 
   @Inject
-  public AuditLog(AuditTrail trail, Clock clock) {
+  public AuditLog(AuditTrail trail, AuditRouting routing, Clock clock) {
     this.trail = trail;
+    this.routing = routing;
     this.clock = clock;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public AuditEntry append(AuditEvent event) {
-    return appendLocked(event);
+    return appendLocked(routed(event), event);
+  }
+
+  /**
+   * Appends to a log named by the caller rather than routed: the auditor's reading of her log is
+   * recorded in that log, whoever the search was about.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public AuditEntry appendTo(AuditLogId log, AuditEvent event) {
+    return appendLocked(log, event);
   }
 
   /**
@@ -42,7 +54,7 @@ public class AuditLog {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public AuditEntry appendRefusal(AuditEvent event) {
-    return appendLocked(event);
+    return appendLocked(routed(event), event);
   }
 
   /**
@@ -51,28 +63,33 @@ public class AuditLog {
    * cover.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public AuditEntry appendCommitted(AuditEvent event) {
-    return appendLocked(event);
+  public AuditEntry appendCommitted(AuditLogId log, AuditEvent event) {
+    return appendLocked(log, event);
   }
 
-  private AuditEntry appendLocked(AuditEvent event) {
-    AuditHead head = trail.lockHead();
+  private AuditLogId routed(AuditEvent event) {
+    return routing.logOf(
+        event.subjectId, event.actor.agency() == null ? null : event.actor.agency().value());
+  }
+
+  private AuditEntry appendLocked(AuditLogId log, AuditEvent event) {
+    AuditHead head = trail.lockHead(log);
     AuditEntry entry =
-        AuditEntry.append(event, head.lastSeq() + 1, clock.instant(), head.lastHash());
+        AuditEntry.append(log, event, head.lastSeq() + 1, clock.instant(), head.lastHash());
     trail.add(entry);
     head.advance(entry);
     return entry;
   }
 
-  /** Walks the whole chain from the first entry. Empty when it is intact. */
+  /** Walks one log's whole chain from the first entry. Empty when it is intact. */
   @Transactional
-  public Optional<ChainCheck.Break> verifyChain() {
+  public Optional<ChainCheck.Break> verifyChain(AuditLogId log) {
     ChainCheck check = new ChainCheck();
     long after = 0;
     for (int round = 1; ; round++) {
       List<AuditEntry> batch;
       do {
-        batch = trail.entriesAfter(after, CHECK_BATCH);
+        batch = trail.entriesAfter(log, after, CHECK_BATCH);
         for (AuditEntry entry : batch) {
           if (!check.accept(entry)) {
             return check.firstBreak();
@@ -83,7 +100,7 @@ public class AuditLog {
       // The head is read after the entries: an entry and the head move in one transaction, so a
       // head read now counts every entry seen, however many were appended during the walk. If it
       // counts more, those were appended since; walk on to them a few times before judging.
-      AuditHead head = trail.head();
+      AuditHead head = trail.head(log);
       if (head.lastSeq() <= after || round == HEAD_ROUNDS) {
         return check.end(head.lastSeq(), head.lastHash());
       }

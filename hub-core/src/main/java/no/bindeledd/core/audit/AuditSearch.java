@@ -6,42 +6,50 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import no.bindeledd.core.NotFound;
-import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.access.Actor;
-import no.bindeledd.core.access.Role;
 
 /**
- * The auditor's view of the log. Only the auditor reads it, and every search is itself an entry in
- * the log, so that reading the log leaves a trace like any other access.
+ * The auditor's view of her log: her municipality's, or the hub's own for the hub's auditor. Only
+ * the auditor reads it, an entry of another log is not found, and every search is itself an entry
+ * in her log, so that reading the log leaves a trace like any other access.
  */
 @ApplicationScoped
 public class AuditSearch {
 
   private AuditTrail trail;
   private AuditLog log;
+  private AuditRouting routing;
 
   protected AuditSearch() {}
 
   @Inject
-  public AuditSearch(AuditTrail trail, AuditLog log) {
+  public AuditSearch(AuditTrail trail, AuditLog log, AuditRouting routing) {
     this.trail = trail;
     this.log = log;
+    this.routing = routing;
   }
 
-  /** One page of entries, and whether there are more. */
-  public record Page(List<AuditEntry> entries, int page, int size, boolean hasMore) {}
+  /** One page of entries of the log, and whether there are more. */
+  public record Page(
+      AuditLogId log, List<AuditEntry> entries, int page, int size, boolean hasMore) {}
+
+  /** The log the auditor reads. */
+  public AuditLogId logOf(Actor actor) {
+    return AuditorsLog.of(routing, actor);
+  }
 
   @Transactional
   public Page search(Actor actor, AuditQuery query) {
-    requireAuditor(actor);
-    List<AuditEntry> found = trail.search(query);
+    AuditLogId own = AuditorsLog.of(routing, actor);
+    List<AuditEntry> found = trail.search(own, query);
     boolean more = found.size() > query.size();
     List<AuditEntry> page = more ? found.subList(0, query.size()) : found;
-    log.append(
+    log.appendTo(
+        own,
         AuditEvent.of(actor, AuditAction.AUDIT_SEARCHED, AuditOutcome.SUCCESS)
             .subject(query.subjectId())
             .reason(query.describe()));
-    return new Page(List.copyOf(page), query.page(), query.size(), more);
+    return new Page(own, List.copyOf(page), query.page(), query.size(), more);
   }
 
   /**
@@ -50,10 +58,11 @@ public class AuditSearch {
    */
   @Transactional
   public AuditEntry entry(Actor actor, long seq) {
-    requireAuditor(actor);
+    AuditLogId own = AuditorsLog.of(routing, actor);
     AuditEntry entry =
-        trail.entry(seq).orElseThrow(() -> new NotFound("audit entry", String.valueOf(seq)));
-    log.append(
+        trail.entry(own, seq).orElseThrow(() -> new NotFound("audit entry", String.valueOf(seq)));
+    log.appendTo(
+        own,
         AuditEvent.of(actor, AuditAction.AUDIT_SEARCHED, AuditOutcome.SUCCESS)
             .reason("entry " + seq));
     return entry;
@@ -65,12 +74,12 @@ public class AuditSearch {
    */
   @Transactional
   public List<AuditEntry> everything(Actor actor, AuditQuery query, int max) {
-    requireAuditor(actor);
-    long head = trail.head().lastSeq();
+    AuditLogId own = AuditorsLog.of(routing, actor);
+    long head = trail.head(own).lastSeq();
     List<AuditEntry> found = new ArrayList<>();
     AuditQuery page = query.page(0);
     while (found.size() <= max) {
-      List<AuditEntry> batch = trail.search(page);
+      List<AuditEntry> batch = trail.search(own, page);
       for (AuditEntry entry : batch.subList(0, Math.min(batch.size(), page.size()))) {
         if (entry.seq() > head || found.size() > max) {
           break;
@@ -82,16 +91,11 @@ public class AuditSearch {
       }
       page = page.page(page.page() + 1);
     }
-    log.append(
+    log.appendTo(
+        own,
         AuditEvent.of(actor, AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS)
             .subject(query.subjectId())
             .reason(query.describe() + " entries=" + found.size()));
     return found;
-  }
-
-  private static void requireAuditor(Actor actor) {
-    if (!actor.is(Role.AUDITOR)) {
-      throw new AccessDenied("only the auditor reads the audit log");
-    }
   }
 }

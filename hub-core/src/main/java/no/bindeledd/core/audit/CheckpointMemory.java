@@ -15,11 +15,12 @@ import no.bindeledd.core.audit.merkle.LogTree;
 import no.bindeledd.core.crypto.OwnerOnlyFiles;
 
 /**
- * What the hub remembers having signed, outside the database: its latest signed checkpoint, in a
- * file beside the log key ({@value #FILE_NAME} in the keys folder), and the alarm raised when the
- * log no longer matches it. An insider who rewrites the stored entries, relinks them and deletes
- * the stored checkpoints still cannot make the hub sign the rewritten history: the hub holds every
- * tree it is about to sign against this checkpoint first.
+ * What the hub remembers having signed in one audit log, outside the database: its latest signed
+ * checkpoint, in a file beside the log key ({@link AuditLogs#memoryFileName}, {@value #FILE_NAME}
+ * for the hub's own log), and the alarm raised when the log no longer matches it. An insider who
+ * rewrites the stored entries, relinks them and deletes the stored checkpoints still cannot make
+ * the hub sign the rewritten history: the hub holds every tree it is about to sign against this
+ * checkpoint first.
  *
  * <p>The file holds the signed note's exact UTF-8 bytes. It is written whole, owner only, forced to
  * disk and moved into place in one step, and only after the database transaction that stored the
@@ -28,7 +29,7 @@ import no.bindeledd.core.crypto.OwnerOnlyFiles;
  */
 public final class CheckpointMemory {
 
-  /** The file's name in the keys folder. */
+  /** The file's name in the keys folder for the hub's own log. */
   public static final String FILE_NAME = "latest-checkpoint.note";
 
   private static final Logger LOG = Logger.getLogger(CheckpointMemory.class.getName());
@@ -157,8 +158,9 @@ public final class CheckpointMemory {
    *
    * @param tree the log's tree, as the hub holds it or as rebuilt from the stored entries
    * @param stored the stored checkpoints
+   * @param log the log this memory is of
    */
-  public Optional<HistoryMismatch> compare(LogTree tree, Checkpoints stored) {
+  public Optional<HistoryMismatch> compare(LogTree tree, Checkpoints stored, AuditLogId log) {
     Remembered last = remembered;
     if (last == null) {
       return Optional.empty();
@@ -178,7 +180,7 @@ public final class CheckpointMemory {
       Checkpoint.Previous previous = link.get();
       Optional<Checkpoint> earlier =
           stored
-              .atSize(previous.size())
+              .atSize(log, previous.size())
               .filter(row -> previous.names(row.signedNote().getBytes(StandardCharsets.UTF_8)))
               .flatMap(row -> verifiedQuietly(row.signedNote()));
       if (earlier.isEmpty()) {

@@ -16,10 +16,10 @@ import no.bindeledd.core.audit.checkpoint.NoteRejected;
 import no.bindeledd.core.node.Leases;
 
 /**
- * The database's part of checkpointing, one transaction at a time: proving the tree consistent with
- * the checkpoint the hub remembers, signing and storing the next checkpoint, and taking up stored
- * checkpoints signed after the remembered one. {@link Checkpointer} calls it, and writes the memory
- * once each transaction has committed.
+ * The database's part of checkpointing, one log and one transaction at a time: proving the tree
+ * consistent with the checkpoint the hub remembers, signing and storing the next checkpoint, and
+ * taking up stored checkpoints signed after the remembered one. {@link Checkpointer} calls it, and
+ * writes the memory once each transaction has committed.
  *
  * <p>With several nodes on one database, signing locks the checkpoint lease's row first, so that
  * two checkpoints are never signed at once on any nodes, and every node takes up what the others
@@ -37,8 +37,7 @@ public class CheckpointSigner {
   private AuditTree tree;
   private AuditTrail trail;
   private Checkpoints checkpoints;
-  private CheckpointMemory memory;
-  private LogIdentity log;
+  private AuditLogs logs;
   private Clock clock;
   private Leases leases;
 
@@ -49,26 +48,31 @@ public class CheckpointSigner {
       AuditTree tree,
       AuditTrail trail,
       Checkpoints checkpoints,
-      CheckpointMemory memory,
-      LogIdentity log,
+      AuditLogs logs,
       Clock clock,
       Leases leases) {
     this.leases = leases;
     this.tree = tree;
     this.trail = trail;
     this.checkpoints = checkpoints;
-    this.memory = memory;
-    this.log = log;
+    this.logs = logs;
     this.clock = clock;
   }
 
+  /** The logs that have entries. */
+  @Transactional
+  public List<AuditLogId> logs() {
+    return trail.logs();
+  }
+
   /**
-   * What the hub remembers at start: the file, and any stored checkpoint signed after it (a stop
-   * between a checkpoint's commit and the file's write leaves one). Without a file, a log with no
-   * checkpoint starts afresh, and otherwise the newest stored checkpoint is taken on trust.
+   * What the hub remembers of a log at start: the file, and any stored checkpoint signed after it
+   * (a stop between a checkpoint's commit and the file's write leaves one). Without a file, a log
+   * with no checkpoint starts afresh, and otherwise the newest stored checkpoint is taken on trust.
    */
   @Transactional
-  public void recall() {
+  public void recall(AuditLogId id) {
+    CheckpointMemory memory = logs.memory(id);
     Optional<CheckpointMemory.Remembered> fromFile;
     try {
       fromFile = memory.load();
@@ -77,24 +81,28 @@ public class CheckpointSigner {
       return;
     }
     if (fromFile.isPresent()) {
-      takeUpStoredSuccessors();
+      takeUpStoredSuccessors(id);
       memory
           .remembered()
           .ifPresent(
               last ->
                   LOG.info(
                       () ->
-                          "The audit log remembers signing its checkpoint of "
+                          "The audit log "
+                              + id
+                              + " remembers signing its checkpoint of "
                               + last.size()
                               + " entries"));
       return;
     }
-    Optional<StoredCheckpoint> newest = checkpoints.latest();
+    Optional<StoredCheckpoint> newest = checkpoints.latest(id);
     if (newest.isEmpty()) {
-      if (trail.head().lastSeq() > 0) {
+      if (trail.head(id).lastSeq() > 0) {
         LOG.warning(
             () ->
-                "The audit log has entries but neither a stored checkpoint nor a remembered one in "
+                "The audit log "
+                    + id
+                    + " has entries but neither a stored checkpoint nor a remembered one in "
                     + memory.file()
                     + ": its first checkpoint will vouch for the entries as they are now");
       }
@@ -109,7 +117,9 @@ public class CheckpointSigner {
     }
     LOG.warning(
         () ->
-            "The audit log remembered no checkpoint ("
+            "The audit log "
+                + id
+                + " remembered no checkpoint ("
                 + memory.file()
                 + " is missing): it takes the stored checkpoint of "
                 + newest.get().treeSize()
@@ -126,12 +136,14 @@ public class CheckpointSigner {
    * @return the checkpoint signed, which the caller must remember once this transaction commits
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Optional<StoredCheckpoint> sign() {
+  public Optional<StoredCheckpoint> sign(AuditLogId id) {
+    CheckpointMemory memory = logs.memory(id);
+    LogIdentity log = logs.identity(id);
     if (memory.alarm().isPresent()) {
       return Optional.empty();
     }
     leases.lock(Leases.AUDIT_CHECKPOINTS);
-    OptionalLong caughtUp = catchUpAndCompare();
+    OptionalLong caughtUp = catchUpAndCompare(id);
     if (caughtUp.isEmpty()) {
       return Optional.empty();
     }
@@ -140,14 +152,15 @@ public class CheckpointSigner {
     if (size == 0 || last.map(remembered -> remembered.size() >= size).orElse(false)) {
       return Optional.empty();
     }
-    byte[] root = tree.tree().root(size);
+    byte[] root = tree.tree(id).root(size);
     Instant now = clock.instant();
     Checkpoint body =
         last.map(
                 remembered -> Checkpoint.at(log.origin(), size, root, now, remembered.asPrevious()))
             .orElseGet(() -> Checkpoint.at(log.origin(), size, root, now));
     String note = body.sign(log.origin(), log.signingKey());
-    StoredCheckpoint stored = new StoredCheckpoint(size, HexFormat.of().formatHex(root), now, note);
+    StoredCheckpoint stored =
+        new StoredCheckpoint(id, size, HexFormat.of().formatHex(root), now, note);
     checkpoints.add(stored);
     return Optional.of(stored);
   }
@@ -158,17 +171,18 @@ public class CheckpointSigner {
    * tree against the newest. Signs nothing; raises the alarm as {@link #sign} would.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void follow() {
-    if (memory.alarm().isEmpty()) {
-      catchUpAndCompare();
+  public void follow(AuditLogId id) {
+    if (logs.memory(id).alarm().isEmpty()) {
+      catchUpAndCompare(id);
     }
   }
 
   /** The tree's size, caught up and matching the remembered history; empty if the alarm is up. */
-  private OptionalLong catchUpAndCompare() {
+  private OptionalLong catchUpAndCompare(AuditLogId id) {
+    CheckpointMemory memory = logs.memory(id);
     long size;
     try {
-      size = tree.catchUp();
+      size = tree.catchUp(id);
     } catch (MissingAuditEntry e) {
       memory.raise(
           "entry "
@@ -178,11 +192,11 @@ public class CheckpointSigner {
               + "): rows were removed from the database");
       return OptionalLong.empty();
     }
-    takeUpStoredSuccessors();
+    takeUpStoredSuccessors(id);
     if (memory.alarm().isPresent()) {
       return OptionalLong.empty();
     }
-    Optional<HistoryMismatch> mismatch = memory.compare(tree.tree(), checkpoints);
+    Optional<HistoryMismatch> mismatch = memory.compare(tree.tree(id), checkpoints, id);
     if (mismatch.isPresent()) {
       memory.raise(mismatch.get().describe());
       return OptionalLong.empty();
@@ -197,10 +211,11 @@ public class CheckpointSigner {
    * checkpoint beyond the remembered one that does not is not the hub's history, and raises the
    * alarm.
    */
-  private void takeUpStoredSuccessors() {
+  private void takeUpStoredSuccessors(AuditLogId id) {
+    CheckpointMemory memory = logs.memory(id);
     Optional<CheckpointMemory.Remembered> current = memory.remembered();
     if (current.isEmpty()) {
-      takeUpFirst();
+      takeUpFirst(id);
       current = memory.remembered();
       if (current.isEmpty()) {
         return;
@@ -208,9 +223,9 @@ public class CheckpointSigner {
     }
     List<StoredCheckpoint> later;
     do {
-      later = checkpoints.after(current.get().size(), BATCH);
+      later = checkpoints.after(id, current.get().size(), BATCH);
       for (StoredCheckpoint stored : later) {
-        Optional<String> problem = successorProblem(stored, current.get());
+        Optional<String> problem = successorProblem(id, stored, current.get());
         if (problem.isPresent()) {
           memory.raise(problem.get());
           return;
@@ -218,7 +233,9 @@ public class CheckpointSigner {
         memory.remember(stored.signedNote());
         LOG.fine(
             () ->
-                "The audit log remembers its stored checkpoint of "
+                "The audit log "
+                    + id
+                    + " remembers its stored checkpoint of "
                     + stored.treeSize()
                     + " entries, signed after the one it remembered (by another node, or before"
                     + " this one stopped)");
@@ -232,9 +249,11 @@ public class CheckpointSigner {
    * it must verify, name no checkpoint before it, and have the root this node's tree gives at its
    * size. Without a tree that far (at start, before the first catch-up), it waits.
    */
-  private void takeUpFirst() {
-    Optional<StoredCheckpoint> first = checkpoints.after(0, 1).stream().findFirst();
-    if (first.isEmpty() || tree.tree().size() < first.get().treeSize()) {
+  private void takeUpFirst(AuditLogId id) {
+    CheckpointMemory memory = logs.memory(id);
+    LogIdentity log = logs.identity(id);
+    Optional<StoredCheckpoint> first = checkpoints.after(id, 0, 1).stream().findFirst();
+    if (first.isEmpty() || tree.tree(id).size() < first.get().treeSize()) {
       return;
     }
     Checkpoint signed;
@@ -247,7 +266,7 @@ public class CheckpointSigner {
     }
     if (signed.previous().isPresent()
         || signed.size() != first.get().treeSize()
-        || !MessageDigest.isEqual(tree.tree().root(signed.size()), signed.rootHash())) {
+        || !MessageDigest.isEqual(tree.tree(id).root(signed.size()), signed.rootHash())) {
       memory.raise(
           "the log's first stored checkpoint, of "
               + first.get().treeSize()
@@ -258,7 +277,8 @@ public class CheckpointSigner {
   }
 
   private Optional<String> successorProblem(
-      StoredCheckpoint stored, CheckpointMemory.Remembered before) {
+      AuditLogId id, StoredCheckpoint stored, CheckpointMemory.Remembered before) {
+    LogIdentity log = logs.identity(id);
     Checkpoint signed;
     try {
       signed = Checkpoint.verify(stored.signedNote(), log.origin(), log.verifierKey());
@@ -278,8 +298,8 @@ public class CheckpointSigner {
               + before.size()
               + " entries the hub remembers: the hub did not sign it after that one");
     }
-    if (tree.tree().size() >= signed.size()
-        && !MessageDigest.isEqual(tree.tree().root(signed.size()), signed.rootHash())) {
+    if (tree.tree(id).size() >= signed.size()
+        && !MessageDigest.isEqual(tree.tree(id).root(signed.size()), signed.rootHash())) {
       return Optional.of(
           "the stored checkpoint "
               + stored.treeSize()

@@ -21,9 +21,10 @@ import no.bindeledd.core.crypto.TimestampRejected;
 import no.bindeledd.core.crypto.Timestamps;
 
 /**
- * Has each checkpoint timestamped (RFC 3161) over the SHA-256 of its signed note, by the configured
- * time-stamping authority. A checkpoint whose timestamp fails stays pending and is tried again;
- * when the oldest pending one has waited longer than the alarm period, {@link #alarm()} says so.
+ * Has each checkpoint of every log timestamped (RFC 3161) over the SHA-256 of its signed note, by
+ * the configured time-stamping authority. A checkpoint whose timestamp fails stays pending and is
+ * tried again; when the oldest pending one has waited longer than the alarm period, {@link
+ * #alarm()} says so.
  */
 @ApplicationScoped
 public class CheckpointTimestamper {
@@ -71,6 +72,8 @@ public class CheckpointTimestamper {
             () ->
                 "Checkpoint "
                     + checkpoint.treeSize()
+                    + " of audit log "
+                    + checkpoint.log()
                     + " could not be timestamped: "
                     + lastFailure);
         break;
@@ -99,6 +102,8 @@ public class CheckpointTimestamper {
     String why =
         "checkpoint "
             + oldest.get().treeSize()
+            + " of log "
+            + oldest.get().log()
             + " has waited "
             + Duration.between(oldest.get().madeAt(), now).toSeconds()
             + " s for its timestamp"

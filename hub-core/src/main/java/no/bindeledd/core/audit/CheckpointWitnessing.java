@@ -20,7 +20,7 @@ import no.bindeledd.core.audit.witness.Cosignatures;
 import no.bindeledd.core.audit.witness.WitnessClient;
 
 /**
- * Submits the audit log's newest checkpoint to each configured witness (C2SP tlog-witness), with a
+ * Submits each audit log's newest checkpoint to each configured witness (C2SP tlog-witness), with a
  * consistency proof from the largest checkpoint that witness cosigned, and keeps the cosignatures
  * it returns. A witness whose size the hub does not know answers with it, and the hub tries once
  * more from there.
@@ -63,22 +63,24 @@ public class CheckpointWitnessing {
   }
 
   /**
-   * Has the newest checkpoint cosigned by each witness that has not cosigned it yet. One submission
-   * at a time: the checkpointing round and an export both ask.
+   * Has the log's newest checkpoint cosigned by each witness that has not cosigned it yet. One
+   * submission at a time: the checkpointing round and an export both ask. A witness keeps each
+   * log's history apart by its origin, and the hub keeps each witness's standing per log.
    *
    * @return how many witnesses cosigned it now
    */
-  public synchronized int submitLatest() {
+  public synchronized int submitLatest(AuditLogId log) {
     if (configuration.witnesses().isEmpty()) {
       return 0;
     }
-    Optional<StoredCheckpoint> latest = records.newestCheckpoint();
+    Optional<StoredCheckpoint> latest = records.newestCheckpoint(log);
     if (latest.isEmpty()) {
       return 0;
     }
     int cosigned = 0;
     for (AuditWitnesses.Endpoint witness : configuration.witnesses()) {
-      Standing standing = standings.computeIfAbsent(witness.id(), id -> new Standing());
+      Standing standing =
+          standings.computeIfAbsent(standingKey(witness, log), id -> new Standing());
       if (standing.refusal() != null) {
         continue;
       }
@@ -98,21 +100,31 @@ public class CheckpointWitnessing {
     return cosigned;
   }
 
+  private static String standingKey(AuditWitnesses.Endpoint witness, AuditLogId log) {
+    return log.value() + " " + witness.id();
+  }
+
   /**
-   * Why witnessing is in alarm: a witness refused the log's history as inconsistent, or one has
+   * Why witnessing is in alarm: a witness refused a log's history as inconsistent, or one has
    * failed for longer than the alarm period. Empty while all is well.
    */
   public Optional<String> alarm() {
     Instant now = clock.instant();
     List<String> problems = new ArrayList<>();
-    for (AuditWitnesses.Endpoint witness : configuration.witnesses()) {
-      Standing standing = standings.get(witness.id());
-      if (standing == null) {
+    for (String key : new java.util.TreeSet<>(standings.keySet())) {
+      String logId = key.substring(0, key.indexOf(' '));
+      AuditWitnesses.Endpoint witness =
+          configuration.witnesses().stream()
+              .filter(w -> key.equals(logId + " " + w.id()))
+              .findFirst()
+              .orElse(null);
+      Standing standing = standings.get(key);
+      if (witness == null || standing == null) {
         continue;
       }
       String refusal = standing.refusal();
       if (refusal != null) {
-        problems.add("witness " + witness.id() + " " + refusal);
+        problems.add("witness " + witness.id() + " of log " + logId + " " + refusal);
         continue;
       }
       Instant since = standing.failingSince();
@@ -120,6 +132,8 @@ public class CheckpointWitnessing {
         String why =
             "witness "
                 + witness.id()
+                + " of log "
+                + logId
                 + " has failed for "
                 + Duration.between(since, now).toSeconds()
                 + " s: "
@@ -136,8 +150,9 @@ public class CheckpointWitnessing {
   private boolean submit(
       AuditWitnesses.Endpoint witness, StoredCheckpoint checkpoint, Standing standing)
       throws IOException {
+    AuditLogId log = checkpoint.log();
     long size = checkpoint.treeSize();
-    long cosignedBefore = records.cosignedUpTo(witness.id()).orElse(0L);
+    long cosignedBefore = records.cosignedUpTo(log, witness.id()).orElse(0L);
     if (cosignedBefore == size) {
       standing.succeeded();
       return false;
@@ -181,7 +196,7 @@ public class CheckpointWitnessing {
         return false;
       }
       Cosignature cosignature = found.verified().get(0);
-      records.keep(size, cosignature);
+      records.keep(log, size, cosignature);
       standing.succeeded();
       return true;
     }
@@ -233,11 +248,12 @@ public class CheckpointWitnessing {
     if (oldSize == 0 || oldSize == size) {
       return AddCheckpoint.of(oldSize, List.of(), checkpoint.signedNote());
     }
-    if (tree.tree().size() < size) {
-      tree.catchUp();
+    AuditLogId log = checkpoint.log();
+    if (tree.tree(log).size() < size) {
+      tree.catchUp(log);
     }
     return AddCheckpoint.of(
-        oldSize, tree.tree().consistencyProof(oldSize, size), checkpoint.signedNote());
+        oldSize, tree.tree(log).consistencyProof(oldSize, size), checkpoint.signedNote());
   }
 
   private static String textOf(StoredCheckpoint checkpoint) {

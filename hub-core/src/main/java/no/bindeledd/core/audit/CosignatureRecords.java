@@ -25,27 +25,28 @@ public class CosignatureRecords {
     this.cosignatures = cosignatures;
   }
 
-  /** The newest signed checkpoint. */
+  /** The log's newest signed checkpoint. */
   @Transactional(Transactional.TxType.REQUIRED)
-  public Optional<StoredCheckpoint> newestCheckpoint() {
-    return checkpoints.latest();
+  public Optional<StoredCheckpoint> newestCheckpoint(AuditLogId log) {
+    return checkpoints.latest(log);
   }
 
-  /** The largest checkpoint the witness ({@code name+keyID}) cosigned. */
+  /** The largest checkpoint of the log the witness ({@code name+keyID}) cosigned. */
   @Transactional(Transactional.TxType.REQUIRED)
-  public OptionalLong cosignedUpTo(String witness) {
-    return cosignatures.latestSize(witness);
+  public OptionalLong cosignedUpTo(AuditLogId log, String witness) {
+    return cosignatures.latestSize(log, witness);
   }
 
   /**
-   * Keeps a witness's verified cosignature of a checkpoint, committed at once, whatever the caller
-   * is in the middle of: the next submission must see it. A witness's second cosignature of the
-   * same checkpoint is not kept.
+   * Keeps a witness's verified cosignature of a log's checkpoint, committed at once, whatever the
+   * caller is in the middle of: the next submission must see it. A witness's second cosignature of
+   * the same checkpoint is not kept.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void keep(long treeSize, Cosignature cosignature) {
-    StoredCosignature stored = new StoredCosignature(treeSize, cosignature);
-    if (cosignatures.of(treeSize).stream().noneMatch(c -> c.witness().equals(stored.witness()))) {
+  public void keep(AuditLogId log, long treeSize, Cosignature cosignature) {
+    StoredCosignature stored = new StoredCosignature(log, treeSize, cosignature);
+    if (cosignatures.of(log, treeSize).stream()
+        .noneMatch(c -> c.witness().equals(stored.witness()))) {
       cosignatures.add(stored);
     }
   }

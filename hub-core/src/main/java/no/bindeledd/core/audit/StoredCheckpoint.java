@@ -4,19 +4,54 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import no.bindeledd.core.persistence.InstantConverter;
 
 /**
- * A checkpoint of the audit log as the hub signed it: the signed note is the record of truth, and
+ * A checkpoint of one audit log as the hub signed it: the signed note is the record of truth, and
  * the time-stamping authority's token covers its exact bytes. The size, root and time are copies.
  */
 @Entity
 @Table(name = "audit_checkpoint")
+@IdClass(StoredCheckpoint.Key.class)
 public class StoredCheckpoint {
+
+  /** A log and a tree size: a log has one checkpoint of each size. */
+  public static class Key implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String log;
+    private long treeSize;
+
+    protected Key() {}
+
+    public Key(AuditLogId log, long treeSize) {
+      this.log = log.value();
+      this.treeSize = treeSize;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that
+          && treeSize == that.treeSize
+          && Objects.equals(log, that.log);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(log, treeSize);
+    }
+  }
+
+  @Id
+  @Column(name = "log_id", length = 8)
+  private String log;
 
   @Id
   @Column(name = "tree_size")
@@ -41,11 +76,17 @@ public class StoredCheckpoint {
 
   protected StoredCheckpoint() {}
 
-  public StoredCheckpoint(long treeSize, String rootHash, Instant madeAt, String signedNote) {
+  public StoredCheckpoint(
+      AuditLogId log, long treeSize, String rootHash, Instant madeAt, String signedNote) {
+    this.log = log.value();
     this.treeSize = treeSize;
     this.rootHash = Objects.requireNonNull(rootHash);
     this.madeAt = Objects.requireNonNull(madeAt);
     this.signedNote = Objects.requireNonNull(signedNote);
+  }
+
+  public AuditLogId log() {
+    return new AuditLogId(log);
   }
 
   public long treeSize() {

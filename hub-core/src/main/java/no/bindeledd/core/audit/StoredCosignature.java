@@ -13,7 +13,7 @@ import no.bindeledd.core.audit.witness.Cosignature;
 import no.bindeledd.core.persistence.InstantConverter;
 
 /**
- * A witness's cosignature of one of the audit log's checkpoints, kept as the witness returned it:
+ * A witness's cosignature of one of an audit log's checkpoints, kept as the witness returned it:
  * the signature line is the record of truth, to be appended to the checkpoint's signed note; the
  * witness and time are copies.
  */
@@ -22,17 +22,19 @@ import no.bindeledd.core.persistence.InstantConverter;
 @IdClass(StoredCosignature.Key.class)
 public class StoredCosignature {
 
-  /** A checkpoint and a witness: each witness cosigns a checkpoint once. */
+  /** A log's checkpoint and a witness: each witness cosigns a checkpoint once. */
   public static class Key implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private String log;
     private long treeSize;
     private String witness;
 
     protected Key() {}
 
-    public Key(long treeSize, String witness) {
+    public Key(AuditLogId log, long treeSize, String witness) {
+      this.log = log.value();
       this.treeSize = treeSize;
       this.witness = witness;
     }
@@ -41,14 +43,19 @@ public class StoredCosignature {
     public boolean equals(Object other) {
       return other instanceof Key that
           && treeSize == that.treeSize
+          && Objects.equals(log, that.log)
           && Objects.equals(witness, that.witness);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(treeSize, witness);
+      return Objects.hash(log, treeSize, witness);
     }
   }
+
+  @Id
+  @Column(name = "log_id", length = 8)
+  private String log;
 
   @Id
   @Column(name = "tree_size")
@@ -67,11 +74,16 @@ public class StoredCosignature {
 
   protected StoredCosignature() {}
 
-  public StoredCosignature(long treeSize, Cosignature cosignature) {
+  public StoredCosignature(AuditLogId log, long treeSize, Cosignature cosignature) {
+    this.log = log.value();
     this.treeSize = treeSize;
     this.witness = cosignature.witnessId();
     this.cosignedAt = cosignature.time();
     this.signatureLine = cosignature.line();
+  }
+
+  public AuditLogId log() {
+    return new AuditLogId(log);
   }
 
   public long treeSize() {

@@ -20,11 +20,8 @@ public interface HubFigures {
   /** The newest error of a recipient's outbox entries that were tried and failed. */
   Optional<String> lastDeliveryError(String recipientAgency);
 
-  /** Entries in the audit log. */
-  long auditLogSize();
-
-  /** The newest signed checkpoint's tree size and time, if any. */
-  Optional<SignedCheckpoint> latestCheckpoint();
+  /** Each audit log that has entries: its size and its newest signed checkpoint. */
+  List<AuditLogFigures> auditLogs();
 
   /** Checkpoints that still wait for their timestamp. */
   long untimestampedCheckpoints();
@@ -41,4 +38,17 @@ public interface HubFigures {
   record OutboxCount(String recipientAgency, long waiting, long retrying, int mostAttempts) {}
 
   record SignedCheckpoint(long treeSize, Instant madeAt) {}
+
+  /**
+   * @param log the log's id: {@code hub} or a municipality's number
+   * @param size its entries
+   * @param latest its newest signed checkpoint, if any
+   */
+  record AuditLogFigures(String log, long size, Optional<SignedCheckpoint> latest) {
+
+    /** Entries not yet covered by a signed checkpoint. */
+    public long uncheckpointed() {
+      return Math.max(0, size - latest.map(SignedCheckpoint::treeSize).orElse(0L));
+    }
+  }
 }

@@ -6,8 +6,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import no.bindeledd.core.exchange.DeliveryStatus;
 
 /**
@@ -32,12 +35,16 @@ public class OperatingFigures {
   @Transactional
   public Figures now() {
     Instant now = clock.instant();
-    long size = figures.auditLogSize();
-    Optional<HubFigures.SignedCheckpoint> latest = figures.latestCheckpoint();
-    long covered = latest.map(HubFigures.SignedCheckpoint::treeSize).orElse(0L);
+    List<HubFigures.AuditLogFigures> logs = figures.auditLogs();
+    long size = logs.stream().mapToLong(HubFigures.AuditLogFigures::size).sum();
+    Map<String, Long> lag = new TreeMap<>();
+    logs.forEach(log -> lag.put(log.log(), log.uncheckpointed()));
     Optional<Duration> sinceCheckpoint =
-        latest
-            .map(c -> Duration.between(c.madeAt(), now))
+        logs.stream()
+            .flatMap(log -> log.latest().stream())
+            .map(HubFigures.SignedCheckpoint::madeAt)
+            .max(Comparator.naturalOrder())
+            .map(madeAt -> Duration.between(madeAt, now))
             .map(d -> d.isNegative() ? Duration.ZERO : d);
     return new Figures(
         now,
@@ -45,7 +52,8 @@ public class OperatingFigures {
         figures.auditEntries(),
         figures.outbox(),
         size,
-        Math.max(0, size - covered),
+        lag.values().stream().mapToLong(Long::longValue).sum(),
+        lag,
         sinceCheckpoint,
         figures.untimestampedCheckpoints());
   }
@@ -58,8 +66,9 @@ public class OperatingFigures {
 
   /**
    * @param read when the figures were read
-   * @param auditLogSize entries in the audit log
-   * @param uncheckpointed entries not yet covered by a signed checkpoint
+   * @param auditLogSize entries in all the audit logs
+   * @param uncheckpointed entries not yet covered by a signed checkpoint, in all the logs
+   * @param uncheckpointedByLog the same by log ({@code hub} or a municipality's number)
    * @param sinceLastCheckpoint how long ago the newest checkpoint was signed; empty before the
    *     first
    * @param untimestamped checkpoints still waiting for their timestamp
@@ -71,6 +80,7 @@ public class OperatingFigures {
       List<HubFigures.OutboxCount> outbox,
       long auditLogSize,
       long uncheckpointed,
+      Map<String, Long> uncheckpointedByLog,
       Optional<Duration> sinceLastCheckpoint,
       long untimestamped) {
 
@@ -78,6 +88,7 @@ public class OperatingFigures {
       messages = List.copyOf(messages);
       auditEntries = List.copyOf(auditEntries);
       outbox = List.copyOf(outbox);
+      uncheckpointedByLog = Map.copyOf(uncheckpointedByLog);
       if (auditLogSize < 0 || uncheckpointed < 0 || untimestamped < 0) {
         throw new IllegalArgumentException("a count cannot be negative");
       }

@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditHead;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.AuditQuery;
 import no.bindeledd.core.audit.AuditTrail;
 
 @ApplicationScoped
 public class JpaAuditTrail implements AuditTrail {
-
-  private static final int HEAD_ROW = 1;
 
   private EntityManager em;
 
@@ -29,15 +28,42 @@ public class JpaAuditTrail implements AuditTrail {
   }
 
   @Override
-  public AuditHead lockHead() {
-    return em.find(AuditHead.class, HEAD_ROW, LockModeType.PESSIMISTIC_WRITE);
+  public AuditHead lockHead(AuditLogId log) {
+    AuditHead head = em.find(AuditHead.class, log.value(), LockModeType.PESSIMISTIC_WRITE);
+    if (head != null) {
+      return head;
+    }
+    // A log's first entry creates its head. Two transactions doing so at once would both insert
+    // it; the hub's own head, which always exists, is locked first, so that they take turns and
+    // the second finds the head the first created.
+    em.find(AuditHead.class, AuditLogId.HUB_VALUE, LockModeType.PESSIMISTIC_WRITE);
+    head = em.find(AuditHead.class, log.value(), LockModeType.PESSIMISTIC_WRITE);
+    if (head == null) {
+      em.persist(new AuditHead(log));
+      em.flush();
+      // Found again with the lock, so that the persistence context holds it as locked and a second
+      // entry in this transaction takes the head as the first left it, not as stored.
+      head = em.find(AuditHead.class, log.value(), LockModeType.PESSIMISTIC_WRITE);
+    }
+    return head;
   }
 
   @Override
-  public AuditHead head() {
-    AuditHead head = em.find(AuditHead.class, HEAD_ROW);
+  public AuditHead head(AuditLogId log) {
+    AuditHead head = em.find(AuditHead.class, log.value());
+    if (head == null) {
+      return new AuditHead(log);
+    }
     em.refresh(head);
     return head;
+  }
+
+  @Override
+  public List<AuditLogId> logs() {
+    return em.createQuery("select h.log from AuditHead h order by h.log", String.class)
+        .getResultStream()
+        .map(AuditLogId::new)
+        .toList();
   }
 
   @Override
@@ -46,10 +72,12 @@ public class JpaAuditTrail implements AuditTrail {
   }
 
   @Override
-  public List<Leaf> leavesAfter(long afterSeq, int max) {
+  public List<Leaf> leavesAfter(AuditLogId log, long afterSeq, int max) {
     return em.createQuery(
-            "select e.seq, e.canonicalBytes from AuditEntry e where e.seq > :after order by e.seq",
+            "select e.seq, e.canonicalBytes from AuditEntry e"
+                + " where e.log = :log and e.seq > :after order by e.seq",
             Object[].class)
+        .setParameter("log", log.value())
         .setParameter("after", afterSeq)
         .setMaxResults(max)
         .getResultStream()
@@ -58,18 +86,21 @@ public class JpaAuditTrail implements AuditTrail {
   }
 
   @Override
-  public List<AuditEntry> entriesAfter(long afterSeq, int max) {
+  public List<AuditEntry> entriesAfter(AuditLogId log, long afterSeq, int max) {
     return em.createQuery(
-            "select e from AuditEntry e where e.seq > :after order by e.seq", AuditEntry.class)
+            "select e from AuditEntry e where e.log = :log and e.seq > :after order by e.seq",
+            AuditEntry.class)
+        .setParameter("log", log.value())
         .setParameter("after", afterSeq)
         .setMaxResults(max)
         .getResultList();
   }
 
   @Override
-  public List<AuditEntry> search(AuditQuery query) {
-    StringBuilder jpql = new StringBuilder("select e from AuditEntry e where 1 = 1");
+  public List<AuditEntry> search(AuditLogId log, AuditQuery query) {
+    StringBuilder jpql = new StringBuilder("select e from AuditEntry e where e.log = :log");
     Map<String, Object> parameters = new HashMap<>();
+    parameters.put("log", log.value());
     if (query.subjectId() != null) {
       jpql.append(" and e.subjectId = :subject");
       parameters.put("subject", query.subjectId());
@@ -114,7 +145,7 @@ public class JpaAuditTrail implements AuditTrail {
   @Override
   public List<AuditEntry> aboutSubject(String subjectId, int max) {
     return em.createQuery(
-            "select e from AuditEntry e where e.subjectId = :id order by e.seq desc",
+            "select e from AuditEntry e where e.subjectId = :id order by e.recordedAt desc, e.seq desc",
             AuditEntry.class)
         .setParameter("id", subjectId)
         .setMaxResults(max)
@@ -122,7 +153,7 @@ public class JpaAuditTrail implements AuditTrail {
   }
 
   @Override
-  public Optional<AuditEntry> entry(long seq) {
-    return Optional.ofNullable(em.find(AuditEntry.class, seq));
+  public Optional<AuditEntry> entry(AuditLogId log, long seq) {
+    return Optional.ofNullable(em.find(AuditEntry.class, new AuditEntry.Key(log, seq)));
   }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.Checkpoints;
 import no.bindeledd.core.audit.StoredCheckpoint;
 
@@ -26,33 +27,39 @@ public class JpaCheckpoints implements Checkpoints {
   }
 
   @Override
-  public Optional<StoredCheckpoint> latest() {
+  public Optional<StoredCheckpoint> latest(AuditLogId log) {
     return em.createQuery(
-            "select c from StoredCheckpoint c order by c.treeSize desc", StoredCheckpoint.class)
+            "select c from StoredCheckpoint c where c.log = :log order by c.treeSize desc",
+            StoredCheckpoint.class)
+        .setParameter("log", log.value())
         .setMaxResults(1)
         .getResultStream()
         .findFirst();
   }
 
   @Override
-  public Optional<StoredCheckpoint> atSize(long treeSize) {
-    return Optional.ofNullable(em.find(StoredCheckpoint.class, treeSize));
+  public Optional<StoredCheckpoint> atSize(AuditLogId log, long treeSize) {
+    return Optional.ofNullable(
+        em.find(StoredCheckpoint.class, new StoredCheckpoint.Key(log, treeSize)));
   }
 
   @Override
   public List<StoredCheckpoint> untimestamped(int max) {
     return em.createQuery(
-            "select c from StoredCheckpoint c where c.timestampToken is null order by c.treeSize",
+            "select c from StoredCheckpoint c where c.timestampToken is null"
+                + " order by c.madeAt, c.log, c.treeSize",
             StoredCheckpoint.class)
         .setMaxResults(max)
         .getResultList();
   }
 
   @Override
-  public List<StoredCheckpoint> after(long afterSize, int max) {
+  public List<StoredCheckpoint> after(AuditLogId log, long afterSize, int max) {
     return em.createQuery(
-            "select c from StoredCheckpoint c where c.treeSize > :after order by c.treeSize",
+            "select c from StoredCheckpoint c"
+                + " where c.log = :log and c.treeSize > :after order by c.treeSize",
             StoredCheckpoint.class)
+        .setParameter("log", log.value())
         .setParameter("after", afterSize)
         .setMaxResults(max)
         .getResultList();

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.operations.HubFigures;
@@ -77,21 +79,31 @@ public class JpaHubFigures implements HubFigures {
   }
 
   @Override
-  public long auditLogSize() {
-    Number max =
-        em.createQuery("select max(e.seq) from AuditEntry e", Number.class).getSingleResult();
-    return max == null ? 0 : max.longValue();
-  }
-
-  @Override
-  public Optional<SignedCheckpoint> latestCheckpoint() {
-    return em.createQuery(
-            "select c.treeSize, c.madeAt from StoredCheckpoint c order by c.treeSize desc",
+  public List<AuditLogFigures> auditLogs() {
+    Map<String, SignedCheckpoint> latest = new HashMap<>();
+    // A log's checkpoints grow with time, so its largest is also its newest.
+    em.createQuery(
+            "select c.log, c.treeSize, c.madeAt from StoredCheckpoint c"
+                + " where c.treeSize = (select max(d.treeSize) from StoredCheckpoint d"
+                + " where d.log = c.log)",
             Object[].class)
-        .setMaxResults(1)
         .getResultStream()
-        .findFirst()
-        .map(row -> new SignedCheckpoint(((Number) row[0]).longValue(), (Instant) row[1]));
+        .forEach(
+            row ->
+                latest.put(
+                    (String) row[0],
+                    new SignedCheckpoint(((Number) row[1]).longValue(), (Instant) row[2])));
+    return em.createQuery(
+            "select h.log, h.lastSeq from AuditHead h where h.lastSeq > 0 order by h.log",
+            Object[].class)
+        .getResultStream()
+        .map(
+            row ->
+                new AuditLogFigures(
+                    (String) row[0],
+                    ((Number) row[1]).longValue(),
+                    Optional.ofNullable(latest.get((String) row[0]))))
+        .toList();
   }
 
   @Override

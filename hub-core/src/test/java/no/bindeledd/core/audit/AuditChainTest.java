@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The chain catches any entry that is changed, deleted, inserted or reordered in the database. */
 class AuditChainTest {
 
+  private static final AuditLogId LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
+
   private TestDatabase db;
   private Fixtures town;
 
@@ -43,7 +45,7 @@ class AuditChainTest {
 
   private Optional<ChainCheck.Break> verify() {
     db.em().clear();
-    return db.inTransaction(() -> town.audit.verifyChain());
+    return db.inTransaction(() -> town.audit.verifyChain(LOG));
   }
 
   private void sql(String statement) throws SQLException {
@@ -60,7 +62,7 @@ class AuditChainTest {
 
   @Test
   void entriesLinkToTheirPredecessor() {
-    var entries = db.inTransaction(() -> town.auditTrail.entriesAfter(0, 100));
+    var entries = db.inTransaction(() -> town.auditTrail.entriesAfter(LOG, 0, 100));
     assertThat(entries).hasSize(10);
     assertThat(entries.get(0).prevHash()).isEqualTo(AuditEntry.GENESIS_HASH);
     for (int i = 1; i < entries.size(); i++) {
@@ -82,7 +84,7 @@ class AuditChainTest {
 
   @Test
   void anEditedEntryWithARecomputedHashBreaksTheNextLink() throws SQLException {
-    var fifth = db.inTransaction(() -> town.auditTrail.entriesAfter(4, 1)).get(0);
+    var fifth = db.inTransaction(() -> town.auditTrail.entriesAfter(LOG, 4, 1)).get(0);
     String forged =
         new String(fifth.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8)
             .replace("entry 4", "entry X");
@@ -126,9 +128,10 @@ class AuditChainTest {
   @Test
   void anInsertedEntryIsCaught() throws SQLException {
     sql(
-        "INSERT INTO audit_entry (seq, canonical_bytes, entry_hash, prev_hash, recorded_at,"
-            + " actor_user, action, outcome) SELECT 11, canonical_bytes, entry_hash, prev_hash,"
-            + " recorded_at, actor_user, action, outcome FROM audit_entry WHERE seq = 10");
+        "INSERT INTO audit_entry (log_id, seq, canonical_bytes, entry_hash, prev_hash,"
+            + " recorded_at, actor_user, action, outcome) SELECT log_id, 11, canonical_bytes,"
+            + " entry_hash, prev_hash, recorded_at, actor_user, action, outcome FROM audit_entry"
+            + " WHERE seq = 10");
     sql("UPDATE audit_head SET last_seq = 11");
     assertThat(verify()).get().extracting(ChainCheck.Break::seq).isEqualTo(11L);
   }
@@ -136,19 +139,23 @@ class AuditChainTest {
   @Test
   void anEntryPastTheHeadIsCaught() throws SQLException {
     sql(
-        "INSERT INTO audit_entry (seq, canonical_bytes, entry_hash, prev_hash, recorded_at,"
-            + " actor_user, action, outcome) SELECT 11, canonical_bytes, entry_hash, prev_hash,"
-            + " recorded_at, actor_user, action, outcome FROM audit_entry WHERE seq = 10");
+        "INSERT INTO audit_entry (log_id, seq, canonical_bytes, entry_hash, prev_hash,"
+            + " recorded_at, actor_user, action, outcome) SELECT log_id, 11, canonical_bytes,"
+            + " entry_hash, prev_hash, recorded_at, actor_user, action, outcome FROM audit_entry"
+            + " WHERE seq = 10");
     assertThat(verify()).isPresent();
   }
 
   @Test
   void entriesAppendedWhileTheChainIsWalkedAreNoBreak() {
     AuditLog walkedWhileAppending =
-        new AuditLog(new AppendingDuringTheWalk(town.auditTrail, this::appendOne, db), town.clock);
+        new AuditLog(
+            new AppendingDuringTheWalk(town.auditTrail, this::appendOne, db),
+            town.auditRouting,
+            town.clock);
     db.em().clear();
-    assertThat(db.inTransaction(walkedWhileAppending::verifyChain)).isEmpty();
-    assertThat(db.inTransaction(() -> town.auditTrail.head().lastSeq())).isEqualTo(11L);
+    assertThat(db.inTransaction(() -> walkedWhileAppending.verifyChain(LOG))).isEmpty();
+    assertThat(db.inTransaction(() -> town.auditTrail.head(LOG).lastSeq())).isEqualTo(11L);
   }
 
   private void appendOne() {
@@ -176,17 +183,17 @@ class AuditChainTest {
     }
 
     @Override
-    public List<AuditEntry> entriesAfter(long afterSeq, int max) {
+    public List<AuditEntry> entriesAfter(AuditLogId log, long afterSeq, int max) {
       if (!appendedBeforeEntries) {
         appendedBeforeEntries = true;
         append.run();
       }
-      return trail.entriesAfter(afterSeq, max);
+      return trail.entriesAfter(log, afterSeq, max);
     }
 
     @Override
-    public AuditHead lockHead() {
-      return trail.lockHead();
+    public AuditHead lockHead(AuditLogId log) {
+      return trail.lockHead(log);
     }
 
     @Override
@@ -195,25 +202,30 @@ class AuditChainTest {
     }
 
     @Override
-    public List<Leaf> leavesAfter(long afterSeq, int max) {
-      return trail.leavesAfter(afterSeq, max);
+    public List<Leaf> leavesAfter(AuditLogId log, long afterSeq, int max) {
+      return trail.leavesAfter(log, afterSeq, max);
     }
 
     @Override
-    public AuditHead head() {
-      AuditHead head = trail.head();
+    public AuditHead head(AuditLogId log) {
+      AuditHead head = trail.head(log);
       db.em().detach(head);
       return head;
     }
 
     @Override
-    public Optional<AuditEntry> entry(long seq) {
-      return trail.entry(seq);
+    public List<AuditLogId> logs() {
+      return trail.logs();
     }
 
     @Override
-    public List<AuditEntry> search(AuditQuery query) {
-      return trail.search(query);
+    public Optional<AuditEntry> entry(AuditLogId log, long seq) {
+      return trail.entry(log, seq);
+    }
+
+    @Override
+    public List<AuditEntry> search(AuditLogId log, AuditQuery query) {
+      return trail.search(log, query);
     }
 
     @Override

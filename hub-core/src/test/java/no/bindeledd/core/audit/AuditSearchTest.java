@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** J7: the auditor finds every event about a person, by agency, user, action, outcome and time. */
 class AuditSearchTest {
 
+  private static final AuditLogId LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
+
   static final Actor AUDITOR = new Actor("aud", REFUGEE_SERVICE, Role.AUDITOR);
 
   @TempDir static Path keysDir;
@@ -62,7 +64,7 @@ class AuditSearchTest {
     Fixtures.ExchangeServices services = town.exchangeSigningWith(keys);
     exchange = services.exchange();
     delivery = services.delivery();
-    search = new AuditSearch(new JpaAuditTrail(db.em()), town.audit);
+    search = new AuditSearch(new JpaAuditTrail(db.em()), town.audit, town.auditRouting);
     amal = town.participant();
     sara = town.participant();
     town.recordGpConsent(amal);
@@ -187,7 +189,7 @@ class AuditSearchTest {
     List<AuditEntry> searches =
         find(new AuditQuery(null, null, "aud", "audit.searched", null, null, null, 0, 100));
     assertThat(searches).extracting(AuditEntry::seq).isNotEmpty();
-    assertThat(db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000)))
+    assertThat(db.inTransaction(() -> town.auditTrail.entriesAfter(LOG, 0, 1000)))
         .filteredOn(e -> e.action().equals("audit.searched"))
         .extracting(AuditEntry::canonicalBytes)
         .anySatisfy(
@@ -218,10 +220,10 @@ class AuditSearchTest {
     List<AuditEntry> exported =
         db.inTransaction(() -> search.everything(AUDITOR, everything, 1000));
 
-    long head = db.inTransaction(() -> town.auditTrail.head()).lastSeq();
+    long head = db.inTransaction(() -> town.auditTrail.head(LOG)).lastSeq();
     assertThat(exported).extracting(AuditEntry::seq).isSorted().doesNotHaveDuplicates();
     assertThat(exported).hasSize((int) head - 1);
-    assertThat(db.inTransaction(() -> town.auditTrail.entriesAfter(head - 1, 10)))
+    assertThat(db.inTransaction(() -> town.auditTrail.entriesAfter(LOG, head - 1, 10)))
         .extracting(AuditEntry::action)
         .containsExactly("audit.exported");
     assertThat(db.inTransaction(() -> search.everything(AUDITOR, everything, 3))).hasSize(4);

@@ -66,7 +66,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckpointMemoryTest {
 
-  static final String ORIGIN = "bindeledd.example/memory-audit";
+  private static final AuditLogId LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
+
+  static final String ORIGIN = "bindeledd.example/memory-audit/9901";
   static final Actor AUDITOR = new Actor("aud", Fixtures.REFUGEE_SERVICE, Role.AUDITOR);
 
   @TempDir static Path tsaKeys;
@@ -78,6 +80,7 @@ class CheckpointMemoryTest {
   private TestDatabase db;
   private Fixtures town;
   private JpaCheckpoints checkpoints;
+  private AuditLogs logs;
   private CheckpointMemory memory;
   private AuditTree tree;
   private CheckpointSigner signer;
@@ -134,18 +137,14 @@ class CheckpointMemoryTest {
   private void start() {
     db.em().clear();
     tree = new AuditTree(town.auditTrail);
-    memory = new CheckpointMemory(keysDir.resolve(CheckpointMemory.FILE_NAME), identity);
+    logs = TestLogs.around(identity, keysDir);
+    memory = logs.memory(LOG);
     signer =
         new CheckpointSigner(
-            tree,
-            town.auditTrail,
-            checkpoints,
-            memory,
-            identity,
-            town.clock,
-            new JpaLeases(db.em()));
-    checkpointer = new Checkpointer(signer, memory);
-    integrity = new AuditIntegrity(town.audit, town.auditTrail, checkpoints, memory, identity);
+            tree, town.auditTrail, checkpoints, logs, town.clock, new JpaLeases(db.em()));
+    checkpointer = new Checkpointer(signer, logs);
+    integrity =
+        new AuditIntegrity(town.audit, town.auditTrail, checkpoints, logs, town.auditRouting);
     db.inTransaction(() -> checkpointer.recall());
   }
 
@@ -163,14 +162,15 @@ class CheckpointMemoryTest {
             new AuditWitnesses(List.of(), Duration.ofSeconds(5), Duration.ofMinutes(5)),
             town.clock),
         cosignatures,
-        identity,
+        logs,
+        town.auditRouting,
         authority(),
         town.audit,
         town.clock);
   }
 
   private Optional<StoredCheckpoint> checkpoint() {
-    return db.inTransaction(() -> checkpointer.checkpoint());
+    return db.inTransaction(() -> checkpointer.checkpoint(LOG));
   }
 
   /** Two more entries at least, then a checkpoint over them. */
@@ -190,7 +190,7 @@ class CheckpointMemoryTest {
   }
 
   private long storedCheckpoints() {
-    return db.inTransaction(() -> checkpoints.after(0, 1_000)).size();
+    return db.inTransaction(() -> checkpoints.after(LOG, 0, 1_000)).size();
   }
 
   private List<String> logged(Level level) {
@@ -207,7 +207,7 @@ class CheckpointMemoryTest {
 
     long second = signedAfterActivity();
 
-    StoredCheckpoint latest = db.inTransaction(() -> checkpoints.latest()).orElseThrow();
+    StoredCheckpoint latest = db.inTransaction(() -> checkpoints.latest(LOG)).orElseThrow();
     assertThat(latest.treeSize()).isEqualTo(second);
     assertThat(file()).isEqualTo(latest.signedNote());
     assertThat(memory.remembered().orElseThrow().size()).isEqualTo(second);
@@ -218,7 +218,7 @@ class CheckpointMemoryTest {
     try (var folder = Files.list(keysDir)) {
       assertThat(folder.map(p -> p.getFileName().toString()))
           .as("no temporary file left behind")
-          .containsExactly(CheckpointMemory.FILE_NAME);
+          .containsExactly(AuditLogs.memoryFileName(LOG));
     }
   }
 
@@ -261,7 +261,7 @@ class CheckpointMemoryTest {
     // deleted; then the hub is restarted on the edited rows.
     rewriteAndRelink(2);
     deleteStoredCheckpoints();
-    assertThat(db.inTransaction(() -> town.audit.verifyChain()))
+    assertThat(db.inTransaction(() -> town.audit.verifyChain(LOG)))
         .as("the hash chain alone cannot see it")
         .isEmpty();
     start();
@@ -339,7 +339,8 @@ class CheckpointMemoryTest {
         .hasValueSatisfying(
             why ->
                 assertThat(why)
-                    .startsWith("entry " + removed + " is missing from the stored log")
+                    .startsWith(
+                        "log " + LOG + ": entry " + removed + " is missing from the stored log")
                     .contains("rows were removed from the database"));
     assertThat(logged(Level.SEVERE)).hasSize(1);
     town.participant();
@@ -386,7 +387,7 @@ class CheckpointMemoryTest {
     long remembered = checkpoint().orElseThrow().treeSize();
     town.participant();
     // The hub stops after the checkpoint's transaction committed, before it wrote the file.
-    StoredCheckpoint unremembered = db.inTransaction(() -> signer.sign()).orElseThrow();
+    StoredCheckpoint unremembered = db.inTransaction(() -> signer.sign(LOG)).orElseThrow();
     assertThat(Checkpoint.verify(file(), ORIGIN, identity.verifierKey()).size())
         .isEqualTo(remembered);
 
@@ -418,7 +419,7 @@ class CheckpointMemoryTest {
   void aStoredCheckpointBeyondTheRememberedOneThatDoesNotFollowItRaisesTheAlarm() {
     checkpoint();
     town.participant();
-    long size = db.inTransaction(() -> town.auditTrail.head()).lastSeq();
+    long size = db.inTransaction(() -> town.auditTrail.head(LOG)).lastSeq();
     // Signed with the log key, but naming none before it: not the hub's history.
     String stray =
         Checkpoint.at(ORIGIN, size, new byte[32], town.clock.instant())
@@ -426,7 +427,7 @@ class CheckpointMemoryTest {
     db.inTransaction(
         () ->
             checkpoints.add(
-                new StoredCheckpoint(size, "00".repeat(32), town.clock.instant(), stray)));
+                new StoredCheckpoint(LOG, size, "00".repeat(32), town.clock.instant(), stray)));
 
     start();
 
@@ -457,7 +458,7 @@ class CheckpointMemoryTest {
   void withoutAFileTheNewestStoredCheckpointIsTakenOnTrustWithAWarning() throws Exception {
     checkpoint();
     long stored = signedAfterActivity();
-    StoredCheckpoint newest = db.inTransaction(() -> checkpoints.latest()).orElseThrow();
+    StoredCheckpoint newest = db.inTransaction(() -> checkpoints.latest(LOG)).orElseThrow();
     Files.delete(memory.file());
     logged.clear();
 
@@ -469,7 +470,7 @@ class CheckpointMemoryTest {
         .singleElement()
         .asString()
         .contains("on trust")
-        .contains(CheckpointMemory.FILE_NAME + " is missing");
+        .contains(AuditLogs.memoryFileName(LOG) + " is missing");
     long next = signedAfterActivity();
     assertThat(Checkpoint.verify(file(), ORIGIN, identity.verifierKey()).previous())
         .contains(Checkpoint.Previous.of(stored, newest.signedNote()));
@@ -565,7 +566,7 @@ class CheckpointMemoryTest {
             .verify(export);
 
     assertThat(report.failure()).map(Failure::describe).isEmpty();
-    long head = db.inTransaction(() -> town.auditTrail.head()).lastSeq();
+    long head = db.inTransaction(() -> town.auditTrail.head(LOG)).lastSeq();
     assertThat(report.entries())
         .isEqualTo(head)
         .isEqualTo(memory.remembered().orElseThrow().size());

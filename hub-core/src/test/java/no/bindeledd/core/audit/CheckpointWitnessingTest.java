@@ -49,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckpointWitnessingTest {
 
-  static final String ORIGIN = "bindeledd.example/test-audit";
+  private static final AuditLogId LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
+
+  static final String ORIGIN = "bindeledd.example/test-audit/9901";
   static LogIdentity identity;
 
   @TempDir Path witnessFolder;
@@ -87,31 +89,30 @@ class CheckpointWitnessingTest {
   private final class Hub {
     final AuditTree tree = new AuditTree(town.auditTrail);
     final Checkpointer checkpointer;
+    final AuditLogs logs;
     final CheckpointWitnessing witnessing =
         new CheckpointWitnessing(records(), tree, witnesses, town.clock);
 
     Hub(Path keysDir) {
-      CheckpointMemory memory =
-          new CheckpointMemory(keysDir.resolve(CheckpointMemory.FILE_NAME), identity);
+      logs = TestLogs.around(identity, keysDir);
       checkpointer =
           new Checkpointer(
               new CheckpointSigner(
                   tree,
                   town.auditTrail,
                   new JpaCheckpoints(db.em()),
-                  memory,
-                  identity,
+                  logs,
                   town.clock,
                   new JpaLeases(db.em())),
-              memory);
+              logs);
     }
 
     StoredCheckpoint checkpoint() {
-      return db.inTransaction(() -> checkpointer.checkpoint()).orElseThrow();
+      return db.inTransaction(() -> checkpointer.checkpoint(LOG)).orElseThrow();
     }
 
     int submit() {
-      return db.inTransaction(witnessing::submitLatest);
+      return db.inTransaction(() -> witnessing.submitLatest(LOG));
     }
   }
 
@@ -162,7 +163,7 @@ class CheckpointWitnessingTest {
 
   private List<StoredCosignature> cosignaturesOf(long size) {
     db.em().clear();
-    return new JpaStoredCosignatures(db.em()).of(size);
+    return new JpaStoredCosignatures(db.em()).of(LOG, size);
   }
 
   private long witnessSize() {
@@ -181,6 +182,7 @@ class CheckpointWitnessingTest {
         () -> {
           records()
               .keep(
+                  LOG,
                   checkpoint.treeSize(),
                   new Cosignature(
                       witness.verifierKey(), first.cosignedAt(), first.signatureLine()));
@@ -234,7 +236,8 @@ class CheckpointWitnessingTest {
             new CheckpointTimestamper(checkpoints, authority, town.clock),
             hub.witnessing,
             new JpaStoredCosignatures(db.em()),
-            identity,
+            hub.logs,
+            town.auditRouting,
             authority,
             town.audit,
             town.clock);
@@ -294,7 +297,7 @@ class CheckpointWitnessingTest {
     // The hub restarts: its tree is rebuilt from the edited rows, and it remembers nothing, since
     // the insider deleted its memory too (the hub's own memory would catch a database rewrite).
     hub = new Hub(forgottenHubKeys);
-    assertThat(db.inTransaction(() -> town.audit.verifyChain()))
+    assertThat(db.inTransaction(() -> town.audit.verifyChain(LOG)))
         .as("the relinked chain holds")
         .isEmpty();
     record(1);
@@ -368,7 +371,7 @@ class CheckpointWitnessingTest {
     record(2);
     long size = hub.checkpoint().treeSize();
 
-    assertThat(db.inTransaction(witnessing::submitLatest)).isZero();
+    assertThat(db.inTransaction(() -> witnessing.submitLatest(LOG))).isZero();
     town.clock.advance(Duration.ofSeconds(1));
 
     assertThat(cosignaturesOf(size)).isEmpty();

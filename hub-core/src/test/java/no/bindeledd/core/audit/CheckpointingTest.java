@@ -46,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckpointingTest {
 
-  static final String ORIGIN = "bindeledd.example/test-audit";
+  private static final AuditLogId LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
+
+  static final String ORIGIN = "bindeledd.example/test-audit/9901";
   static final Actor AUDITOR =
       new Actor("aud", no.bindeledd.core.Fixtures.REFUGEE_SERVICE, Role.AUDITOR);
 
@@ -59,6 +61,7 @@ class CheckpointingTest {
   private TestDatabase db;
   private Fixtures town;
   private AuditTree tree;
+  private AuditLogs logs;
   private JpaCheckpoints checkpoints;
   private Checkpointer checkpointer;
   private final AtomicBoolean tsaDown = new AtomicBoolean();
@@ -79,19 +82,12 @@ class CheckpointingTest {
     town = new Fixtures(db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     tree = new AuditTree(town.auditTrail);
     checkpoints = new JpaCheckpoints(db.em());
-    CheckpointMemory memory =
-        new CheckpointMemory(memoryDir.resolve(CheckpointMemory.FILE_NAME), identity);
+    logs = TestLogs.around(identity, memoryDir);
     checkpointer =
         new Checkpointer(
             new CheckpointSigner(
-                tree,
-                town.auditTrail,
-                checkpoints,
-                memory,
-                identity,
-                town.clock,
-                new JpaLeases(db.em())),
-            memory);
+                tree, town.auditTrail, checkpoints, logs, town.clock, new JpaLeases(db.em())),
+            logs);
     TimestampAuthority flaky =
         query -> {
           if (tsaDown.get()) {
@@ -105,8 +101,9 @@ class CheckpointingTest {
             new CheckpointTimestamper.Authority(
                 flaky, List.of(tsa.certificate()), Duration.ofMinutes(5)),
             town.clock);
-    proofs = new AuditProofs(tree, town.auditTrail, checkpoints, town.audit);
-    integrity = new AuditIntegrity(town.audit, town.auditTrail, checkpoints, memory, identity);
+    proofs = new AuditProofs(tree, town.auditTrail, checkpoints, town.audit, town.auditRouting);
+    integrity =
+        new AuditIntegrity(town.audit, town.auditTrail, checkpoints, logs, town.auditRouting);
     town.participant();
     town.participant();
   }
@@ -117,11 +114,11 @@ class CheckpointingTest {
   }
 
   private long head() {
-    return db.inTransaction(() -> town.auditTrail.head()).lastSeq();
+    return db.inTransaction(() -> town.auditTrail.head(LOG)).lastSeq();
   }
 
   private StoredCheckpoint checkpoint() {
-    return db.inTransaction(() -> checkpointer.checkpoint()).orElseThrow();
+    return db.inTransaction(() -> checkpointer.checkpoint(LOG)).orElseThrow();
   }
 
   @Test
@@ -132,7 +129,7 @@ class CheckpointingTest {
     assertThat(signed.size()).isEqualTo(head()).isEqualTo(stored.treeSize());
     assertThat(HexFormat.of().formatHex(signed.rootHash())).isEqualTo(stored.rootHash());
     assertThat(signed.time()).contains(town.clock.instant().truncatedTo(ChronoUnit.SECONDS));
-    assertThat(db.inTransaction(() -> checkpointer.checkpoint()))
+    assertThat(db.inTransaction(() -> checkpointer.checkpoint(LOG)))
         .as("nothing new, no checkpoint")
         .isEmpty();
 
@@ -147,7 +144,8 @@ class CheckpointingTest {
     assertThat(db.inTransaction(() -> timestamper.timestampPending())).isEqualTo(1);
 
     db.em().clear();
-    StoredCheckpoint stamped = db.inTransaction(() -> checkpoints.atSize(stored.treeSize())).get();
+    StoredCheckpoint stamped =
+        db.inTransaction(() -> checkpoints.atSize(LOG, stored.treeSize())).get();
     byte[] token = stamped.timestampToken().orElseThrow();
     assertThat(
             new Timestamps()
@@ -247,7 +245,7 @@ class CheckpointingTest {
         });
     db.em().clear();
 
-    assertThat(db.inTransaction(() -> town.audit.verifyChain()))
+    assertThat(db.inTransaction(() -> town.audit.verifyChain(LOG)))
         .as("the chain alone cannot see it")
         .isEmpty();
     assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
@@ -385,7 +383,8 @@ class CheckpointingTest {
                 new AuditWitnesses(List.of(), Duration.ofSeconds(5), Duration.ofMinutes(5)),
                 town.clock),
             new JpaStoredCosignatures(db.em()),
-            identity,
+            logs,
+            town.auditRouting,
             new CheckpointTimestamper.Authority(
                 tsa, List.of(tsa.certificate()), Duration.ofMinutes(5)),
             town.audit,
@@ -423,7 +422,7 @@ class CheckpointingTest {
     assertThat(clean.entries()).isEqualTo(head()).isEqualTo(clean.coveredEntries());
 
     byte[] original =
-        db.inTransaction(() -> town.auditTrail.leavesAfter(2, 1)).get(0).canonicalBytes();
+        db.inTransaction(() -> town.auditTrail.leavesAfter(LOG, 2, 1)).get(0).canonicalBytes();
     String edited =
         new String(original, java.nio.charset.StandardCharsets.UTF_8)
             .replace("\"person.registered\"", "\"person.read\"");

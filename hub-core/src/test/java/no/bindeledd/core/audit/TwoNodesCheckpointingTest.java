@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoNodesCheckpointingTest {
 
-  static final String ORIGIN = "bindeledd.example/two-nodes-audit";
+  private static final AuditLogId LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
+
+  static final String ORIGIN = "bindeledd.example/two-nodes-audit/9901";
   static final Actor AUDITOR = new Actor("aud", Fixtures.REFUGEE_SERVICE, Role.AUDITOR);
 
   static LogIdentity identity;
@@ -48,7 +50,8 @@ class TwoNodesCheckpointingTest {
   private Node b;
 
   /** One node's own part: its tree, its memory file, its checkpointer. */
-  private record Node(AuditTree tree, CheckpointMemory memory, Checkpointer checkpointer) {}
+  private record Node(
+      AuditTree tree, AuditLogs logs, CheckpointMemory memory, Checkpointer checkpointer) {}
 
   @BeforeAll
   static void key() {
@@ -72,29 +75,23 @@ class TwoNodesCheckpointingTest {
 
   private Node node(Path keys) {
     AuditTree tree = new AuditTree(town.auditTrail);
-    CheckpointMemory memory =
-        new CheckpointMemory(keys.resolve(CheckpointMemory.FILE_NAME), identity);
+    AuditLogs logs = TestLogs.around(identity, keys);
+    CheckpointMemory memory = logs.memory(LOG);
     Checkpointer checkpointer =
         new Checkpointer(
             new CheckpointSigner(
-                tree,
-                town.auditTrail,
-                checkpoints,
-                memory,
-                identity,
-                town.clock,
-                new JpaLeases(db.em())),
-            memory);
+                tree, town.auditTrail, checkpoints, logs, town.clock, new JpaLeases(db.em())),
+            logs);
     db.inTransaction(
         () -> {
           checkpointer.recall();
           return null;
         });
-    return new Node(tree, memory, checkpointer);
+    return new Node(tree, logs, memory, checkpointer);
   }
 
   private StoredCheckpoint sign(Node node) {
-    return db.inTransaction(() -> node.checkpointer().checkpoint()).orElseThrow();
+    return db.inTransaction(() -> node.checkpointer().checkpoint(LOG)).orElseThrow();
   }
 
   private void follow(Node node) {
@@ -139,7 +136,7 @@ class TwoNodesCheckpointingTest {
     assertThat(a.memory().alarm()).isEmpty();
     assertThat(b.memory().alarm()).isEmpty();
     AuditIntegrity integrity =
-        new AuditIntegrity(town.audit, town.auditTrail, checkpoints, b.memory(), identity);
+        new AuditIntegrity(town.audit, town.auditTrail, checkpoints, b.logs(), town.auditRouting);
     assertThat(db.inTransaction(() -> integrity.check(AUDITOR)))
         .as("the stored chain of checkpoints is whole")
         .isEmpty();
@@ -151,7 +148,7 @@ class TwoNodesCheckpointingTest {
     StoredCheckpoint first = sign(a);
     follow(b);
     town.participant();
-    long size = db.inTransaction(() -> a.tree().catchUp());
+    long size = db.inTransaction(() -> a.tree().catchUp(LOG));
     // Signed with the log key and naming the remembered checkpoint, as the other node would, but
     // over a root the entries do not give: what a rewritten database would get signed.
     byte[] wrongRoot = new byte[32];
@@ -167,7 +164,7 @@ class TwoNodesCheckpointingTest {
         () -> {
           checkpoints.add(
               new StoredCheckpoint(
-                  size, HexFormat.of().formatHex(wrongRoot), town.clock.instant(), forged));
+                  LOG, size, HexFormat.of().formatHex(wrongRoot), town.clock.instant(), forged));
           return null;
         });
 
@@ -179,7 +176,7 @@ class TwoNodesCheckpointingTest {
     assertThat(file(b))
         .as("and never remembers the checkpoint it refused")
         .isEqualTo(first.signedNote());
-    assertThat(db.inTransaction(() -> b.checkpointer().checkpoint()))
+    assertThat(db.inTransaction(() -> b.checkpointer().checkpoint(LOG)))
         .as("nor signs anything after it")
         .isEqualTo(Optional.empty());
   }

@@ -13,6 +13,7 @@ import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Flow;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.persistence.JpaAuditRouting;
 import no.bindeledd.core.persistence.JpaAuditTrail;
 
 /**
@@ -58,7 +59,8 @@ final class AuditSamples {
    */
   static byte[] canonicalEntry() {
     try (TestDatabase db = new TestDatabase()) {
-      AuditLog log = new AuditLog(new JpaAuditTrail(db.em()), Clock.systemUTC());
+      AuditLog log =
+          new AuditLog(new JpaAuditTrail(db.em()), new JpaAuditRouting(db.em()), Clock.systemUTC());
       return db.inTransaction(() -> log.append(requestSent())).canonicalBytes();
     }
   }

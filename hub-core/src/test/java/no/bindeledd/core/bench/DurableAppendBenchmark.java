@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditLogId;
+import no.bindeledd.core.audit.AuditLogs;
 import no.bindeledd.core.audit.AuditTree;
 import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointSigner;
@@ -30,10 +32,12 @@ import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.Checkpointer;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.audit.StoredCheckpoint;
+import no.bindeledd.core.audit.TestLogs;
 import no.bindeledd.core.audit.checkpoint.Ed25519Keys;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.DevelopmentTsa;
+import no.bindeledd.core.persistence.JpaAuditRouting;
 import no.bindeledd.core.persistence.JpaAuditTrail;
 import no.bindeledd.core.persistence.JpaCheckpoints;
 import no.bindeledd.core.persistence.JpaLeases;
@@ -83,7 +87,10 @@ public class DurableAppendBenchmark {
 
   private static final Logger LOG = Logger.getLogger(DurableAppendBenchmark.class.getName());
 
-  static final String ORIGIN = "bindeledd.example/audit-benchmark";
+  static final String ORIGIN = "bindeledd.example/audit-benchmark/9901";
+
+  /** The log the benchmark's entries go into: their subject's municipality's. */
+  private static final AuditLogId AUDIT_LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
 
   /** The database, the log's keys, and the checkpointing thread; one per trial. */
   @State(Scope.Benchmark)
@@ -161,19 +168,13 @@ public class DurableAppendBenchmark {
       rounds = db.newEntityManager();
       JpaCheckpoints stored = new JpaCheckpoints(rounds);
       JpaAuditTrail trail = new JpaAuditTrail(rounds);
-      CheckpointMemory memory =
-          new CheckpointMemory(keys.resolve(CheckpointMemory.FILE_NAME), identity);
+      AuditLogs logs = TestLogs.around(identity, keys);
+      CheckpointMemory memory = logs.memory(AUDIT_LOG);
       checkpointer =
           new Checkpointer(
               new CheckpointSigner(
-                  new AuditTree(trail),
-                  trail,
-                  stored,
-                  memory,
-                  identity,
-                  clock,
-                  new JpaLeases(rounds)),
-              memory);
+                  new AuditTree(trail), trail, stored, logs, clock, new JpaLeases(rounds)),
+              logs);
       timestamper =
           new CheckpointTimestamper(
               stored,
@@ -211,7 +212,8 @@ public class DurableAppendBenchmark {
     private void round() {
       long began = System.nanoTime();
       try {
-        Optional<StoredCheckpoint> made = inTransaction(rounds, checkpointer::checkpoint);
+        Optional<StoredCheckpoint> made =
+            inTransaction(rounds, () -> checkpointer.checkpoint(AUDIT_LOG));
         made.ifPresent(c -> checkpoints.incrementAndGet());
         timestamps.addAndGet(inTransaction(rounds, timestamper::timestampPending));
         inTransaction(rounds, timestamper::alarm)
@@ -245,11 +247,11 @@ public class DurableAppendBenchmark {
               () ->
                   ((Number)
                           rounds
-                              .createNativeQuery("select last_seq from audit_head")
+                              .createNativeQuery("select max(last_seq) from audit_head")
                               .getSingleResult())
                       .longValue());
       long covered =
-          inTransaction(rounds, () -> new JpaCheckpoints(rounds).latest())
+          inTransaction(rounds, () -> new JpaCheckpoints(rounds).latest(AUDIT_LOG))
               .map(StoredCheckpoint::treeSize)
               .orElse(0L);
       int unstamped =
@@ -303,7 +305,7 @@ public class DurableAppendBenchmark {
     @Setup(Level.Trial)
     public void open(Hub hub) {
       em = hub.db.newEntityManager();
-      log = new AuditLog(new JpaAuditTrail(em), Clock.systemUTC());
+      log = new AuditLog(new JpaAuditTrail(em), new JpaAuditRouting(em), Clock.systemUTC());
       events = AuditSamples.requestsSent(EVENTS);
     }
 

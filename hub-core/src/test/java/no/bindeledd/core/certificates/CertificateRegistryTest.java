@@ -132,7 +132,8 @@ class CertificateRegistryTest {
   private AuditEntry lastAudit() {
     return db.inTransaction(
         () -> {
-          List<AuditEntry> entries = town.auditTrail.entriesAfter(0, 10_000);
+          List<AuditEntry> entries =
+              town.auditTrail.entriesAfter(no.bindeledd.core.audit.AuditLogId.HUB, 0, 10_000);
           return entries.get(entries.size() - 1);
         });
   }

@@ -296,7 +296,7 @@ class CitizenConsentsTest {
 
   /** Who did {@code action} about the person, in order. */
   private List<String> actorsOf(String action, Person subject) {
-    return db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000)).stream()
+    return db.inTransaction(() -> town.auditEntries()).stream()
         .filter(e -> e.action().equals(action) && subject.id().equals(e.subjectId()))
         .map(AuditEntry::actorUser)
         .toList();

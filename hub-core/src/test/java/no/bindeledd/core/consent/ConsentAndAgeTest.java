@@ -135,9 +135,7 @@ class ConsentAndAgeTest {
   }
 
   private List<String> auditActions() {
-    return db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000)).stream()
-        .map(AuditEntry::action)
-        .toList();
+    return db.inTransaction(() -> town.auditEntries()).stream().map(AuditEntry::action).toList();
   }
 
   // Health consent from 16 (Patient and User Rights Act §4-3, §4-4).

@@ -95,7 +95,7 @@ class DeclineTest {
   }
 
   private List<String> auditActions() {
-    return db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000)).stream()
+    return db.inTransaction(() -> town.auditEntries()).stream()
         .map(e -> e.action() + ":" + e.outcome())
         .toList();
   }

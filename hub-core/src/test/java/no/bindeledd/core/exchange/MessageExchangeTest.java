@@ -110,7 +110,7 @@ class MessageExchangeTest {
   }
 
   private List<String> auditActions() {
-    return db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000)).stream()
+    return db.inTransaction(() -> town.auditEntries()).stream()
         .map(e -> e.action() + ":" + e.outcome())
         .toList();
   }
@@ -316,7 +316,7 @@ class MessageExchangeTest {
         .isInstanceOf(SignatureRejected.class)
         .extracting(e -> ((SignatureRejected) e).reason())
         .isEqualTo(SignatureRejected.Reason.UNKNOWN_SIGNER);
-    List<AuditEntry> entries = db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000));
+    List<AuditEntry> entries = db.inTransaction(() -> town.auditEntries());
     assertThat(entries.get(entries.size() - 1).action()).isEqualTo("signature.rejected");
   }
 }

@@ -21,12 +21,14 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.bindeledd.core.Fixtures;
+import no.bindeledd.core.audit.AuditLogId;
+import no.bindeledd.core.audit.AuditLogs;
 import no.bindeledd.core.audit.AuditTree;
-import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointSigner;
 import no.bindeledd.core.audit.Checkpointer;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.audit.StoredCheckpoint;
+import no.bindeledd.core.audit.TestLogs;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
 import no.bindeledd.core.audit.checkpoint.Ed25519Keys;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
@@ -45,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(PostgresServer.Resolver.class)
 class LeasesAndChangesOnPostgresTest extends LeasesAndChangesContract {
+
+  private static final AuditLogId LOG = Fixtures.MUNICIPAL_LOG;
 
   private static PostgresServer server;
 
@@ -98,19 +102,12 @@ class LeasesAndChangesOnPostgresTest extends LeasesAndChangesContract {
   /** One node's own part of the audit log: its tree and memory, on its own entity manager. */
   private static Checkpointer checkpointerOn(
       EntityManager em, Path keys, LogIdentity identity, Clock clock) {
-    CheckpointMemory memory =
-        new CheckpointMemory(keys.resolve(CheckpointMemory.FILE_NAME), identity);
+    AuditLogs logs = TestLogs.around(identity, keys);
     JpaAuditTrail trail = new JpaAuditTrail(em);
     return new Checkpointer(
         new CheckpointSigner(
-            new AuditTree(trail),
-            trail,
-            new JpaCheckpoints(em),
-            memory,
-            identity,
-            clock,
-            new JpaLeases(em)),
-        memory);
+            new AuditTree(trail), trail, new JpaCheckpoints(em), logs, clock, new JpaLeases(em)),
+        logs);
   }
 
   private static <T> T inTransaction(EntityManager em, Supplier<T> work) {
@@ -125,7 +122,7 @@ class LeasesAndChangesOnPostgresTest extends LeasesAndChangesContract {
       @TempDir Path keysA, @TempDir Path keysB) throws Exception {
     Fixtures town = new Fixtures(db);
     KeyPair pair = Ed25519Keys.generate();
-    String origin = "bindeledd.example/two-nodes-audit";
+    String origin = "bindeledd.example/two-nodes-audit/" + Fixtures.MUNICIPALITY;
     LogIdentity identity =
         new LogIdentity(origin, pair.getPrivate(), VerifierKey.of(origin, pair.getPublic()));
     ExecutorService otherNode = Executors.newSingleThreadExecutor();
@@ -134,15 +131,15 @@ class LeasesAndChangesOnPostgresTest extends LeasesAndChangesContract {
       Checkpointer a = checkpointerOn(db.em(), keysA, identity, town.clock);
       Checkpointer b = checkpointerOn(otherEm, keysB, identity, town.clock);
       town.participant();
-      inTransaction(db.em(), a::checkpoint).orElseThrow();
+      inTransaction(db.em(), () -> a.checkpoint(LOG)).orElseThrow();
       town.participant();
 
       db.em().getTransaction().begin();
-      StoredCheckpoint second = a.checkpoint().orElseThrow();
+      StoredCheckpoint second = a.checkpoint(LOG).orElseThrow();
       // The other node's round starts while the first one's checkpoint is not committed: it waits
       // on the lease's row, then finds the log already signed to its end.
       Future<Optional<StoredCheckpoint>> theirs =
-          otherNode.submit(() -> inTransaction(otherEm, b::checkpoint));
+          otherNode.submit(() -> inTransaction(otherEm, () -> b.checkpoint(LOG)));
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(20))
@@ -152,7 +149,7 @@ class LeasesAndChangesOnPostgresTest extends LeasesAndChangesContract {
       assertThat(theirs.get(30, SECONDS))
           .as("the waiting node signs nothing over what the other signed")
           .isEmpty();
-      assertThat(b.remembered().orElseThrow().signedNote())
+      assertThat(b.remembered(LOG).orElseThrow().signedNote())
           .as("and remembers the other node's checkpoint")
           .isEqualTo(second.signedNote());
       assertThat(b.alarm()).isEmpty();
@@ -160,7 +157,7 @@ class LeasesAndChangesOnPostgresTest extends LeasesAndChangesContract {
       town.participant();
       StoredCheckpoint third =
           otherNode
-              .submit(() -> inTransaction(otherEm, b::checkpoint))
+              .submit(() -> inTransaction(otherEm, () -> b.checkpoint(LOG)))
               .get(30, SECONDS)
               .orElseThrow();
       assertThat(Checkpoint.verify(third.signedNote(), origin, identity.verifierKey()).previous())

@@ -38,6 +38,7 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.audit.ChainCheck;
 import no.bindeledd.core.audit.StoredCheckpoint;
@@ -83,6 +84,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that the subclass supplies.
  */
 abstract class SchemaAndMappingContract {
+
+  private static final AuditLogId LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
 
   @TempDir static Path keysDir;
   static AgencyKeyStore keys;
@@ -296,8 +299,8 @@ abstract class SchemaAndMappingContract {
   void appendedAuditEntriesFormAChainThatVerifies() {
     List<AuditEntry> appended = appendReads(5);
 
-    assertThat(verifyChain()).isEmpty();
-    List<AuditEntry> stored = db.inTransaction(() -> town.auditTrail.entriesAfter(0, 100));
+    assertThat(verifyChain(LOG)).isEmpty();
+    List<AuditEntry> stored = db.inTransaction(() -> town.auditTrail.entriesAfter(LOG, 0, 100));
     assertThat(stored).extracting(AuditEntry::seq).endsWith(seqs(appended));
     AuditEntry last = stored.get(stored.size() - 1);
     assertThat(last.canonicalBytes()).isEqualTo(appended.get(4).canonicalBytes());
@@ -320,7 +323,7 @@ abstract class SchemaAndMappingContract {
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
 
-    assertThat(verifyChain()).get().extracting(ChainCheck.Break::seq).isEqualTo(third.seq());
+    assertThat(verifyChain(LOG)).get().extracting(ChainCheck.Break::seq).isEqualTo(third.seq());
   }
 
   @Test
@@ -397,7 +400,7 @@ abstract class SchemaAndMappingContract {
     assertThat(db.inTransaction(() -> messages.from(GP_OFFICE, 10)))
         .extracting(Message::id)
         .containsExactly(answer.id());
-    assertThat(verifyChain()).isEmpty();
+    assertThat(verifyChain(LOG)).isEmpty();
   }
 
   @Test
@@ -487,7 +490,7 @@ abstract class SchemaAndMappingContract {
           .hasCauseInstanceOf(OptimisticLockException.class);
     }
 
-    assertThat(verifyChain()).isEmpty();
+    assertThat(verifyChain(LOG)).isEmpty();
     assertThat(
             longFrom(
                 db.dataSource(),
@@ -535,18 +538,20 @@ abstract class SchemaAndMappingContract {
     db.inTransaction(
         () -> {
           for (long size : new long[] {3, 7}) {
-            checkpoints.add(new StoredCheckpoint(size, "00".repeat(32), at, "note " + size));
+            checkpoints.add(new StoredCheckpoint(LOG, size, "00".repeat(32), at, "note " + size));
             cosignatures.add(
                 new StoredCosignature(
-                    size, new no.bindeledd.core.audit.witness.Cosignature(witnessKey, at, line)));
+                    LOG,
+                    size,
+                    new no.bindeledd.core.audit.witness.Cosignature(witnessKey, at, line)));
           }
         });
     db.em().clear();
 
     String witness = witnessKey.name() + "+" + witnessKey.keyIdHex();
-    assertThat(db.inTransaction(() -> cosignatures.latestSize(witness))).hasValue(7);
-    assertThat(db.inTransaction(() -> cosignatures.latestSize(id))).isEmpty();
-    List<StoredCosignature> ofSeven = db.inTransaction(() -> cosignatures.of(7));
+    assertThat(db.inTransaction(() -> cosignatures.latestSize(LOG, witness))).hasValue(7);
+    assertThat(db.inTransaction(() -> cosignatures.latestSize(LOG, id))).isEmpty();
+    List<StoredCosignature> ofSeven = db.inTransaction(() -> cosignatures.of(LOG, 7));
     assertThat(ofSeven).hasSize(1);
     assertThat(ofSeven.get(0).signatureLine()).isEqualTo(line);
     assertThat(ofSeven.get(0).cosignedAt()).isEqualTo(at);
@@ -556,6 +561,7 @@ abstract class SchemaAndMappingContract {
                     () ->
                         cosignatures.add(
                             new StoredCosignature(
+                                LOG,
                                 5,
                                 new no.bindeledd.core.audit.witness.Cosignature(
                                     witnessKey, at, line)))))
@@ -578,7 +584,7 @@ abstract class SchemaAndMappingContract {
         .isEqualTo(exact.plusNanos(500).truncatedTo(ChronoUnit.MICROS))
         .isNotEqualTo(exact.truncatedTo(ChronoUnit.MICROS));
     AuditEntry storedEntry =
-        db.inTransaction(() -> town.auditTrail.entriesAfter(0, 100)).stream()
+        db.inTransaction(() -> town.auditTrail.entriesAfter(LOG, 0, 100)).stream()
             .filter(e -> e.seq() == entry.seq())
             .findFirst()
             .orElseThrow();
@@ -594,7 +600,7 @@ abstract class SchemaAndMappingContract {
         new JpaAgencies(em),
         new JpaPeople(em),
         new ConsentDecisions(new JpaConsents(em), town.ageRules),
-        new AuditLog(new JpaAuditTrail(em), town.clock),
+        new AuditLog(new JpaAuditTrail(em), new JpaAuditRouting(em), town.clock),
         DeliveryPolicy.DEFAULT,
         new MessageChanges(town.messageChanges::add, new JpaAgencies(em)),
         town.clock);
@@ -679,13 +685,13 @@ abstract class SchemaAndMappingContract {
     return entries.stream().map(AuditEntry::seq).toArray(Long[]::new);
   }
 
-  protected Optional<ChainCheck.Break> verifyChain() {
+  protected Optional<ChainCheck.Break> verifyChain(AuditLogId log) {
     db.em().clear();
-    return db.inTransaction(() -> town.audit.verifyChain());
+    return db.inTransaction(() -> town.audit.verifyChain(log));
   }
 
   protected AuditLog auditLogOn(EntityManager em, Clock clock) {
-    return new AuditLog(new JpaAuditTrail(em), clock);
+    return new AuditLog(new JpaAuditTrail(em), new JpaAuditRouting(em), clock);
   }
 
   protected static long longFrom(DataSource dataSource, String query) throws SQLException {

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.audit.AuditEntry;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.person.Person;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PostgresServer.Resolver.class)
 class SchemaAndMappingOnPostgresTest extends SchemaAndMappingContract {
+
+  private static final AuditLogId LOG = no.bindeledd.core.Fixtures.MUNICIPAL_LOG;
 
   private static PostgresServer server;
 
@@ -109,7 +112,7 @@ class SchemaAndMappingOnPostgresTest extends SchemaAndMappingContract {
     db.em().getTransaction().commit();
 
     assertThat(theirs.get(30, SECONDS)).isEqualTo(mine.seq() + 1);
-    assertThat(verifyChain()).isEmpty();
+    assertThat(verifyChain(LOG)).isEmpty();
   }
 
   private void awaitOneSessionWaitingForALock() {

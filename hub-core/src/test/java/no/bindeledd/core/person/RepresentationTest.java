@@ -154,7 +154,7 @@ class RepresentationTest {
 
   /** Who read the person's register entry, in order. */
   private List<String> reads(Person person) {
-    return db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000)).stream()
+    return db.inTransaction(() -> town.auditEntries()).stream()
         .filter(e -> e.action().equals("person.read") && person.id().equals(e.subjectId()))
         .map(AuditEntry::actorUser)
         .toList();

@@ -17,14 +17,20 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.NotFound;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.AuditExporter;
 import no.bindeledd.core.audit.AuditIntegrity;
+import no.bindeledd.core.audit.AuditLogId;
+import no.bindeledd.core.audit.AuditLogs;
 import no.bindeledd.core.audit.AuditProofs;
+import no.bindeledd.core.audit.AuditSearch;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.audit.StoredCheckpoint;
 import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.core.party.Municipalities;
+import no.bindeledd.core.party.Municipality;
 import no.bindeledd.web.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,7 +50,9 @@ public class AuditProofsResource {
   @Inject AuditProofs proofs;
   @Inject AuditIntegrity integrity;
   @Inject AuditExporter exporter;
-  @Inject LogIdentity identity;
+  @Inject AuditLogs logs;
+  @Inject AuditSearch search;
+  @Inject Municipalities municipalities;
   @Inject CheckpointTimestamper.Authority tsa;
   // Looked up per call: the public endpoints below are called without a token.
   @Inject Instance<Actor> caller;
@@ -85,6 +93,35 @@ public class AuditProofsResource {
       CheckpointView second) {}
 
   public record IntegrityView(boolean intact, String problem) {}
+
+  /**
+   * Which log the auditor reads.
+   *
+   * @param id {@code hub}, or the municipality's number
+   * @param origin the log's origin: the first line of its checkpoints and its key's name
+   * @param municipality the municipality's name; null for the hub's own log
+   * @param verifierKey the key its checkpoints verify with, as {@code /api/audit/log-key?log=}
+   *     gives it
+   */
+  public record LogView(String id, String origin, String municipality, String verifierKey) {}
+
+  @GET
+  @Path("log")
+  @RolesAllowed(Roles.AUDITOR)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "The audit log the auditor reads: her municipality's, or the hub's own for the hub's"
+              + " auditor, with its origin and verifier key")
+  public LogView log() {
+    AuditLogId id = search.logOf(caller.get());
+    LogIdentity identity = logs.identity(id);
+    return new LogView(
+        id.value(),
+        identity.origin(),
+        id.municipality().flatMap(municipalities::find).map(Municipality::name).orElse(null),
+        identity.verifierKey().encoded());
+  }
 
   @GET
   @Path("checkpoints/latest")
@@ -164,7 +201,8 @@ public class AuditProofsResource {
   @Produces("application/zip")
   @Operation(
       summary =
-          "The verifiable export of the whole log, for the offline verifier (bindeledd-verify)")
+          "The verifiable export of the auditor's whole log, for the offline verifier"
+              + " (bindeledd-verify), which checks it with that log's key")
   public Response export() {
     Actor auditor = caller.get();
     StreamingOutput body = out -> exporter.export(auditor, out);
@@ -177,9 +215,16 @@ public class AuditProofsResource {
   @Path("log-key")
   @PermitAll
   @Produces(MediaType.TEXT_PLAIN)
-  @Operation(summary = "The verifier key of the log's checkpoints (C2SP signed-note form)")
-  public String logKey() {
-    return identity.verifierKey().encoded() + "\n";
+  @Operation(
+      summary =
+          "The verifier key of a log's checkpoints (C2SP signed-note form): of the hub's own log,"
+              + " or with log=<municipality number> of that municipality's")
+  public String logKey(@QueryParam("log") String log) {
+    AuditLogId id = log == null || log.isBlank() ? AuditLogId.HUB : new AuditLogId(log.strip());
+    if (id.municipality().isPresent() && municipalities.find(id.municipality().get()).isEmpty()) {
+      throw new NotFound("audit log", id.value());
+    }
+    return logs.identity(id).verifierKey().encoded() + "\n";
   }
 
   @GET

@@ -41,14 +41,20 @@ public class AuditResource {
   @Inject AuditSearch search;
   @Inject Actor actor;
 
-  /** A page of matching entries, oldest first, and whether there are more. */
-  public record PageView(List<AuditEntryView> entries, int page, int size, boolean hasMore) {}
+  /**
+   * A page of matching entries of the auditor's log, oldest first, and whether there are more.
+   *
+   * @param log the log searched: {@code hub}, or the auditor's municipality's number
+   */
+  public record PageView(
+      String log, List<AuditEntryView> entries, int page, int size, boolean hasMore) {}
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Search the audit log by person, agency, user, action, outcome (allowed, refused, held,"
+          "Search the auditor's audit log (her municipality's, or the hub's own for the hub's"
+              + " auditor) by person, agency, user, action, outcome (allowed, refused, held,"
               + " success, failure) and time")
   public PageView search(
       @QueryParam("person") String person,
@@ -74,6 +80,7 @@ public class AuditResource {
                 page,
                 size));
     return new PageView(
+        found.log().value(),
         found.entries().stream().map(AuditEntryView::of).toList(),
         found.page(),
         found.size(),
@@ -85,9 +92,10 @@ public class AuditResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "One entry by its sequence number, for its detail: who, which agency, what, when, why"
-              + " and the outcome. Reading it is logged as a search for it; its inclusion proof is"
-              + " at /api/audit/proofs/inclusion?seq=")
+          "One entry of the auditor's log by its sequence number, for its detail: who, which"
+              + " agency, what, when, why and the outcome; an entry of another log is not found."
+              + " Reading it is logged as a search for it; its inclusion proof is at"
+              + " /api/audit/proofs/inclusion?seq=")
   public AuditEntryView entry(@PathParam("seq") long seq) {
     return AuditEntryView.of(search.entry(actor, seq));
   }

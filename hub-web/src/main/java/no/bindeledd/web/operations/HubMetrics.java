@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import no.bindeledd.core.audit.AuditAction;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.exchange.DeliveryStatus;
@@ -83,10 +86,13 @@ public class HubMetrics {
           f -> f.auditEntries(AuditAction.CONSENT_DECISION.code(), outcome.code()),
           tag("outcome", outcome));
     }
-    gauge("bindeledd_audit_entries", "Entries appended to the audit log", f -> f.auditLogSize());
+    gauge(
+        "bindeledd_audit_entries",
+        "Entries appended to the audit logs, all of them",
+        f -> f.auditLogSize());
     gauge(
         "bindeledd_checkpoint_lag_entries",
-        "Audit entries not yet covered by a signed checkpoint",
+        "Audit entries not yet covered by a signed checkpoint, in all the audit logs",
         f -> f.uncheckpointed());
     registry.gauge(
         Metadata.builder()
@@ -97,6 +103,17 @@ public class HubMetrics {
             .build(),
         () ->
             read(f -> f.sinceLastCheckpoint().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN)));
+    List<String> logs = new ArrayList<>();
+    logs.add(AuditLogId.HUB_VALUE);
+    deployment.municipalities().forEach(m -> logs.add(m.number().value()));
+    for (String log : logs) {
+      gauge(
+          "bindeledd_audit_log_checkpoint_lag_entries",
+          "Entries of one audit log (the hub's own, or a municipality's) not yet covered by a"
+              + " signed checkpoint of that log",
+          f -> f.uncheckpointedByLog().getOrDefault(log, 0L),
+          new Tag("log", log));
+    }
     gauge(
         "bindeledd_checkpoints_untimestamped",
         "Signed checkpoints still waiting for their timestamp",

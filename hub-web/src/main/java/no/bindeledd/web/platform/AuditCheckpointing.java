@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.CheckpointWitnessing;
 import no.bindeledd.core.audit.Checkpointer;
@@ -16,11 +17,11 @@ import no.bindeledd.core.node.Leases;
 import no.bindeledd.core.node.NodeLeases;
 
 /**
- * Runs the audit log's checkpointing on the container's scheduler: at start, the hub recalls the
- * checkpoint it signed last; then every interval (a second by default), a signed checkpoint if the
- * log grew and still matches what was signed, then the witnesses' cosignatures of the newest one,
- * then timestamps for the pending ones, then the alarm checks. One failed round is logged and the
- * next one tries again.
+ * Runs the audit logs' checkpointing on the container's scheduler: at start, the hub recalls the
+ * checkpoint it signed last in each log; then every interval (a second by default), a signed
+ * checkpoint of each log that grew and still matches what was signed, then the witnesses'
+ * cosignatures of each log's newest one, then timestamps for the pending ones, then the alarm
+ * checks. One lease covers every log. One failed round is logged and the next one tries again.
  *
  * <p>With several nodes on one database, one of them does this at a time: the holder of the lease
  * {@value Leases#AUDIT_CHECKPOINTS}, which it renews every round and which another node takes over
@@ -55,8 +56,10 @@ public class AuditCheckpointing {
   private void round() {
     try {
       if (leases.hold(Leases.AUDIT_CHECKPOINTS, settings.nodeLease())) {
-        checkpointer.checkpoint();
-        witnessing.submitLatest();
+        checkpointer.checkpointEveryLog();
+        for (AuditLogId log : checkpointer.everyLog()) {
+          witnessing.submitLatest(log);
+        }
         timestamper.timestampPending();
       } else {
         checkpointer.follow();

@@ -6,10 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
+import no.bindeledd.core.audit.AuditLogs;
 import no.bindeledd.core.audit.AuditWitnesses;
-import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.certificates.CertificatePolicy;
@@ -22,8 +23,8 @@ import no.bindeledd.core.person.AgeRules;
 
 /**
  * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
- * log's identity, its time-stamping authority, its memory of the checkpoint it signed last, its
- * witnesses, and the consent age rules.
+ * logs' identities and their memories of the checkpoint each signed last, the time-stamping
+ * authority, the witnesses, and the consent age rules.
  */
 @ApplicationScoped
 public class CoreProducers {
@@ -37,7 +38,7 @@ public class CoreProducers {
   private volatile AgencyKeyStore agencyKeys;
   private volatile LogIdentity logIdentity;
   private volatile CheckpointTimestamper.Authority timestampAuthority;
-  private volatile CheckpointMemory checkpointMemory;
+  private volatile AuditLogs auditLogs;
   private volatile AuditWitnesses witnesses;
   private volatile AgeRules ageRules;
   private NodeName nodeName;
@@ -144,18 +145,18 @@ public class CoreProducers {
   }
 
   @Produces
-  CheckpointMemory checkpointMemory() {
-    if (checkpointMemory == null) {
-      throw new IllegalStateException("the audit log's memory is not set up yet");
+  AuditLogs auditLogs() {
+    if (auditLogs == null) {
+      throw new IllegalStateException("the audit logs are not set up yet");
     }
-    return checkpointMemory;
+    return auditLogs;
   }
 
-  void useAuditLog(
-      LogIdentity identity, CheckpointTimestamper.Authority authority, CheckpointMemory memory) {
+  /** The hub's own log, whose key signs every log, and where each log remembers what it signed. */
+  void useAuditLog(LogIdentity identity, CheckpointTimestamper.Authority authority, Path keysDir) {
     this.logIdentity = identity;
     this.timestampAuthority = authority;
-    this.checkpointMemory = memory;
+    this.auditLogs = new AuditLogs(identity, keysDir);
   }
 
   @Produces

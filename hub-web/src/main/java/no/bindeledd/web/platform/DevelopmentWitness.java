@@ -7,15 +7,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.LogIdentity;
+import no.bindeledd.core.audit.checkpoint.VerifierKey;
 import no.bindeledd.core.audit.witness.Cosigner;
 import no.bindeledd.core.audit.witness.Witness;
 import no.bindeledd.core.audit.witness.WitnessServer;
 import no.bindeledd.core.audit.witness.WitnessState;
 import no.bindeledd.core.audit.witness.WitnessedLog;
+import no.bindeledd.core.party.Municipalities;
+import no.bindeledd.core.party.Municipality;
 
 /**
  * The embedded profile's witness, for development only: a real C2SP witness with its own Ed25519
@@ -34,22 +39,27 @@ public class DevelopmentWitness {
 
   @Inject HubSettings settings;
   @Inject Clock clock;
+  @Inject Municipalities municipalities;
 
   private WitnessState state;
   private Witness witness;
   private WitnessServer server;
 
-  /** Starts the witness for the hub's log, and says where it is. */
+  /**
+   * Starts the witness for the hub's logs, its own and each configured municipality's, and says
+   * where it is.
+   */
   public synchronized AuditWitnesses.Endpoint start(LogIdentity log) {
     Path folder = settings.dataDir().resolve("dev-witness");
     if (server == null) {
       state = WitnessState.open(folder);
-      witness =
-          new Witness(
-              Cosigner.loadOrCreate(folder, NAME),
-              List.of(WitnessedLog.of(log.verifierKey())),
-              state,
-              clock);
+      List<WitnessedLog> logs = new ArrayList<>();
+      logs.add(WitnessedLog.of(log.verifierKey()));
+      for (Municipality municipality : municipalities.all()) {
+        String origin = AuditLogId.of(municipality.number()).originUnder(log.origin());
+        logs.add(WitnessedLog.of(VerifierKey.of(origin, log.verifierKey().publicKey())));
+      }
+      witness = new Witness(Cosigner.loadOrCreate(folder, NAME), logs, state, clock);
       try {
         server = WitnessServer.onLoopback(witness, settings.developmentWitnessPort());
       } catch (IOException e) {

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import no.bindeledd.core.audit.AuditWitnesses;
-import no.bindeledd.core.audit.CheckpointMemory;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.audit.LogOrigin;
@@ -100,10 +99,7 @@ public class Startup {
     agencyRegistration.register(deployment, certificates);
     core.useAgencyKeys(keys);
     LogIdentity identity = logIdentity();
-    core.useAuditLog(
-        identity,
-        timestampAuthority(),
-        new CheckpointMemory(settings.keysDir().resolve(CheckpointMemory.FILE_NAME), identity));
+    core.useAuditLog(identity, timestampAuthority(), settings.keysDir());
     core.useWitnesses(witnesses(identity));
 
     if (settings.devIdentityProviderEnabled()) {

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class AuditProofsIT {
 
+  /** The log of Fjordvik, where the demo agencies and the auditor aud.auditor are. */
+  static final String FJORDVIKS_LOG = "9901";
+
   static RunningHub hub;
   static HubClient auditor;
   static VerifierKey logKey;
@@ -35,7 +38,7 @@ class AuditProofsIT {
   static void trustAnchors() {
     hub = RunningHub.get();
     auditor = hub.as(AUDITOR);
-    String key = hub.anonymous().get("/api/audit/log-key").body().strip();
+    String key = hub.anonymous().get("/api/audit/log-key?log=" + FJORDVIKS_LOG).body().strip();
     logKey = VerifierKey.parse(key);
     origin = logKey.name();
   }

@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 class AuditScreensIT {
 
+  /** The log of Fjordvik, where the demo agencies and the auditor aud.auditor are. */
+  static final String FJORDVIKS_LOG = "9901";
+
   /** Reads of the person, so that a search for them fills more than one page (25 a page). */
   private static final int READS = 30;
 
@@ -77,7 +80,7 @@ class AuditScreensIT {
                 .formatted(person, Demo.NAV));
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     // The auditor's own copy of the log key, obtained once "out of band", as the README saves it.
-    logKey = hub.anonymous().get("/api/audit/log-key").body().strip();
+    logKey = hub.anonymous().get("/api/audit/log-key?log=" + FJORDVIKS_LOG).body().strip();
   }
 
   @BeforeEach
@@ -97,6 +100,8 @@ class AuditScreensIT {
     SignInIT.signInAt(page, Demo.AUDITOR);
 
     assertThat(heading()).hasText("Revisjonslogg");
+    assertThat(page.getByTestId("log-name")).hasText("Revisjonsloggen til Fjordvik");
+    assertThat(page.getByTestId("log-which")).containsText("/" + FJORDVIKS_LOG);
     assertThat(page.getByTestId("log-integrity")).containsText("Intakt");
     assertThat(page.getByTestId("log-checkpoint")).containsText("Oppføringer i siste sjekkpunkt");
     assertThat(page.getByTestId("log-key-served")).hasText(logKey);

@@ -25,9 +25,10 @@ import no.bindeledd.core.access.Role;
 import no.bindeledd.core.audit.AuditExporter;
 import no.bindeledd.core.audit.AuditIntegrity;
 import no.bindeledd.core.audit.AuditLog;
+import no.bindeledd.core.audit.AuditLogId;
+import no.bindeledd.core.audit.AuditLogs;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.Checkpointer;
-import no.bindeledd.core.audit.LogIdentity;
 import no.bindeledd.core.audit.verify.ExportVerifier;
 import no.bindeledd.core.audit.verify.Report;
 import no.bindeledd.core.audit.verify.TrustAnchors;
@@ -94,7 +95,7 @@ class DeployedHubIT {
   @Inject Checkpointer checkpointer;
   @Inject AuditIntegrity integrity;
   @Inject AuditExporter exporter;
-  @Inject LogIdentity logIdentity;
+  @Inject AuditLogs auditLogs;
   @Inject CheckpointTimestamper.Authority timestampAuthority;
 
   private Person participantWithConsent() {
@@ -190,7 +191,7 @@ class DeployedHubIT {
     assertEquals(
         auditBefore,
         em.createQuery("select count(e) from AuditEntry e", Long.class).getSingleResult());
-    assertTrue(audit.verifyChain().isEmpty());
+    assertTrue(audit.verifyChain(FJORDVIKS_LOG).isEmpty());
   }
 
   @Test
@@ -304,8 +305,12 @@ class DeployedHubIT {
         em.createQuery("select count(p) from Person p where p.nationalId = :id", Long.class)
             .setParameter("id", nationalId)
             .getSingleResult());
-    assertTrue(audit.verifyChain().isEmpty());
+    assertTrue(audit.verifyChain(AuditLogId.HUB).isEmpty());
+    assertTrue(audit.verifyChain(FJORDVIKS_LOG).isEmpty());
   }
+
+  /** Fjordvik's log: its people's entries, which aud.auditor reads. */
+  private static final AuditLogId FJORDVIKS_LOG = new AuditLogId("9901");
 
   private static final Actor AUDITOR =
       new Actor(Demo.AUDITOR, new OrganisationNumber(Demo.REFUGEE_SERVICE), Role.AUDITOR);
@@ -315,7 +320,8 @@ class DeployedHubIT {
       exporter.export(AUDITOR, out);
     }
     return new ExportVerifier(
-            TrustAnchors.of(logIdentity.verifierKey(), timestampAuthority.trusted()),
+            TrustAnchors.of(
+                auditLogs.identity(FJORDVIKS_LOG).verifierKey(), timestampAuthority.trusted()),
             ExportVerifier.Options.defaults().withAllowPendingTimestamps(true))
         .verify(file);
   }
@@ -324,7 +330,7 @@ class DeployedHubIT {
   void anEntryEditedInTheDatabaseBehindTheRunningHubsBackIsCaughtByTheHubAndTheVerifier()
       throws Exception {
     participantWithConsent();
-    long covered = checkpointer.checkpoint().map(c -> c.treeSize()).orElseThrow();
+    long covered = checkpointer.checkpoint(FJORDVIKS_LOG).map(c -> c.treeSize()).orElseThrow();
     Actor auditor =
         new Actor("aud.auditor", new OrganisationNumber(Demo.REFUGEE_SERVICE), Role.AUDITOR);
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("audit-export");
@@ -334,13 +340,16 @@ class DeployedHubIT {
     long victim = covered - 1;
     byte[] original =
         (byte[])
-            em.createNativeQuery("select canonical_bytes from audit_entry where seq = " + victim)
+            em.createNativeQuery(
+                    "select canonical_bytes from audit_entry where log_id = '9901' and seq = "
+                        + victim)
                 .getSingleResult();
     String edited =
         new String(original, java.nio.charset.StandardCharsets.UTF_8)
             .replaceFirst("\"outcome\":\"[a-z]+\"", "\"outcome\":\"refused\"");
     transaction.begin();
-    em.createNativeQuery("update audit_entry set canonical_bytes = ? where seq = " + victim)
+    em.createNativeQuery(
+            "update audit_entry set canonical_bytes = ? where log_id = '9901' and seq = " + victim)
         .setParameter(1, edited.getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .executeUpdate();
     transaction.commit();
@@ -355,7 +364,9 @@ class DeployedHubIT {
           report.failure().get().describe());
     } finally {
       transaction.begin();
-      em.createNativeQuery("update audit_entry set canonical_bytes = ? where seq = " + victim)
+      em.createNativeQuery(
+              "update audit_entry set canonical_bytes = ? where log_id = '9901' and seq = "
+                  + victim)
           .setParameter(1, original)
           .executeUpdate();
       transaction.commit();

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class RestartIT {
 
+  /** The log of Fjordvik, where the demo agencies and the auditor aud.auditor are. */
+  static final String FJORDVIKS_LOG = "9901";
+
   @Test
   void aRestartedHubKeepsItsDataAndCatchesAHistoryRewrittenWhileItWasDown() throws Exception {
     Path dataDir =
@@ -52,7 +55,9 @@ class RestartIT {
       gpCertificate =
           first.anonymous().get("/api/agencies/" + Demo.GP_OFFICE + "/certificate").body();
       password = first.passwordOf(Demo.CASEWORKER);
-      logKey = VerifierKey.parse(first.anonymous().get("/api/audit/log-key").body().strip());
+      logKey =
+          VerifierKey.parse(
+              first.anonymous().get("/api/audit/log-key?log=" + FJORDVIKS_LOG).body().strip());
       // The auditor's audit: an export has a checkpoint signed over everything so far, and she
       // keeps the newest checkpoint where the hub's operators cannot write.
       HubClient auditor = first.as(Demo.AUDITOR);
@@ -102,7 +107,7 @@ class RestartIT {
                 logKey.name(),
                 logKey)
             .size();
-    RewriteTool.rewrite(dataDir, 2, false);
+    RewriteTool.rewrite(dataDir, FJORDVIKS_LOG, 2, false);
 
     RunningHub third = RunningHub.start(dataDir);
     try {

@@ -18,12 +18,13 @@ final class RewriteTool {
   private RewriteTool() {}
 
   /**
-   * Changes entry {@code seq}, relinks every later one and deletes the stored checkpoints and
-   * cosignatures; with {@code forgetMemory} it deletes the hub's memory of what it signed too.
+   * Changes entry {@code seq} of the log {@code log} ({@code hub} or a municipality's number),
+   * relinks every later one and deletes the log's stored checkpoints and cosignatures; with {@code
+   * forgetMemory} it deletes the hub's memory of what it signed in that log too.
    *
    * @return what the tool printed
    */
-  static String rewrite(Path dataDir, long seq, boolean forgetMemory) throws Exception {
+  static String rewrite(Path dataDir, String log, long seq, boolean forgetMemory) throws Exception {
     Path h2 =
         Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path repo = Path.of(System.getProperty("hub.repo.dir"));
@@ -34,7 +35,7 @@ final class RewriteTool {
     if (forgetMemory) {
       command.add("--forget-memory");
     }
-    command.addAll(List.of(dataDir.toString(), Long.toString(seq)));
+    command.addAll(List.of("--log", log, dataDir.toString(), Long.toString(seq)));
     Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
     String told = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(tool.waitFor(60, TimeUnit.SECONDS)).as("the rewrite tool finishes").isTrue();

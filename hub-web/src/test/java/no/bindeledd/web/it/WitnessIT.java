@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class WitnessIT {
 
+  /** The log of Fjordvik, where the demo agencies and the auditor aud.auditor are. */
+  static final String FJORDVIKS_LOG = "9901";
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static HttpResponse<String> get(URI uri) throws Exception {
@@ -74,7 +77,9 @@ class WitnessIT {
     long cosigned;
     RunningHub first = RunningHub.start(dataDir);
     try {
-      logKey = VerifierKey.parse(first.anonymous().get("/api/audit/log-key").body().strip());
+      logKey =
+          VerifierKey.parse(
+              first.anonymous().get("/api/audit/log-key?log=" + FJORDVIKS_LOG).body().strip());
       JsonObject witness = developmentWitness(first);
       witnessKey = VerifierKey.parse(witness.getString("verifierKey"));
       assertThat(witnessKey.type()).isEqualTo(VerifierKey.Type.COSIGNATURE_V1);
@@ -123,7 +128,7 @@ class WitnessIT {
 
     // The hub's own memory would catch a rewrite of the database alone (RestartIT); an insider
     // who can write the data folder too makes it forget, and the witness remains.
-    assertThat(RewriteTool.rewrite(dataDir, 2, true))
+    assertThat(RewriteTool.rewrite(dataDir, FJORDVIKS_LOG, 2, true))
         .contains("Deleted the checkpoint the hub remembers");
 
     RunningHub second = RunningHub.start(dataDir);
@@ -167,7 +172,8 @@ class WitnessIT {
         Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-auditor"));
     Path key =
         Files.writeString(
-            auditorDir.resolve("log-key.vkey"), hub.anonymous().get("/api/audit/log-key").body());
+            auditorDir.resolve("log-key.vkey"),
+            hub.anonymous().get("/api/audit/log-key?log=" + FJORDVIKS_LOG).body());
     Path tsa =
         Files.writeString(
             auditorDir.resolve("tsa.pem"),

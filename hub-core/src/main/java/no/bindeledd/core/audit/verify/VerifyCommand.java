@@ -38,7 +38,7 @@ public final class VerifyCommand {
       witness's cosignature, and the signed manifest.
 
         --key <file or key text>     the log's verifier key, <name>+<key ID>+<key>, as the hub
-                                     publishes it at GET /api/audit/log-key
+                                     publishes it at GET /api/audit/log-key?log=<its id>
         --tsa-cert <pem file>        trusted time-stamping authority certificates, one or more in a
                                      PEM file, as the hub publishes them at
                                      GET /api/audit/tsa-certificates; repeat for more files, and

@@ -14,6 +14,7 @@ import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEvent;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.audit.AuditTrail;
 import no.bindeledd.core.audit.merkle.LogTree;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * verified: the verifier's idea of the entry form is the hub's.
  */
 class RealLogExportTest {
+
+  private static final AuditLogId LOG = AuditLogId.HUB;
 
   @TempDir Path dir;
 
@@ -55,7 +58,8 @@ class RealLogExportTest {
                 .reason("lone surrogate \uD800 kept as replacement"));
     for (int i = 0; i < 12; i++) {
       AuditEvent event = events.get(i % events.size());
-      db.inTransaction(() -> town.audit.append(event));
+      // All into one log, the hub's own, whichever log each would be routed to.
+      db.inTransaction(() -> town.audit.appendTo(LOG, event));
       town.clock.advance(Duration.ofMillis(1_234));
     }
   }
@@ -67,7 +71,7 @@ class RealLogExportTest {
 
   @Test
   void theHubsOwnEntriesExportAndVerify() throws Exception {
-    List<AuditTrail.Leaf> leaves = db.inTransaction(() -> town.auditTrail.leavesAfter(0, 100));
+    List<AuditTrail.Leaf> leaves = db.inTransaction(() -> town.auditTrail.leavesAfter(LOG, 0, 100));
     assertThat(leaves).hasSize(12);
     ExportFixture keys = new ExportFixture(dir.resolve("keys"));
     LogTree tree = new LogTree();

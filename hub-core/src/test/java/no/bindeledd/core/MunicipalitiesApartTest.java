@@ -21,8 +21,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
+import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.insight.AccessLogs;
 import no.bindeledd.core.audit.insight.PersonalDataExport;
 import no.bindeledd.core.consent.Consent;
@@ -228,7 +230,13 @@ class MunicipalitiesApartTest {
                 .map(Person::id))
         .containsExactly(olena.id());
     assertThat(
-            db.inTransaction(() -> town.auditTrail.entriesAfter(0, 1000)).stream()
+            Stream.of(
+                    AuditLogId.HUB,
+                    AuditLogId.of(Fixtures.MUNICIPALITY),
+                    AuditLogId.of(OTHER_MUNICIPALITY))
+                .flatMap(
+                    log ->
+                        db.inTransaction(() -> town.auditTrail.entriesAfter(log, 0, 1000)).stream())
                 .filter(e -> e.action().equals("person.read"))
                 .filter(e -> e.actorUser().equals(OTHER_CASEWORKER.userId()))
                 .map(e -> e.subjectId()))

@@ -51,6 +51,10 @@ class MunicipalitiesAuthorisationIT {
   static final List<String> ELVDAL = List.of(ELVDAL_CASEWORKER, ELVDAL_SCHOOL, ELVDAL_AUDITOR);
   static final List<String> FJORDVIK = List.of(FJORDVIK_CASEWORKER, FJORDVIK_AUDITOR);
 
+  /** The audit endpoints act on the auditor's own log alone; MunicipalAuditLogsIT proves it. */
+  private static final String AUDIT_LOG =
+      "each municipality's own audit log (MunicipalAuditLogsIT)";
+
   /** An id the hub holds nothing under: what another municipality's id must look like. */
   static final String UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
@@ -666,18 +670,19 @@ class MunicipalitiesAuthorisationIT {
               "post /api/messages",
               "a reply the caller's agency signed, to a request sent to it: only the request's"
                   + " recipient, which serves the person's municipality, may"),
-          Map.entry("get /api/audit/checkpoints/latest", "audit log"),
-          Map.entry("get /api/audit/checkpoints/{treeSize}", "audit log"),
-          Map.entry("get /api/audit/entries", "audit log"),
-          Map.entry("get /api/audit/entries/csv", "audit log"),
-          Map.entry("get /api/audit/entries/{seq}", "audit log"),
-          Map.entry("get /api/audit/export", "audit log"),
-          Map.entry("get /api/audit/integrity", "audit log"),
-          Map.entry("get /api/audit/log-key", "audit log"),
-          Map.entry("get /api/audit/proofs/consistency", "audit log"),
-          Map.entry("get /api/audit/proofs/inclusion", "audit log"),
-          Map.entry("get /api/audit/tsa-certificates", "audit log"),
-          Map.entry("get /api/audit/witnesses", "audit log"));
+          Map.entry("get /api/audit/checkpoints/latest", AUDIT_LOG),
+          Map.entry("get /api/audit/checkpoints/{treeSize}", AUDIT_LOG),
+          Map.entry("get /api/audit/entries", AUDIT_LOG),
+          Map.entry("get /api/audit/entries/csv", AUDIT_LOG),
+          Map.entry("get /api/audit/entries/{seq}", AUDIT_LOG),
+          Map.entry("get /api/audit/export", AUDIT_LOG),
+          Map.entry("get /api/audit/integrity", AUDIT_LOG),
+          Map.entry("get /api/audit/log", AUDIT_LOG),
+          Map.entry("get /api/audit/log-key", AUDIT_LOG),
+          Map.entry("get /api/audit/proofs/consistency", AUDIT_LOG),
+          Map.entry("get /api/audit/proofs/inclusion", AUDIT_LOG),
+          Map.entry("get /api/audit/tsa-certificates", AUDIT_LOG),
+          Map.entry("get /api/audit/witnesses", AUDIT_LOG));
 
   /** The operations of the hub's own API document, as "method path". */
   private static Set<String> documentedOperations() {

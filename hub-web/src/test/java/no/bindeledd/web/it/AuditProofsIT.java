@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AuditProofsIT {
 
   /** The log of Fjordvik, where the demo agencies and the auditor aud.auditor are. */
-  static final String FJORDVIKS_LOG = "9901";
+  static final String FJORDVIKS_LOG = Demo.FJORDVIK;
 
   static RunningHub hub;
   static HubClient auditor;

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class AuditScreensIT {
 
   /** The log of Fjordvik, where the demo agencies and the auditor aud.auditor are. */
-  static final String FJORDVIKS_LOG = "9901";
+  static final String FJORDVIKS_LOG = Demo.FJORDVIK;
 
   /** Reads of the person, so that a search for them fills more than one page (25 a page). */
   private static final int READS = 30;

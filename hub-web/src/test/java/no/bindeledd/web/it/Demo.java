@@ -32,6 +32,9 @@ public final class Demo {
   public static final String NAV_ADVISER = "nils.nav";
   public static final String AUDITOR = "aud.auditor";
 
+  /** The demo's first municipality, Fjordvik, whose audit log holds its people's entries. */
+  public static final String FJORDVIK = "9901";
+
   /** The demo's second municipality, Elvdal (9902), its own agencies and staff. */
   public static final String ELVDAL = "9902";
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RestartIT {
 
   /** The log of Fjordvik, where the demo agencies and the auditor aud.auditor are. */
-  static final String FJORDVIKS_LOG = "9901";
+  static final String FJORDVIKS_LOG = Demo.FJORDVIK;
 
   @Test
   void aRestartedHubKeepsItsDataAndCatchesAHistoryRewrittenWhileItWasDown() throws Exception {
@@ -103,7 +103,8 @@ class RestartIT {
     long remembered =
         Checkpoint.verify(
                 Files.readString(
-                    dataDir.resolve("keys/latest-checkpoint.note"), StandardCharsets.UTF_8),
+                    dataDir.resolve("keys/latest-checkpoint-" + FJORDVIKS_LOG + ".note"),
+                    StandardCharsets.UTF_8),
                 logKey.name(),
                 logKey)
             .size();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class WitnessIT {
 
   /** The log of Fjordvik, where the demo agencies and the auditor aud.auditor are. */
-  static final String FJORDVIKS_LOG = "9901";
+  static final String FJORDVIKS_LOG = Demo.FJORDVIK;
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -39,7 +39,11 @@ import org.junit.jupiter.api.Test;
 class BackupAndRestoreIT {
 
   private static final String KEYS = "keys";
-  private static final String MEMORY = "latest-checkpoint.note";
+
+  /**
+   * The memory of Fjordvik's log, where the caseworker's work and the auditor's checkpoints are.
+   */
+  private static final String MEMORY = "latest-checkpoint-" + Demo.FJORDVIK + ".note";
 
   @Test
   void aDumpAndTheKeysFolderOfOneBackupRestoreAHubThatVerifiesAndCarriesOn() throws Exception {
@@ -64,7 +68,9 @@ class BackupAndRestoreIT {
           HubClient.withToken(first.base(), keycloak.accessToken(Demo.CASEWORKER));
       HubClient auditor = HubClient.withToken(first.base(), keycloak.accessToken(Demo.AUDITOR));
       HubClient anonymous = HubClient.withToken(first.base(), null);
-      logKey = VerifierKey.parse(anonymous.get("/api/audit/log-key").body().strip());
+      logKey =
+          VerifierKey.parse(
+              anonymous.get("/api/audit/log-key?log=" + Demo.FJORDVIK).body().strip());
       tsaCertificates = anonymous.get("/api/audit/tsa-certificates").body();
       participant = register(caseworker);
       delivered = requestDelivered(caseworker, participant);

@@ -411,7 +411,8 @@ class ProductionJourneysIT {
     HubClient auditor = as(Demo.AUDITOR);
     assertThat(auditor.get("/api/audit/integrity").json().getBoolean("intact")).isTrue();
     VerifierKey logKey =
-        VerifierKey.parse(hub.anonymous().get("/api/audit/log-key").body().strip());
+        VerifierKey.parse(
+            hub.anonymous().get("/api/audit/log-key?log=" + Demo.FJORDVIK).body().strip());
     long newest;
     try (Connection db = database.connect();
         Statement s = db.createStatement();

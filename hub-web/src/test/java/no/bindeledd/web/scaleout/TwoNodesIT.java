@@ -339,7 +339,8 @@ class TwoNodesIT {
     Path file = Files.write(work.resolve("audit-export.zip"), export.bytes());
     TrustAnchors anchors =
         TrustAnchors.of(
-                VerifierKey.parse(auditor.get("/api/audit/log-key").body().strip()),
+                VerifierKey.parse(
+                    auditor.get("/api/audit/log-key?log=" + Demo.FJORDVIK).body().strip()),
                 List.of(Pem.certificate(auditor.get("/api/audit/tsa-certificates").body())))
             .withCheckpoints(
                 List.of(new TrustedCheckpoint("saved.note", saved.getString("signedNote"))));

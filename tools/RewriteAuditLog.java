@@ -34,10 +34,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 public class RewriteAuditLog {
+
+  static {
+    // Plain lines, as a command prints them, not the logger's two-line default.
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
+  }
+
+  private static final Logger LOG = Logger.getLogger(RewriteAuditLog.class.getName());
 
   private static final Pattern OUTCOME = Pattern.compile("\"outcome\":\"([a-z]+)\"");
   private static final Pattern PREV = Pattern.compile("\"prev\":\"([0-9a-f]{64})\"");
@@ -59,14 +67,14 @@ public class RewriteAuditLog {
     }
     if (args.length < 1 || args.length > 2 || args[0].startsWith("-")
         || !(log.equals("hub") || log.matches("\\d{4}"))) {
-      System.err.println(
+      LOG.severe(
           "Usage: java -cp <h2 jar> tools/RewriteAuditLog.java [--forget-memory]"
               + " [--log <hub|municipality number>] <data folder> [entry number]");
       System.exit(2);
     }
     Path data = Path.of(args[0]).toAbsolutePath().normalize();
     if (!Files.exists(data.resolve("db/hub.mv.db"))) {
-      System.err.println("No hub database in " + data + " (expected db/hub.mv.db)");
+      LOG.severe("No hub database in " + data + " (expected db/hub.mv.db)");
       System.exit(1);
     }
     // IFEXISTS: never create a database; a running hub holds the file, and H2 then refuses.
@@ -78,7 +86,7 @@ public class RewriteAuditLog {
       long seq = args.length == 2 ? Long.parseLong(args[1]) : Math.max(1, (covered + 1) / 2);
       long last = single(db, log, "select coalesce(max(seq), 0) from audit_entry where log_id = ?");
       if (seq < 1 || seq > last) {
-        System.err.println(
+        LOG.severe(
             "The log " + log + " has entries 1 to " + last + "; there is no entry " + seq);
         System.exit(2);
       }
@@ -86,16 +94,16 @@ public class RewriteAuditLog {
       long cosignatures = deleteAll(db, log, "audit_cosignature");
       long checkpoints = deleteAll(db, log, "audit_checkpoint");
       db.commit();
-      System.out.println("Entry " + seq + " of the log " + log + " " + changed);
-      System.out.println("Relinked entries " + (seq + 1) + " to " + last + " so that the chain holds");
-      System.out.println("Deleted " + checkpoints + " checkpoints and " + cosignatures + " cosignatures");
+      LOG.info("Entry " + seq + " of the log " + log + " " + changed);
+      LOG.info("Relinked entries " + (seq + 1) + " to " + last + " so that the chain holds");
+      LOG.info("Deleted " + checkpoints + " checkpoints and " + cosignatures + " cosignatures");
       String memory =
           log.equals("hub") ? "keys/latest-checkpoint.note" : "keys/latest-checkpoint-" + log + ".note";
       if (forgetMemory && Files.deleteIfExists(data.resolve(memory))) {
-        System.out.println("Deleted the checkpoint the hub remembers, " + memory);
+        LOG.info("Deleted the checkpoint the hub remembers, " + memory);
       }
     } catch (SQLException e) {
-      System.err.println("Could not rewrite the log (is the hub still running?): " + e.getMessage());
+      LOG.severe("Could not rewrite the log (is the hub still running?): " + e.getMessage());
       System.exit(1);
     }
   }

@@ -19,7 +19,9 @@ import no.bindeledd.web.platform.HubSettings;
  * SHA-256, so that changing either style changes its hash here, and no other inline style runs),
  * loads nothing from other hosts (Designsystemet's icons are {@code data:} images) and lets no page
  * frame the hub; no content sniffing; no referrer sent anywhere; and, in the production profile,
- * HTTPS only for a year (HSTS).
+ * HTTPS only for a year (HSTS). Every answer of the API and of the sign-in is {@code no-store}:
+ * they carry people's data, and neither the browser nor a proxy on the way may keep a copy (a
+ * resource that sets its own {@code Cache-Control} overrides it).
  */
 @WebFilter(filterName = "security-headers", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -37,6 +39,8 @@ public class SecurityHeaders extends HttpFilter {
 
   public static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
+  public static final String NOT_STORED = "no-store";
+
   @Inject HubSettings settings;
 
   @Override
@@ -50,6 +54,14 @@ public class SecurityHeaders extends HttpFilter {
     if (settings.hsts()) {
       response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     }
+    if (carriesPeoplesData(request.getRequestURI())) {
+      response.setHeader("Cache-Control", NOT_STORED);
+    }
     chain.doFilter(request, response);
+  }
+
+  /** The API's and the sign-in's paths, whose answers are about people and their sessions. */
+  static boolean carriesPeoplesData(String path) {
+    return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/auth/");
   }
 }

@@ -256,6 +256,10 @@ public class HubSettings {
   Duration sessionIdleTimeout;
 
   @Inject
+  @ConfigProperty(name = "hub.session.max-lifetime", defaultValue = "PT10H")
+  Duration sessionMaxLifetime;
+
+  @Inject
   @ConfigProperty(name = "hub.security.hsts", defaultValue = "false")
   boolean hsts;
 
@@ -566,6 +570,14 @@ public class HubSettings {
   /** How long a browser session lives without a request. */
   public Duration sessionIdleTimeout() {
     return sessionIdleTimeout;
+  }
+
+  /**
+   * How long a browser session lives after its sign-in however busy it is: then the user signs in
+   * again, so that a session taken over, or one whose user has left, ends within a working day.
+   */
+  public Duration sessionMaxLifetime() {
+    return sessionMaxLifetime;
   }
 
   /** Whether responses carry Strict-Transport-Security (the production profile). */

@@ -6,15 +6,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * The container's error page: turns errors that happen before JAX-RS (a missing or invalid bearer
- * token, a path outside the API) into RFC 9457 problem details.
+ * token, a path outside the API) into RFC 9457 problem details. A bearer token the container
+ * refused is logged (the method and path, never the token), so that an operator sees failed
+ * sign-ins by token as the browser's are seen in {@code SignInServlet}'s log.
  */
 @WebServlet("/problem")
 public class ErrorPageServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -38,6 +42,17 @@ public class ErrorPageServlet extends HttpServlet {
     if (uri != null) {
       problem = problem.at(uri.toString());
     }
+    if (status == 401 && request.getHeader("Authorization") != null) {
+      String method = request.getMethod();
+      LOG.warning(() -> "A bearer token was refused: " + method + " " + printable(uri));
+    }
     ServletProblems.send(response, problem);
+  }
+
+  /**
+   * The path as a log line may hold it: no line breaks or other control characters of a caller's.
+   */
+  static String printable(Object uri) {
+    return String.valueOf(uri).replaceAll("\\p{Cntrl}", "?");
   }
 }

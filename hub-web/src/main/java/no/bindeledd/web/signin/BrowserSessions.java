@@ -40,8 +40,9 @@ import no.bindeledd.web.security.SignedInUser;
  * holds 256 random bits, the table the SHA-256 of them (whoever reads the database cannot take a
  * session over), with the sign-in under way ({@link PendingLogin}) or the user signed in ({@link
  * SignedInUser}) and when the browser was last seen. A session without a request for {@code
- * hub.session.idle-timeout} is over on every node, whatever its row says; signing out removes the
- * row and tells every node's live streams ({@link ChangeFeed#sessionEnded}).
+ * hub.session.idle-timeout}, or signed in longer ago than {@code hub.session.max-lifetime}, is over
+ * on every node, whatever its row says; signing out removes the row and tells every node's live
+ * streams ({@link ChangeFeed#sessionEnded}).
  *
  * <p>Plain JDBC on the hub's data source, in a short statement of its own: sessions are no part of
  * the domain, and no request's transaction waits for them.
@@ -73,8 +74,9 @@ public class BrowserSessions {
     Instant now = clock.instant();
     String token = SignIn.randomToken();
     update(
-        "delete from browser_session where last_seen_at < ?",
-        timestamp(now.minus(settings.sessionIdleTimeout())));
+        "delete from browser_session where last_seen_at < ? or created_at < ?",
+        timestamp(now.minus(settings.sessionIdleTimeout())),
+        timestamp(now.minus(settings.sessionMaxLifetime())));
     update(
         "insert into browser_session (key_hash, pending_login, created_at, last_seen_at)"
             + " values (?, ?, ?, ?)",
@@ -125,8 +127,9 @@ public class BrowserSessions {
   }
 
   /**
-   * Who is signed in in this browser's session, if anyone: a session seen within the idle timeout.
-   * A request renews "last seen", at most once a minute.
+   * Who is signed in in this browser's session, if anyone: a session seen within the idle timeout
+   * and signed in within its maximum lifetime. A request renews "last seen", at most once a minute;
+   * nothing renews the sign-in.
    */
   public Optional<Found> signedIn(HttpServletRequest request) {
     Object cached = request.getAttribute(FOUND);
@@ -143,10 +146,11 @@ public class BrowserSessions {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "select signed_in, last_seen_at from browser_session where key_hash = ?"
-                    + " and signed_in is not null")) {
+                "select signed_in, last_seen_at, created_at from browser_session"
+                    + " where key_hash = ? and signed_in is not null")) {
       select.setString(1, key.get());
       Instant lastSeen;
+      Instant signedInAt;
       String user;
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
@@ -154,8 +158,10 @@ public class BrowserSessions {
         }
         user = row.getString(1);
         lastSeen = row.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        signedInAt = row.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
       }
-      if (lastSeen.plus(idle).isBefore(now)) {
+      if (lastSeen.plus(idle).isBefore(now)
+          || signedInAt.plus(settings.sessionMaxLifetime()).isBefore(now)) {
         return Optional.empty();
       }
       if (lastSeen.plus(TOUCH_AFTER).isBefore(now)) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import no.bindeledd.web.problem.Problem;
 import no.bindeledd.web.problem.ServletProblems;
 import no.bindeledd.web.security.SignedInUser;
@@ -21,7 +22,8 @@ import no.bindeledd.web.security.SignedInUser;
  * session makes without the session's own CSRF token in {@value #HEADER}: a page on another site
  * can make the browser send the session cookie, but cannot read the token. A call with a bearer
  * token carries no ambient credential and is left alone, as is a call from no session at all (the
- * API refuses it as unauthenticated).
+ * API refuses it as unauthenticated). A refusal is logged, with the call and the user, since it is
+ * what a forged request from another site looks like.
  */
 @WebFilter(
     filterName = "csrf",
@@ -30,6 +32,7 @@ import no.bindeledd.web.security.SignedInUser;
 public class CsrfFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(CsrfFilter.class.getName());
 
   public static final String HEADER = "X-CSRF-Token";
 
@@ -56,6 +59,13 @@ public class CsrfFilter extends HttpFilter {
         || !MessageDigest.isEqual(
             sent.getBytes(StandardCharsets.UTF_8),
             signedIn.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+      String call = request.getMethod() + " " + request.getRequestURI();
+      LOG.warning(
+          () ->
+              "A call without its session's CSRF token was refused: "
+                  + call
+                  + " by "
+                  + signedIn.username());
       ServletProblems.send(
           response,
           Problem.of(

@@ -12,17 +12,19 @@ import java.util.EnumSet;
 import java.util.Optional;
 
 /**
- * The browser session's cookie ({@link BrowserSessions}): HttpOnly (no page script reads it),
- * Secure (browsers keep and send it over HTTPS only, and over plain HTTP to localhost, which they
- * treat as secure), SameSite=Lax (not sent with requests other sites' pages make, except top-level
- * navigation, which the provider's callback is), for the whole site, with no expiry of its own (the
- * idle timeout is kept by the hub). The container's own sessions, which the hub does not use, are
- * never tracked in an address.
+ * The browser session's cookie ({@link BrowserSessions}), named with the {@code __Host-} prefix, so
+ * that a browser takes it only when it is Secure, for path {@code /} and without a Domain: no other
+ * host under the same domain (another municipal site, say) can set or overwrite it. HttpOnly (no
+ * page script reads it), Secure (browsers keep and send it over HTTPS only, and over plain HTTP to
+ * localhost, which they treat as secure), SameSite=Lax (not sent with requests other sites' pages
+ * make, except top-level navigation, which the provider's callback is), for the whole site, with no
+ * expiry of its own (the idle timeout and the maximum lifetime are kept by the hub). The
+ * container's own sessions, which the hub does not use, are never tracked in an address.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
 
-  public static final String NAME = "bindeledd-session";
+  public static final String NAME = "__Host-bindeledd-session";
 
   @Override
   public void contextInitialized(ServletContextEvent event) {

@@ -46,6 +46,8 @@ public class SignInServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(SignInServlet.class.getName());
 
+  static final String CLEAR_SITE_DATA = "\"cache\"";
+
   @Inject SignIn signIn;
   @Inject HubSettings settings;
   @Inject Clock clock;
@@ -202,6 +204,11 @@ public class SignInServlet extends HttpServlet {
 
   private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Optional<SignedInUser> user = sessions.end(request, response);
+    // The browser drops what it may have kept of the hub's answers. Not "cookies": that would
+    // clear every site's cookies under the hub's registrable domain (a municipality's other
+    // services); the hub's own cookie is expired by BrowserSessions.end. Not "storage": it holds
+    // only the chosen language and the auditor's pinned log key, no one's data.
+    response.setHeader("Clear-Site-Data", CLEAR_SITE_DATA);
     Audience audience =
         user.map(SignedInUser::isCitizen).orElse(false) ? Audience.CITIZEN : Audience.STAFF;
     URI endSession =

@@ -16,6 +16,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -326,6 +327,46 @@ class AuthorisationIT {
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+    String logged = "A bearer token was refused: GET /api/participants/" + participant;
+    Await.until("the refusal in the hub's log", hub::log, log -> log.contains(logged));
+    assertThat(hub.log())
+        .as("the log names the call, never the token")
+        .doesNotContain(forged.serialize());
+  }
+
+  @Test
+  void anExpiredTokenOrAnUnsignedOneIsRejected() throws Exception {
+    String path = "/api/participants/" + participant;
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder caseworker =
+        new JWTClaimsSet.Builder()
+            .issuer("bindeledd-dev-idp")
+            .subject(CASEWORKER)
+            .claim("upn", CASEWORKER)
+            .claim("groups", List.of("caseworker"))
+            .claim("agency", Demo.REFUGEE_SERVICE)
+            .jwtID(java.util.UUID.randomUUID().toString());
+    JWTClaimsSet current =
+        caseworker
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(600)))
+            .build();
+    JWTClaimsSet expired =
+        caseworker
+            .issueTime(Date.from(now.minusSeconds(1200)))
+            .expirationTime(Date.from(now.minusSeconds(600)))
+            .build();
+    assertThat(signedByTheIdentityProvider(hub, current).get(path).status())
+        .as("the control: the same claims, current and signed, are let in")
+        .isEqualTo(200);
+
+    Reply late = signedByTheIdentityProvider(hub, expired).get(path);
+    Reply unsigned = HubClient.withToken(hub, new PlainJWT(current).serialize()).get(path);
+
+    for (Reply refused : List.of(late, unsigned)) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+      assertThat(refused.isProblem()).as(refused.toString()).isTrue();
+    }
   }
 
   @Test

@@ -76,7 +76,7 @@ final class BrowserSession {
     }
     String setCookie =
         back.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith("bindeledd-session="))
+            .filter(c -> c.startsWith("__Host-bindeledd-session="))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no new session cookie at sign-in"));
     return new BrowserSession(hub, callback.cookieBefore(), setCookie, setCookie.split(";")[0]);
@@ -119,7 +119,7 @@ final class BrowserSession {
   static Optional<String> sessionCookie(HttpResponse<?> response) {
     List<String> cookies = response.headers().allValues("Set-Cookie");
     return cookies.stream()
-        .filter(c -> c.startsWith("bindeledd-session="))
+        .filter(c -> c.startsWith("__Host-bindeledd-session="))
         .map(c -> c.split(";")[0])
         .findFirst();
   }

@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +28,13 @@ class SignInSecurityIT {
   private final RunningHub hub = RunningHub.get();
 
   @Test
-  void theBrowserGetsOnlyAnHttpOnlySecureSameSiteCookieWhoseIdChangesAtSignIn() {
+  void theBrowserGetsOnlyAHostOnlyHttpOnlySecureSameSiteCookieWhoseIdChangesAtSignIn() {
     BrowserSession kari = BrowserSession.signIn(hub, Demo.CASEWORKER);
 
+    assertThat(kari.setCookieAtSignIn)
+        .as("the __Host- prefix: a browser keeps it only as Secure, for /, and for this host alone")
+        .startsWith("__Host-bindeledd-session=")
+        .doesNotContainIgnoringCase("Domain=");
     assertThat(kari.setCookieAtSignIn)
         .containsIgnoringCase("HttpOnly")
         .containsIgnoringCase("Secure")
@@ -91,6 +97,8 @@ class SignInSecurityIT {
     assertThat(kari.get("/api/participants?nationalId=" + nationalId).statusCode())
         .as("nothing was registered")
         .isEqualTo(404);
+    String logged = "CSRF token was refused: POST /api/participants by " + Demo.CASEWORKER;
+    Await.until("the refusals in the hub's log", hub::log, log -> log.contains(logged));
 
     HttpResponse<String> allowed = kari.post("/api/participants", participant, kari.csrfToken());
     assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(201);
@@ -113,7 +121,7 @@ class SignInSecurityIT {
   }
 
   @Test
-  void signingOutEndsTheSessionHereAndSendsTheBrowserToTheProvidersEndSession() {
+  void signingOutEndsTheSessionHereEmptiesTheBrowsersCacheAndSendsItToTheProvidersEndSession() {
     BrowserSession kari = BrowserSession.signIn(hub, Demo.CASEWORKER);
     assertThat(kari.post("/auth/logout", null, null).statusCode())
         .as("signing out is a state-changing call too")
@@ -122,6 +130,13 @@ class SignInSecurityIT {
     HttpResponse<String> out = kari.post("/auth/logout", null, kari.csrfToken());
 
     assertThat(out.statusCode()).isEqualTo(200);
+    assertThat(out.headers().firstValue("Clear-Site-Data"))
+        .as("the browser drops what it kept of the hub's answers")
+        .hasValue("\"cache\"");
+    assertThat(out.headers().allValues("Set-Cookie"))
+        .as("and the session's cookie")
+        .anySatisfy(
+            c -> assertThat(c).startsWith("__Host-bindeledd-session=;").contains("Max-Age=0"));
     String endSession = BrowserSession.json(out.body()).getString("endSession");
     assertThat(endSession)
         .startsWith(RunningHub.signIn().issuer() + "/endsession")
@@ -168,10 +183,69 @@ class SignInSecurityIT {
   }
 
   @Test
+  void noAnswerAboutAPersonOrASessionIsKeptByTheBrowserOrAProxy() {
+    BrowserSession kari = BrowserSession.signIn(hub, Demo.CASEWORKER);
+    String nationalId = Demo.adultNationalId();
+    assertThat(
+            kari.post("/api/participants", Demo.participantJson(nationalId), kari.csrfToken())
+                .statusCode())
+        .isEqualTo(201);
+
+    HttpResponse<String> person = kari.get("/api/participants?nationalId=" + nationalId);
+    assertThat(person.statusCode()).isEqualTo(200);
+    assertThat(person.body()).contains(nationalId);
+    HubClient.Reply byToken =
+        hub.as(Demo.CASEWORKER).get("/api/participants?nationalId=" + nationalId);
+    assertThat(byToken.status()).isEqualTo(200);
+    for (HttpResponse<String> answer :
+        List.of(
+            person,
+            kari.get("/api/me"),
+            kari.get("/auth/session"),
+            BrowserSession.get(hub.base().resolve("/api/no-such-thing"), null))) {
+      assertThat(answer.headers().firstValue("Cache-Control"))
+          .as(answer.uri().getPath())
+          .hasValue("no-store");
+    }
+    assertThat(byToken.header("Cache-Control")).as("with a bearer token too").hasValue("no-store");
+  }
+
+  @Test
+  void theHubNamesNoServerSoftwareListsNoFolderAndAnswersNoTrace() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path : List.of("/", "/api/me", "/auth/session", "/api-docs/", "/no-such-file.js")) {
+      HttpResponse<String> answer = BrowserSession.get(hub.base().resolve(path), null);
+      assertThat(answer.headers().firstValue("X-Powered-By")).as(path).isEmpty();
+      assertThat(answer.headers().firstValue("Server")).as(path).isEmpty();
+      assertThat(answer.body()).as(path).doesNotContainIgnoringCase("payara");
+
+      HttpResponse<String> trace =
+          http.send(
+              HttpRequest.newBuilder(hub.base().resolve(path))
+                  .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                  .header("X-Echo-Me", "trace-probe")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(trace.statusCode()).as("TRACE %s", path).isEqualTo(405);
+      assertThat(trace.body()).as("TRACE %s", path).doesNotContain("trace-probe");
+    }
+    for (String folder : List.of("/assets/", "/WEB-INF/", "/META-INF/")) {
+      HttpResponse<String> listing = BrowserSession.get(hub.base().resolve(folder), null);
+      assertThat(listing.statusCode()).as(folder).isNotEqualTo(200);
+      assertThat(listing.body()).as(folder).doesNotContain("index-").doesNotContain("web.xml");
+    }
+    HttpResponse<String> descriptor =
+        BrowserSession.get(hub.base().resolve("/WEB-INF/web.xml"), null);
+    assertThat(descriptor.statusCode()).isEqualTo(404);
+    assertThat(descriptor.body()).doesNotContain("<web-app");
+  }
+
+  @Test
   void theWebAppIsServedAtItsPathsWithHashedFilesCachedForGoodAndIndexNever() {
     HttpResponse<String> index = BrowserSession.get(hub.base().resolve("/"), null);
     assertThat(index.statusCode()).isEqualTo(200);
     assertThat(index.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(index.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
     assertThat(index.body()).contains("<div id=\"root\"></div>").doesNotContainPattern("<script>");
 
     HttpResponse<String> bookmarked = BrowserSession.get(hub.base().resolve("/people"), null);
@@ -185,6 +259,8 @@ class SignInSecurityIT {
     assertThat(asset.statusCode()).isEqualTo(200);
     assertThat(asset.headers().firstValue("Cache-Control"))
         .hasValue("public, max-age=31536000, immutable");
+    assertThat(asset.headers().firstValue("Content-Type"))
+        .hasValue("text/javascript;charset=UTF-8");
 
     HttpResponse<String> missing = BrowserSession.get(hub.base().resolve("/no-such-file.js"), null);
     assertThat(missing.statusCode()).isEqualTo(404);

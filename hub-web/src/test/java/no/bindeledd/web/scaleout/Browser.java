@@ -92,7 +92,10 @@ final class Browser {
 
   private static Optional<String> sessionCookie(HttpResponse<?> response) {
     return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("bindeledd-session=") && !c.startsWith("bindeledd-session=;"))
+        .filter(
+            c ->
+                c.startsWith("__Host-bindeledd-session=")
+                    && !c.startsWith("__Host-bindeledd-session=;"))
         .map(c -> c.split(";")[0])
         .findFirst();
   }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class BrowserSessionsTest {
 
   private static final Duration IDLE = Duration.ofMinutes(30);
+  private static final Duration MAX_LIFETIME = Duration.ofHours(10);
 
   private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final List<String> endedInFeed = new ArrayList<>();
@@ -64,6 +65,11 @@ class BrowserSessionsTest {
           @Override
           public Duration sessionIdleTimeout() {
             return IDLE;
+          }
+
+          @Override
+          public Duration sessionMaxLifetime() {
+            return MAX_LIFETIME;
           }
         };
     sessions.feed =
@@ -133,6 +139,25 @@ class BrowserSessionsTest {
         .isPresent();
     clock.advance(IDLE.plusSeconds(1));
     assertThat(nodeA.signedIn(request(cookie))).as("idle too long, on every node").isEmpty();
+    assertThat(nodeB.signedIn(request(cookie))).isEmpty();
+  }
+
+  @Test
+  void aSessionInUseAllDayEndsAtItsMaximumLifetimeOnEveryNode() {
+    Response signedIn = new Response();
+    nodeA.signIn(signedIn.proxy(), kari());
+    String cookie = signedIn.cookie();
+
+    for (int minutes = 0; minutes < MAX_LIFETIME.toMinutes() - 20; minutes += 20) {
+      clock.advance(Duration.ofMinutes(20));
+      assertThat(nodeA.signedIn(request(cookie)))
+          .as("a request %d minutes after the sign-in", minutes + 20)
+          .isPresent();
+    }
+    clock.advance(Duration.ofMinutes(20).plusSeconds(1));
+    assertThat(nodeA.signedIn(request(cookie)))
+        .as("ten hours after the sign-in, though it was never idle for long")
+        .isEmpty();
     assertThat(nodeB.signedIn(request(cookie))).isEmpty();
   }
 

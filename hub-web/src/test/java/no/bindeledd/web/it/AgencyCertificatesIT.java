@@ -101,7 +101,8 @@ class AgencyCertificatesIT {
   private static byte[] answerSignedWith(SigningKey key, String text) {
     DialogAnswer answer =
         DialogAnswer.to(request, UUID.randomUUID().toString(), Instant.now(), text);
-    return SIGNATURES.sign(simulators.format().write(answer), key);
+    return simulators.encryptedFor(
+        Demo.REFUGEE_SERVICE, SIGNATURES.sign(simulators.format().write(answer), key));
   }
 
   private static AppRec receiptIn(Reply reply) {
@@ -157,12 +158,13 @@ class AgencyCertificatesIT {
         receiptIn(office.post(INBOUND, PKCS7, answerSignedWith(renewed, "Signed under the new.")));
     assertThat(underTheNewOne.status()).isEqualTo(AppRecStatus.OK);
     byte[] underTheOldOne =
-        hubSideKeys.sign(
+        hubSideKeys.seal(
             simulators
                 .format()
                 .write(
                     DialogAnswer.to(
-                        request, UUID.randomUUID().toString(), Instant.now(), "Under the old.")));
+                        request, UUID.randomUUID().toString(), Instant.now(), "Under the old.")),
+            Demo.REFUGEE_SERVICE);
     assertThat(receiptIn(office.post(INBOUND, PKCS7, underTheOldOne)).status())
         .isEqualTo(AppRecStatus.OK);
     assertThat(conversationSize()).isEqualTo(stored + 2);

@@ -63,6 +63,9 @@ public final class CmsEnvelopes {
 
   private static final Logger LOG = Logger.getLogger(CmsEnvelopes.class.getName());
 
+  private static final byte[] ENVELOPED_DATA = der(CMSObjectIdentifiers.envelopedData);
+  private static final byte[] AUTH_ENVELOPED = der(CMSObjectIdentifiers.authEnvelopedData);
+
   private final Provider provider = BouncyCastle.provider();
 
   public byte[] encrypt(
@@ -109,13 +112,37 @@ public final class CmsEnvelopes {
     }
   }
 
+  /**
+   * Reads only the outer SEQUENCE's header and the content type after it, so that a damaged or
+   * truncated envelope is still taken for one, and refused as such, not as a message that is not
+   * signed.
+   */
   public boolean isEnveloped(byte[] message) {
-    try {
-      ASN1ObjectIdentifier type = contentInfo(message).getContentType();
-      return CMSObjectIdentifiers.envelopedData.equals(type)
-          || CMSObjectIdentifiers.authEnvelopedData.equals(type);
-    } catch (RuntimeException unreadable) {
+    if (message.length < 2 || message[0] != 0x30) {
       return false;
+    }
+    int first = message[1] & 0xff;
+    int typeAt = first < 0x80 || first == 0x80 ? 2 : 2 + (first & 0x7f);
+    return startsAt(message, typeAt, ENVELOPED_DATA) || startsAt(message, typeAt, AUTH_ENVELOPED);
+  }
+
+  private static boolean startsAt(byte[] message, int offset, byte[] prefix) {
+    if (offset < 0 || offset + prefix.length > message.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (message[offset + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] der(ASN1ObjectIdentifier oid) {
+    try {
+      return oid.getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode " + oid, e);
     }
   }
 

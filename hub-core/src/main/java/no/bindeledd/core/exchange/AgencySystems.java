@@ -176,6 +176,12 @@ public class AgencySystems {
     }
     Agency sender = agencies.get(claimedSender);
     byte[] signed = encrypted ? decrypt(sender, message) : message;
+    if (signed.length > MessageExchange.MAX_SIGNED_MESSAGE_BYTES) {
+      throw new InvalidInput(
+          "a signed message is at most "
+              + MessageExchange.MAX_SIGNED_MESSAGE_BYTES
+              + " bytes, also inside its envelope");
+    }
     byte[] content = verify(sender, signed);
     if (!encrypted && encryption.of(claimedSender).required()) {
       String reason =

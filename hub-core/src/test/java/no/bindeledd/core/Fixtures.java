@@ -20,6 +20,7 @@ import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.certificates.CertificatePolicy;
 import no.bindeledd.core.certificates.CertificateRegistry;
+import no.bindeledd.core.certificates.CertificateUse;
 import no.bindeledd.core.consent.CollectionMethod;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentDecisions;
@@ -40,6 +41,7 @@ import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.MessageChange;
 import no.bindeledd.core.exchange.MessageChanges;
 import no.bindeledd.core.exchange.MessageExchange;
+import no.bindeledd.core.exchange.TransitEncryptions;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.Municipality;
@@ -318,6 +320,7 @@ public class Fixtures {
     AgencyKeyStore keys = AgencyKeyStore.loadOrCreate(dir);
     for (OrganisationNumber org : orgs) {
       keys.ensureKey(org.value(), "agency " + org, ca);
+      keys.ensureEncryptionKey(org.value(), "agency " + org, ca);
     }
     ISSUERS.put(keys, ca.certificate());
     return keys;
@@ -347,7 +350,8 @@ public class Fixtures {
       JpaMessages messages,
       MessageExchange exchange,
       Delivery delivery,
-      AgencySystems agencySystems) {}
+      AgencySystems agencySystems,
+      TransitEncryptions encryption) {}
 
   /**
    * Registers each agency's certificate from {@code keys}, as start-up does, and wires the exchange
@@ -365,6 +369,11 @@ public class Fixtures {
           for (Agency agency : agencies.all()) {
             keys.find(agency.orgNumber().value())
                 .ifPresent(k -> certificates.registerAtStart(agency.orgNumber(), k.certificate()));
+            keys.findEncryptionKey(agency.orgNumber().value())
+                .ifPresent(
+                    k ->
+                        certificates.registerAtStart(
+                            agency.orgNumber(), k.certificate(), CertificateUse.ENCRYPTION));
           }
         });
     JpaMessages messages = new JpaMessages(db.em());
@@ -382,12 +391,23 @@ public class Fixtures {
             certificates,
             changes,
             clock);
+    TransitEncryptions encryption = new TransitEncryptions();
     return new ExchangeServices(
         messages,
         exchange,
         new Delivery(messages, agencies, people, decisions, audit, policy, changes, clock),
         new AgencySystems(
-            messages, agencies, people, exchange, audit, signatures, keys, certificates, clock));
+            messages,
+            agencies,
+            people,
+            exchange,
+            audit,
+            signatures,
+            keys,
+            certificates,
+            encryption,
+            clock),
+        encryption);
   }
 
   /** A clock the test moves forward by hand. */

@@ -32,16 +32,17 @@ import no.bindeledd.core.party.OrganisationNumber;
 
 /**
  * Speaks Dialogmelding in MsgHead with one GP office, whatever the transport: maps a cleared
- * request to a signed forespørsel, takes in the office's answers and receipts, and writes the
- * receipt for everything the office sends. Signatures, consent and storage are the core's.
+ * request to a signed forespørsel encrypted for the office, takes in the office's answers and
+ * receipts (encrypted for the hub agency they are for, then signed inside), and writes the receipt
+ * for everything the office sends. Signatures, encryption, consent and storage are the core's.
  */
 public class GpOfficeConnector {
 
   /** What a stored message's signature covers when it came from a GP office's system. */
   public static final String SIGNED_FORMAT = "msghead-1.2";
 
-  /** The largest message taken from an office, signed, in bytes. */
-  public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+  /** The largest message taken from an office, signed and encrypted, in bytes. */
+  public static final int MAX_MESSAGE_BYTES = AgencySystems.MAX_ENCRYPTED_MESSAGE_BYTES;
 
   private static final Logger LOG = Logger.getLogger(GpOfficeConnector.class.getName());
 
@@ -79,7 +80,8 @@ public class GpOfficeConnector {
   }
 
   /**
-   * A cleared request as the office's system reads it: a signed forespørsel in MsgHead.
+   * A cleared request as the office's system reads it: a signed forespørsel in MsgHead, encrypted
+   * for the office's encryption certificate.
    *
    * @throws Undeliverable if the message cannot be written as a forespørsel, such as a name with a
    *     character XML cannot carry: the same message would fail the same way on every attempt
@@ -111,7 +113,7 @@ public class GpOfficeConnector {
           "the request cannot be written as a Dialogmelding: " + cannotBeWritten.getMessage(),
           cannotBeWritten);
     }
-    return systems.signOutbound(message.messageId(), xml);
+    return systems.sealOutbound(message.messageId(), xml);
   }
 
   /**
@@ -135,19 +137,24 @@ public class GpOfficeConnector {
    * message but a receipt gets a receipt back; what cannot be read well enough to address one gets
    * a problem instead.
    */
-  public Reply receive(byte[] signed) {
-    if (signed == null || signed.length == 0) {
+  public Reply receive(byte[] wire) {
+    if (wire == null || wire.length == 0) {
       return Reply.problem(400, "empty-message", "the message is empty");
     }
-    if (signed.length > MAX_MESSAGE_BYTES) {
+    if (wire.length > MAX_MESSAGE_BYTES) {
       return Reply.tooLarge();
     }
     byte[] xml;
+    byte[] signed;
     try {
-      xml = systems.open(office, signed);
+      AgencySystems.Opened opened = systems.receive(office, wire);
+      xml = opened.content();
+      signed = opened.signed();
     } catch (InboundRejected rejected) {
       return switch (rejected.reason()) {
         case NOT_SIGNED -> Reply.problem(400, "not-signed", rejected.getMessage());
+        case NOT_DECRYPTED -> Reply.problem(400, "not-decrypted", rejected.getMessage());
+        case NOT_ENCRYPTED -> refuseUnencrypted(rejected);
         case CERTIFICATE_REVOKED -> refuseCertificate(rejected, AppRecErrorCode.S03);
         case CERTIFICATE_NOT_ACCEPTED -> refuseCertificate(rejected, AppRecErrorCode.S02);
         default -> Reply.problem(403, "bad-signature", rejected.getMessage());
@@ -218,6 +225,24 @@ public class GpOfficeConnector {
     return reject(message, code, rejected.getMessage());
   }
 
+  /**
+   * A message the office signed but did not encrypt, where its messages must be encrypted: the
+   * office is told so in an application receipt (X99), addressed from what the signed message says,
+   * and nothing of it is taken in. A receipt is never answered; it gets a problem.
+   */
+  private Reply refuseUnencrypted(InboundRejected rejected) {
+    GpMessage message;
+    try {
+      message = format.read(rejected.refusedContent().orElseThrow());
+    } catch (UnacceptableGpMessage | java.util.NoSuchElementException unreadable) {
+      return Reply.problem(400, "not-encrypted", rejected.getMessage());
+    }
+    if (message instanceof AppRec || !isFromThisOffice(message.sender())) {
+      return Reply.problem(400, "not-encrypted", rejected.getMessage());
+    }
+    return reject(message, AppRecErrorCode.X99, rejected.getMessage());
+  }
+
   private Reply takeAnswer(DialogAnswer answer, byte[] signed) {
     Message stored;
     try {
@@ -243,7 +268,7 @@ public class GpOfficeConnector {
         case UNKNOWN_PATIENT -> reject(answer, AppRecErrorCode.E35, rejected.getMessage());
         case CERTIFICATE_REVOKED -> reject(answer, AppRecErrorCode.S03, rejected.getMessage());
         case CERTIFICATE_NOT_ACCEPTED -> reject(answer, AppRecErrorCode.S02, rejected.getMessage());
-        case UNKNOWN_CONVERSATION, BAD_SIGNATURE, NOT_SIGNED ->
+        case UNKNOWN_CONVERSATION, BAD_SIGNATURE, NOT_SIGNED, NOT_ENCRYPTED, NOT_DECRYPTED ->
             reject(answer, AppRecErrorCode.X99, rejected.getMessage());
       };
     } catch (InvalidInput | NotFound unacceptable) {
@@ -310,18 +335,21 @@ public class GpOfficeConnector {
     return Reply.receipt(sign(rejection), rejection);
   }
 
+  /**
+   * Signs the receipt, and encrypts it for the office where the office has a certificate for it.
+   */
   private byte[] sign(AppRec receipt) {
     byte[] xml = format.write(receipt);
     Optional<OrganisationNumber> ours =
         receipt.sender().organisationNumber().map(OrganisationNumber::new);
     if (ours.isPresent()) {
       try {
-        return systems.signAs(ours.get(), xml);
+        return systems.sealAs(ours.get(), office, xml);
       } catch (IllegalStateException notOurs) {
         // The message named a receiver whose key the hub does not hold; the hub answers as itself.
       }
     }
-    return systems.signAs(receiptSigner, xml);
+    return systems.sealAs(receiptSigner, office, xml);
   }
 
   private boolean isFromThisOffice(Party sender) {
@@ -365,7 +393,9 @@ public class GpOfficeConnector {
 
     public static Reply tooLarge() {
       return problem(
-          413, "message-too-large", "a message is at most " + MAX_MESSAGE_BYTES + " bytes signed");
+          413,
+          "message-too-large",
+          "a message is at most " + MAX_MESSAGE_BYTES + " bytes, signed and encrypted");
     }
 
     static Reply problem(int status, String type, String detail) {

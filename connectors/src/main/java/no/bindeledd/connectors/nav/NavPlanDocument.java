@@ -15,9 +15,11 @@ import no.bindeledd.core.exchange.OutboundMessage;
  * phases and measures, and the consent the sharing relies on, followed by the refugee service's CMS
  * signature over the document's exact bytes.
  *
- * <p>The request body is {@code {"document": {...}, "signature": "<base64 CMS SignedData>"}}. The
- * signature encapsulates the document as it was signed, so NAV reads the plan from what the
- * signature covers, never from a re-serialised copy.
+ * <p>The request body is {@code {"encrypted": "<base64 CMS>"}}: AuthEnvelopedData or EnvelopedData
+ * for NAV's encryption certificate, around the SignedData that encapsulates the document as it was
+ * signed, so NAV reads the plan from what the signature covers, never from a re-serialised copy.
+ * Where NAV has no encryption certificate and does not require encryption, the body is {@code
+ * {"document": {...}, "signature": "<base64 CMS SignedData>"}} (ADR 0029).
  */
 public final class NavPlanDocument {
 
@@ -59,8 +61,19 @@ public final class NavPlanDocument {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The request body: the document, and the signature that covers it. */
-  public static byte[] request(byte[] document, byte[] signature) {
+  /**
+   * The request body: the encrypted signed document alone, or, for a signed one only, the document
+   * beside the signature that covers it.
+   */
+  public static byte[] request(byte[] document, byte[] sealed, boolean encrypted) {
+    if (encrypted) {
+      return Json.createObjectBuilder()
+          .add("encrypted", Base64.getEncoder().encodeToString(sealed))
+          .build()
+          .toString()
+          .getBytes(StandardCharsets.UTF_8);
+    }
+    byte[] signature = sealed;
     JsonObject parsed = parse(document);
     return Json.createObjectBuilder()
         .add("document", parsed)

@@ -14,9 +14,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The connector for NAV: a participant plan cleared by the core is signed as the refugee service,
- * posted to NAV's plan endpoint as JSON, and closed by NAV's acknowledgement. NAV refusing the plan
- * (a 4xx answer) fails it at once; NAV being unreachable or failing (5xx) is retried.
+ * The connector for NAV: a participant plan cleared by the core is signed as the refugee service
+ * and encrypted for NAV's encryption certificate, posted to NAV's plan endpoint as JSON, and closed
+ * by NAV's acknowledgement. NAV refusing the plan (a 4xx answer) fails it at once; NAV being
+ * unreachable or failing (5xx) is retried.
  */
 public class NavRoutes extends RouteBuilder {
 
@@ -62,8 +63,10 @@ public class NavRoutes extends RouteBuilder {
             .getRegistry()
             .lookupByNameAndType(agencySystemsBean, AgencySystems.class);
     byte[] document = NavPlanDocument.document(plan);
-    byte[] signature = systems.signOutbound(plan.messageId(), document);
-    exchange.getIn().setBody(NavPlanDocument.request(document, signature));
+    byte[] sealed = systems.sealOutbound(plan.messageId(), document);
+    exchange
+        .getIn()
+        .setBody(NavPlanDocument.request(document, sealed, systems.isEncrypted(sealed)));
   }
 
   private void acknowledgement(Exchange exchange) {

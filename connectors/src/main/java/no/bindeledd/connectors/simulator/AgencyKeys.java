@@ -1,8 +1,9 @@
 package no.bindeledd.connectors.simulator;
 
 /**
- * The simulated agency's own signing, and its check of the hub's signatures: what a real agency's
- * system does with its enterprise certificate and the hub's registered ones.
+ * The simulated agency's own signing and encryption, and its check of what the hub sends: what a
+ * real agency's system does with its enterprise certificates (one for signing, one for encryption)
+ * and the hub's registered ones.
  */
 public interface AgencyKeys {
 
@@ -10,9 +11,19 @@ public interface AgencyKeys {
   byte[] sign(byte[] content);
 
   /**
-   * The content of a message the hub signed, once its signature verified.
-   *
-   * @throws RuntimeException if it does not verify
+   * Signs as the simulated agency, then encrypts for the recipient agency's encryption certificate;
+   * signed only when the recipient has none.
    */
-  byte[] open(byte[] signed);
+  byte[] seal(byte[] content, String recipientOrgNumber);
+
+  /** Whether the message is CMS EnvelopedData or AuthEnvelopedData, as far as its outside says. */
+  boolean isEncrypted(byte[] message);
+
+  /**
+   * The content of a message the hub sent: decrypted with the agency's encryption key if it is
+   * encrypted, then its signature verified.
+   *
+   * @throws RuntimeException if it does not decrypt or verify
+   */
+  byte[] open(byte[] message);
 }

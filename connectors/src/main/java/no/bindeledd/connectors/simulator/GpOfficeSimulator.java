@@ -33,14 +33,17 @@ import no.bindeledd.connectors.gp.format.DialogAnswer;
 import no.bindeledd.connectors.gp.format.DialogRequest;
 import no.bindeledd.connectors.gp.format.GpMessage;
 import no.bindeledd.connectors.gp.format.GpMessageFormat;
+import no.bindeledd.connectors.gp.format.Party;
 import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
 
 /**
  * A GP office's record system and communication module, as far as the hub meets it. It takes
- * requests (forespørsel) over HTTP or from its file folder, answers each with a signed AppRec, and
- * a moment later sends a signed answer (svar) back the same way. It knows every patient except
- * those it is told it does not: a request about one of them gets a rejection (E35). Told to refuse
- * requests about someone outright, its HTTP endpoint answers them with 422 instead of a receipt.
+ * requests (forespørsel) over HTTP or from its file folder, decrypting each with its own encryption
+ * key, answers each with a signed AppRec, and a moment later sends a signed answer (svar) back the
+ * same way, each encrypted for the encryption certificate of the agency that asked. It knows every
+ * patient except those it is told it does not: a request about one of them gets a rejection (E35).
+ * Told to refuse requests about someone outright, its HTTP endpoint answers them with 422 instead
+ * of a receipt.
  *
  * <p>As a communication module must (MsgHead), it recognises a message it was given before by its
  * MsgId: the hub hands a message over at least once, and again after a node died between the
@@ -76,6 +79,7 @@ public final class GpOfficeSimulator implements AutoCloseable {
   private final Map<String, byte[]> receiptsGiven = new ConcurrentHashMap<>();
   private final List<String> repeats = new CopyOnWriteArrayList<>();
   private final AtomicInteger receiptsHeld = new AtomicInteger();
+  private final AtomicInteger unencryptedFromHub = new AtomicInteger();
   private volatile Duration receiptDelay = Duration.ZERO;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final HttpClient http =
@@ -153,17 +157,23 @@ public final class GpOfficeSimulator implements AutoCloseable {
     return List.copyOf(answers);
   }
 
+  /** How many messages from the hub came signed but not encrypted for the office. */
+  public int unencryptedFromHub() {
+    return unencryptedFromHub.get();
+  }
+
   /** The receipts the hub sent for this office's answers. */
   public List<AppRec> receiptsFromHub() {
     return List.copyOf(receiptsFromHub);
   }
 
   /**
-   * Sends an answer of the simulator's own making, signed as the office; returns the hub's receipt,
-   * if it sent one. Over files the receipt comes later, into {@link #receiptsFromHub()}.
+   * Sends an answer of the simulator's own making, signed as the office and encrypted for the
+   * agency it answers; returns the hub's receipt, if it sent one. Over files the receipt comes
+   * later, into {@link #receiptsFromHub()}.
    */
   public Optional<byte[]> send(DialogAnswer answer) throws IOException, InterruptedException {
-    return sendSigned(keys.sign(format.write(answer)));
+    return sendSigned(seal(format.write(answer), answer.receiver()));
   }
 
   /** Sends bytes as they are, for testing what the hub does with a bad message. */
@@ -224,9 +234,12 @@ public final class GpOfficeSimulator implements AutoCloseable {
     }
   }
 
-  /** Takes a request from the hub; returns the signed receipt for it. */
-  private byte[] take(byte[] signed) {
-    byte[] xml = keys.open(signed);
+  /** Takes a request from the hub; returns the signed (and encrypted) receipt for it. */
+  private byte[] take(byte[] fromHub) {
+    if (!keys.isEncrypted(fromHub)) {
+      unencryptedFromHub.incrementAndGet();
+    }
+    byte[] xml = keys.open(fromHub);
     GpMessage message;
     try {
       message = format.read(xml);
@@ -245,7 +258,7 @@ public final class GpOfficeSimulator implements AutoCloseable {
               clock.instant(),
               AppRecStatus.REJECTED,
               List.of(AppRecError.of(AppRecErrorCode.T10, "this office takes requests")));
-      return keys.sign(format.write(rejection));
+      return seal(format.write(rejection), message.sender());
     }
     // One request at a time per MsgId, so that two hand-overs racing from two nodes are still one.
     synchronized (receiptsGiven) {
@@ -273,13 +286,21 @@ public final class GpOfficeSimulator implements AutoCloseable {
               clock.instant(),
               AppRecStatus.REJECTED,
               List.of(AppRecError.of(AppRecErrorCode.E35, "no such patient at this office")));
-      return keys.sign(format.write(rejection));
+      return seal(format.write(rejection), request.sender());
     }
     scheduler.schedule(() -> answer(request), answerDelay.toMillis(), TimeUnit.MILLISECONDS);
     AppRec ok =
         AppRec.acknowledging(
             request, UUID.randomUUID().toString(), clock.instant(), AppRecStatus.OK, List.of());
-    return keys.sign(format.write(ok));
+    return seal(format.write(ok), request.sender());
+  }
+
+  /** Signed, and encrypted for the party's agency where it is named by organisation number. */
+  private byte[] seal(byte[] xml, Party recipient) {
+    return recipient
+        .organisationNumber()
+        .map(org -> keys.seal(xml, org))
+        .orElseGet(() -> keys.sign(xml));
   }
 
   private void answer(DialogRequest request) {
@@ -302,6 +323,9 @@ public final class GpOfficeSimulator implements AutoCloseable {
   }
 
   private void takeHubReceipt(byte[] signed) {
+    if (!keys.isEncrypted(signed)) {
+      unencryptedFromHub.incrementAndGet();
+    }
     try {
       GpMessage message = format.read(keys.open(signed));
       if (message instanceof AppRec receipt) {

@@ -18,11 +18,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * NAV's intake of participant plans: takes a plan posted as JSON, checks the refugee service's
- * signature and reads the plan from what the signature covers, and acknowledges it with NAV's own
- * reference. A plan it cannot verify or read is refused with a problem detail. A plan handed over
- * again with a message id it has taken is recognised: it gets the acknowledgement the first one
- * got, with the same reference, and is not taken twice.
+ * NAV's intake of participant plans: takes a plan posted as JSON, decrypts it with NAV's encryption
+ * key, checks the refugee service's signature and reads the plan from what the signature covers,
+ * and acknowledges it with NAV's own reference. A plan it cannot verify or read is refused with a
+ * problem detail. A plan handed over again with a message id it has taken is recognised: it gets
+ * the acknowledgement the first one got, with the same reference, and is not taken twice.
  */
 public final class NavSimulator {
 
@@ -34,6 +34,7 @@ public final class NavSimulator {
   private final AtomicInteger references = new AtomicInteger();
   private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
   private final List<String> repeats = new CopyOnWriteArrayList<>();
+  private final AtomicInteger unencrypted = new AtomicInteger();
 
   public NavSimulator(String orgNumber, AgencyKeys keys) {
     this.orgNumber = orgNumber;
@@ -54,6 +55,11 @@ public final class NavSimulator {
     return List.copyOf(plans);
   }
 
+  /** How many plans came signed but not encrypted for NAV. */
+  public int unencryptedPlans() {
+    return unencrypted.get();
+  }
+
   /** The message ids of plans handed over again after NAV had taken them, each time one was. */
   public List<String> repeats() {
     return List.copyOf(repeats);
@@ -67,10 +73,16 @@ public final class NavSimulator {
     JsonObject signedDocument;
     try {
       JsonObject request = parse(SimulatorServer.readBody(exchange));
-      byte[] signature = Base64.getDecoder().decode(request.getString("signature"));
-      signedDocument = parse(keys.open(signature));
-      if (!signedDocument.equals(request.getJsonObject("document"))) {
-        throw new IllegalArgumentException("the document is not the one the signature covers");
+      if (request.containsKey("encrypted")) {
+        signedDocument =
+            parse(keys.open(Base64.getDecoder().decode(request.getString("encrypted"))));
+      } else {
+        unencrypted.incrementAndGet();
+        byte[] signature = Base64.getDecoder().decode(request.getString("signature"));
+        signedDocument = parse(keys.open(signature));
+        if (!signedDocument.equals(request.getJsonObject("document"))) {
+          throw new IllegalArgumentException("the document is not the one the signature covers");
+        }
       }
       for (String field : List.of("messageId", "participant", "startDate", "phases", "consent")) {
         if (!signedDocument.containsKey(field)) {

@@ -56,12 +56,13 @@ class GpCertificateRefusalTest {
     AgencySystems systems =
         new AgencySystems() {
           @Override
-          public byte[] open(OrganisationNumber claimedSender, byte[] signed) {
+          public Opened receive(OrganisationNumber claimedSender, byte[] signed) {
             throw new InboundRejected(reason, "the signer's certificate was revoked", content);
           }
 
           @Override
-          public byte[] signAs(OrganisationNumber agency, byte[] xml) {
+          public byte[] sealAs(
+              OrganisationNumber signer, OrganisationNumber counterpart, byte[] xml) {
             return xml;
           }
         };

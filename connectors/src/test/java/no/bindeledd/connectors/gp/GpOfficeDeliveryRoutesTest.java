@@ -222,10 +222,12 @@ class GpOfficeDeliveryRoutesTest extends CamelTestSupport {
     }
   }
 
-  /** Hands back what it is given: the route test needs no signature, only the bytes. */
+  /**
+   * Hands back what it is given: the route test needs no signature or encryption, only the bytes.
+   */
   static class UnsignedSystems extends AgencySystems {
     @Override
-    public byte[] signOutbound(String messageId, byte[] content) {
+    public byte[] sealOutbound(String messageId, byte[] content) {
       return content;
     }
   }

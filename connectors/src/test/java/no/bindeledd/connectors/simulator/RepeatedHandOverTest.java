@@ -40,6 +40,16 @@ class RepeatedHandOverTest {
         }
 
         @Override
+        public byte[] seal(byte[] content, String recipientOrgNumber) {
+          return content;
+        }
+
+        @Override
+        public boolean isEncrypted(byte[] message) {
+          return false;
+        }
+
+        @Override
         public byte[] open(byte[] signed) {
           return signed;
         }

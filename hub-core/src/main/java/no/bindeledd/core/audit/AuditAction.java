@@ -30,6 +30,8 @@ public enum AuditAction {
   /** The recipient of a request declined to answer it; the entry names the request. */
   MESSAGE_DECLINED("message.declined"),
   SIGNATURE_REJECTED("signature.rejected"),
+  /** A message from an agency's system not decrypted, or not encrypted where it must be. */
+  DECRYPTION_REJECTED("decryption.rejected"),
   REQUEST_REFUSED("request.refused"),
   AUDIT_SEARCHED("audit.searched"),
   AUDIT_EXPORTED("audit.exported"),

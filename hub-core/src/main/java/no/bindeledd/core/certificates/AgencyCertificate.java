@@ -67,6 +67,10 @@ public class AgencyCertificate {
   @Column(name = "status", length = 16, nullable = false)
   private CertificateStatus status;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "certificate_use", length = 16, nullable = false)
+  private CertificateUse use;
+
   @Convert(converter = InstantConverter.class)
   @Column(name = "registered_at", nullable = false)
   private Instant registeredAt;
@@ -103,9 +107,11 @@ public class AgencyCertificate {
       OrganisationNumber agency,
       X509Certificate certificate,
       X509Certificate issuer,
+      CertificateUse use,
       String registeredBy,
       Instant registeredAt) {
     this.id = UUID.randomUUID().toString();
+    this.use = Objects.requireNonNull(use, "use");
     this.agency = agency.value();
     this.fingerprint = fingerprintOf(certificate);
     this.certificatePem = Pem.encode(certificate);
@@ -137,6 +143,11 @@ public class AgencyCertificate {
 
   public OrganisationNumber agency() {
     return new OrganisationNumber(agency);
+  }
+
+  /** Signing or encryption: what the hub uses the certificate for. */
+  public CertificateUse use() {
+    return use;
   }
 
   public String fingerprint() {

@@ -19,7 +19,10 @@ public final class CertificateRefused extends InvalidInput {
     EXPIRED,
     /** A CA's certificate, not an agency's. */
     AUTHORITY_CERTIFICATE,
-    /** Its key usage allows neither digitalSignature nor nonRepudiation. */
+    /**
+     * Its key usage allows neither digitalSignature nor nonRepudiation (signing), or not
+     * keyEncipherment (encryption).
+     */
     WRONG_KEY_USAGE,
     /** Its subject holds no organisation number in either form, or two different ones. */
     NO_ORGANISATION_NUMBER,

@@ -95,7 +95,21 @@ public class CertificateRegistry {
    */
   @Transactional(dontRollbackOn = CertificateRefused.class)
   public AgencyCertificate register(Actor actor, OrganisationNumber orgNumber, String pem) {
+    return register(actor, orgNumber, pem, CertificateUse.SIGNING);
+  }
+
+  /**
+   * Registers an agency's enterprise certificate for the use given, checked as {@link
+   * #register(Actor, OrganisationNumber, String)} says; an encryption certificate must allow
+   * keyEncipherment.
+   *
+   * @throws CertificateRefused with the precise reason
+   */
+  @Transactional(dontRollbackOn = CertificateRefused.class)
+  public AgencyCertificate register(
+      Actor actor, OrganisationNumber orgNumber, String pem, CertificateUse use) {
     requireAdministrator(actor);
+    Objects.requireNonNull(use, "use");
     Agency agency = agencies.get(orgNumber);
     X509Certificate certificate;
     try {
@@ -104,7 +118,7 @@ public class CertificateRegistry {
       throw refused(actor, agency, new CertificateRefused(NOT_A_CERTIFICATE, e.getMessage()));
     }
     try {
-      return add(actor, agency, certificate);
+      return add(actor, agency, certificate, use);
     } catch (CertificateRefused e) {
       throw refused(actor, agency, e);
     }
@@ -119,6 +133,13 @@ public class CertificateRegistry {
    */
   @Transactional(dontRollbackOn = CertificateRefused.class)
   public boolean registerAtStart(OrganisationNumber orgNumber, X509Certificate certificate) {
+    return registerAtStart(orgNumber, certificate, CertificateUse.SIGNING);
+  }
+
+  /** As {@link #registerAtStart(OrganisationNumber, X509Certificate)}, for the use given. */
+  @Transactional(dontRollbackOn = CertificateRefused.class)
+  public boolean registerAtStart(
+      OrganisationNumber orgNumber, X509Certificate certificate, CertificateUse use) {
     Agency agency = agencies.get(orgNumber);
     String fingerprint = AgencyCertificate.fingerprintOf(certificate);
     if (certificates.forAgency(orgNumber).stream()
@@ -126,13 +147,15 @@ public class CertificateRegistry {
       return true;
     }
     try {
-      add(Actor.hub(), agency, certificate);
+      add(Actor.hub(), agency, certificate, use);
       return true;
     } catch (CertificateRefused e) {
       refused(Actor.hub(), agency, e);
       LOG.warning(
           () ->
-              "The key store's certificate for "
+              "The key store's "
+                  + use.code()
+                  + " certificate for "
                   + orgNumber
                   + " is not registered ("
                   + e.code()
@@ -142,7 +165,8 @@ public class CertificateRegistry {
     }
   }
 
-  private AgencyCertificate add(Actor actor, Agency agency, X509Certificate certificate) {
+  private AgencyCertificate add(
+      Actor actor, Agency agency, X509Certificate certificate, CertificateUse use) {
     Instant now = clock.instant();
     String fingerprint = AgencyCertificate.fingerprintOf(certificate);
     if (certificates.forAgency(agency.orgNumber()).stream()
@@ -151,10 +175,10 @@ public class CertificateRegistry {
           ALREADY_REGISTERED,
           "this certificate (SHA-256 " + fingerprint + ") is registered for the agency already");
     }
-    X509Certificate issuer = check(certificate, agency.orgNumber(), now);
+    X509Certificate issuer = check(certificate, agency.orgNumber(), use, now);
     RevocationStatus status = revocationAtRegistration(certificate, issuer);
     AgencyCertificate registered =
-        new AgencyCertificate(agency.orgNumber(), certificate, issuer, actor.userId(), now);
+        new AgencyCertificate(agency.orgNumber(), certificate, issuer, use, actor.userId(), now);
     registered.checkedGood(status.answeredAt(), status.source());
     certificates.add(registered);
     audit.append(
@@ -166,7 +190,7 @@ public class CertificateRegistry {
 
   /** Everything but revocation; returns the trusted issuer. */
   private X509Certificate check(
-      X509Certificate certificate, OrganisationNumber agency, Instant now) {
+      X509Certificate certificate, OrganisationNumber agency, CertificateUse use, Instant now) {
     if (EnterpriseCertificates.isAuthority(certificate)) {
       throw new CertificateRefused(
           AUTHORITY_CERTIFICATE, "this is a CA's certificate, not an agency's signing certificate");
@@ -180,7 +204,12 @@ public class CertificateRegistry {
       throw new CertificateRefused(
           EXPIRED, "the certificate expired " + certificate.getNotAfter().toInstant());
     }
-    if (!EnterpriseCertificates.mayHaveSigned(certificate)) {
+    if (use == CertificateUse.ENCRYPTION && !EnterpriseCertificates.mayEncryptFor(certificate)) {
+      throw new CertificateRefused(
+          WRONG_KEY_USAGE,
+          "the certificate's key usage does not allow keyEncipherment: it is not for encryption");
+    }
+    if (use == CertificateUse.SIGNING && !EnterpriseCertificates.mayHaveSigned(certificate)) {
       throw new CertificateRefused(
           WRONG_KEY_USAGE,
           "the certificate's key usage allows neither digitalSignature nor nonRepudiation: it is"
@@ -283,14 +312,31 @@ public class CertificateRegistry {
   }
 
   /**
-   * The certificate anyone may check the agency's signatures with today: of those in use, the one
-   * registered last.
+   * The certificate anyone may check the agency's signatures with today: of the signing ones in
+   * use, the one registered last.
    */
   @Transactional
   public Optional<AgencyCertificate> current(OrganisationNumber orgNumber) {
+    return current(orgNumber, CertificateUse.SIGNING);
+  }
+
+  /**
+   * The certificate the hub encrypts for the agency with today: of the encryption ones in use (not
+   * withdrawn, revoked or expired), the one registered last, so that a rollover takes effect when
+   * the new certificate is registered.
+   */
+  @Transactional
+  public Optional<AgencyCertificate> currentEncryption(OrganisationNumber orgNumber) {
+    return current(orgNumber, CertificateUse.ENCRYPTION);
+  }
+
+  private Optional<AgencyCertificate> current(OrganisationNumber orgNumber, CertificateUse use) {
     Instant now = clock.instant();
     List<AgencyCertificate> inUse =
-        certificates.forAgency(orgNumber).stream().filter(c -> c.isInUseAt(now)).toList();
+        certificates.forAgency(orgNumber).stream()
+            .filter(c -> c.use() == use)
+            .filter(c -> c.isInUseAt(now))
+            .toList();
     return inUse.isEmpty() ? Optional.empty() : Optional.of(inUse.get(inUse.size() - 1));
   }
 
@@ -304,7 +350,10 @@ public class CertificateRegistry {
    * @throws SignatureRejected with the reason the sender is told
    */
   public VerifiedContent verify(Agency sender, byte[] signed, Instant receivedAt) {
-    List<AgencyCertificate> registered = certificates.forAgency(sender.orgNumber());
+    List<AgencyCertificate> registered =
+        certificates.forAgency(sender.orgNumber()).stream()
+            .filter(c -> c.use() == CertificateUse.SIGNING)
+            .toList();
     VerifiedContent verified =
         signatures.verify(
             signed, registered.stream().map(AgencyCertificate::certificate).toList(), receivedAt);
@@ -403,7 +452,8 @@ public class CertificateRegistry {
   }
 
   private static String describe(AgencyCertificate c) {
-    return "certificate "
+    return c.use().code()
+        + " certificate "
         + c.id()
         + " serial "
         + c.serialNumber()

@@ -115,6 +115,30 @@ public final class DevelopmentCa {
   }
 
   /**
+   * Issues a new encryption key and certificate each call, as {@link #issueSigningKey} does a
+   * signing one: the same subject, key usage keyEncipherment only.
+   */
+  public EncryptionKey issueEncryptionKey(String orgNumber, String agencyName) {
+    OrgNumbers.requireValid(orgNumber);
+    Objects.requireNonNull(agencyName, "agencyName");
+    if (agencyName.isBlank()) {
+      throw new IllegalArgumentException("An agency needs a name for its certificate");
+    }
+    KeyPair keys = generateKeys(AGENCY_KEY_BITS);
+    Instant now = Instant.now();
+    X509Certificate issued =
+        Certificates.agencyEncryptionCertificate(
+            certificate,
+            privateKey,
+            keys.getPublic(),
+            orgNumber,
+            agencyName.strip(),
+            new Validity(now.minus(BACKDATING), now.plus(AGENCY_LIFETIME)),
+            randomSerial());
+    return new EncryptionKey(orgNumber, issued, keys.getPrivate());
+  }
+
+  /**
    * Issues a new key and certificate for a time-stamping authority each call; {@link
    * DevelopmentTsa#loadOrCreate} keeps one. The certificate has the one critical extended key usage
    * RFC 3161 requires, id-kp-timeStamping, and a subject that says it is not for production.

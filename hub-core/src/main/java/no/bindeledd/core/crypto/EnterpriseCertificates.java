@@ -32,6 +32,8 @@ public final class EnterpriseCertificates {
 
   private static final int NON_REPUDIATION = 1;
 
+  private static final int KEY_ENCIPHERMENT = 2;
+
   private EnterpriseCertificates() {}
 
   /**
@@ -65,6 +67,16 @@ public final class EnterpriseCertificates {
     return usage == null
         || (usage.length > DIGITAL_SIGNATURE && usage[DIGITAL_SIGNATURE])
         || (usage.length > NON_REPUDIATION && usage[NON_REPUDIATION]);
+  }
+
+  /**
+   * Whether content keys may be encrypted for the certificate's key: keyEncipherment, as the health
+   * network's encryption certificates have it. Unlike signing, no restriction is not enough: the
+   * network issues separate certificates, and a signing certificate is not encrypted for.
+   */
+  public static boolean mayEncryptFor(X509Certificate certificate) {
+    boolean[] usage = certificate.getKeyUsage();
+    return usage != null && usage.length > KEY_ENCIPHERMENT && usage[KEY_ENCIPHERMENT];
   }
 
   /** Whether the certificate is a CA's, which no agency signs messages with. */

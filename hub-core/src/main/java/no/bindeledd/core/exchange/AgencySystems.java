@@ -3,7 +3,9 @@ package no.bindeledd.core.exchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.bindeledd.core.InvalidInput;
@@ -12,9 +14,13 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEvent;
 import no.bindeledd.core.audit.AuditLog;
 import no.bindeledd.core.audit.AuditOutcome;
+import no.bindeledd.core.certificates.AgencyCertificate;
 import no.bindeledd.core.certificates.CertificateRegistry;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.crypto.DecryptionRejected;
+import no.bindeledd.core.crypto.EncryptionKey;
+import no.bindeledd.core.crypto.Envelopes;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.crypto.SigningKey;
@@ -26,8 +32,9 @@ import no.bindeledd.core.person.Person;
 
 /**
  * What connectors call for the agencies whose own systems they speak to: sign what leaves the hub
- * in an agency's format, open what such a system signed, and take in its answers. Connectors map
- * formats; signatures, consent and storage stay here.
+ * in an agency's format and encrypt it for the agency's encryption certificate, decrypt and verify
+ * what such a system sent, and take in its answers. Connectors map formats; signatures, encryption
+ * (ADR 0029), consent and storage stay here.
  */
 @ApplicationScoped
 public class AgencySystems {
@@ -40,7 +47,16 @@ public class AgencySystems {
   private Signatures signatures;
   private AgencyKeyStore keys;
   private CertificateRegistry certificates;
+  private TransitEncryptions encryption;
   private Clock clock;
+  private final Envelopes envelopes = new Envelopes();
+
+  /**
+   * The largest encrypted message taken from an agency's system: a signed message at its limit,
+   * with room for the envelope around it.
+   */
+  public static final int MAX_ENCRYPTED_MESSAGE_BYTES =
+      MessageExchange.MAX_SIGNED_MESSAGE_BYTES + 16 * 1024;
 
   protected AgencySystems() {}
 
@@ -54,6 +70,7 @@ public class AgencySystems {
       Signatures signatures,
       AgencyKeyStore keys,
       CertificateRegistry certificates,
+      TransitEncryptions encryption,
       Clock clock) {
     this.messages = messages;
     this.agencies = agencies;
@@ -63,16 +80,63 @@ public class AgencySystems {
     this.signatures = signatures;
     this.keys = keys;
     this.certificates = certificates;
+    this.encryption = encryption;
     this.clock = clock;
   }
 
   /**
-   * Signs a message cleared for delivery, as its sending agency, in the form the recipient's system
-   * reads.
+   * A message cleared for delivery as it goes on the wire: signed as its sending agency, then
+   * encrypted for the recipient's current encryption certificate, with the recipient's algorithms.
+   * Signed only where the recipient has no encryption certificate and does not require encryption.
+   *
+   * @throws Undeliverable if the recipient requires encryption and has no encryption certificate
    */
-  public byte[] signOutbound(String messageId, byte[] content) {
+  public byte[] sealOutbound(String messageId, byte[] content) {
     Message message = messages.get(messageId);
-    return signAs(message.sender(), content);
+    byte[] signed = signAs(message.sender(), content);
+    Optional<X509Certificate> recipient = encryptionCertificate(message.recipient());
+    if (recipient.isEmpty()) {
+      if (encryption.of(message.recipient()).required()) {
+        throw new Undeliverable(
+            "no encryption certificate is registered for "
+                + message.recipient()
+                + ", whose messages must be encrypted; an administrator registers one (use"
+                + " encryption)");
+      }
+      return signed;
+    }
+    return encrypt(message.recipient(), recipient.get(), signed);
+  }
+
+  /**
+   * A receipt or other reply as it goes on the wire: signed as {@code signer}, an agency whose key
+   * the hub holds, and encrypted for {@code counterpart} where it has an encryption certificate. A
+   * receipt carries no health data and must reach even a counterpart without one, so it is then
+   * signed only.
+   */
+  public byte[] sealAs(OrganisationNumber signer, OrganisationNumber counterpart, byte[] content) {
+    byte[] signed = signAs(signer, content);
+    return encryptionCertificate(counterpart)
+        .map(certificate -> encrypt(counterpart, certificate, signed))
+        .orElse(signed);
+  }
+
+  /**
+   * Whether what {@link #sealOutbound} or {@link #sealAs} returned is encrypted, for a connector
+   * whose format carries the two differently.
+   */
+  public boolean isEncrypted(byte[] sealed) {
+    return envelopes.isEncrypted(sealed);
+  }
+
+  private Optional<X509Certificate> encryptionCertificate(OrganisationNumber agency) {
+    return certificates.currentEncryption(agency).map(AgencyCertificate::certificate);
+  }
+
+  private byte[] encrypt(OrganisationNumber agency, X509Certificate certificate, byte[] signed) {
+    TransitEncryption settings = encryption.of(agency);
+    return envelopes.encrypt(
+        signed, certificate, settings.keyTransport(), settings.contentCipher());
   }
 
   /** Signs a receipt or other reply as an agency whose key the hub holds. */
@@ -86,16 +150,104 @@ public class AgencySystems {
 
   /**
    * Verifies what an agency's system sent against that agency's registered certificate and returns
-   * the signed content. A signature that does not verify is audited and rejected as {@link
-   * InboundRejected.Reason#BAD_SIGNATURE}.
+   * the signed content; an encrypted message is decrypted first, as {@link #receive} does.
    */
   @Transactional(dontRollbackOn = InboundRejected.class)
-  public byte[] open(OrganisationNumber claimedSender, byte[] signed) {
-    if (signed.length > MessageExchange.MAX_SIGNED_MESSAGE_BYTES) {
+  public byte[] open(OrganisationNumber claimedSender, byte[] message) {
+    return receive(claimedSender, message).content();
+  }
+
+  /**
+   * Opens what an agency's system sent: decrypts it if it is encrypted (for the encryption
+   * certificate of an agency whose key the hub holds), then verifies the signature inside against
+   * the sender's registered signing certificates. Each refusal is audited: a message that does not
+   * decrypt as {@link InboundRejected.Reason#NOT_DECRYPTED}; a signed message that is not encrypted
+   * where the sender must encrypt as {@link InboundRejected.Reason#NOT_ENCRYPTED}, after its
+   * signature verified, with what it says so that the refusal can be addressed; a signature that
+   * does not verify as {@link SignatureRejected} says.
+   */
+  @Transactional(dontRollbackOn = InboundRejected.class)
+  public Opened receive(OrganisationNumber claimedSender, byte[] message) {
+    boolean encrypted = envelopes.isEncrypted(message);
+    int limit = encrypted ? MAX_ENCRYPTED_MESSAGE_BYTES : MessageExchange.MAX_SIGNED_MESSAGE_BYTES;
+    if (message.length > limit) {
       throw new InvalidInput(
-          "a signed message is at most " + MessageExchange.MAX_SIGNED_MESSAGE_BYTES + " bytes");
+          "a " + (encrypted ? "encrypted" : "signed") + " message is at most " + limit + " bytes");
     }
     Agency sender = agencies.get(claimedSender);
+    byte[] signed = encrypted ? decrypt(sender, message) : message;
+    if (signed.length > MessageExchange.MAX_SIGNED_MESSAGE_BYTES) {
+      throw new InvalidInput(
+          "a signed message is at most "
+              + MessageExchange.MAX_SIGNED_MESSAGE_BYTES
+              + " bytes, also inside its envelope");
+    }
+    byte[] content = verify(sender, signed);
+    if (!encrypted && encryption.of(claimedSender).required()) {
+      String reason =
+          "the message is signed but not encrypted; messages from "
+              + claimedSender
+              + " must be encrypted for the receiving agency's encryption certificate (CMS"
+              + " EnvelopedData or AuthEnvelopedData)";
+      audit.append(
+          AuditEvent.of(
+                  Actor.agencySystem(sender.orgNumber()),
+                  AuditAction.DECRYPTION_REJECTED,
+                  AuditOutcome.REFUSED)
+              .agencies(sender.orgNumber(), null)
+              .reason("not-encrypted: " + reason));
+      throw new InboundRejected(InboundRejected.Reason.NOT_ENCRYPTED, reason, content);
+    }
+    return new Opened(signed, content, encrypted);
+  }
+
+  /**
+   * What an agency's system sent, opened: the signed message (CMS SignedData, which the hub keeps
+   * as the message's signature), what it says, and whether it came encrypted.
+   */
+  public record Opened(byte[] signed, byte[] content, boolean encrypted) {
+    public Opened {
+      signed = signed.clone();
+      content = content.clone();
+    }
+
+    @Override
+    public byte[] signed() {
+      return signed.clone();
+    }
+
+    @Override
+    public byte[] content() {
+      return content.clone();
+    }
+  }
+
+  /**
+   * Decrypts with the encryption keys the hub holds for agencies other than the sender: a message
+   * is for the agency it answers, which the hub learns only from inside.
+   */
+  private byte[] decrypt(Agency sender, byte[] message) {
+    List<EncryptionKey> ours =
+        keys.encryptionKeys().stream()
+            .filter(key -> !key.orgNumber().equals(sender.orgNumber().value()))
+            .toList();
+    try {
+      return envelopes.decrypt(message, ours, MAX_ENCRYPTED_MESSAGE_BYTES).content();
+    } catch (DecryptionRejected rejected) {
+      audit.append(
+          AuditEvent.of(
+                  Actor.agencySystem(sender.orgNumber()),
+                  AuditAction.DECRYPTION_REJECTED,
+                  AuditOutcome.REFUSED)
+              .agencies(sender.orgNumber(), null)
+              .reason(rejected.code() + ": " + rejected.getMessage()));
+      throw new InboundRejected(
+          InboundRejected.Reason.NOT_DECRYPTED,
+          "the message could not be decrypted (" + rejected.code() + "): " + rejected.getMessage());
+    }
+  }
+
+  private byte[] verify(Agency sender, byte[] signed) {
     try {
       return certificates.verify(sender, signed, clock.instant()).content();
     } catch (SignatureRejected rejected) {

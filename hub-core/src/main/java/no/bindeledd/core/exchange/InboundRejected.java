@@ -15,6 +15,16 @@ public class InboundRejected extends InvalidInput {
   public enum Reason {
     /** Not CMS SignedData at all. */
     NOT_SIGNED,
+    /**
+     * Signed by the agency, but not encrypted for the hub where the agency's messages must be; what
+     * it says comes with the refusal, to address it.
+     */
+    NOT_ENCRYPTED,
+    /**
+     * Encrypted, but not opened: not for an encryption certificate whose key the hub holds, an
+     * algorithm the hub does not accept, changed, too large, or unreadable.
+     */
+    NOT_DECRYPTED,
     /** Signed, but not with the registered certificate of the agency it claims to come from. */
     BAD_SIGNATURE,
     /** Signed under a registered certificate its issuer has revoked. */

@@ -220,6 +220,56 @@ class CertificateRegistryTest {
   }
 
   @Test
+  void anEncryptionCertificateIsRegisteredForEncryptionAndBecomesTheCurrentOne() {
+    SigningKey key = trusted.issuing().keyUsage(KeyUsage.keyEncipherment).issue();
+
+    AgencyCertificate registered =
+        db.inTransaction(
+            () ->
+                registry.register(
+                    ADMINISTRATOR,
+                    GP_OFFICE,
+                    Pem.encode(key.certificate()),
+                    CertificateUse.ENCRYPTION));
+
+    assertThat(registered.use()).isEqualTo(CertificateUse.ENCRYPTION);
+    assertThat(db.inTransaction(() -> registry.currentEncryption(GP_OFFICE)))
+        .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(registered.id()));
+    assertThat(db.inTransaction(() -> registry.current(GP_OFFICE)))
+        .as("not a signing certificate")
+        .isEmpty();
+    assertThat(new String(lastAudit().canonicalBytes(), StandardCharsets.UTF_8))
+        .contains("encryption certificate " + registered.id());
+    assertThatThrownBy(() -> verify(signatures.sign(CONTENT, key), Instant.now()))
+        .as("signatures are never verified under an encryption certificate")
+        .isInstanceOf(SignatureRejected.class);
+  }
+
+  @Test
+  void aSigningCertificateIsRefusedForEncryption() {
+    SigningKey key = trusted.issuing().keyUsage(KeyUsage.digitalSignature).issue();
+
+    assertThatThrownBy(
+            () ->
+                db.inTransactionKeeping(
+                    CertificateRefused.class,
+                    () ->
+                        registry.register(
+                            ADMINISTRATOR,
+                            GP_OFFICE,
+                            Pem.encode(key.certificate()),
+                            CertificateUse.ENCRYPTION)))
+        .isInstanceOfSatisfying(
+            CertificateRefused.class,
+            refused -> {
+              assertThat(refused.reason()).isEqualTo(CertificateRefused.Reason.WRONG_KEY_USAGE);
+              assertThat(refused.getMessage()).contains("keyEncipherment");
+            });
+    assertThat(lastAudit().action()).isEqualTo("certificate.refused");
+    assertThat(history()).isEmpty();
+  }
+
+  @Test
   void aKeyForNonRepudiationAloneMaySign() {
     assertThat(register(trusted.issuing().keyUsage(KeyUsage.nonRepudiation).issue()).status())
         .isEqualTo(CertificateStatus.ACTIVE);

@@ -63,6 +63,7 @@ class AgencyDeliveryTest {
   private MessageExchange exchange;
   private Delivery delivery;
   private AgencySystems systems;
+  private TransitEncryptions encryption;
   private JpaMessages messages;
   private Person amal;
 
@@ -80,6 +81,7 @@ class AgencyDeliveryTest {
     exchange = services.exchange();
     delivery = services.delivery();
     systems = services.agencySystems();
+    encryption = services.encryption();
     amal = town.participant();
   }
 
@@ -545,6 +547,13 @@ class AgencyDeliveryTest {
 
   @Test
   void whatAnAgencySystemSignsOpensOnlyWithThatAgencysCertificate() {
+    // Both agencies are still moving to encryption: signed messages are taken in.
+    TransitEncryption signedOnly =
+        new TransitEncryption(
+            false,
+            TransitEncryption.DEFAULT.keyTransport(),
+            TransitEncryption.DEFAULT.contentCipher());
+    encryption.configure(Map.of(GP_OFFICE, signedOnly, NAV, signedOnly));
     byte[] signed = signedByGp("<MsgHead/>");
 
     assertThat(db.inTransaction(() -> systems.open(GP_OFFICE, signed)))

@@ -317,9 +317,11 @@ abstract class SchemaAndMappingContract {
 
     try (Connection c = db.dataSource().getConnection();
         PreparedStatement update =
-            c.prepareStatement("UPDATE audit_entry SET canonical_bytes = ? WHERE seq = ?")) {
+            c.prepareStatement(
+                "UPDATE audit_entry SET canonical_bytes = ? WHERE log_id = ? AND seq = ?")) {
       update.setBytes(1, edited);
-      update.setLong(2, third.seq());
+      update.setString(2, LOG.value());
+      update.setLong(3, third.seq());
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.certificates.AgencyCertificate;
 import no.bindeledd.core.certificates.CertificateRegistry;
 import no.bindeledd.core.certificates.CertificateStatus;
+import no.bindeledd.core.certificates.CertificateUse;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.Roles;
 import no.bindeledd.web.json.JsonRequest;
@@ -53,6 +55,10 @@ public class AgencyCertificatesResource {
     @NotBlank
     @Size(max = MAX_PEM_LENGTH)
     public String certificate;
+
+    /** {@code signing} (when left out) or {@code encryption}. */
+    @Pattern(regexp = "signing|encryption", message = "must be signing or encryption")
+    public String use;
   }
 
   public static final class WithdrawalRequest implements JsonRequest {
@@ -68,6 +74,7 @@ public class AgencyCertificatesResource {
   public record CertificateView(
       String id,
       String agency,
+      String use,
       String status,
       String subject,
       String issuer,
@@ -93,6 +100,7 @@ public class AgencyCertificatesResource {
       return new CertificateView(
           c.id(),
           c.agency().value(),
+          c.use().code(),
           status,
           c.subject(),
           c.issuer(),
@@ -131,15 +139,19 @@ public class AgencyCertificatesResource {
   @Operation(
       summary =
           "Register an enterprise certificate for the agency, checked first: it must chain to the"
-              + " trust list, be valid now, allow digitalSignature or nonRepudiation, carry the"
-              + " agency's organisation number (serialNumber, or organizationIdentifier"
-              + " NTRNO-<number>), and not be revoked by its OCSP responder or CRL. Messages signed"
-              + " under it are accepted from then on, beside the agency's other active ones. A"
-              + " refusal is a problem whose refusal names the reason")
+              + " trust list, be valid now, allow digitalSignature or nonRepudiation (use"
+              + " signing, the default) or keyEncipherment (use encryption), carry the agency's"
+              + " organisation number (serialNumber, or organizationIdentifier NTRNO-<number>), and"
+              + " not be revoked by its OCSP responder or CRL. Messages signed under a signing"
+              + " certificate are accepted from then on, beside the agency's other active ones;"
+              + " what the hub sends the agency is encrypted for its encryption certificate"
+              + " registered last. A refusal is a problem whose refusal names the reason")
   public Response registerCertificate(
       @PathParam("orgNumber") String orgNumber, @Valid @NotNull RegistrationRequest body) {
+    CertificateUse use =
+        body.use == null ? CertificateUse.SIGNING : CertificateUse.ofCode(body.use).orElseThrow();
     AgencyCertificate registered =
-        registry.register(actor, OrganisationNumber.of(orgNumber), body.certificate);
+        registry.register(actor, OrganisationNumber.of(orgNumber), body.certificate, use);
     return Response.created(uri.getAbsolutePathBuilder().path(registered.id()).build())
         .entity(CertificateView.of(registered, Instant.now()))
         .build();

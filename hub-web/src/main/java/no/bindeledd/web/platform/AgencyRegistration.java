@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import no.bindeledd.core.certificates.CertificateRegistry;
+import no.bindeledd.core.certificates.CertificateUse;
 import no.bindeledd.core.party.Agencies;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.Municipalities;
@@ -15,9 +16,9 @@ import no.bindeledd.core.party.Municipality;
 /**
  * Brings the municipalities and the agency register in line with configuration: adds new ones,
  * renames changed ones, records the municipalities each agency serves, gives people registered
- * before the hub knew municipalities the one municipality it then served, and registers the
- * certificate of each agency whose key the hub holds, through the certificate registry and its
- * checks, as an administrator's registration would be.
+ * before the hub knew municipalities the one municipality it then served, and registers the signing
+ * and encryption certificates of each agency whose keys the hub holds, through the certificate
+ * registry and its checks, as an administrator's registration would be.
  */
 @ApplicationScoped
 public class AgencyRegistration {
@@ -28,7 +29,10 @@ public class AgencyRegistration {
   @Inject CertificateRegistry certificateRegistry;
 
   @Transactional
-  public void register(Deployment deployment, Map<String, X509Certificate> certificates) {
+  public void register(
+      Deployment deployment,
+      Map<String, X509Certificate> certificates,
+      Map<String, X509Certificate> encryptionCertificates) {
     for (Deployment.MunicipalityEntry entry : deployment.municipalities()) {
       municipalities
           .find(entry.number())
@@ -59,6 +63,11 @@ public class AgencyRegistration {
       X509Certificate certificate = certificates.get(entry.orgNumber().value());
       if (certificate != null) {
         certificateRegistry.registerAtStart(entry.orgNumber(), certificate);
+      }
+      X509Certificate encryption = encryptionCertificates.get(entry.orgNumber().value());
+      if (encryption != null) {
+        certificateRegistry.registerAtStart(
+            entry.orgNumber(), encryption, CertificateUse.ENCRYPTION);
       }
     }
   }

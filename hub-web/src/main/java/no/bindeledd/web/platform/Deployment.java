@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 import no.bindeledd.connectors.AgencyConnection;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Role;
+import no.bindeledd.core.crypto.ContentCipher;
+import no.bindeledd.core.crypto.KeyTransport;
+import no.bindeledd.core.exchange.TransitEncryption;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.party.OrganisationNumber;
@@ -50,6 +53,9 @@ public record Deployment(
   /**
    * @param municipalities the one a refugee service, school or kindergarten belongs to; the one or
    *     more a GP office or NAV office serves
+   * @param encryption how the hub encrypts for the agency's own system, and whether it must: the
+   *     entry's {@code encryption} object ({@code required}, {@code keyTransport}, {@code
+   *     contentCipher}), each left out taking {@link TransitEncryption#DEFAULT}'s value
    */
   public record AgencyEntry(
       OrganisationNumber orgNumber,
@@ -57,7 +63,8 @@ public record Deployment(
       AgencyKind kind,
       String herId,
       Set<MunicipalityNumber> municipalities,
-      AgencyConnection connection) {
+      AgencyConnection connection,
+      TransitEncryption encryption) {
 
     public AgencyEntry {
       municipalities = Set.copyOf(municipalities);
@@ -162,7 +169,8 @@ public record Deployment(
               kind,
               a.getString("herId", null),
               served(org, kind, a.getJsonArray("municipalities"), numbers),
-              connection(org, kind, a.getJsonObject("connector"), properties)));
+              connection(org, kind, a.getJsonObject("connector"), properties),
+              encryption(org, a.getJsonObject("encryption"))));
     }
     for (MunicipalityEntry municipality : municipalities) {
       // A municipality's people are registered by its refugee service, and its auditor works there.
@@ -321,6 +329,35 @@ public record Deployment(
               p.getString("acr", AssuranceLevels.SUBSTANTIAL)));
     }
     return List.copyOf(participants);
+  }
+
+  private static TransitEncryption encryption(OrganisationNumber org, JsonObject encryption) {
+    TransitEncryption defaults = TransitEncryption.DEFAULT;
+    if (encryption == null) {
+      return defaults;
+    }
+    String transport = encryption.getString("keyTransport", defaults.keyTransport().code());
+    String cipher = encryption.getString("contentCipher", defaults.contentCipher().code());
+    return new TransitEncryption(
+        encryption.getBoolean("required", defaults.required()),
+        KeyTransport.ofCode(transport)
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "agency "
+                            + org
+                            + " has an unknown keyTransport '"
+                            + transport
+                            + "' (rsa-oaep-sha256, rsa-pkcs1-v1_5)")),
+        ContentCipher.ofCode(cipher)
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "agency "
+                            + org
+                            + " has an unknown contentCipher '"
+                            + cipher
+                            + "' (aes-256-gcm, aes-256-cbc)")));
   }
 
   private static AgencyConnection connection(

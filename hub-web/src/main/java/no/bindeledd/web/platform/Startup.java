@@ -29,6 +29,7 @@ import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.crypto.HttpTimestampAuthority;
 import no.bindeledd.core.crypto.LogSigningKey;
 import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.core.exchange.TransitEncryptions;
 import no.bindeledd.core.persistence.SchemaMigration;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.web.camel.CamelLifecycle;
@@ -57,6 +58,7 @@ public class Startup {
 
   @Inject HubSettings settings;
   @Inject AgencyRegistration agencyRegistration;
+  @Inject TransitEncryptions transitEncryptions;
   @Inject CoreProducers core;
   @Inject DevIdentityProviderHolder devIdentityProvider;
   @Inject CamelLifecycle camel;
@@ -93,10 +95,21 @@ public class Startup {
     AgencyKeyStore keys = AgencyKeyStore.loadOrCreate(settings.keysDir());
     if (settings.isEmbedded()) {
       DevelopmentCa ca = DevelopmentCa.loadOrCreate(settings.keysDir());
-      deployment.agencies().forEach(a -> keys.ensureKey(a.orgNumber().value(), a.name(), ca));
+      deployment
+          .agencies()
+          .forEach(
+              a -> {
+                keys.ensureKey(a.orgNumber().value(), a.name(), ca);
+                keys.ensureEncryptionKey(a.orgNumber().value(), a.name(), ca);
+              });
     }
     Map<String, X509Certificate> certificates = keys.certificates();
-    agencyRegistration.register(deployment, certificates);
+    agencyRegistration.register(deployment, certificates, keys.encryptionCertificates());
+    transitEncryptions.configure(
+        deployment.agencies().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Deployment.AgencyEntry::orgNumber, Deployment.AgencyEntry::encryption)));
     core.useAgencyKeys(keys);
     LogIdentity identity = logIdentity();
     core.useAuditLog(identity, timestampAuthority(), settings.keysDir());

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ import no.bindeledd.connectors.simulator.GpOfficeSimulator;
 import no.bindeledd.connectors.simulator.NavSimulator;
 import no.bindeledd.connectors.simulator.SimulatorServer;
 import no.bindeledd.core.crypto.AgencyKeyStore;
-import no.bindeledd.core.crypto.Signatures;
-import no.bindeledd.core.crypto.SigningKey;
 import no.bindeledd.web.platform.Deployment;
 import no.bindeledd.web.platform.HubSettings;
 
@@ -33,7 +30,8 @@ import no.bindeledd.web.platform.HubSettings;
  * Starts the simulated agencies for the embedded demo: one HTTP server for the GP offices and NAV
  * that are reached over HTTP, a folder watcher for each GP office on a file drop, and a mail server
  * on the configured SMTP port that logs each notification it catches. Each simulated agency signs
- * with its own development key and checks the hub's signatures, as a real one would.
+ * and decrypts with its own development keys, encrypts for the hub's agencies and checks the hub's
+ * signatures, as a real one would.
  */
 @ApplicationScoped
 public class EmbeddedSimulators {
@@ -41,7 +39,6 @@ public class EmbeddedSimulators {
   private static final Logger LOG = Logger.getLogger(EmbeddedSimulators.class.getName());
 
   @Inject HubSettings settings;
-  @Inject Signatures signatures;
   @Inject Clock clock;
 
   private SimulatorServer server;
@@ -109,25 +106,7 @@ public class EmbeddedSimulators {
   }
 
   private AgencyKeys keysOf(String org, AgencyKeyStore keys) {
-    return new AgencyKeys() {
-      @Override
-      public byte[] sign(byte[] content) {
-        SigningKey key =
-            keys.find(org)
-                .orElseThrow(() -> new IllegalStateException("no development key for " + org));
-        return signatures.sign(content, key);
-      }
-
-      @Override
-      public byte[] open(byte[] signed) {
-        List<X509Certificate> hub =
-            keys.certificates().entrySet().stream()
-                .filter(e -> !e.getKey().equals(org))
-                .map(java.util.Map.Entry::getValue)
-                .toList();
-        return signatures.verify(signed, hub, clock.instant()).content();
-      }
-    };
+    return new DevelopmentAgencyKeys(org, keys, clock);
   }
 
   @PreDestroy

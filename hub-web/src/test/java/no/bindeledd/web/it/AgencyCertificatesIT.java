@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.UUID;
 import no.bindeledd.connectors.gp.format.AppRec;
@@ -16,6 +17,7 @@ import no.bindeledd.connectors.gp.format.DialogRequest;
 import no.bindeledd.connectors.gp.format.UnacceptableGpMessage;
 import no.bindeledd.connectors.simulator.AgencyKeys;
 import no.bindeledd.core.crypto.DevelopmentCa;
+import no.bindeledd.core.crypto.EncryptionKey;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.crypto.SigningKey;
@@ -101,7 +103,8 @@ class AgencyCertificatesIT {
   private static byte[] answerSignedWith(SigningKey key, String text) {
     DialogAnswer answer =
         DialogAnswer.to(request, UUID.randomUUID().toString(), Instant.now(), text);
-    return SIGNATURES.sign(simulators.format().write(answer), key);
+    return simulators.encryptedFor(
+        Demo.REFUGEE_SERVICE, SIGNATURES.sign(simulators.format().write(answer), key));
   }
 
   private static AppRec receiptIn(Reply reply) {
@@ -157,12 +160,13 @@ class AgencyCertificatesIT {
         receiptIn(office.post(INBOUND, PKCS7, answerSignedWith(renewed, "Signed under the new.")));
     assertThat(underTheNewOne.status()).isEqualTo(AppRecStatus.OK);
     byte[] underTheOldOne =
-        hubSideKeys.sign(
+        hubSideKeys.seal(
             simulators
                 .format()
                 .write(
                     DialogAnswer.to(
-                        request, UUID.randomUUID().toString(), Instant.now(), "Under the old.")));
+                        request, UUID.randomUUID().toString(), Instant.now(), "Under the old.")),
+            Demo.REFUGEE_SERVICE);
     assertThat(receiptIn(office.post(INBOUND, PKCS7, underTheOldOne)).status())
         .isEqualTo(AppRecStatus.OK);
     assertThat(conversationSize()).isEqualTo(stored + 2);
@@ -235,6 +239,52 @@ class AgencyCertificatesIT {
     JsonObject stored = certificateIn(id);
     assertThat(stored.getString("status")).isEqualTo("revoked");
     assertThat(stored.getString("revokedAt")).isNotBlank();
+  }
+
+  private static String registration(X509Certificate certificate, String use) {
+    return Json.createObjectBuilder()
+        .add("certificate", Pem.encode(certificate))
+        .add("use", use)
+        .build()
+        .toString();
+  }
+
+  @Test
+  void anAdministratorRegistersAnEncryptionCertificateAndASigningOneIsRefusedForEncryption() {
+    assertThat(administrator.get(CERTIFICATES).jsonArray())
+        .as("the key store's encryption certificate, registered by the hub at start")
+        .anySatisfy(
+            c -> {
+              assertThat(c.asJsonObject().getString("use")).isEqualTo("encryption");
+              assertThat(c.asJsonObject().getString("registeredBy")).isEqualTo("bindeledd-hub");
+            });
+    EncryptionKey renewed =
+        DevelopmentCa.loadOrCreate(hub.dataDir().resolve("keys"))
+            .issueEncryptionKey(HTTP_GP_OFFICE, "Fjellet GP Office");
+
+    Reply registered =
+        administrator.post(CERTIFICATES, registration(renewed.certificate(), "encryption"));
+    String id = registered.json().getString("id", null);
+    try {
+      assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+      assertThat(registered.json().getString("use")).isEqualTo("encryption");
+      assertThat(registered.json().getString("status")).isEqualTo("active");
+    } finally {
+      // The simulated office decrypts with the key store's key only: the hub goes back to it.
+      if (id != null) {
+        administrator.post(
+            CERTIFICATES + "/" + id + "/withdrawal",
+            Json.createObjectBuilder().add("reason", "test over").build().toString());
+      }
+    }
+    Reply signingForEncryption =
+        administrator.post(
+            CERTIFICATES, registration(secondDevelopmentKey().certificate(), "encryption"));
+    assertThat(signingForEncryption.status()).as(signingForEncryption.toString()).isEqualTo(400);
+    assertThat(signingForEncryption.json().getString("refusal")).isEqualTo("wrong-key-usage");
+    assertThat(
+            administrator.post(CERTIFICATES, registration(renewed.certificate(), "both")).status())
+        .isEqualTo(400);
   }
 
   @Test

@@ -127,6 +127,9 @@ class ConnectorJourneysIT {
     AppRec receipt = awaitHubReceiptFor(office, answer.getString("id"));
     assertThat(receipt.status()).isEqualTo(AppRecStatus.OK);
     assertThat(receipt.sender().organisationNumber()).contains(Demo.REFUGEE_SERVICE);
+    assertThat(office.unencryptedFromHub())
+        .as("the request and the receipt reached the office encrypted for it")
+        .isZero();
   }
 
   @ParameterizedTest(name = "over {0}")
@@ -216,7 +219,9 @@ class ConnectorJourneysIT {
         simulators
             .httpOffice
             .sendSigned(
-                simulators.keysOf(HTTP_GP_OFFICE).sign(xml.getBytes(StandardCharsets.UTF_8)))
+                simulators
+                    .keysOf(HTTP_GP_OFFICE)
+                    .seal(xml.getBytes(StandardCharsets.UTF_8), Demo.REFUGEE_SERVICE))
             .orElseThrow();
 
     AppRec receipt =

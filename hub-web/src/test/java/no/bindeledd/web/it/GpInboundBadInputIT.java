@@ -99,8 +99,9 @@ class GpInboundBadInputIT {
     return DialogAnswer.to(request, UUID.randomUUID().toString(), Instant.now(), text);
   }
 
+  /** Signed as the office, and encrypted for the refugee service that asked. */
   private static byte[] signedXml(String xml) {
-    return officeKeys.sign(xml.getBytes(StandardCharsets.UTF_8));
+    return officeKeys.seal(xml.getBytes(StandardCharsets.UTF_8), Demo.REFUGEE_SERVICE);
   }
 
   private static String xml(GpMessage message) {
@@ -157,6 +158,33 @@ class GpInboundBadInputIT {
         office.post(INBOUND, PKCS7, xml(answer("unsigned")).getBytes(StandardCharsets.UTF_8)),
         400,
         "not-signed");
+  }
+
+  @Test
+  void anAnswerSignedButNotEncryptedIsRejectedWithAReceiptAndNotStored() {
+    byte[] signedOnly =
+        officeKeys.sign(xml(answer("Not encrypted.")).getBytes(StandardCharsets.UTF_8));
+
+    Reply reply = office.post(INBOUND, PKCS7, signedOnly);
+
+    assertRejectedWith(reply, "X99");
+    assertThat(receiptIn(reply).errors().get(0).details())
+        .hasValueSatisfying(d -> assertThat(d).contains("signed but not encrypted"));
+  }
+
+  @Test
+  void whatDoesNotDecryptIsAProblemNamingTheReason() {
+    byte[] forTheOfficeItself =
+        simulators.encryptedFor(
+            HTTP_GP_OFFICE,
+            officeKeys.sign(xml(answer("For the wrong one.")).getBytes(StandardCharsets.UTF_8)));
+    byte[] truncated = signedXml(xml(answer("Cut short.")));
+    truncated = java.util.Arrays.copyOf(truncated, truncated.length - 40);
+
+    Reply wrongRecipient = office.post(INBOUND, PKCS7, forTheOfficeItself);
+    assertProblem(wrongRecipient, 400, "not-decrypted");
+    assertThat(wrongRecipient.json().getString("detail")).contains("unknown-recipient");
+    assertProblem(office.post(INBOUND, PKCS7, truncated), 400, "not-decrypted");
   }
 
   @Test

@@ -256,5 +256,8 @@ class SchoolAndNavJourneysIT {
     assertThat(atNav.toString()).contains("two days a week");
     assertThat(atNav.getJsonObject("consent").getString("id"))
         .isEqualTo(consent.json().getString("id"));
+    assertThat(simulators.nav.unencryptedPlans())
+        .as("every plan reached NAV encrypted for NAV")
+        .isZero();
   }
 }

@@ -4,18 +4,18 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import no.bindeledd.connectors.gp.format.GpMessageFormat;
 import no.bindeledd.connectors.simulator.AgencyKeys;
 import no.bindeledd.connectors.simulator.GpOfficeSimulator;
 import no.bindeledd.connectors.simulator.NavSimulator;
 import no.bindeledd.connectors.simulator.SimulatorServer;
 import no.bindeledd.core.crypto.AgencyKeyStore;
-import no.bindeledd.core.crypto.Signatures;
+import no.bindeledd.core.crypto.ContentCipher;
+import no.bindeledd.core.crypto.Envelopes;
+import no.bindeledd.core.crypto.KeyTransport;
+import no.bindeledd.web.simulation.DevelopmentAgencyKeys;
 
 /**
  * The other agencies of the demo municipality, played from the test JVM over real HTTP, files and
@@ -97,25 +97,25 @@ public final class Simulators {
     return format;
   }
 
-  /** Signing and checking as one agency, with the key the hub's development CA issued it. */
+  /**
+   * Signing, encrypting and checking as one agency, with the keys the hub's development CA issued
+   * it.
+   */
   public AgencyKeys keysOf(String org) {
-    Signatures signatures = new Signatures();
-    return new AgencyKeys() {
-      @Override
-      public byte[] sign(byte[] content) {
-        return signatures.sign(content, keys.find(org).orElseThrow());
-      }
+    return new DevelopmentAgencyKeys(org, keys, java.time.Clock.systemUTC());
+  }
 
-      @Override
-      public byte[] open(byte[] signed) {
-        List<X509Certificate> others =
-            keys.certificates().entrySet().stream()
-                .filter(e -> !e.getKey().equals(org))
-                .map(Map.Entry::getValue)
-                .toList();
-        return signatures.verify(signed, others, java.time.Instant.now()).content();
-      }
-    };
+  /**
+   * The message encrypted for the agency's encryption certificate in the hub's key store, as an
+   * agency's system encrypts for it (RSA-OAEP, AES-256-GCM).
+   */
+  public byte[] encryptedFor(String org, byte[] signed) {
+    return new Envelopes()
+        .encrypt(
+            signed,
+            keys.encryptionCertificates().get(org),
+            KeyTransport.RSA_OAEP_SHA256,
+            ContentCipher.AES_256_GCM);
   }
 
   public void stop() {

@@ -209,6 +209,7 @@ public final class ProductionHub {
         Deployment.read(deploymentFile, name -> Optional.of("http://localhost"));
     for (Deployment.AgencyEntry agency : municipality.agencies()) {
       keys.ensureKey(agency.orgNumber().value(), agency.name(), ca);
+      keys.ensureEncryptionKey(agency.orgNumber().value(), agency.name(), ca);
     }
     return keys;
   }

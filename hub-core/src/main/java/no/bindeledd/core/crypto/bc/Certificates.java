@@ -108,6 +108,50 @@ public final class Certificates {
       String agencyName,
       Validity validity,
       BigInteger serial) {
+    return agencyCertificate(
+        issuer,
+        issuerKey,
+        agencyKey,
+        orgNumber,
+        agencyName,
+        validity,
+        serial,
+        KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+  }
+
+  /**
+   * An agency's encryption certificate, as the health network issues one beside the signing
+   * certificate: key usage keyEncipherment only, so that the key transports content keys and never
+   * signs.
+   */
+  public static X509Certificate agencyEncryptionCertificate(
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      PublicKey agencyKey,
+      String orgNumber,
+      String agencyName,
+      Validity validity,
+      BigInteger serial) {
+    return agencyCertificate(
+        issuer,
+        issuerKey,
+        agencyKey,
+        orgNumber,
+        agencyName,
+        validity,
+        serial,
+        KeyUsage.keyEncipherment);
+  }
+
+  private static X509Certificate agencyCertificate(
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      PublicKey agencyKey,
+      String orgNumber,
+      String agencyName,
+      Validity validity,
+      BigInteger serial,
+      int keyUsage) {
     X500Name subject =
         new X500NameBuilder(BCStyle.INSTANCE)
             .addRDN(BCStyle.C, "NO")
@@ -128,10 +172,7 @@ public final class Certificates {
                   subject,
                   agencyKey)
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-              .addExtension(
-                  Extension.keyUsage,
-                  true,
-                  new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+              .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
               .addExtension(
                   Extension.extendedKeyUsage,
                   false,

@@ -2,6 +2,7 @@ package no.bindeledd.connectors.gp.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ class GpMessageFormatFuzzTest {
   private static final GpMessageFormat FORMAT = new GpMessageFormat();
 
   @MethodSource("messagesTheHubReads")
+  @DictionaryEntries({"<?xml version=\"1.1\"?>", "&#1;", "&#x85;", "<!DOCTYPE"})
   @FuzzTest(maxDuration = "5m")
   void anyBytesAreReadAsAMessageOrRefusedWithAReceipt(byte[] bytes) {
     GpMessage message;

@@ -15,8 +15,9 @@ import org.xml.sax.SAXParseException;
 /**
  * Parses XML that arrives from outside the hub, refusing everything an attacker could use: a
  * document type declaration (and with it every entity, internal or external, and every external
- * DTD), external schemas, XInclude, very deep nesting, and documents larger than {@link
- * #MAX_DOCUMENT_BYTES}. Every refusal is a T01, since the bytes are not XML the hub can read.
+ * DTD), external schemas, XInclude, very deep nesting, documents larger than {@link
+ * #MAX_DOCUMENT_BYTES}, and XML 1.1. Every refusal is a T01, since the bytes are not XML the hub
+ * can read.
  *
  * <p>Callers bind the resulting DOM tree, so no other parser ever sees the raw bytes.
  */
@@ -63,7 +64,16 @@ public final class SafeXml {
             throw new SAXException("external entities are not accepted: " + systemId);
           });
       InputSource source = new InputSource(new ByteArrayInputStream(xml));
-      return builder.parse(source);
+      Document document = builder.parse(source);
+      // XML 1.1's character references carry control characters that XML 1.0 has no way to
+      // write: the hub could not quote them in its receipt, nor pass them on.
+      if (!"1.0".equals(document.getXmlVersion())) {
+        throw refused(
+            "the message is XML "
+                + document.getXmlVersion()
+                + "; the hub reads XML 1.0, the version the KITH messages are written in");
+      }
+      return document;
     } catch (SAXParseException e) {
       throw refused(
           "not well-formed or not accepted XML at line "

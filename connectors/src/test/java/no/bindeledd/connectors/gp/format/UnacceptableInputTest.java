@@ -90,6 +90,24 @@ class UnacceptableInputTest {
           .isEqualTo(AppRecErrorCode.T01);
     }
 
+    /**
+     * XML 1.1 lets a character reference carry a control character, which no XML 1.0 receipt
+     * quoting the field could hold (found by {@link GpMessageFormatFuzzTest}).
+     */
+    @Test
+    void xml11WithAControlCharacter() {
+      String request =
+          new String(new GpMessageFormat().write(GpTestData.request()), UTF_8)
+              .replaceFirst("<\\?xml version=\"1.0\"", "<?xml version=\"1.1\"")
+              .replace("<MIGversion>v1.2 2006-05-24", "<MIGversion>v1.2 2006-05-24&#1;");
+
+      UnacceptableGpMessage refusal = refused(request);
+
+      assertThat(refusal.errorCode()).isEqualTo(AppRecErrorCode.T01);
+      assertThat(refusal.reason()).contains("XML 1.1").contains("XML 1.0");
+      assertThat(refusal.readSoFar()).isEqualTo(ReadSoFar.nothing());
+    }
+
     @Test
     void empty() {
       assertThat(refused(new byte[0]).reason()).isEqualTo("the message is empty");

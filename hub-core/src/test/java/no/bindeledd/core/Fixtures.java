@@ -158,7 +158,7 @@ public class Fixtures {
     this.clock = new MovableClock(start);
     municipalities = new JpaMunicipalities(db.em());
     agencies = new JpaAgencies(db.em());
-    people = new JpaPeople(db.em());
+    people = new JpaPeople(db.em(), db.atRest());
     consents = new JpaConsents(db.em());
     auditTrail = new JpaAuditTrail(db.em());
     auditRouting = new JpaAuditRouting(db.em());

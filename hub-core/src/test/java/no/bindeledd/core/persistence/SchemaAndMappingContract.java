@@ -148,6 +148,7 @@ abstract class SchemaAndMappingContract {
             "Consent",
             "ConsentChange",
             "ConsentNotice",
+            "DataKey",
             "Message",
             "Municipality",
             "NodeLease",
@@ -195,7 +196,7 @@ abstract class SchemaAndMappingContract {
       assertThat(shared.municipality()).isEmpty();
       assertThat(agencies.get(Fixtures.OTHER_SCHOOL).municipality()).contains(elvdal);
       assertThat(agencies.get(REFUGEE_SERVICE).municipalities()).containsExactly(fjordvik);
-      JpaPeople people = new JpaPeople(fresh);
+      JpaPeople people = new JpaPeople(fresh, db.atRest());
       assertThat(people.get(amal.id()).municipality()).isEqualTo(fjordvik);
       assertThat(people.get(elvdalsOwn.id()).municipality()).isEqualTo(elvdal);
       assertThat(people.get(elvdalsOwn.id()).isIn(fjordvik)).isFalse();
@@ -598,7 +599,7 @@ abstract class SchemaAndMappingContract {
     return new Delivery(
         new JpaMessages(em),
         new JpaAgencies(em),
-        new JpaPeople(em),
+        new JpaPeople(em, db.atRest()),
         new ConsentDecisions(new JpaConsents(em), town.ageRules),
         new AuditLog(new JpaAuditTrail(em), new JpaAuditRouting(em), town.clock),
         DeliveryPolicy.DEFAULT,

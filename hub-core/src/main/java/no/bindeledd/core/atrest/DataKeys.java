@@ -1,0 +1,18 @@
+package no.bindeledd.core.atrest;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The data keys, wrapped, in the database. */
+public interface DataKeys {
+
+  Optional<DataKey> find(String id);
+
+  void add(DataKey key);
+
+  /** At most {@code limit} data keys wrapped by another key-encryption key than {@code version}. */
+  List<DataKey> wrappedByOtherThan(int version, int limit);
+
+  /** How many data keys each key-encryption key version wraps. */
+  java.util.Map<Integer, Long> countByKekVersion();
+}

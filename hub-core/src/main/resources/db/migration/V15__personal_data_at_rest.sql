@@ -1,6 +1,7 @@
--- Personal data encrypted at rest (ADR 0030). Each person has a data key of their own, kept here
--- only wrapped by a key-encryption key from the hub's key store; their names and national identity
--- number are stored sealed under it (AES-256-GCM), the number also as a keyed hash to find them by.
+-- Personal data encrypted at rest (ADR 0030). Each person and each message has a data key of its
+-- own, kept here only wrapped by a key-encryption key from the hub's key store. A person's names and
+-- national identity number are stored sealed under it (AES-256-GCM), the number also as a keyed
+-- hash to find them by; so are a message's body and signed envelope.
 -- The clear columns stay, nullable, because the hub reads them once more at start: it seals the
 -- rows of an upgraded database and empties them (persistence.ClearTextSealing).
 
@@ -22,3 +23,9 @@ CREATE UNIQUE INDEX person_by_national_id_hash ON person (national_id_hash);
 ALTER TABLE person ALTER COLUMN national_id DROP NOT NULL;
 ALTER TABLE person ALTER COLUMN given_name DROP NOT NULL;
 ALTER TABLE person ALTER COLUMN family_name DROP NOT NULL;
+
+ALTER TABLE message ADD COLUMN data_key_id VARCHAR(36);
+ALTER TABLE message ADD COLUMN sealed_body BYTEA;
+ALTER TABLE message ADD COLUMN sealed_envelope BYTEA;
+ALTER TABLE message ALTER COLUMN body DROP NOT NULL;
+ALTER TABLE message ALTER COLUMN signed_envelope DROP NOT NULL;

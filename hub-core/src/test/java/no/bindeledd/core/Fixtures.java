@@ -367,7 +367,7 @@ public class Fixtures {
                 .ifPresent(k -> certificates.registerAtStart(agency.orgNumber(), k.certificate()));
           }
         });
-    JpaMessages messages = new JpaMessages(db.em());
+    JpaMessages messages = new JpaMessages(db.em(), db.atRest());
     Signatures signatures = new Signatures();
     MessageChanges changes = new MessageChanges(messageChanges::add, agencies);
     MessageExchange exchange =

@@ -6,6 +6,7 @@ import java.util.Optional;
 import no.bindeledd.core.atrest.AtRestCipher;
 import no.bindeledd.core.atrest.DataKey;
 import no.bindeledd.core.atrest.Sealable;
+import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.person.Person;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.descriptors.DescriptorEvent;
@@ -24,7 +25,7 @@ import org.eclipse.persistence.sessions.Session;
 public final class AtRestSealing {
 
   /** The entities whose personal fields are stored sealed. */
-  static final List<Class<? extends Sealable>> SEALED = List.of(Person.class);
+  static final List<Class<? extends Sealable>> SEALED = List.of(Person.class, Message.class);
 
   private AtRestSealing() {}
 

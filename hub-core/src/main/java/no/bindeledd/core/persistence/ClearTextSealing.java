@@ -27,24 +27,82 @@ public final class ClearTextSealing {
 
   private ClearTextSealing() {}
 
-  /** Returns how many people were sealed now. */
+  /** Returns how many rows, people and messages, were sealed now. */
   public static int sealAll(DataSource dataSource, AtRestCipher atRest) {
     int sealed = 0;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      List<ClearPerson> batch;
+      List<ClearPerson> people;
       do {
-        batch = clearPeople(connection);
-        for (ClearPerson person : batch) {
+        people = clearPeople(connection);
+        for (ClearPerson person : people) {
           seal(connection, atRest, person);
           connection.commit();
           sealed++;
         }
-      } while (!batch.isEmpty());
+      } while (!people.isEmpty());
+      List<ClearMessage> messages;
+      do {
+        messages = clearMessages(connection);
+        for (ClearMessage message : messages) {
+          seal(connection, atRest, message);
+          connection.commit();
+          sealed++;
+        }
+      } while (!messages.isEmpty());
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot seal the register's clear-text rows", e);
+      throw new IllegalStateException("Cannot seal the clear-text rows of an older hub", e);
     }
     return sealed;
+  }
+
+  private record ClearMessage(String id, String body, byte[] signedEnvelope) {}
+
+  private static List<ClearMessage> clearMessages(Connection connection) throws SQLException {
+    List<ClearMessage> messages = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id, body, signed_envelope FROM message WHERE data_key_id IS NULL ORDER BY id")) {
+      select.setMaxRows(BATCH);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          messages.add(new ClearMessage(rows.getString(1), rows.getString(2), rows.getBytes(3)));
+        }
+      }
+    }
+    return messages;
+  }
+
+  /** The same columns and binding as {@code Message.seal}, which reads them back. */
+  private static void seal(Connection connection, AtRestCipher atRest, ClearMessage message)
+      throws SQLException {
+    DataKey key = insertDataKey(connection, atRest);
+    RowCipher row = atRest.row("message", message.id(), key.id(), id -> Optional.of(key));
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE message SET data_key_id = ?, sealed_body = ?, sealed_envelope = ?,"
+                + " body = NULL, signed_envelope = NULL WHERE id = ?")) {
+      update.setString(1, key.id());
+      update.setBytes(2, row.seal("body", message.body()));
+      update.setBytes(3, row.seal("signed_envelope", message.signedEnvelope()));
+      update.setString(4, message.id());
+      update.executeUpdate();
+    }
+  }
+
+  private static DataKey insertDataKey(Connection connection, AtRestCipher atRest)
+      throws SQLException {
+    DataKey key = atRest.newDataKey(Instant.now());
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO data_key (id, wrapped_key, kek_version, created_at) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, key.id());
+      insert.setBytes(2, key.wrappedKey());
+      insert.setInt(3, key.kekVersion());
+      insert.setObject(4, LocalDateTime.ofInstant(key.createdAt(), ZoneOffset.UTC));
+      insert.executeUpdate();
+    }
+    return key;
   }
 
   private record ClearPerson(String id, String nationalId, String givenName, String familyName) {}
@@ -70,16 +128,7 @@ public final class ClearTextSealing {
   /** The same columns and binding as {@code Person.seal}, which reads them back. */
   private static void seal(Connection connection, AtRestCipher atRest, ClearPerson person)
       throws SQLException {
-    DataKey key = atRest.newDataKey(Instant.now());
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO data_key (id, wrapped_key, kek_version, created_at) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, key.id());
-      insert.setBytes(2, key.wrappedKey());
-      insert.setInt(3, key.kekVersion());
-      insert.setObject(4, LocalDateTime.ofInstant(key.createdAt(), ZoneOffset.UTC));
-      insert.executeUpdate();
-    }
+    DataKey key = insertDataKey(connection, atRest);
     RowCipher row = atRest.row("person", person.id(), key.id(), id -> Optional.of(key));
     try (PreparedStatement update =
         connection.prepareStatement(

@@ -10,13 +10,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
+import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.crypto.AgencyKeyStore;
+import no.bindeledd.core.exchange.Message;
+import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
@@ -26,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The register's names and national identity numbers on disk: the embedded profile's H2 file holds
- * none of them in clear, the register still finds people by number and by name after a restart, and
+ * Personal data on disk: the embedded profile's H2 file holds no name, national identity number or
+ * message body in clear, the register still finds people by number and by name after a restart, and
  * an upgraded hub seals what it stored in clear before.
  */
 class PersonalDataAtRestTest {
@@ -52,11 +59,33 @@ class PersonalDataAtRestTest {
   }
 
   @Test
-  void theDatabaseFileHoldsNoNameOrNationalIdOfTheRegisterInClear() throws Exception {
+  void theDatabaseFileHoldsNoNameNationalIdOrMessageBodyInClear() throws Exception {
+    AgencyKeyStore keys =
+        Fixtures.issueKeys(folder.resolve("keys"), Fixtures.REFUGEE_SERVICE, Fixtures.GP_OFFICE);
     try (TestDatabase db = new TestDatabase(h2File())) {
-      Fixtures town = new Fixtures(db);
-      register(town, ZAINAB, "Zainabxq", "Warsamexq");
+      // Real certificates need the real time.
+      Fixtures town = new Fixtures(db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+      Person zainab = register(town, ZAINAB, "Zainabxq", "Warsamexq");
       register(town, QUENTIN, "Quentinxq", "Oyelaranxq");
+      town.recordGpConsent(zainab);
+      MessageExchange exchange = town.exchangeSigningWith(keys).exchange();
+      Message sent =
+          db.inTransaction(
+              () ->
+                  exchange.sendRequest(
+                      CASEWORKER,
+                      new MessageExchange.NewRequest(
+                          Fixtures.GP_OFFICE,
+                          zainab.id(),
+                          DataCategory.REFERRAL_STATUS,
+                          Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
+                          "Was she sent to the Kestrelplumbago clinic?")));
+      db.em().clear();
+      db.atRest().forgetUnwrappedKeys();
+      JpaMessages messages = new JpaMessages(db.em(), db.atRest());
+      assertThat(db.inTransaction(() -> messages.get(sent.id())))
+          .extracting(Message::body)
+          .isEqualTo("Was she sent to the Kestrelplumbago clinic?");
     }
 
     String file =
@@ -65,7 +94,7 @@ class PersonalDataAtRestTest {
         .as("what the file holds in clear: the agencies, the caseworker who registered them")
         .contains("Fjordvik", CASEWORKER.userId());
     assertThat(file)
-        .doesNotContain("Zainabxq", "Warsamexq", "Quentinxq", "Oyelaranxq")
+        .doesNotContain("Zainabxq", "Warsamexq", "Quentinxq", "Oyelaranxq", "Kestrelplumbago")
         .doesNotContain(ZAINAB.value(), QUENTIN.value());
   }
 
@@ -99,7 +128,8 @@ class PersonalDataAtRestTest {
   }
 
   @Test
-  void anUpgradedHubSealsTheRegisterItStoredInClearAndEmptiesTheClearColumns() throws SQLException {
+  void anUpgradedHubSealsThePeopleAndMessagesItStoredInClearAndEmptiesTheClearColumns()
+      throws SQLException {
     DataSource database = TestDatabase.freshH2();
     Flyway.configure().dataSource(database).target("13").load().migrate();
     try (Connection c = database.getConnection();
@@ -115,6 +145,24 @@ class PersonalDataAtRestTest {
       insert.setString(3, "Zainab");
       insert.setString(4, "Warsame");
       insert.executeUpdate();
+      c.createStatement()
+          .execute(
+              "INSERT INTO agency (org_number, name, kind) VALUES"
+                  + " ('311000004', 'Fjordvik refugee service', 'REFUGEE_SERVICE'),"
+                  + " ('311000012', 'Fjordvik GP office', 'GP_OFFICE')");
+      try (PreparedStatement message =
+          c.prepareStatement(
+              "INSERT INTO message (id, conversation_id, kind, sender_agency, sender_user,"
+                  + " recipient_agency, subject_id, category, purpose, body, signed_envelope,"
+                  + " created_at, status, status_changed_at, version) VALUES ('m-1', 'm-1',"
+                  + " 'REQUEST', '311000004', 'kari', '311000012',"
+                  + " '00000000-0000-0000-0000-000000000001', 'REFERRAL_STATUS',"
+                  + " 'INTRODUCTION_PROGRAMME_FOLLOW_UP', ?, ?, CURRENT_TIMESTAMP, 'CREATED',"
+                  + " CURRENT_TIMESTAMP, 1)")) {
+        message.setString(1, "Was she referred?");
+        message.setBytes(2, "signed bytes".getBytes(StandardCharsets.UTF_8));
+        message.executeUpdate();
+      }
     }
 
     try (TestDatabase upgraded = new TestDatabase(database)) {
@@ -124,8 +172,26 @@ class PersonalDataAtRestTest {
       assertThat(people.findByNationalId(ZAINAB))
           .hasValueSatisfying(p -> assertThat(p.fullName()).isEqualTo("Zainab Warsame"));
       assertThat(clearColumns(database)).containsExactly("null null null");
+      Message message = new JpaMessages(upgraded.em(), upgraded.atRest()).get("m-1");
+      assertThat(message.body()).isEqualTo("Was she referred?");
+      assertThat(message.signedEnvelope()).asString().isEqualTo("signed bytes");
+      assertThat(clearMessageColumns(database)).containsExactly("null null");
       assertThat(ClearTextSealing.sealAll(database, upgraded.atRest())).as("sealed again").isZero();
     }
+  }
+
+  private static List<String> clearMessageColumns(DataSource database) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        ResultSet r =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT body, signed_envelope FROM message WHERE sealed_body IS NOT NULL")) {
+      while (r.next()) {
+        rows.add(r.getString(1) + " " + r.getBytes(2));
+      }
+    }
+    return rows;
   }
 
   private static List<String> clearColumns(DataSource database) throws SQLException {

@@ -509,7 +509,7 @@ abstract class SchemaAndMappingContract {
 
     try (EntityManager other = db.newEntityManager()) {
       other.getTransaction().begin();
-      JpaMessages seenByOther = new JpaMessages(other);
+      JpaMessages seenByOther = new JpaMessages(other, db.atRest());
       // A reader of the message's status loaded its outbox row ...
       assertThat(seenByOther.outboxEntry(request.id())).isPresent();
       other.getTransaction().commit();
@@ -597,7 +597,7 @@ abstract class SchemaAndMappingContract {
   /** The delivery service on its own entity manager, as another hub node would have it. */
   protected Delivery deliveryOn(EntityManager em) {
     return new Delivery(
-        new JpaMessages(em),
+        new JpaMessages(em, db.atRest()),
         new JpaAgencies(em),
         new JpaPeople(em, db.atRest()),
         new ConsentDecisions(new JpaConsents(em), town.ageRules),

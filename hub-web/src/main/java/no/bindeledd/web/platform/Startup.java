@@ -152,7 +152,8 @@ public class Startup {
     core.useAtRest(atRest);
     int sealed = ClearTextSealing.sealAll(dataSource, atRest);
     if (sealed > 0) {
-      LOG.info(() -> "Sealed the names and national identity numbers of " + sealed + " people");
+      LOG.info(
+          () -> "Sealed the personal data of " + sealed + " people and messages stored in clear");
     }
     LOG.info(
         () ->

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,5 +63,40 @@ class AtRestKeyStoreTest {
                 new AtRestKeyStore(keysDir.resolve("at-rest.p12"), "wrong".toCharArray(), "PKCS12")
                     .load())
         .hasMessageContaining("is the password right?");
+  }
+
+  @Test
+  void aKeyStoreMadeWithKeytoolAsTheOperationsGuideSaysIsRead() throws Exception {
+    Path store = keysDir.resolve("at-rest.p12");
+    keytool("-genseckey", "-alias", "kek-1", "-keyalg", "AES", "-keysize", "256", store);
+    keytool("-genseckey", "-alias", "lookup", "-keyalg", "HmacSHA256", "-keysize", "256", store);
+    keytool("-genseckey", "-alias", "kek-2", "-keyalg", "AES", "-keysize", "256", store);
+
+    KeyEncryptionKeys keys = new AtRestKeyStore(store, PASSWORD.toCharArray(), "PKCS12").load();
+    assertThat(keys.versions()).containsOnlyKeys(1, 2);
+    assertThat(keys.currentVersion()).isEqualTo(2);
+    AtRestCipher cipher = new AtRestCipher(keys);
+    DataKey key = cipher.newDataKey(Instant.now());
+    RowCipher row = cipher.row("person", "r", key.id(), id -> Optional.of(key));
+    assertThat(row.openText("given_name", row.seal("given_name", "Amal"))).isEqualTo("Amal");
+    assertThat(cipher.lookupHash("person", "national_id", "1")).hasSize(64);
+  }
+
+  private static final String PASSWORD = "test-only-password";
+
+  private static void keytool(Object... arguments) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    for (Object argument : arguments) {
+      if (argument instanceof Path store) {
+        command.addAll(
+            List.of("-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD));
+      } else {
+        command.add(argument.toString());
+      }
+    }
+    Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes());
+    assertThat(keytool.waitFor()).as(output).isZero();
   }
 }

@@ -3,6 +3,7 @@ package no.bindeledd.core.atrest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 
 /**
  * Moves data keys to the current key-encryption key, a few in each transaction, while the hub
@@ -41,7 +42,7 @@ public class DataKeyRotation {
 
   /** How many data keys each key-encryption key version still wraps. */
   @Transactional
-  public java.util.Map<Integer, Long> standing() {
+  public Map<Integer, Long> standing() {
     return dataKeys.countByKekVersion();
   }
 }

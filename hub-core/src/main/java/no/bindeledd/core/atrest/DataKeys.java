@@ -1,6 +1,7 @@
 package no.bindeledd.core.atrest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The data keys, wrapped, in the database. */
@@ -14,5 +15,5 @@ public interface DataKeys {
   List<DataKey> wrappedByOtherThan(int version, int limit);
 
   /** How many data keys each key-encryption key version wraps. */
-  java.util.Map<Integer, Long> countByKekVersion();
+  Map<Integer, Long> countByKekVersion();
 }

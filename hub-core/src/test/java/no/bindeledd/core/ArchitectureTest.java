@@ -50,6 +50,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyThePersistencePackageKnowsTheJpaProvider() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("no.bindeledd.core.persistence..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.eclipse.persistence..")
+        .check(CORE);
+  }
+
+  @Test
   void theDomainDoesNotReachIntoPersistenceExceptForConverters() {
     noClasses()
         .that()

@@ -160,7 +160,7 @@ public class Fixtures {
     this.clock = new MovableClock(start);
     municipalities = new JpaMunicipalities(db.em());
     agencies = new JpaAgencies(db.em());
-    people = new JpaPeople(db.em());
+    people = new JpaPeople(db.em(), db.atRest());
     consents = new JpaConsents(db.em());
     auditTrail = new JpaAuditTrail(db.em());
     auditRouting = new JpaAuditRouting(db.em());
@@ -376,7 +376,7 @@ public class Fixtures {
                             agency.orgNumber(), k.certificate(), CertificateUse.ENCRYPTION));
           }
         });
-    JpaMessages messages = new JpaMessages(db.em());
+    JpaMessages messages = new JpaMessages(db.em(), db.atRest());
     Signatures signatures = new Signatures();
     MessageChanges changes = new MessageChanges(messageChanges::add, agencies);
     MessageExchange exchange =

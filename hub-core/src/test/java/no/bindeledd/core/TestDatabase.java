@@ -7,15 +7,26 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import no.bindeledd.core.atrest.AtRestCipher;
+import no.bindeledd.core.atrest.KeyEncryptionKeys;
+import no.bindeledd.core.persistence.AtRestSealing;
+import no.bindeledd.core.persistence.ClearTextSealing;
 import no.bindeledd.core.persistence.SchemaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A fresh database with the real migrations and the real persistence unit, run outside the
  * container: the transactions that the container would manage are begun and committed here. H2 in
- * memory unless the test hands it another database.
+ * memory unless the test hands it another database. Personal data is sealed with the test run's own
+ * key-encryption keys, the same for every database of the run, so that a test can open a database
+ * again as a restarted hub would.
  */
 public final class TestDatabase implements AutoCloseable {
+
+  /** The test run's key-encryption and lookup keys, made at random, in memory only. */
+  public static final KeyEncryptionKeys KEYS = KeyEncryptionKeys.generate();
+
+  private final AtRestCipher atRest = new AtRestCipher(KEYS);
 
   private final DataSource dataSource;
   private final EntityManagerFactory factory;
@@ -30,6 +41,7 @@ public final class TestDatabase implements AutoCloseable {
   public TestDatabase(DataSource dataSource) {
     this.dataSource = dataSource;
     SchemaMigration.migrate(dataSource);
+    ClearTextSealing.sealAll(dataSource, atRest);
     factory =
         Persistence.createEntityManagerFactory(
             "hub",
@@ -37,7 +49,13 @@ public final class TestDatabase implements AutoCloseable {
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.nonJtaDataSource", dataSource));
+    AtRestSealing.install(factory, atRest);
     em = factory.createEntityManager();
+  }
+
+  /** The cipher that seals and opens this database's personal data. */
+  public AtRestCipher atRest() {
+    return atRest;
   }
 
   public EntityManager em() {

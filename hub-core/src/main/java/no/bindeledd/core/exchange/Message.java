@@ -7,10 +7,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import no.bindeledd.core.atrest.RowCipher;
+import no.bindeledd.core.atrest.Sealable;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Flow;
 import no.bindeledd.core.consent.Purpose;
@@ -20,10 +23,12 @@ import no.bindeledd.core.persistence.InstantConverter;
 /**
  * A signed message between two agencies about one person. The signed envelope is what the sender
  * signed and what the recipient may verify; the other columns are copies for routing and search.
+ * The body and the signed envelope are stored sealed under the message's own data key ({@link
+ * Sealable}).
  */
 @Entity
 @Table(name = "message")
-public class Message {
+public class Message implements Sealable {
 
   @Id
   @Column(name = "id", length = 36)
@@ -63,11 +68,19 @@ public class Message {
   @Column(name = "consent_id", length = 36)
   private String consentId;
 
-  @Column(name = "body", length = 16000, nullable = false)
-  private String body;
+  @Transient private String body;
 
-  @Column(name = "signed_envelope", nullable = false)
-  private byte[] signedEnvelope;
+  @Transient private byte[] signedEnvelope;
+
+  /** The data key the body and the signed envelope are sealed with; destroying it erases them. */
+  @Column(name = "data_key_id", length = 36)
+  private String dataKeyId;
+
+  @Column(name = "sealed_body")
+  private byte[] sealedBody;
+
+  @Column(name = "sealed_envelope")
+  private byte[] sealedEnvelope;
 
   /**
    * What the signature covers: the hub's canonical envelope, or an agency's own format (a GP
@@ -146,8 +159,35 @@ public class Message {
     this.statusChangedAt = createdAt;
   }
 
+  @Override
   public String id() {
     return id;
+  }
+
+  @Override
+  public String sealedTable() {
+    return "message";
+  }
+
+  @Override
+  public Optional<String> dataKeyId() {
+    return Optional.ofNullable(dataKeyId);
+  }
+
+  @Override
+  public void seal(RowCipher row) {
+    if (dataKeyId != null) {
+      throw new IllegalStateException("message " + id + " is sealed already");
+    }
+    dataKeyId = row.dataKeyId();
+    sealedBody = row.seal("body", body);
+    sealedEnvelope = row.seal("signed_envelope", signedEnvelope);
+  }
+
+  @Override
+  public void open(RowCipher row) {
+    body = row.openText("body", sealedBody);
+    signedEnvelope = row.open("signed_envelope", sealedEnvelope);
   }
 
   public String conversationId() {

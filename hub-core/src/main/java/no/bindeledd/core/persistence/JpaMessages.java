@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import no.bindeledd.core.atrest.AtRestCipher;
+import no.bindeledd.core.atrest.DataKey;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.exchange.Message;
@@ -23,12 +25,14 @@ public class JpaMessages implements Messages {
   private static final String REFRESH_HINT = "eclipselink.refresh";
 
   private EntityManager em;
+  private AtRestCipher atRest;
 
   protected JpaMessages() {}
 
   @Inject
-  public JpaMessages(EntityManager em) {
+  public JpaMessages(EntityManager em, AtRestCipher atRest) {
     this.em = em;
+    this.atRest = atRest;
   }
 
   @Override
@@ -38,6 +42,9 @@ public class JpaMessages implements Messages {
 
   @Override
   public void add(Message message) {
+    DataKey key = atRest.newDataKey(message.createdAt());
+    em.persist(key);
+    message.seal(atRest.row(message, key));
     em.persist(message);
   }
 

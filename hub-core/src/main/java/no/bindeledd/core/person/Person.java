@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -15,9 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.atrest.AtRestCipher;
+import no.bindeledd.core.atrest.RowCipher;
+import no.bindeledd.core.atrest.Sealable;
 import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.persistence.InstantConverter;
 import no.bindeledd.core.text.TextKind;
@@ -25,10 +30,15 @@ import no.bindeledd.core.text.TextKind;
 /**
  * A person the hub holds data about: a participant in the introduction programme, or a child of
  * one. A child's consents are given by a guardian.
+ *
+ * <p>The names and the national identity number are stored sealed under the person's own data key
+ * ({@link Sealable}); the number is found again through its keyed hash.
  */
 @Entity
 @Table(name = "person")
-public class Person {
+public class Person implements Sealable {
+
+  static final String TABLE = "person";
 
   public static final int AGE_OF_MAJORITY = 18;
 
@@ -36,14 +46,28 @@ public class Person {
   @Column(name = "id", length = 36)
   private String id;
 
-  @Column(name = "national_id", length = 11, nullable = false, unique = true)
-  private String nationalId;
+  @Transient private String nationalId;
 
-  @Column(name = "given_name", nullable = false)
-  private String givenName;
+  @Transient private String givenName;
 
-  @Column(name = "family_name", nullable = false)
-  private String familyName;
+  @Transient private String familyName;
+
+  /** The data key the columns below are sealed with; destroying it erases them. */
+  @Column(name = "data_key_id", length = 36)
+  private String dataKeyId;
+
+  /** HMAC-SHA-256 of the national identity number under the lookup key, hex. */
+  @Column(name = "national_id_hash", length = 64, unique = true)
+  private String nationalIdHash;
+
+  @Column(name = "sealed_national_id")
+  private byte[] sealedNationalId;
+
+  @Column(name = "sealed_given_name")
+  private byte[] sealedGivenName;
+
+  @Column(name = "sealed_family_name")
+  private byte[] sealedFamilyName;
 
   /** BCP 47 tag of the language the person reads best: receipts and insight pages use it. */
   @Column(name = "preferred_language", length = 35, nullable = false)
@@ -101,8 +125,43 @@ public class Person {
     return TextKind.NAME.require(field, name).strip();
   }
 
+  @Override
   public String id() {
     return id;
+  }
+
+  @Override
+  public String sealedTable() {
+    return TABLE;
+  }
+
+  @Override
+  public Optional<String> dataKeyId() {
+    return Optional.ofNullable(dataKeyId);
+  }
+
+  @Override
+  public void seal(RowCipher row) {
+    if (dataKeyId != null) {
+      throw new IllegalStateException("person " + id + " is sealed already");
+    }
+    dataKeyId = row.dataKeyId();
+    nationalIdHash = row.lookupHash("national_id", nationalId);
+    sealedNationalId = row.seal("national_id", nationalId);
+    sealedGivenName = row.seal("given_name", givenName);
+    sealedFamilyName = row.seal("family_name", familyName);
+  }
+
+  @Override
+  public void open(RowCipher row) {
+    nationalId = row.openText("national_id", sealedNationalId);
+    givenName = row.openText("given_name", sealedGivenName);
+    familyName = row.openText("family_name", sealedFamilyName);
+  }
+
+  /** The keyed hash by which the register finds the person with {@code nationalId}. */
+  public static String lookupHash(AtRestCipher atRest, NationalId nationalId) {
+    return atRest.lookupHash(TABLE, "national_id", nationalId.value());
   }
 
   public NationalId nationalId() {

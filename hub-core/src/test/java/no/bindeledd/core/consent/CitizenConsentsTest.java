@@ -55,7 +55,7 @@ class CitizenConsentsTest {
   void setUp() {
     db = new TestDatabase();
     town = new Fixtures(db);
-    JpaMessages messages = new JpaMessages(db.em());
+    JpaMessages messages = new JpaMessages(db.em(), db.atRest());
     accessLogs =
         new AccessLogs(
             town.audit,

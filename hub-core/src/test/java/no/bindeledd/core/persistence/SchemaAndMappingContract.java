@@ -148,6 +148,7 @@ abstract class SchemaAndMappingContract {
             "Consent",
             "ConsentChange",
             "ConsentNotice",
+            "DataKey",
             "Message",
             "Municipality",
             "NodeLease",
@@ -195,7 +196,7 @@ abstract class SchemaAndMappingContract {
       assertThat(shared.municipality()).isEmpty();
       assertThat(agencies.get(Fixtures.OTHER_SCHOOL).municipality()).contains(elvdal);
       assertThat(agencies.get(REFUGEE_SERVICE).municipalities()).containsExactly(fjordvik);
-      JpaPeople people = new JpaPeople(fresh);
+      JpaPeople people = new JpaPeople(fresh, db.atRest());
       assertThat(people.get(amal.id()).municipality()).isEqualTo(fjordvik);
       assertThat(people.get(elvdalsOwn.id()).municipality()).isEqualTo(elvdal);
       assertThat(people.get(elvdalsOwn.id()).isIn(fjordvik)).isFalse();
@@ -510,7 +511,7 @@ abstract class SchemaAndMappingContract {
 
     try (EntityManager other = db.newEntityManager()) {
       other.getTransaction().begin();
-      JpaMessages seenByOther = new JpaMessages(other);
+      JpaMessages seenByOther = new JpaMessages(other, db.atRest());
       // A reader of the message's status loaded its outbox row ...
       assertThat(seenByOther.outboxEntry(request.id())).isPresent();
       other.getTransaction().commit();
@@ -598,9 +599,9 @@ abstract class SchemaAndMappingContract {
   /** The delivery service on its own entity manager, as another hub node would have it. */
   protected Delivery deliveryOn(EntityManager em) {
     return new Delivery(
-        new JpaMessages(em),
+        new JpaMessages(em, db.atRest()),
         new JpaAgencies(em),
-        new JpaPeople(em),
+        new JpaPeople(em, db.atRest()),
         new ConsentDecisions(new JpaConsents(em), town.ageRules),
         new AuditLog(new JpaAuditTrail(em), new JpaAuditRouting(em), town.clock),
         DeliveryPolicy.DEFAULT,

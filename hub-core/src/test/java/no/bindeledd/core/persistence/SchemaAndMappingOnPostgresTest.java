@@ -88,7 +88,9 @@ class SchemaAndMappingOnPostgresTest extends SchemaAndMappingContract {
     Future<List<String>> second =
         otherNode.submit(
             () ->
-                inTransaction(otherEm, () -> ids(new JpaMessages(otherEm).claim(now, until, 10))));
+                inTransaction(
+                    otherEm,
+                    () -> ids(new JpaMessages(otherEm, db.atRest()).claim(now, until, 10))));
     awaitOneSessionWaitingForALock();
     db.em().getTransaction().commit();
 

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
+import no.bindeledd.core.atrest.AtRestCipher;
 import no.bindeledd.core.audit.AuditLogs;
 import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.CheckpointTimestamper;
@@ -169,5 +170,20 @@ public class CoreProducers {
 
   void useWitnesses(AuditWitnesses witnesses) {
     this.witnesses = witnesses;
+  }
+
+  private volatile AtRestCipher atRest;
+
+  /** The cipher of personal data at rest, with the key store's keys, from start. */
+  @Produces
+  AtRestCipher atRest() {
+    if (atRest == null) {
+      throw new IllegalStateException("the at-rest key store is not loaded yet");
+    }
+    return atRest;
+  }
+
+  void useAtRest(AtRestCipher cipher) {
+    this.atRest = cipher;
   }
 }

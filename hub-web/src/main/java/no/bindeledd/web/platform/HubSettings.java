@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.bindeledd.core.atrest.AtRestKeyStore;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.person.AgeRules;
@@ -583,5 +584,59 @@ public class HubSettings {
   /** Whether responses carry Strict-Transport-Security (the production profile). */
   public boolean hsts() {
     return hsts;
+  }
+
+  @Inject
+  @ConfigProperty(name = "hub.at-rest.key-store")
+  Optional<String> atRestKeyStore;
+
+  @Inject
+  @ConfigProperty(name = "hub.at-rest.key-store-password")
+  Optional<String> atRestKeyStorePassword;
+
+  @Inject
+  @ConfigProperty(name = "hub.at-rest.key-store-type", defaultValue = AtRestKeyStore.DEFAULT_TYPE)
+  String atRestKeyStoreType;
+
+  @Inject
+  @ConfigProperty(name = "hub.at-rest.current-kek-version")
+  Optional<Integer> atRestCurrentKekVersion;
+
+  /**
+   * The key-encryption key version that wraps new data keys, when not the highest in the key store:
+   * set while a new version is being given to every node (docs/operations.md).
+   */
+  public Optional<Integer> atRestCurrentKekVersion() {
+    return atRestCurrentKekVersion;
+  }
+
+  /**
+   * The key store of the key-encryption keys that seal personal data at rest: {@code
+   * hub.at-rest.key-store} with {@code hub.at-rest.key-store-password}, or in the embedded profile
+   * {@code keys/at-rest.p12}, made on first start. The production profile refuses to start without
+   * one, since it would otherwise make keys where no backup looks for them.
+   */
+  public AtRestKeyStore atRestKeyStore() {
+    Optional<String> file = atRestKeyStore.filter(f -> !f.isBlank());
+    Optional<String> password = atRestKeyStorePassword.filter(p -> !p.isEmpty());
+    boolean fileless = !AtRestKeyStore.DEFAULT_TYPE.equalsIgnoreCase(atRestKeyStoreType);
+    if (file.isEmpty() && !fileless) {
+      if (isEmbedded()) {
+        return AtRestKeyStore.openOrCreate(keysDir());
+      }
+      throw new IllegalStateException(
+          "the production profile needs the key store of the keys that encrypt personal data at"
+              + " rest: set hub.at-rest.key-store (HUB_AT_REST_KEY_STORE) and"
+              + " hub.at-rest.key-store-password (HUB_AT_REST_KEY_STORE_PASSWORD); see"
+              + " docs/operations.md");
+    }
+    if (password.isEmpty()) {
+      throw new IllegalStateException(
+          "hub.at-rest.key-store-password (HUB_AT_REST_KEY_STORE_PASSWORD) is not set");
+    }
+    return new AtRestKeyStore(
+        file.map(f -> Path.of(f).toAbsolutePath().normalize()).orElse(null),
+        password.get().toCharArray(),
+        atRestKeyStoreType);
   }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import no.bindeledd.core.atrest.AtRestCipher;
+import no.bindeledd.core.atrest.AtRestKeyStore;
+import no.bindeledd.core.atrest.KeyEncryptionKeys;
 import no.bindeledd.core.audit.AuditWitnesses;
 import no.bindeledd.core.audit.CheckpointTimestamper;
 import no.bindeledd.core.audit.LogIdentity;
@@ -30,6 +35,8 @@ import no.bindeledd.core.crypto.HttpTimestampAuthority;
 import no.bindeledd.core.crypto.LogSigningKey;
 import no.bindeledd.core.crypto.Pem;
 import no.bindeledd.core.exchange.TransitEncryptions;
+import no.bindeledd.core.persistence.AtRestSealing;
+import no.bindeledd.core.persistence.ClearTextSealing;
 import no.bindeledd.core.persistence.SchemaMigration;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.web.camel.CamelLifecycle;
@@ -56,6 +63,9 @@ public class Startup {
   @Resource(lookup = HubDataSource.JNDI_NAME)
   DataSource dataSource;
 
+  @PersistenceUnit(unitName = "hub")
+  EntityManagerFactory entityManagerFactory;
+
   @Inject HubSettings settings;
   @Inject AgencyRegistration agencyRegistration;
   @Inject TransitEncryptions transitEncryptions;
@@ -69,10 +79,12 @@ public class Startup {
   @Inject LiveStreams liveStreams;
   @Inject DevelopmentWitness developmentWitness;
   @Inject Clock clock;
+  @Inject DataKeyRewrapping rewrapping;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     int applied = SchemaMigration.migrate(dataSource);
     LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
+    sealPersonalData();
 
     AgeRules ageRules = settings.ageRules();
     core.useAgeRules(ageRules);
@@ -137,6 +149,31 @@ public class Startup {
     // Where the hub was started from, when the launcher says so: the walkthrough needs it.
     Optional<String> home = config.getOptionalValue("hub.home", String.class);
     LOG.info(() -> banner(deployment, home));
+  }
+
+  /**
+   * Loads the at-rest keys, has the persistence unit open sealed rows with them, seals what an
+   * older hub stored in clear, and moves data keys wrapped by an older key-encryption key to the
+   * current one in the background.
+   */
+  private void sealPersonalData() {
+    AtRestKeyStore store = settings.atRestKeyStore();
+    KeyEncryptionKeys keys = store.load();
+    AtRestCipher atRest =
+        new AtRestCipher(settings.atRestCurrentKekVersion().map(keys::withCurrent).orElse(keys));
+    AtRestSealing.install(entityManagerFactory, atRest);
+    core.useAtRest(atRest);
+    int sealed = ClearTextSealing.sealAll(dataSource, atRest);
+    if (sealed > 0) {
+      LOG.info(
+          () -> "Sealed the personal data of " + sealed + " people and messages stored in clear");
+    }
+    LOG.info(
+        () ->
+            "Personal data at rest is sealed with key-encryption key version "
+                + atRest.keys().currentVersion()
+                + (store.file() == null ? "" : " of " + store.file()));
+    rewrapping.start();
   }
 
   private LogIdentity logIdentity() {

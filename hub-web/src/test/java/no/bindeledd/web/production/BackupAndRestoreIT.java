@@ -72,7 +72,8 @@ class BackupAndRestoreIT {
           VerifierKey.parse(
               anonymous.get("/api/audit/log-key?log=" + Demo.FJORDVIK).body().strip());
       tsaCertificates = anonymous.get("/api/audit/tsa-certificates").body();
-      participant = register(caseworker);
+      String nationalId = Demo.adultNationalId();
+      participant = register(caseworker, nationalId);
       delivered = requestDelivered(caseworker, participant);
       // The auditor's audit before the backup: she keeps the newest checkpoint herself.
       assertThat(auditor.get("/api/audit/export").status()).isEqualTo(200);
@@ -81,6 +82,15 @@ class BackupAndRestoreIT {
       // The backup, while the hub runs: the keys folder first, then the database.
       copy(first.keysDir(), backup.resolve(KEYS));
       postgres.dump(original, backup.resolve("hub.dump"));
+      // Without the at-rest key store the database says nothing about the person: the dump holds
+      // their row, but no name, national identity number or question in clear.
+      Path plain = work.resolve("hub.sql");
+      postgres.dumpPlain(original, plain);
+      String dumped = Files.readString(plain, StandardCharsets.UTF_8);
+      assertThat(dumped)
+          .as("the dump holds the person's and the request's rows")
+          .contains(participant, delivered);
+      assertThat(dumped).doesNotContain("Amal", "Testesen", nationalId, "referred to hospital");
       long rememberedAtBackup = remembered(backup.resolve(KEYS), logKey);
 
       // After the backup: what a restore of it loses, and a checkpoint the dump does not hold.
@@ -187,9 +197,8 @@ class BackupAndRestoreIT {
         .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
   }
 
-  private static String register(HubClient caseworker) {
-    Reply created =
-        caseworker.post("/api/participants", Demo.participantJson(Demo.adultNationalId()));
+  private static String register(HubClient caseworker, String nationalId) {
+    Reply created = caseworker.post("/api/participants", Demo.participantJson(nationalId));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.json().getString("id");
     Reply consent = caseworker.post("/api/consents", Demo.gpConsentJson(id));

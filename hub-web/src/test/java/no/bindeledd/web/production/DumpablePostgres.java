@@ -171,11 +171,20 @@ final class DumpablePostgres {
 
   /** {@code pg_dump --format=custom} of {@code database} into {@code file}, as its owner. */
   void dump(Postgres.Database database, Path file) {
+    dump(database, file, "custom");
+  }
+
+  /** {@code pg_dump --format=plain}: the SQL text of every row, uncompressed, to read. */
+  void dumpPlain(Postgres.Database database, Path file) {
+    dump(database, file, "plain");
+  }
+
+  private void dump(Postgres.Database database, Path file, String format) {
     run(
         database,
         List.of(
             pgDump.toString(),
-            "--format=custom",
+            "--format=" + format,
             "--file=" + file,
             "--host=localhost",
             "--port=" + port(),

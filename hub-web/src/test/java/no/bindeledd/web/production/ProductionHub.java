@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import no.bindeledd.core.atrest.AtRestKeyStore;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.Pem;
@@ -22,9 +23,10 @@ import no.bindeledd.web.platform.Deployment;
 /**
  * The packaged hub on the production profile, as an operator runs it: Payara Micro with {@code
  * config/profiles/production.properties} and the preboot commands, every setting from the
- * environment (HUB_DATASOURCE_*, HUB_OIDC_*, HUB_TSA_*, HUB_PUBLIC_URL, HUB_MAIL_FROM, HUB_SMTP_*),
- * on a data folder and port of the caller's, so that two hubs may share one folder's keys. Nothing
- * of the embedded profile runs: no development CA, sign-in, TSA, witness or simulated agencies.
+ * environment (HUB_DATASOURCE_*, HUB_OIDC_*, HUB_TSA_*, HUB_AT_REST_*, HUB_PUBLIC_URL,
+ * HUB_MAIL_FROM, HUB_SMTP_*), on a data folder and port of the caller's, so that two hubs may share
+ * one folder's keys. Nothing of the embedded profile runs: no development CA, sign-in, TSA, witness
+ * or simulated agencies.
  */
 public final class ProductionHub {
 
@@ -157,6 +159,12 @@ public final class ProductionHub {
         env.put("HUB_TSA_CERTIFICATES", tsa.certificateFile().toString());
         env.put("HUB_CERTIFICATES_TRUST_LIST", trustList.toString());
         env.put("HUB_MAIL_FROM", "bindeledd@fjordvik.example");
+        // The at-rest key store in the keys folder, so that the backup of that folder carries it.
+        AtRestKeyStore atRest = AtRestKeyStore.openOrCreate(dataDir.resolve("keys"));
+        env.put("HUB_AT_REST_KEY_STORE", atRest.file().toString());
+        env.put(
+            "HUB_AT_REST_KEY_STORE_PASSWORD",
+            Files.readString(dataDir.resolve("keys").resolve("at-rest.password")).strip());
         smtpPort.ifPresent(
             p -> {
               env.put("HUB_SMTP_HOST", "localhost");

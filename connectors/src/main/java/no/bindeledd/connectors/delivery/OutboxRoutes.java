@@ -7,10 +7,12 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Takes due entries from the outbox and hands each to the delivery route of its recipient agency
- * ({@code direct:deliver-<organisation number>}), which the agency's connector provides. Also the
- * routes every connector shares: the dead letter route (try again later), the refusal route (fail
- * now) and the expiry of messages that outlived their lifetime. The core decides, signs and stores:
- * these routes only move.
+ * ({@code seda:deliver-<organisation number>}), which the agency's connector provides. Each
+ * agency's deliveries queue apart and run one at a time on a thread of their own, so that a
+ * recipient that answers slowly, or not at all, delays only its own messages; the poller never
+ * waits on one. Also the routes every connector shares: the dead letter route (try again later),
+ * the refusal route (fail now) and the expiry of messages that outlived their lifetime. The core
+ * decides, signs and stores: these routes only move.
  */
 public class OutboxRoutes extends RouteBuilder {
 
@@ -34,9 +36,18 @@ public class OutboxRoutes extends RouteBuilder {
     this.batchSize = batchSize;
   }
 
+  /**
+   * The queue of one agency's deliveries, in memory: a message waiting in it is still claimed in
+   * the outbox, and is claimed again once the claim runs out, should the queue be lost with the
+   * node. A full queue refuses more, which the poller's error handling takes as a try to repeat
+   * later.
+   */
+  private static final String QUEUE_OPTIONS =
+      "?size=1000&blockWhenFull=false&failIfNoConsumers=true&waitForTaskToComplete=Never";
+
   /** The endpoint an agency's connector delivers from. */
   public static String deliveryEndpoint(String agency) {
-    return "direct:deliver-" + agency;
+    return "seda:deliver-" + agency + QUEUE_OPTIONS;
   }
 
   @Override
@@ -51,7 +62,7 @@ public class OutboxRoutes extends RouteBuilder {
         .routeId("outbox-dispatch")
         .routeConfigurationId(DeliveryErrorHandling.ID)
         .setHeader(MESSAGE_ID, simple("${body.messageId}"))
-        .toD("direct:deliver-${body.recipientAgency}?failIfNoConsumers=true&timeout=0");
+        .toD(deliveryEndpoint("${body.recipientAgency}"));
 
     from(DeliveryErrorHandling.DEAD_LETTER)
         .routeId(DEAD_LETTER_ROUTE)

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,7 @@ import no.bindeledd.web.platform.HubSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -67,6 +69,7 @@ public class CamelLifecycle {
               settings.deliveryFirstRetryDelay(),
               2.0,
               RetryPolicy.DEFAULT.maxDelay());
+      boundHttpHandOvers(context, settings.deliveryHttpTimeout());
       context.addRoutes(new DeliveryErrorHandling(retry));
       context.addRoutes(
           new OutboxRoutes(
@@ -83,6 +86,21 @@ public class CamelLifecycle {
                   + context.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
     } catch (Exception e) {
       throw new IllegalStateException("the delivery routes could not start", e);
+    }
+  }
+
+  /**
+   * Bounds every HTTP hand-over to an agency (camel-http's own defaults wait minutes to connect and
+   * for each read): a recipient that takes the connection and never answers holds its delivery
+   * thread for {@code timeout} at most, and the hand-over is tried again later.
+   */
+  static void boundHttpHandOvers(CamelContext context, Duration timeout) {
+    for (String scheme : List.of("http", "https")) {
+      HttpComponent http = context.getComponent(scheme, HttpComponent.class);
+      http.setConnectTimeout(timeout.toMillis());
+      http.setConnectionRequestTimeout(timeout.toMillis());
+      http.setSoTimeout(timeout.toMillis());
+      http.setResponseTimeout(timeout.toMillis());
     }
   }
 

@@ -96,6 +96,15 @@ public class HubSettings {
   @ConfigProperty(name = "hub.delivery.first-retry-delay", defaultValue = "PT0.5S")
   Duration deliveryFirstRetryDelay;
 
+  /**
+   * The longest one HTTP hand-over to an agency may wait: to connect, for a pooled connection, and
+   * for each read of the answer. Seven tries in place at this bound, with their delays, must stay
+   * well inside {@code hub.outbox.claim-lease}.
+   */
+  @Inject
+  @ConfigProperty(name = "hub.delivery.http-timeout", defaultValue = "PT10S")
+  Duration deliveryHttpTimeout;
+
   @Inject
   @ConfigProperty(name = "hub.delivery.retry.first-delay", defaultValue = "PT5S")
   Duration durableRetryFirstDelay;
@@ -375,6 +384,10 @@ public class HubSettings {
 
   public Duration deliveryFirstRetryDelay() {
     return deliveryFirstRetryDelay;
+  }
+
+  public Duration deliveryHttpTimeout() {
+    return deliveryHttpTimeout;
   }
 
   /** How the core retries and expires deliveries. */

@@ -22,7 +22,13 @@ import no.bindeledd.devidp.DevelopmentSignIn;
  */
 public final class RunningHub {
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  /**
+   * How long a hub may take to start; a busy machine may need more ({@code
+   * -Dit.hub.start-timeout}).
+   */
+  private static final Duration START_TIMEOUT =
+      Duration.parse(System.getProperty("it.hub.start-timeout", "PT3M"));
+
   private static RunningHub instance;
   private static DevelopmentSignIn signIn;
 
@@ -106,15 +112,36 @@ public final class RunningHub {
    */
   public static RunningHub start(
       Path dataDir, List<String> properties, List<String> payaraOptions) {
+    return start(dataDir, Ports.free(), properties, payaraOptions);
+  }
+
+  /**
+   * The ports of one hub: its HTTP port, and where it expects the simulated agencies and the mail
+   * server. A hub restarted on the same ports is the same hub to its clients and simulators.
+   */
+  public record Ports(int http, int simulators, int smtp) {
+
+    /** Ports nothing listens on right now. */
+    public static Ports free() {
+      return new Ports(freePort(), freePort(), freePort());
+    }
+  }
+
+  /**
+   * A hub of the caller's own, as {@link #start(Path, List, List)}, on {@code ports}, for tests
+   * that restart it where its clients and simulators still are; the caller stops it.
+   */
+  public static RunningHub start(
+      Path dataDir, Ports ports, List<String> properties, List<String> payaraOptions) {
     Path target = Path.of(required("hub.build.dir"));
     Path repo = Path.of(required("hub.repo.dir"));
     try {
       Path log = target.resolve("it-hub-" + dataDir.getFileName() + ".log");
-      int port = freePort();
+      int port = ports.http();
       // The tests play the other agencies from their own JVM, where they can take one down; the
       // hub is pointed at them and runs none of its own.
-      int simulatorsPort = freePort();
-      int smtpPort = freePort();
+      int simulatorsPort = ports.simulators();
+      int smtpPort = ports.smtp();
       List<String> command = new ArrayList<>();
       command.addAll(
           List.of(

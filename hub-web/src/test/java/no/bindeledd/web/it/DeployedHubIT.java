@@ -22,6 +22,9 @@ import no.bindeledd.connectors.inbox.HubInboxRoutes;
 import no.bindeledd.connectors.nav.NavRoutes;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.access.Role;
+import no.bindeledd.core.atrest.AtRestCipher;
+import no.bindeledd.core.atrest.DataKeys;
+import no.bindeledd.core.atrest.RowCipher;
 import no.bindeledd.core.audit.AuditExporter;
 import no.bindeledd.core.audit.AuditIntegrity;
 import no.bindeledd.core.audit.AuditLog;
@@ -43,6 +46,7 @@ import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.NationalId;
+import no.bindeledd.core.person.People;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
 import no.bindeledd.web.camel.CamelLifecycle;
@@ -84,6 +88,9 @@ class DeployedHubIT {
   }
 
   @Inject PersonRegistry people;
+  @Inject People registered;
+  @Inject AtRestCipher atRest;
+  @Inject DataKeys dataKeys;
   @Inject ConsentRegistry consents;
   @Inject MessageExchange exchange;
   @Inject AuditLog audit;
@@ -237,8 +244,15 @@ class DeployedHubIT {
     transaction.begin();
     Message message = exchange.sendRequest(CASEWORKER, question(person, Demo.HTTP_GP_OFFICE));
     // What the database held before the hub checked names, and what the endless retries left.
-    em.createNativeQuery("update person set given_name = ? where id = ?")
-        .setParameter(1, "Am\u0000al")
+    // Names are sealed under the person's data key, so the old name is sealed as the hub would.
+    String dataKeyId =
+        (String)
+            em.createNativeQuery("select data_key_id from person where id = ?")
+                .setParameter(1, person.id())
+                .getSingleResult();
+    RowCipher row = atRest.row("person", person.id(), dataKeyId, dataKeys::find);
+    em.createNativeQuery("update person set sealed_given_name = ? where id = ?")
+        .setParameter(1, row.seal("given_name", "Am\u0000al"))
         .setParameter(2, person.id())
         .executeUpdate();
     em.createNativeQuery(
@@ -300,11 +314,7 @@ class DeployedHubIT {
 
     assertEquals(403, response.statusCode());
     assertEquals(before + 1, count(refusals, Demo.GP));
-    assertEquals(
-        0,
-        em.createQuery("select count(p) from Person p where p.nationalId = :id", Long.class)
-            .setParameter("id", nationalId)
-            .getSingleResult());
+    assertTrue(registered.findByNationalId(NationalId.of(nationalId)).isEmpty());
     assertTrue(audit.verifyChain(AuditLogId.HUB).isEmpty());
     assertTrue(audit.verifyChain(FJORDVIKS_LOG).isEmpty());
   }

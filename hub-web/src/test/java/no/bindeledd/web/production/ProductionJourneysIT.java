@@ -155,12 +155,17 @@ class ProductionJourneysIT {
         Statement s = db.createStatement();
         ResultSet rows =
             s.executeQuery(
-                "SELECT c.status, p.given_name FROM consent c JOIN person p ON p.id = c.subject_id"
-                    + " WHERE c.id = '"
+                "SELECT c.status, p.given_name, p.sealed_given_name FROM consent c"
+                    + " JOIN person p ON p.id = c.subject_id WHERE c.id = '"
                     + consent.getString("id")
                     + "'")) {
       assertThat(rows.next()).as("the consent is in PostgreSQL").isTrue();
-      assertThat(rows.getString(2)).isEqualTo("Amal");
+      // The name the page showed is in PostgreSQL only sealed.
+      assertThat(rows.getString(2)).as("no name in clear").isNull();
+      assertThat(new String(rows.getBytes(3), StandardCharsets.ISO_8859_1))
+          .as("the sealed name")
+          .isNotEmpty()
+          .doesNotContain("Amal");
     }
   }
 

@@ -7,18 +7,20 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An agency's HTTP endpoint that misbehaves, on a loopback port: it takes each connection and reads
  * the request, and then, as told, never answers, resets the connection, or answers bytes that are
  * not HTTP. It counts the connections it was given and those still open, which a hub that keeps its
- * threads bounded must end itself.
+ * threads bounded must end itself, and keeps the longest time one was held.
  */
 final class MisbehavingRecipient implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class MisbehavingRecipient implements AutoCloseable {
   private final ExecutorService connections = Executors.newCachedThreadPool();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicLong longestHeldNanos = new AtomicLong();
   private final Random random = new Random(13);
   private volatile Behaviour behaviour = Behaviour.SILENT;
 
@@ -63,6 +66,11 @@ final class MisbehavingRecipient implements AutoCloseable {
     return open.size();
   }
 
+  /** The longest any connection stayed open, from its accepting to its end. */
+  Duration longestHeld() {
+    return Duration.ofNanos(longestHeldNanos.get());
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
@@ -77,6 +85,7 @@ final class MisbehavingRecipient implements AutoCloseable {
   }
 
   private void serve(Socket socket) {
+    long acceptedAt = System.nanoTime();
     try (socket) {
       InputStream in = socket.getInputStream();
       readHead(in);
@@ -101,6 +110,7 @@ final class MisbehavingRecipient implements AutoCloseable {
       // The hub went away: what the endpoint waits for.
     } finally {
       open.remove(socket);
+      longestHeldNanos.accumulateAndGet(System.nanoTime() - acceptedAt, Math::max);
     }
   }
 

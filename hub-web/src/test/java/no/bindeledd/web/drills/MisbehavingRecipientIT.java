@@ -153,9 +153,14 @@ class MisbehavingRecipientIT {
             + behaviour.name().toLowerCase(Locale.ROOT)
             + ": the sender sees: "
             + tried.getJsonObject("delivery").getString("lastError"));
+    // The queue to the bad office hands its requests over one after the other, each taking up to
+    // the timeout: the last is done within that many timeouts.
     Awaitility.await("the hub ends every connection it opened to the misbehaving office")
-        .atMost(HTTP_TIMEOUT.multipliedBy(3))
+        .atMost(HTTP_TIMEOUT.multipliedBy(toTheBadOffice.size() + 2L))
         .until(() -> badOffice.open() == 0);
+    assertThat(badOffice.longestHeld())
+        .as("the longest the hub held a connection to the misbehaving office")
+        .isLessThan(HTTP_TIMEOUT.plusSeconds(2));
   }
 
   @Test

@@ -162,7 +162,7 @@ public class Fixtures {
     agencies = new JpaAgencies(db.em());
     people = new JpaPeople(db.em(), db.atRest());
     consents = new JpaConsents(db.em());
-    auditTrail = new JpaAuditTrail(db.em());
+    auditTrail = new JpaAuditTrail(db.em(), db.atRest());
     auditRouting = new JpaAuditRouting(db.em());
     audit = new AuditLog(auditTrail, auditRouting, clock);
     representation = new Representation(people, ageRules, clock);

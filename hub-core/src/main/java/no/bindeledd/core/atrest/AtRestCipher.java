@@ -123,6 +123,13 @@ public final class AtRestCipher {
     }
   }
 
+  /** Forgets one unwrapped data key, once it is destroyed. */
+  public void forget(String dataKeyId) {
+    synchronized (unwrapped) {
+      unwrapped.remove(UUID.fromString(dataKeyId));
+    }
+  }
+
   /** Forgets every unwrapped data key, as if the hub had just started. */
   public void forgetUnwrappedKeys() {
     synchronized (unwrapped) {

@@ -11,6 +11,12 @@ public interface DataKeys {
 
   void add(DataKey key);
 
+  /**
+   * Destroys the data key: what was sealed under it can never be opened again (crypto-shredding).
+   * Returns whether there was such a key.
+   */
+  boolean destroy(String id);
+
   /** At most {@code limit} data keys wrapped by another key-encryption key than {@code version}. */
   List<DataKey> wrappedByOtherThan(int version, int limit);
 

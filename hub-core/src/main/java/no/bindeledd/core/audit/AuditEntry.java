@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,8 +59,12 @@ public class AuditEntry {
     }
   }
 
-  /** The form version written into every entry as {@code "v"}. */
-  public static final int FORM_VERSION = 1;
+  /**
+   * The form version written into every new entry as {@code "v"}. Form 2 adds {@code "note"}: null,
+   * or the hex SHA-256 of a note's random salt and its UTF-8 text (ADR 0034). Entries of form 1,
+   * which have no note, stay in the logs and verify as before.
+   */
+  public static final int FORM_VERSION = 2;
 
   public static final String GENESIS_HASH = "0".repeat(64);
 
@@ -108,6 +113,9 @@ public class AuditEntry {
   @Column(name = "message_id", length = 36)
   private String messageId;
 
+  /** The note to store beside the entry as it is added; never read back from here. */
+  @Transient private AuditNote pendingNote;
+
   protected AuditEntry() {}
 
   static AuditEntry append(
@@ -142,10 +150,21 @@ public class AuditEntry {
     members.put("from", event.fromAgency);
     members.put("to", event.toAgency);
     members.put("reason", event.reason);
+    if (event.note != null) {
+      entry.pendingNote = AuditNote.of(entry, event.note);
+      members.put("note", entry.pendingNote.commitment());
+    }
     members.put("prev", prevHash);
     entry.canonicalBytes = CanonicalJson.encode(members);
     entry.entryHash = sha256Hex(entry.canonicalBytes);
     return entry;
+  }
+
+  /** The note written with the entry, to be stored beside it; empty once stored or if none. */
+  public java.util.Optional<AuditNote> takePendingNote() {
+    AuditNote note = pendingNote;
+    pendingNote = null;
+    return java.util.Optional.ofNullable(note);
   }
 
   static String formatTime(Instant at) {

@@ -25,6 +25,7 @@ public final class AuditEvent {
   String fromAgency;
   String toAgency;
   String reason;
+  String note;
 
   private AuditEvent(Actor actor, AuditAction action, AuditOutcome outcome) {
     this.actor = Objects.requireNonNull(actor);
@@ -74,8 +75,22 @@ public final class AuditEvent {
     return this;
   }
 
+  /**
+   * Text the hub itself makes: codes, ids and fixed words, never what a person typed or what a
+   * request carried. It is chained as it is and can never be erased.
+   */
   public AuditEvent reason(String reason) {
     this.reason = reason;
+    return this;
+  }
+
+  /**
+   * Free text that may be personal: what a user typed, a search's terms, a refused path, a parser's
+   * message. The entry chains only a salted commitment to it; the text itself is stored sealed
+   * beside the log and can be erased ({@link AuditNotes}) while every proof still holds.
+   */
+  public AuditEvent note(String note) {
+    this.note = note == null || note.isBlank() ? null : note;
     return this;
   }
 

@@ -48,7 +48,8 @@ public class AuditSearch {
         own,
         AuditEvent.of(actor, AuditAction.AUDIT_SEARCHED, AuditOutcome.SUCCESS)
             .subject(query.subjectId())
-            .reason(query.describe()));
+            .reason("page=" + query.page() + " size=" + query.size())
+            .note(query.describe()));
     return new Page(own, List.copyOf(page), query.page(), query.size(), more);
   }
 
@@ -95,7 +96,8 @@ public class AuditSearch {
         own,
         AuditEvent.of(actor, AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS)
             .subject(query.subjectId())
-            .reason(query.describe() + " entries=" + found.size()));
+            .reason("entries=" + found.size())
+            .note(query.describe()));
     return found;
   }
 }

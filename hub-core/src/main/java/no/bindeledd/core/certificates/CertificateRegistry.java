@@ -272,7 +272,8 @@ public class CertificateRegistry {
     audit.append(
         AuditEvent.of(actor, AuditAction.CERTIFICATE_REFUSED, AuditOutcome.REFUSED)
             .agencies(agency.orgNumber(), null)
-            .reason(refusal.code() + ": " + refusal.getMessage()));
+            .reason(refusal.code())
+            .note(refusal.getMessage()));
     return refusal;
   }
 
@@ -299,7 +300,8 @@ public class CertificateRegistry {
     audit.append(
         AuditEvent.of(actor, AuditAction.CERTIFICATE_WITHDRAWN, AuditOutcome.SUCCESS)
             .agencies(orgNumber, null)
-            .reason(describe(certificate) + "; " + reason.strip()));
+            .reason(describe(certificate))
+            .note(reason.strip()));
     return certificate;
   }
 

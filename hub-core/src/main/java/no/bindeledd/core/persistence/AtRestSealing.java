@@ -6,6 +6,7 @@ import java.util.Optional;
 import no.bindeledd.core.atrest.AtRestCipher;
 import no.bindeledd.core.atrest.DataKey;
 import no.bindeledd.core.atrest.Sealable;
+import no.bindeledd.core.audit.AuditNote;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.person.Person;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
@@ -25,7 +26,8 @@ import org.eclipse.persistence.sessions.Session;
 public final class AtRestSealing {
 
   /** The entities whose personal fields are stored sealed. */
-  static final List<Class<? extends Sealable>> SEALED = List.of(Person.class, Message.class);
+  static final List<Class<? extends Sealable>> SEALED =
+      List.of(Person.class, Message.class, AuditNote.class);
 
   private AtRestSealing() {}
 

@@ -33,6 +33,16 @@ public class JpaDataKeys implements DataKeys {
   }
 
   @Override
+  public boolean destroy(String id) {
+    DataKey key = em.find(DataKey.class, id);
+    if (key == null) {
+      return false;
+    }
+    em.remove(key);
+    return true;
+  }
+
+  @Override
   public List<DataKey> wrappedByOtherThan(int version, int limit) {
     return em.createQuery(
             "select k from DataKey k where k.kekVersion <> :version order by k.id", DataKey.class)

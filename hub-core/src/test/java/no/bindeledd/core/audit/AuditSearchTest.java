@@ -64,7 +64,8 @@ class AuditSearchTest {
     Fixtures.ExchangeServices services = town.exchangeSigningWith(keys);
     exchange = services.exchange();
     delivery = services.delivery();
-    search = new AuditSearch(new JpaAuditTrail(db.em()), town.audit, town.auditRouting);
+    search =
+        new AuditSearch(new JpaAuditTrail(db.em(), db.atRest()), town.audit, town.auditRouting);
     amal = town.participant();
     sara = town.participant();
     town.recordGpConsent(amal);

@@ -145,6 +145,7 @@ abstract class SchemaAndMappingContract {
             "AgencyCertificate",
             "AuditEntry",
             "AuditHead",
+            "AuditNote",
             "Consent",
             "ConsentChange",
             "ConsentNotice",

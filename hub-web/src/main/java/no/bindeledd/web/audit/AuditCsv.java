@@ -10,7 +10,7 @@ final class AuditCsv {
 
   static final String HEADER =
       "seq,recorded,type,outcome,decision,user,agency,role,person,from,to,category,purpose,"
-          + "consent,reason,entryHash\r\n";
+          + "consent,reason,note,entryHash\r\n";
 
   private AuditCsv() {}
 
@@ -32,6 +32,7 @@ final class AuditCsv {
             value(view.why().purposeOfEvent()),
             value(view.why().consent()),
             value(view.reason()),
+            note(view.note()),
             value(view.entryHash()));
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
@@ -52,6 +53,19 @@ final class AuditCsv {
       return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
     return safe;
+  }
+
+  private static String note(AuditEntryView.Note note) {
+    if (note == null) {
+      return "";
+    }
+    if (note.erasedAt() != null) {
+      return "(erased " + note.erasedAt() + ")";
+    }
+    if (note.altered() != null) {
+      return "(altered: " + note.altered() + ")";
+    }
+    return note.text();
   }
 
   private static String value(String text) {

@@ -9,13 +9,17 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import no.bindeledd.core.audit.AuditEntry;
+import no.bindeledd.core.audit.NoteReading;
 
 /**
  * An audit entry as the auditor reads it, shaped as FHIR AuditEvent shapes a record: who (agent),
  * what (type, entities), when (recorded), why (purpose of event, the consent relied on) and the
  * outcome. A consent decision reads as IHE BALP's consent decision record: the consent as an entity
  * and the decision, permit or deny. Everything comes from the entry's canonical bytes, which are
- * what the log's hashes cover, never from the search columns.
+ * what the log's hashes cover, never from the search columns. The note, free text that may be
+ * personal, is stored sealed beside the entry, which holds only a commitment to it (ADR 0034): it
+ * reads as its text, as erased and when, or as altered if it is not the text the entry committed
+ * to.
  */
 public record AuditEntryView(
     long seq,
@@ -29,6 +33,7 @@ public record AuditEntryView(
     Why why,
     List<Entity> entity,
     String reason,
+    Note note,
     String entryHash) {
 
   public record Agent(String who, String agency, String role) {}
@@ -39,7 +44,27 @@ public record AuditEntryView(
 
   public record Entity(String what, String role) {}
 
-  public static AuditEntryView of(AuditEntry entry) {
+  /**
+   * The entry's note: its text; or the time it was erased; or what is wrong with it. Exactly one is
+   * set.
+   */
+  public record Note(String text, String erasedAt, String altered) {
+
+    static Note of(NoteReading reading) {
+      if (reading instanceof NoteReading.Text text) {
+        return new Note(text.text(), null, null);
+      }
+      if (reading instanceof NoteReading.Erased erased) {
+        return new Note(null, erased.at().toString(), null);
+      }
+      if (reading instanceof NoteReading.Altered altered) {
+        return new Note(null, null, altered.problem());
+      }
+      return null;
+    }
+  }
+
+  public static AuditEntryView of(AuditEntry entry, NoteReading note) {
     JsonObject json = parse(entry.canonicalBytes());
     String action = text(json, "action");
     String outcome = text(json, "outcome");
@@ -73,6 +98,7 @@ public record AuditEntryView(
         new Why(text(json, "purpose"), text(json, "consent")),
         List.copyOf(entities),
         text(json, "reason"),
+        Note.of(note),
         entry.entryHash());
   }
 

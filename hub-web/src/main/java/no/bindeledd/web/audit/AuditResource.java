@@ -17,6 +17,7 @@ import java.util.List;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.audit.AuditEntry;
+import no.bindeledd.core.audit.AuditNotes;
 import no.bindeledd.core.audit.AuditQuery;
 import no.bindeledd.core.audit.AuditSearch;
 import no.bindeledd.web.Roles;
@@ -39,6 +40,7 @@ public class AuditResource {
   private static final int PERSON_ID_LENGTH = 36;
 
   @Inject AuditSearch search;
+  @Inject AuditNotes notes;
   @Inject Actor actor;
 
   /**
@@ -81,7 +83,7 @@ public class AuditResource {
                 size));
     return new PageView(
         found.log().value(),
-        found.entries().stream().map(AuditEntryView::of).toList(),
+        found.entries().stream().map(this::view).toList(),
         found.page(),
         found.size(),
         found.hasMore());
@@ -97,7 +99,7 @@ public class AuditResource {
               + " Reading it is logged as a search for it; its inclusion proof is at"
               + " /api/audit/proofs/inclusion?seq=")
   public AuditEntryView entry(@PathParam("seq") long seq) {
-    return AuditEntryView.of(search.entry(actor, seq));
+    return view(search.entry(actor, seq));
   }
 
   @GET
@@ -130,11 +132,15 @@ public class AuditResource {
     }
     StringBuilder csv = new StringBuilder(AuditCsv.HEADER);
     for (AuditEntry entry : entries) {
-      csv.append(AuditCsv.row(AuditEntryView.of(entry)));
+      csv.append(AuditCsv.row(view(entry)));
     }
     return Response.ok(csv.toString())
         .header("Content-Disposition", "attachment; filename=\"audit-entries.csv\"")
         .build();
+  }
+
+  private AuditEntryView view(AuditEntry entry) {
+    return AuditEntryView.of(entry, notes.read(entry));
   }
 
   /** A person id is a UUID; a longer value names no one and cannot be recorded as searched for. */

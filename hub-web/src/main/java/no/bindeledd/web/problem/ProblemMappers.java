@@ -84,7 +84,7 @@ public final class ProblemMappers {
         return Problem.of("conflict", "Conflict", 409, e.getMessage());
       }
       if (e instanceof AccessDenied) {
-        refusals.record(uri, e.getMessage());
+        refusals.record(uri, "access-denied", e.getMessage());
         return Problem.of("access-denied", "Access denied", 403, e.getMessage());
       }
       if (e instanceof NoCoveringConsent refused) {
@@ -274,7 +274,7 @@ public final class ProblemMappers {
         return respond(Problem.of("server-error", "Server error", status, null), uri);
       }
       if (status == 403) {
-        refusals.record(uri, "role not allowed");
+        refusals.record(uri, "role-not-allowed", null);
       }
       Problem problem = Problem.of(kindOf(status), reason(status), status, e.getMessage());
       return Response.fromResponse(original)

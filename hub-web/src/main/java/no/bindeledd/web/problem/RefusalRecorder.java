@@ -24,7 +24,12 @@ public class RefusalRecorder {
   @Inject CurrentActor caller;
   @Inject jakarta.enterprise.inject.Instance<Actor> actor;
 
-  public void record(UriInfo uri, String reason) {
+  /**
+   * Records a refused request under the hub's own refusal {@code code}. The path and {@code detail}
+   * go into the entry's erasable note: a path can carry a person's identity number or a query, and
+   * a message can echo what was asked.
+   */
+  public void record(UriInfo uri, String code, String detail) {
     String path = uri == null ? "?" : uri.getPath();
     Actor who;
     try {
@@ -33,9 +38,10 @@ public class RefusalRecorder {
       // The token itself was refused (no agency, unknown role): record the bare name.
       who = Actor.unidentified(caller.nameOrAnonymous());
     }
-    LOG.info(() -> "refused " + path + ": " + reason);
+    LOG.info(() -> "refused " + path + ": " + code);
     audit.appendRefusal(
         AuditEvent.of(who, AuditAction.REQUEST_REFUSED, AuditOutcome.REFUSED)
-            .reason(path + ": " + reason));
+            .reason(code)
+            .note(detail == null ? path : path + ": " + detail));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -345,7 +346,15 @@ class AgencyCertificatesIT {
         .json()
         .getJsonArray("entries")
         .stream()
-        .map(e -> e.asJsonObject().getString("reason", ""))
+        .map(JsonValue::asJsonObject)
+        // The hub's own words are the reason; what the refusal said is the entry's note.
+        .map(e -> e.getString("reason", "") + " " + noteOf(e))
         .toList();
+  }
+
+  private static String noteOf(jakarta.json.JsonObject entry) {
+    return entry.get("note") instanceof jakarta.json.JsonObject note
+        ? note.getString("text", "")
+        : "";
   }
 }

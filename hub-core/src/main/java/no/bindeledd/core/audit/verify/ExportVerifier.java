@@ -23,6 +23,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
 import no.bindeledd.core.audit.checkpoint.NoteRejected;
 import no.bindeledd.core.audit.checkpoint.SignedNote;
@@ -60,8 +62,12 @@ public final class ExportVerifier {
 
   private static final HexFormat HEX = HexFormat.of();
   private static final String GENESIS = "0".repeat(64);
-  private static final int FORM_VERSION = 1;
-  private static final Set<String> MEMBERS =
+
+  /** The newest entry form this verifier knows; it knows every one before it too. */
+  private static final int FORM_VERSION = 2;
+
+  private static final Pattern NOTE_COMMITMENT = Pattern.compile("[0-9a-f]{64}");
+  private static final Set<String> MEMBERS_OF_FORM_1 =
       Set.of(
           "v",
           "seq",
@@ -81,6 +87,12 @@ public final class ExportVerifier {
           "to",
           "reason",
           "prev");
+
+  /** Form 2 adds the commitment to an erasable note (ADR 0034). */
+  private static final Set<String> MEMBERS_OF_FORM_2 =
+      Stream.concat(MEMBERS_OF_FORM_1.stream(), Stream.of("note"))
+          .collect(Collectors.toUnmodifiableSet());
+
   private static final List<String> REQUIRED =
       List.of("v", "seq", "time", "actor", "actorRole", "action", "outcome", "prev");
   private static final Pattern ENTRY_TIME =
@@ -1068,16 +1080,22 @@ public final class ExportVerifier {
       if (!(json.get("v") instanceof JsonNumber version)) {
         return "the entry has no form version v";
       }
-      if (version.longValue() != FORM_VERSION) {
+      if (!version.isIntegral() || version.longValue() < 1 || version.longValue() > FORM_VERSION) {
         return "the entry is of form version "
             + version
-            + ", which this verifier does not know (it knows "
+            + ", which this verifier does not know (it knows 1 to "
             + FORM_VERSION
             + ")";
       }
+      int form = version.intValue();
+      Set<String> members = form == 1 ? MEMBERS_OF_FORM_1 : MEMBERS_OF_FORM_2;
       for (String name : json.keySet()) {
-        if (!MEMBERS.contains(name)) {
-          return "the entry has a member " + shorten(name) + " that form version 1 does not have";
+        if (!members.contains(name)) {
+          return "the entry has a member "
+              + shorten(name)
+              + " that form version "
+              + form
+              + " does not have";
         }
       }
       for (String name : REQUIRED) {
@@ -1091,6 +1109,9 @@ public final class ExportVerifier {
         if (number != (value instanceof JsonNumber)) {
           return "the entry's " + name + " is not " + (number ? "an integer" : "a string");
         }
+      }
+      if (json.containsKey("note") && !NOTE_COMMITMENT.matcher(json.getString("note")).matches()) {
+        return "the entry's note is not a commitment, 64 lower-case hex digits of SHA-256";
       }
       long claimed = json.getJsonNumber("seq").longValue();
       if (claimed != seq) {

@@ -62,12 +62,13 @@
  *       final checkpoint the manifest names, and is cosigned by as many of those witnesses as the
  *       caller requires.
  *   <li>Each entry, from line 1: one canonical JSON object of strings and integers, form version 1
- *       with its members, {@code seq} equal to the line number, a well-formed {@code time}, and
- *       {@code prev} the SHA-256 of the previous line (64 zeros for the first). Its leaf is added
- *       to a Merkle tree; when the tree reaches a checkpoint's size, the signed root must equal the
- *       recomputed one, and a consistency proof from the previous checkpoint must hold; so must the
- *       root of each checkpoint the auditor saved ({@link
- *       no.bindeledd.core.audit.verify.TrustedCheckpoint}).
+ *       or 2 with that form's members (form 2's {@code note}, if present, 64 lower-case hex digits:
+ *       a commitment to an erasable note, which the export never holds), {@code seq} equal to the
+ *       line number, a well-formed {@code time}, and {@code prev} the SHA-256 of the previous line
+ *       (64 zeros for the first). Its leaf is added to a Merkle tree; when the tree reaches a
+ *       checkpoint's size, the signed root must equal the recomputed one, and a consistency proof
+ *       from the previous checkpoint must hold; so must the root of each checkpoint the auditor
+ *       saved ({@link no.bindeledd.core.audit.verify.TrustedCheckpoint}).
  *   <li>The end: no checkpoint, the export's or a saved one, covers more entries than the export
  *       holds; the manifest's count is right; inclusion proofs of the first, the last and a sample
  *       of the entries hold against the final checkpoint, and a consistency proof from each saved

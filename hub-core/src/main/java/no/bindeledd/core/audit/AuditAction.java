@@ -5,6 +5,12 @@ public enum AuditAction {
   PERSON_REGISTERED("person.registered"),
   PERSON_READ("person.read"),
   GUARDIAN_LINKED("guardian.linked"),
+  /** A person's names and identity number, and what was said about them, were erased. */
+  PERSON_ERASED("person.erased"),
+  /** A message's body, envelope, receipt and status reason were erased. */
+  MESSAGE_ERASED("message.erased"),
+  /** The notes of audit entries recorded before a time were erased, their period ended. */
+  AUDIT_NOTES_ERASED("audit-notes.erased"),
   CONSENT_RECORDED("consent.recorded"),
   CONSENT_IMPORTED("consent.imported"),
   CONSENT_WITHDRAWN("consent.withdrawn"),

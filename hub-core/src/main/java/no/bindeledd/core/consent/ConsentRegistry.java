@@ -92,6 +92,8 @@ public class ConsentRegistry {
     }
     Person subject = municipal.requireKnown(actor, command.subjectId());
     Person grantor = municipal.requireKnown(actor, command.grantorId());
+    subject.requireNotErased("no consent can be recorded about them");
+    grantor.requireNotErased("they can no longer give consent");
     Agency disclosing = agencies.get(command.disclosing());
     Agency receiving = agencies.get(command.receiving());
     for (Agency agency : List.of(disclosing, receiving)) {
@@ -258,7 +260,7 @@ public class ConsentRegistry {
         AuditEvent.of(actor, AuditAction.CONSENT_WITHDRAWN, AuditOutcome.SUCCESS)
             .consent(consent)
             .agencies(consent.disclosingAgency(), consent.receivingAgency())
-            .reason(reason));
+            .note(reason));
     if (actor.is(Role.CITIZEN)) {
       notices.withdrawnByPerson(consent, actor);
     }
@@ -274,7 +276,7 @@ public class ConsentRegistry {
     audit.append(
         AuditEvent.of(actor, AuditAction.CONSENT_ENTERED_IN_ERROR, AuditOutcome.SUCCESS)
             .consent(consent)
-            .reason(reason));
+            .note(reason));
     return consent;
   }
 

@@ -240,7 +240,8 @@ public class AgencySystems {
                   AuditAction.DECRYPTION_REJECTED,
                   AuditOutcome.REFUSED)
               .agencies(sender.orgNumber(), null)
-              .reason(rejected.code() + ": " + rejected.getMessage()));
+              .reason(rejected.code())
+              .note(rejected.getMessage()));
       throw new InboundRejected(
           InboundRejected.Reason.NOT_DECRYPTED,
           "the message could not be decrypted (" + rejected.code() + "): " + rejected.getMessage());
@@ -257,7 +258,8 @@ public class AgencySystems {
                   AuditAction.SIGNATURE_REJECTED,
                   AuditOutcome.REFUSED)
               .agencies(sender.orgNumber(), null)
-              .reason(rejected.code() + ": " + rejected.getMessage()));
+              .reason(rejected.code())
+              .note(rejected.getMessage()));
       throw inboundRejection(sender, rejected);
     }
   }
@@ -316,6 +318,11 @@ public class AgencySystems {
                   : " (its HER-id is " + asking.herId() + ")"));
     }
     Person subject = people.get(asked.subjectId());
+    if (subject.isErased()) {
+      throw new InboundRejected(
+          InboundRejected.Reason.UNKNOWN_PATIENT,
+          "the person the request was about has been erased, so the hub takes no answer about them");
+    }
     if (!subject.nationalId().value().equals(answer.subjectNationalId())) {
       throw new InboundRejected(
           InboundRejected.Reason.UNKNOWN_PATIENT,

@@ -128,6 +128,11 @@ public class Message implements Sealable {
   @Column(name = "sender_seen_at")
   private Instant senderSeenAt;
 
+  /** When the body, envelope, receipt and status reason were erased (ADR 0035). */
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "erased_at")
+  private Instant erasedAt;
+
   /** Two deliveries of one message (a claim that outlived its lease) cannot both commit. */
   @Version
   @Column(name = "version", nullable = false)
@@ -188,6 +193,43 @@ public class Message implements Sealable {
   public void open(RowCipher row) {
     body = row.openText("body", sealedBody);
     signedEnvelope = row.open("signed_envelope", sealedEnvelope);
+  }
+
+  /**
+   * Erases what the message said and what was said back about it: empties the sealed body and
+   * envelope, the receipt and the status reason, and gives back the data key for the caller to
+   * destroy. Who sent what to whom, when, about whom and under which consent stays: the audit log
+   * and the status need it.
+   */
+  public Optional<String> erase(Instant at) {
+    if (erasedAt != null) {
+      return Optional.empty();
+    }
+    String key = dataKeyId;
+    dataKeyId = null;
+    sealedBody = null;
+    sealedEnvelope = null;
+    body = null;
+    signedEnvelope = null;
+    receipt = null;
+    statusReason = null;
+    erasedAt = Objects.requireNonNull(at);
+    return Optional.ofNullable(key);
+  }
+
+  public Optional<Instant> erasedAt() {
+    return Optional.ofNullable(erasedAt);
+  }
+
+  /**
+   * Whether the message has reached the end of its way: handed over (to an inbox or to the agency's
+   * own system), failed, expired, held or declined. One created or being handed over has not.
+   */
+  public boolean isSettled() {
+    return switch (status) {
+      case CREATED, SENT -> false;
+      case DELIVERED, READ, FAILED, EXPIRED, HELD, DECLINED -> true;
+    };
   }
 
   public String conversationId() {

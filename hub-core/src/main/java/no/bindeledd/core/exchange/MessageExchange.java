@@ -264,6 +264,7 @@ public class MessageExchange {
       recordDecision(actor, decision, null, AuditOutcome.REFUSED);
       throw new NoCoveringConsent(decision);
     }
+    subject.requireNotErased("nothing more can be sent about them");
     // A conversation is named by its first message, as MsgHead names it, so that the id means the
     // same in every agency's format.
     String messageId = UUID.randomUUID().toString();
@@ -340,6 +341,7 @@ public class MessageExchange {
   /** A reply to {@code request} from the agency it was sent to, signed as that agency. */
   private ReplyToSign reply(Message request, Agency from, MessageKind kind, String body) {
     Person subject = people.get(request.subjectId());
+    subject.requireNotErased("nothing more can be sent about them");
     MessageEnvelope envelope =
         new MessageEnvelope(
             UUID.randomUUID().toString(),
@@ -382,7 +384,8 @@ public class MessageExchange {
       audit.append(
           AuditEvent.of(actor, AuditAction.SIGNATURE_REJECTED, AuditOutcome.REFUSED)
               .agencies(sender.orgNumber(), null)
-              .reason(rejected.code() + ": " + rejected.getMessage()));
+              .reason(rejected.code())
+              .note(rejected.getMessage()));
       throw rejected;
     }
     MessageEnvelope envelope = MessageEnvelope.fromCanonicalBytes(verified.content());

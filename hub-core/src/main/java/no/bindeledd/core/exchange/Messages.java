@@ -45,6 +45,12 @@ public interface Messages {
   /** Messages about one person, oldest first, at most {@code max}. */
   List<Message> aboutSubject(String subjectId, int max);
 
+  /**
+   * Messages not yet erased that settled (see {@link Message#isSettled()}) before {@code cutoff},
+   * oldest first.
+   */
+  List<Message> settledUnerasedBefore(Instant cutoff, int max);
+
   /** How many messages to the agency are in {@code status} and in one of {@code categories}. */
   long countTo(OrganisationNumber agency, DeliveryStatus status, Set<DataCategory> categories);
 

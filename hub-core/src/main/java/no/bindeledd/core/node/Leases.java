@@ -9,6 +9,9 @@ public interface Leases {
   /** The lease the checkpoint round runs under: one node signs, witnesses and timestamps. */
   String AUDIT_CHECKPOINTS = "audit-checkpoints";
 
+  /** The lease the retention run runs under: one node erases at a time. */
+  String RETENTION = "retention";
+
   /**
    * Takes or renews a lease for {@code node} until {@code until}, if it is free: held by that node
    * already, or run out by {@code now}. One conditional update, so of two nodes asking at once

@@ -162,6 +162,18 @@ public class JpaMessages implements Messages {
   }
 
   @Override
+  public List<Message> settledUnerasedBefore(Instant cutoff, int max) {
+    return em.createQuery(
+            "select m from Message m where m.erasedAt is null and m.statusChangedAt < :cutoff"
+                + " and m.status not in :underway order by m.statusChangedAt, m.id",
+            Message.class)
+        .setParameter("cutoff", cutoff)
+        .setParameter("underway", List.of(DeliveryStatus.CREATED, DeliveryStatus.SENT))
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Override
   public long countTo(
       OrganisationNumber agency, DeliveryStatus status, Set<DataCategory> categories) {
     if (categories.isEmpty()) {

@@ -3,6 +3,7 @@ package no.bindeledd.core.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,9 @@ public class JpaPeople implements People {
   @Override
   public List<Person> childrenOf(Person guardian) {
     return em
-        .createQuery("select c from Person c join c.guardians g where g.id = :id", Person.class)
+        .createQuery(
+            "select c from Person c join c.guardians g where g.id = :id and c.erasedAt is null",
+            Person.class)
         .setParameter("id", guardian.id())
         .getResultList()
         .stream()
@@ -90,7 +93,9 @@ public class JpaPeople implements People {
   private List<Person> page(
       MunicipalityNumber municipality, Predicate<Person> wanted, int offset, int limit) {
     List<Person> register =
-        em.createQuery("select p from Person p where p.municipality = :municipality", Person.class)
+        em.createQuery(
+                "select p from Person p where p.municipality = :municipality and p.erasedAt is null",
+                Person.class)
             .setParameter("municipality", municipality.value())
             .setMaxResults(MUNICIPALITY_BOUND + 1)
             .getResultList();
@@ -108,6 +113,18 @@ public class JpaPeople implements People {
         .skip(offset)
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public List<Person> unerasedRegisteredBefore(Instant before, String afterId, int max) {
+    return em.createQuery(
+            "select p from Person p where p.erasedAt is null and p.registeredAt < :before"
+                + " and p.id > :after order by p.id",
+            Person.class)
+        .setParameter("before", before)
+        .setParameter("after", afterId == null ? "" : afterId)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   /** Stores the person with a data key of their own, their names and number sealed under it. */

@@ -1,5 +1,6 @@
 package no.bindeledd.core.person;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.NotFound;
@@ -27,6 +28,12 @@ public interface People {
   List<Person> named(MunicipalityNumber municipality, String text, int offset, int limit);
 
   void add(Person person);
+
+  /**
+   * People not erased who were registered before {@code before}, in id order after {@code afterId}
+   * (null for the first), for the retention run to page through.
+   */
+  List<Person> unerasedRegisteredBefore(Instant before, String afterId, int max);
 
   default Person get(String id) {
     return find(id).orElseThrow(() -> new NotFound("person", id));

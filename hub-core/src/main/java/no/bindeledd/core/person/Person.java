@@ -80,6 +80,14 @@ public class Person implements Sealable {
   @Column(name = "registered_by", nullable = false)
   private String registeredBy;
 
+  /**
+   * When the person's names and identity number were erased (ADR 0035); the row stays so that every
+   * reference to the person still resolves, to "erased".
+   */
+  @Convert(converter = InstantConverter.class)
+  @Column(name = "erased_at")
+  private Instant erasedAt;
+
   /** The municipality that settled the person, whose refugee service registered them. */
   @Column(name = "municipality", length = 4, nullable = false)
   private String municipality;
@@ -159,6 +167,47 @@ public class Person implements Sealable {
     familyName = row.openText("family_name", sealedFamilyName);
   }
 
+  /**
+   * Erases the names and the national identity number: empties their sealed columns and gives back
+   * the data key they were sealed with, for the caller to destroy. The keyed hash of the number
+   * stays, so that the person can still sign in and read their access log.
+   */
+  public Optional<String> erase(Instant at) {
+    if (erasedAt != null) {
+      throw new Conflict("person " + id + " was erased on " + erasedAt);
+    }
+    String key = dataKeyId;
+    dataKeyId = null;
+    sealedNationalId = null;
+    sealedGivenName = null;
+    sealedFamilyName = null;
+    nationalId = null;
+    givenName = null;
+    familyName = null;
+    erasedAt = Objects.requireNonNull(at);
+    return Optional.ofNullable(key);
+  }
+
+  public Optional<Instant> erasedAt() {
+    return Optional.ofNullable(erasedAt);
+  }
+
+  /**
+   * Refuses what needs the erased names or number: nothing new is recorded, sent or written about
+   * an erased person.
+   *
+   * @param refused what cannot be done, such as "no consent can be recorded about them"
+   */
+  public void requireNotErased(String refused) {
+    if (erasedAt != null) {
+      throw new Conflict("person " + id + " was erased on " + erasedAt + ": " + refused);
+    }
+  }
+
+  public boolean isErased() {
+    return erasedAt != null;
+  }
+
   /** The keyed hash by which the register finds the person with {@code nationalId}. */
   public static String lookupHash(AtRestCipher atRest, NationalId nationalId) {
     return atRest.lookupHash(TABLE, "national_id", nationalId.value());
@@ -176,8 +225,9 @@ public class Person implements Sealable {
     return familyName;
   }
 
+  /** The given and family name, or null once they were erased. */
   public String fullName() {
-    return givenName + " " + familyName;
+    return erasedAt != null ? null : givenName + " " + familyName;
   }
 
   public Locale preferredLanguage() {

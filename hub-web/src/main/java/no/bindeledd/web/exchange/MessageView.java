@@ -34,7 +34,8 @@ public record MessageView(
     String recipientReference,
     String signedFormat,
     Delivery delivery,
-    String body) {
+    String body,
+    Instant erasedAt) {
 
   /** A message still waiting in the outbox: tries so far, the last error, the next try. */
   public record Delivery(int attempts, String lastError, Instant nextAttemptAt) {}
@@ -86,6 +87,7 @@ public record MessageView(
         m.recipientReference().orElse(null),
         m.signedFormat(),
         delivery,
-        body);
+        body,
+        m.erasedAt().orElse(null));
   }
 }

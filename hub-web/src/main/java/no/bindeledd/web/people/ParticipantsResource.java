@@ -37,6 +37,8 @@ import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.person.PersonRegistry;
+import no.bindeledd.core.retention.ErasureGround;
+import no.bindeledd.core.retention.PersonErasure;
 import no.bindeledd.web.Languages;
 import no.bindeledd.web.Roles;
 import no.bindeledd.web.consent.ConsentView;
@@ -65,6 +67,7 @@ public class ParticipantsResource {
   @Inject PersonRegistry registry;
   @Inject AccessLogs accessLogs;
   @Inject PersonalDataExport exports;
+  @Inject PersonErasure erasure;
   @Inject Actor actor;
   @Inject AgeRules ageRules;
   @Inject Clock clock;
@@ -117,9 +120,24 @@ public class ParticipantsResource {
       LocalDate birthDate,
       boolean child,
       List<String> guardianIds,
-      ConsentAge consentAge) {
+      ConsentAge consentAge,
+      Instant erasedAt) {
 
     static PersonView of(Person p, AgeRules rules, LocalDate today) {
+      if (p.isErased()) {
+        // Nothing but the id, the language and when: the rest is gone (ADR 0035).
+        return new PersonView(
+            p.id(),
+            null,
+            null,
+            null,
+            p.preferredLanguage().toLanguageTag(),
+            null,
+            false,
+            p.guardians().stream().map(Person::id).toList(),
+            null,
+            p.erasedAt().orElseThrow());
+      }
       return new PersonView(
           p.id(),
           p.nationalId().value(),
@@ -133,7 +151,8 @@ public class ParticipantsResource {
               rules.consentsToHealthThemselves(p, today),
               p.isChildOn(today) && rules.mustBeHeard(p, today),
               rules.healthConsentFrom(p),
-              rules.guardiansNeeded().code()));
+              rules.guardiansNeeded().code()),
+          null);
     }
   }
 
@@ -244,6 +263,35 @@ public class ParticipantsResource {
     return Response.created(uri.getBaseUriBuilder().path("participants").path(child.id()).build())
         .entity(view(child))
         .build();
+  }
+
+  /** Why a person's data is to be erased: a ground the law gives (GDPR Art. 17(1)). */
+  public static final class ErasureRequest implements JsonRequest {
+    /**
+     * {@code no-longer-needed}, {@code consent-withdrawn}, {@code objection} or {@code unlawful}.
+     */
+    @NotBlank
+    @Size(max = 32)
+    public String ground;
+  }
+
+  /** What an erasure erased, and when. */
+  public record ErasureView(
+      String personId, Instant erasedAt, String ground, int messages, int notes) {}
+
+  @POST
+  @Path("{id}/erasure")
+  @Operation(
+      summary = "Erase a person's personal data",
+      description =
+          "Destroys the keys of the person's names, identity number and messages, and the audit"
+              + " notes about them; the audit entries stay and still verify. Refused (409) while a"
+              + " consent of theirs is in force or a message about them is on its way.")
+  public ErasureView erase(@PathParam("id") String id, @Valid @NotNull ErasureRequest body) {
+    PersonErasure.Erased erased =
+        erasure.onRequest(actor, id, ErasureGround.requested(body.ground));
+    return new ErasureView(
+        erased.personId(), erased.at(), erased.ground().code(), erased.messages(), erased.notes());
   }
 
   @PUT

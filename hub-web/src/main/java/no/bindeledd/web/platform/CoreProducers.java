@@ -21,6 +21,7 @@ import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.node.NodeName;
 import no.bindeledd.core.person.AgeRules;
+import no.bindeledd.core.retention.RetentionPeriods;
 
 /**
  * Hands the core what the container owns: the persistence context, the clock, the keys, the audit
@@ -42,6 +43,7 @@ public class CoreProducers {
   private volatile AuditLogs auditLogs;
   private volatile AuditWitnesses witnesses;
   private volatile AgeRules ageRules;
+  private volatile RetentionPeriods retentionPeriods;
   private NodeName nodeName;
 
   @Produces
@@ -60,6 +62,19 @@ public class CoreProducers {
 
   void useAgeRules(AgeRules rules) {
     this.ageRules = rules;
+  }
+
+  /** How long each category of personal data is kept, from the retention table, read at start. */
+  @Produces
+  RetentionPeriods retentionPeriods() {
+    if (retentionPeriods == null) {
+      throw new IllegalStateException("the retention table is not read yet");
+    }
+    return retentionPeriods;
+  }
+
+  void useRetentionPeriods(RetentionPeriods periods) {
+    this.retentionPeriods = periods;
   }
 
   /**

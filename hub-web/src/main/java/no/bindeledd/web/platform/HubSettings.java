@@ -12,6 +12,7 @@ import no.bindeledd.core.atrest.AtRestKeyStore;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.person.AgeRules;
+import no.bindeledd.core.retention.RetentionPeriods;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,6 +38,14 @@ public class HubSettings {
   @Inject
   @ConfigProperty(name = "hub.consent.age-rules-file")
   Optional<String> ageRulesFile;
+
+  @Inject
+  @ConfigProperty(name = "hub.retention.file")
+  Optional<String> retentionFile;
+
+  @Inject
+  @ConfigProperty(name = "hub.retention.interval", defaultValue = "PT1H")
+  Duration retentionInterval;
 
   @Inject
   @ConfigProperty(name = "hub.public-url", defaultValue = "http://localhost:8080")
@@ -348,6 +357,29 @@ public class HubSettings {
    */
   public AgeRules ageRules() {
     return ConsentAgeTable.read(ageRulesFile());
+  }
+
+  /**
+   * The retention table: {@code hub.retention.file}, or {@code retention.json} beside the
+   * deployment file.
+   */
+  public Path retentionFile() {
+    return retentionFile
+        .filter(f -> !f.isBlank())
+        .map(f -> Path.of(f).toAbsolutePath().normalize())
+        .orElseGet(() -> deploymentFile().resolveSibling(RetentionTable.FILE_NAME));
+  }
+
+  /**
+   * The retention periods, read from {@link #retentionFile()}; fails with the reason if it cannot.
+   */
+  public RetentionPeriods retentionPeriods() {
+    return RetentionTable.read(retentionFile());
+  }
+
+  /** How often the retention rules run ({@code hub.retention.interval}, an hour by default). */
+  public Duration retentionInterval() {
+    return retentionInterval;
   }
 
   public String publicUrl() {

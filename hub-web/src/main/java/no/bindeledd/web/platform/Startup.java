@@ -39,6 +39,7 @@ import no.bindeledd.core.persistence.AtRestSealing;
 import no.bindeledd.core.persistence.ClearTextSealing;
 import no.bindeledd.core.persistence.SchemaMigration;
 import no.bindeledd.core.person.AgeRules;
+import no.bindeledd.core.retention.RetentionPeriods;
 import no.bindeledd.web.camel.CamelLifecycle;
 import no.bindeledd.web.live.LiveStreams;
 import no.bindeledd.web.operations.HubMetrics;
@@ -80,6 +81,7 @@ public class Startup {
   @Inject DevelopmentWitness developmentWitness;
   @Inject Clock clock;
   @Inject DataKeyRewrapping rewrapping;
+  @Inject RetentionRounds retentionRounds;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     int applied = SchemaMigration.migrate(dataSource);
@@ -99,6 +101,11 @@ public class Startup {
                 + ", "
                 + ageRules.guardiansNeeded().code()
                 + " guardian(s)");
+
+    RetentionPeriods retention = settings.retentionPeriods();
+    core.useRetentionPeriods(retention);
+    LOG.info(
+        () -> "Retention periods from " + settings.retentionFile() + ": " + retention.summary());
 
     Config config = ConfigProvider.getConfig();
     Deployment deployment =
@@ -145,6 +152,7 @@ public class Startup {
     camel.start(deployment);
     metrics.register(deployment);
     checkpointing.start();
+    retentionRounds.start();
     liveStreams.followOtherNodes();
     // Where the hub was started from, when the launcher says so: the walkthrough needs it.
     Optional<String> home = config.getOptionalValue("hub.home", String.class);

@@ -67,9 +67,10 @@ class MisbehavingRecipientIT {
                     + Demo.HTTP_GP_OFFICE
                     + "/messages"),
             StandardCharsets.UTF_8);
-    // The age rules are read from beside the deployment file.
+    // The age rules and the retention table are read from beside the deployment file.
     Files.copy(
         repo.resolve("config/consent-age-rules.json"), work.resolve("consent-age-rules.json"));
+    Files.copy(repo.resolve("config/retention.json"), work.resolve("retention.json"));
     RunningHub.Ports ports = RunningHub.Ports.free();
     hub =
         RunningHub.start(

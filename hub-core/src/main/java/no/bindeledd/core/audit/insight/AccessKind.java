@@ -32,7 +32,19 @@ public enum AccessKind {
    * An agency had got information about the person and read it, and was stopped when it tried to
    * open it again.
    */
-  HELD_AFTER_READ("held-after-read");
+  HELD_AFTER_READ("held-after-read"),
+  /**
+   * The refugee service erased the person's names, identity number and the content of the messages
+   * about them, on a ground the law gives, at the person's request or its own.
+   */
+  ERASED_ON_REQUEST("erased-on-request"),
+  /**
+   * The hub erased the person's names, identity number and the content of the messages about them:
+   * the time they may be kept had ended.
+   */
+  ERASED_AFTER_RETENTION("erased-after-retention"),
+  /** The hub erased the content of one message about the person: its time had ended. */
+  MESSAGE_ERASED("message-erased");
 
   private final String code;
 
@@ -48,9 +60,7 @@ public enum AccessKind {
    * Whether the line tells of information flowing between agencies, in a category for a purpose.
    */
   public boolean isAboutAFlow() {
-    return this != LOOKED_UP_REGISTRATION
-        && this != LOOKED_AT_CONSENT
-        && this != LOOKED_AT_ACCESS_LOG;
+    return !isALook() && !isAnErasure();
   }
 
   /** Whether the line tells of something that was stopped, so that it says why. */
@@ -64,6 +74,13 @@ public enum AccessKind {
 
   /** Whether the line tells of someone looking, so that a person signed in may be the one. */
   public boolean isALook() {
-    return !isAboutAFlow();
+    return this == LOOKED_UP_REGISTRATION
+        || this == LOOKED_AT_CONSENT
+        || this == LOOKED_AT_ACCESS_LOG;
+  }
+
+  /** Whether the line tells of personal data erased. */
+  public boolean isAnErasure() {
+    return this == ERASED_ON_REQUEST || this == ERASED_AFTER_RETENTION || this == MESSAGE_ERASED;
   }
 }

@@ -16,6 +16,7 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.consent.ConsentDecision.Refusal;
 import no.bindeledd.core.exchange.MessageKind;
+import no.bindeledd.core.retention.ErasureGround;
 
 /**
  * Chooses which audit entries a person sees, and as what. One line for each real access or receipt;
@@ -40,6 +41,10 @@ import no.bindeledd.core.exchange.MessageKind;
  *
  * A look by a person signed in as themselves (actor role {@code citizen}) names no agency: the line
  * says who they are to the person, themselves or a guardian.
+ *
+ * <p>An erasure has a line, so that the person can see what was erased and when: {@code
+ * person.erased} (by the refugee service, or by the hub when the retention period ended) and {@code
+ * message.erased} (one message's content, its period ended).
  *
  * <p>Sending ({@code message.sent}) has no line of its own, since nobody else has the information
  * until it is delivered; nor have failures, expiry and rejections, since nobody got anything new.
@@ -128,6 +133,17 @@ final class AccessLines {
       case ACCESS_LOG_READ -> look(event, success, AccessKind.LOOKED_AT_ACCESS_LOG);
       case CONSENT_DECISION -> decision(event);
       case MESSAGE_HELD -> held(event);
+      case PERSON_ERASED -> {
+        boolean byTheHub =
+            event.reason() != null
+                && event.reason().startsWith(ErasureGround.RETENTION_ENDED.code() + ":");
+        add(
+            event,
+            byTheHub ? AccessKind.ERASED_AFTER_RETENTION : AccessKind.ERASED_ON_REQUEST,
+            event.actorAgency(),
+            null);
+      }
+      case MESSAGE_ERASED -> add(event, AccessKind.MESSAGE_ERASED, null, null);
       default -> {
         // Not an access to the person's data, or not one of its own: see the class comment.
       }

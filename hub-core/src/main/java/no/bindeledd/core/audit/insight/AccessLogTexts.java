@@ -40,6 +40,11 @@ final class AccessLogTexts {
     return texts;
   }
 
+  /**
+   * The log's section in this language.
+   *
+   * @param personName the person's name, or null once it was erased
+   */
   AccessLog.Section section(
       String personName,
       List<AccessLog.ActiveConsent> consents,
@@ -53,7 +58,7 @@ final class AccessLogTexts {
         review.code(),
         review == ReviewStatus.DRAFT ? texts.text("review.draft") : null,
         texts.text("title"),
-        texts.format("summary", personName),
+        texts.format("summary", personName == null ? texts.text("erased-name") : personName),
         complete ? null : texts.format("incomplete", shown),
         new AccessLog.Part(
             texts.text("consents.title"),

@@ -54,6 +54,12 @@ final class ConsentWriter {
 
   static org.hl7.fhir.r4.model.Consent write(
       no.bindeledd.core.consent.Consent consent, Instant now) {
+    consent
+        .subject()
+        .requireNotErased("the FHIR Consent names them, so it can no longer be written");
+    consent
+        .grantor()
+        .requireNotErased("the FHIR Consent names them, so it can no longer be written");
     org.hl7.fhir.r4.model.Consent fhir = new org.hl7.fhir.r4.model.Consent();
     fhir.setId(consent.id());
     fhir.getMeta().addProfile(ConsentProfile.PROFILE);

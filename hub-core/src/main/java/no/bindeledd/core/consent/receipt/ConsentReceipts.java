@@ -37,6 +37,12 @@ public final class ConsentReceipts {
    */
   public Receipt receipt(
       Consent consent, Locale language, Map<OrganisationNumber, String> agencyNames, Instant now) {
+    consent
+        .subject()
+        .requireNotErased("the consent's receipt names them, so it can no longer be written");
+    consent
+        .grantor()
+        .requireNotErased("the consent's receipt names them, so it can no longer be written");
     Locale wanted = language != null ? language : consent.grantor().preferredLanguage();
     List<Texts> languages = ReceiptTexts.forPerson(wanted);
 

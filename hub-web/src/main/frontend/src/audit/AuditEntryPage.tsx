@@ -122,6 +122,21 @@ export function AuditEntryPage() {
               <span lang="en">{data.reason}</span>
             </Fact>
           )}
+          {data.note && (
+            <Fact label="audit.entry.note">
+              {data.note.erasedAt ? (
+                <FormattedMessage
+                  id="audit.entry.noteErased"
+                  values={{ date: formatDateTime(data.note.erasedAt, intl.locale) }}
+                />
+              ) : data.note.altered ? (
+                <FormattedMessage id="audit.entry.noteAltered" values={{ problem: data.note.altered }} />
+              ) : (
+                // What a person wrote, in whatever language they wrote it.
+                <bdi data-testid="audit-entry-note">{data.note.text}</bdi>
+              )}
+            </Fact>
+          )}
           <Fact label="audit.entry.hash">
             <span className="ltr">{data.entryHash}</span>
           </Fact>

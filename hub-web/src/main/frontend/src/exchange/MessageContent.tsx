@@ -1,11 +1,12 @@
 import { Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { answerOf, api } from '../app/api/client';
+import { formatDateTime } from '../app/format';
 import { COUNTS_KEY, EXCHANGE_KEY } from '../app/LiveCounts';
 import { ProblemNotice } from '../app/ProblemNotice';
-import { keys } from './queries';
+import { keys, timeOf } from './queries';
 import type { MessageView } from './status';
 
 /**
@@ -63,6 +64,17 @@ export function MessageContent({
   }
   if (opened.error) {
     return <ProblemNotice error={opened.error} />;
+  }
+  const erasedAt = timeOf(opened.data.erasedAt) ?? timeOf(message.erasedAt);
+  if (erasedAt) {
+    return (
+      <Paragraph data-testid="message-erased">
+        <FormattedMessage
+          id="exchange.erased"
+          values={{ date: formatDateTime(erasedAt, intl.locale) }}
+        />
+      </Paragraph>
+    );
   }
   return <WrittenText text={opened.data.body} testId="message-body" />;
 }

@@ -33,6 +33,23 @@ export function PersonPage() {
     return <ProblemNotice error={subject.error} />;
   }
   const participant = subject.data;
+  if (participant.erasedAt) {
+    // Nothing but the access log is left to show (ADR 0035).
+    return (
+      <>
+        <Heading level={1} data-size="lg" data-testid="person-name">
+          <FormattedMessage id="people.erased.heading" />
+        </Heading>
+        <Paragraph data-testid="person-erased">
+          <FormattedMessage
+            id="people.erased.text"
+            values={{ date: formatDate(participant.erasedAt, intl.locale) }}
+          />
+        </Paragraph>
+        <AccessLogSection subject={participant} />
+      </>
+    );
+  }
   return (
     <>
       <Heading level={1} data-size="lg" data-testid="person-name">

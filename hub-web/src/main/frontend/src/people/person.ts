@@ -8,6 +8,8 @@ export interface PersonView {
   nationalId: string;
   givenName: string;
   familyName: string;
+  /** When the names and identity number were erased; then they and the rest are absent. */
+  erasedAt?: string;
   preferredLanguage: string;
   birthDate: string;
   child: boolean;

@@ -40,8 +40,9 @@ import no.bindeledd.web.live.LiveStreams;
 import org.glassfish.jersey.server.ParamException;
 
 /**
- * Every error leaves the API as an RFC 9457 problem detail with a 4xx status, or a bare 500 that
- * names no internals. One mapper per exception family keeps the mapping in one place.
+ * Every error leaves the API as an RFC 9457 problem detail with a 4xx status, a 503 with {@code
+ * Retry-After} while the database cannot be reached, or a bare 500 that names no internals. One
+ * mapper per exception family keeps the mapping in one place.
  */
 public final class ProblemMappers {
 
@@ -64,6 +65,20 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(RuntimeException e) {
+      if (DatabaseUnavailable.is(e)) {
+        LOG.log(Level.WARNING, "the database is unavailable: {0}", e.toString());
+        return Response.fromResponse(
+                respond(
+                    Problem.of(
+                        "database-unavailable",
+                        "Database unavailable",
+                        503,
+                        "the hub cannot reach its database and stored nothing; send the request"
+                            + " again later"),
+                    uri))
+            .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+            .build();
+      }
       return respond(problemFor(e), uri);
     }
 

@@ -23,7 +23,16 @@ import jakarta.enterprise.context.ApplicationScoped;
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-      "fish.payara.fail-all-connections=true"
+      "fish.payara.fail-all-connections=true",
+      // While the database is down or unreachable, a request fails within seconds (a 503) rather
+      // than waiting on it: how long a new connection may take to open and to log in, how long a
+      // statement may wait for the server's answer, and how long a request may wait for a free
+      // connection when all are in use. The driver ignores what it has no setting for (H2 has
+      // only the login timeout).
+      "connectTimeout=${MPCONFIG=hub.datasource.connect-timeout}",
+      "loginTimeout=${MPCONFIG=hub.datasource.login-timeout}",
+      "socketTimeout=${MPCONFIG=hub.datasource.socket-timeout}",
+      "fish.payara.max-wait-time-in-millis=${MPCONFIG=hub.datasource.max-wait-millis}"
     })
 @ApplicationScoped
 public class HubDataSource {

@@ -2,20 +2,14 @@ package no.bindeledd.web.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
 import no.bindeledd.core.audit.checkpoint.VerifierKey;
+import no.bindeledd.web.drills.EmbeddedDatabase;
+import no.bindeledd.web.drills.EmbeddedDatabase.StoredMessage;
 import no.bindeledd.web.drills.OfflineVerifier;
 import no.bindeledd.web.it.Await;
 import no.bindeledd.web.it.Demo;
@@ -56,23 +52,20 @@ class PostgresRestartDrillIT {
   private static final Duration DOWN = Duration.ofSeconds(8);
 
   /**
-   * How long a request may take while the database is down before it counts as a hang. The first
-   * runs measured up to 10.2 s for the requests caught as the server went away
+   * How long a request may take while the database is down. The first runs measured 10.2 s, the JPA
+   * provider's retries of a read on a lost connection; without them, a few milliseconds
    * (docs/reliability.md).
    */
-  private static final Duration ANSWER_BOUND = Duration.ofSeconds(15);
+  private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
 
   /** How soon after the database is back the hub must accept requests again. */
   private static final Duration ACCEPT_AGAIN_BOUND = Duration.ofSeconds(30);
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Test
   void theHubRidesOutADatabaseRestartAndLosesNothingItAcknowledged() throws Exception {
     Path target = Path.of(PayaraHub.required("hub.build.dir"));
     Path work = Files.createTempDirectory(target, "postgres-restart-");
-    RestartablePostgres postgres =
-        new RestartablePostgres(work.resolve("postgres-data"), PayaraHub.freePort());
+    Postgres postgres = Postgres.restartable(work.resolve("postgres-data"), PayaraHub.freePort());
     Keycloak keycloak = Keycloak.get();
     TimestampingAuthority tsa = TimestampingAuthority.start(work.resolve("tsa"));
     Postgres.Database database = postgres.newDatabase();
@@ -89,6 +82,7 @@ class PostgresRestartDrillIT {
       String participant = register(caseworker);
 
       Load load = new Load(caseworker, participant);
+      long began = System.nanoTime();
       load.start();
       Await.until("requests are accepted under load", load::acknowledged, n -> n.size() >= 10);
       Reply latest = auditor.get("/api/audit/checkpoints/latest");
@@ -99,6 +93,9 @@ class PostgresRestartDrillIT {
       for (String mode : List.of("fast", "immediate")) {
         int acknowledgedBefore = load.acknowledged().size();
         long stopped = System.nanoTime();
+        figures.add(
+            String.format(
+                Locale.ROOT, "%s stop %.1f s into the load", mode, (stopped - began) / 1e9));
         if (mode.equals("fast")) {
           postgres.stopFast();
         } else {
@@ -150,32 +147,35 @@ class PostgresRestartDrillIT {
       Thread.sleep(2000);
       load.stop();
 
-      assertThat(load.unexpected())
-          .as("every answer is a 201, or a 503 problem detail with Retry-After")
-          .isEmpty();
-      assertThat(load.refused())
-          .as("requests were refused while the database was down")
-          .isPositive();
-      assertThat(load.slowestRefusal())
-          .as("no request hangs while the database is down")
-          .isLessThan(ANSWER_BOUND.toNanos());
-
-      // Everything acknowledged is delivered, once; nothing is half-stored.
+      // Everything acknowledged is delivered, once; nothing is half-stored. What is not, after two
+      // minutes, is named with when its 201 came, to be set against the stops.
       Set<String> acknowledged = new HashSet<>(load.acknowledged());
-      Map<String, Stored> stored =
-          Await.until(
-              "every acknowledged request is delivered",
-              Duration.ofMinutes(2),
-              () -> messages(database),
-              m ->
-                  acknowledged.stream()
-                      .allMatch(id -> m.containsKey(id) && m.get(id).deliveredEntries() == 1));
+      long waitUntil = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      Map<String, StoredMessage> read = messages(database);
+      while (!undelivered(acknowledged, read).isEmpty() && System.nanoTime() < waitUntil) {
+        Thread.sleep(500);
+        read = messages(database);
+      }
+      Map<String, StoredMessage> stored = read;
+      List<String> undelivered =
+          undelivered(acknowledged, stored).stream()
+              .map(
+                  id ->
+                      id
+                          + " ("
+                          + load.answeredAt(id, began)
+                          + ", "
+                          + (stored.containsKey(id) ? stored.get(id).status() : "not stored")
+                          + ")")
+              .toList();
+      figures.add("acknowledged but not delivered once: " + undelivered);
+      System.out.println("[postgres restart drill] not delivered once: " + undelivered);
       long lost = acknowledged.stream().filter(id -> !stored.containsKey(id)).count();
       long duplicated =
           stored.values().stream()
               .filter(s -> s.deliveredEntries() > 1 || s.sentEntries() > 1)
               .count();
-      List<Stored> halfStored = stored.values().stream().filter(s -> !s.isWhole()).toList();
+      List<StoredMessage> halfStored = EmbeddedDatabase.halfStored(stored);
       long storedWithout201 =
           stored.values().stream()
               .filter(s -> s.kind().equalsIgnoreCase("request"))
@@ -231,17 +231,27 @@ class PostgresRestartDrillIT {
               verdict.verified());
       System.out.println("[postgres restart drill] " + totals);
       figures.add(totals);
-      Path file = target.resolve("drills").resolve("postgres-restart-drill-figures.txt");
-      Files.createDirectories(file.getParent());
-      Files.write(file, figures, StandardCharsets.UTF_8);
 
+      assertThat(load.unexpected())
+          .as("every answer is a 201, or a 503 problem detail with Retry-After")
+          .isEmpty();
+      assertThat(load.refused())
+          .as("requests were refused while the database was down")
+          .isPositive();
       assertThat(lost).as("acknowledged requests missing from the database").isZero();
+      assertThat(undelivered).as("acknowledged requests not delivered once").isEmpty();
       assertThat(duplicated).as("messages recorded as sent or delivered twice").isZero();
       assertThat(listedTwice).as("messages listed twice in the GP's inbox").isZero();
       assertThat(halfStored).as("half-stored messages").isEmpty();
       assertThat(verdict.verified()).as(verdict.output()).isTrue();
       assertThat(hub.isAlive()).as("the hub was never restarted").isTrue();
+      assertThat(load.slowestRefusal())
+          .as("no request hangs while the database is down")
+          .isLessThan(ANSWER_BOUND.toNanos());
     } finally {
+      Path file = target.resolve("drills").resolve("postgres-restart-drill-figures.txt");
+      Files.createDirectories(file.getParent());
+      Files.write(file, figures, StandardCharsets.UTF_8);
       hub.stop();
       tsa.stop();
       postgres.stopFast();
@@ -264,6 +274,7 @@ class PostgresRestartDrillIT {
     private final String participant;
     private final List<String> acknowledged = new ArrayList<>();
     private final List<long[]> acceptedAt = new ArrayList<>();
+    private final Map<String, long[]> timesOf = new HashMap<>();
     private final List<String> unexpected = new ArrayList<>();
     private int refused;
     private long slowestRefusal;
@@ -307,8 +318,10 @@ class PostgresRestartDrillIT {
     private synchronized void record(long sent, Reply reply, String failure) {
       long answered = System.nanoTime();
       if (reply != null && reply.status() == 201) {
-        acknowledged.add(reply.json().getString("id").toLowerCase(Locale.ROOT));
+        String id = reply.json().getString("id").toLowerCase(Locale.ROOT);
+        acknowledged.add(id);
         acceptedAt.add(new long[] {sent, answered});
+        timesOf.put(id, new long[] {sent, answered});
       } else if (reply != null
           && reply.status() == 503
           && reply.isProblem()
@@ -322,6 +335,16 @@ class PostgresRestartDrillIT {
 
     synchronized List<String> acknowledged() {
       return List.copyOf(acknowledged);
+    }
+
+    /** When the request with {@code id} was sent and answered, in seconds from {@code began}. */
+    synchronized String answeredAt(String id, long began) {
+      long[] times = timesOf.get(id);
+      return String.format(
+          Locale.ROOT,
+          "sent %.2f s, answered %.2f s",
+          (times[0] - began) / 1e9,
+          (times[1] - began) / 1e9);
     }
 
     synchronized List<String> unexpected() {
@@ -350,138 +373,24 @@ class PostgresRestartDrillIT {
     }
   }
 
-  /** One message as PostgreSQL holds it, with what must have been stored in its transaction. */
-  record Stored(
-      String id,
-      String kind,
-      String status,
-      boolean inOutbox,
-      long sentEntries,
-      long deliveredEntries) {
-
-    boolean isWhole() {
-      return sentEntries == 1
-          && deliveredEntries <= 1
-          && inOutbox == status.equalsIgnoreCase("created");
-    }
+  private static List<String> undelivered(Set<String> ids, Map<String, StoredMessage> stored) {
+    return ids.stream()
+        .filter(id -> !stored.containsKey(id) || stored.get(id).deliveredEntries() != 1)
+        .sorted()
+        .toList();
   }
 
-  private static Map<String, Stored> messages(Postgres.Database database) throws SQLException {
-    try (Connection connection = database.connect();
-        Statement query = connection.createStatement()) {
-      // One snapshot, so that a delivery committing meanwhile cannot look half-stored.
+  /** Every message of the hub's database, read in one snapshot while the hub runs. */
+  private static Map<String, StoredMessage> messages(Postgres.Database database)
+      throws SQLException {
+    try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      Set<String> outbox = new HashSet<>();
-      try (ResultSet rows = query.executeQuery("select message_id from outbox")) {
-        while (rows.next()) {
-          outbox.add(rows.getString(1).toLowerCase(Locale.ROOT));
-        }
-      }
-      Map<String, Long> sent = new HashMap<>();
-      Map<String, Long> delivered = new HashMap<>();
-      try (ResultSet rows =
-          query.executeQuery(
-              "select message_id, action, count(*) from audit_entry where message_id is not null"
-                  + " and action in ('message.sent', 'message.delivered')"
-                  + " group by message_id, action")) {
-        while (rows.next()) {
-          String id = rows.getString(1).toLowerCase(Locale.ROOT);
-          (rows.getString(2).equals("message.sent") ? sent : delivered).put(id, rows.getLong(3));
-        }
-      }
-      Map<String, Stored> messages = new HashMap<>();
-      try (ResultSet rows = query.executeQuery("select id, kind, status from message")) {
-        while (rows.next()) {
-          String id = rows.getString(1).toLowerCase(Locale.ROOT);
-          messages.put(
-              id,
-              new Stored(
-                  id,
-                  rows.getString(2),
-                  rows.getString(3),
-                  outbox.contains(id),
-                  sent.getOrDefault(id, 0L),
-                  delivered.getOrDefault(id, 0L)));
-        }
-      }
-      connection.rollback();
-      return messages;
-    }
-  }
-
-  /**
-   * A PostgreSQL server that can be stopped and started again on the same data directory and port,
-   * as an operator's restart or a failover of the server does.
-   */
-  private static final class RestartablePostgres {
-    private final Path dataDir;
-    private final int port;
-    private EmbeddedPostgres server;
-
-    RestartablePostgres(Path dataDir, int port) {
-      this.dataDir = dataDir;
-      this.port = port;
-      start();
-    }
-
-    synchronized void start() {
       try {
-        server =
-            EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("fsync", "off")
-                .setServerConfig("full_page_writes", "off")
-                .setServerConfig("max_connections", "60")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
-      } catch (IOException e) {
-        throw new IllegalStateException("could not start PostgreSQL on " + dataDir, e);
+        return EmbeddedDatabase.messages(connection);
+      } finally {
+        connection.rollback();
       }
-    }
-
-    /** {@code pg_ctl stop -m fast}: clients are disconnected, the server checkpoints and exits. */
-    synchronized void stopFast() throws IOException {
-      if (server != null) {
-        server.close();
-        server = null;
-      }
-    }
-
-    /**
-     * SIGQUIT to the postmaster, as {@code pg_ctl stop -m immediate} sends: every process exits at
-     * once, without a checkpoint, and the next start recovers from the write-ahead log.
-     */
-    synchronized void stopImmediately() throws IOException, InterruptedException {
-      long pid =
-          Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
-      Process kill = new ProcessBuilder("kill", "-QUIT", String.valueOf(pid)).start();
-      assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0)
-          .as("SIGQUIT to the postmaster")
-          .isTrue();
-      ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-      // Releases the data directory's lock; its own pg_ctl stop finds no server and says so.
-      server.close();
-      server = null;
-    }
-
-    Postgres.Database newDatabase() {
-      String name = "hub_restart";
-      byte[] random = new byte[18];
-      RANDOM.nextBytes(random);
-      String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      try (Connection c = server.getPostgresDatabase().getConnection();
-          Statement s = c.createStatement()) {
-        s.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
-        s.execute("CREATE DATABASE " + name + " OWNER " + name + " ENCODING 'UTF8'");
-        s.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
-      } catch (SQLException e) {
-        throw new IllegalStateException("could not create database " + name, e);
-      }
-      return new Postgres.Database(
-          "jdbc:postgresql://localhost:" + port + "/" + name, name, name, password);
     }
   }
 }

@@ -50,4 +50,22 @@ final class DatabaseUnavailable {
     }
     return false;
   }
+
+  /**
+   * Whether the transaction manager itself failed to end the transaction ({@code SystemException},
+   * {@code RollbackException}, a heuristic outcome): with one database as the only resource, that
+   * is the database's connection going away under the commit or the rollback.
+   */
+  static boolean isTransactionFailure(Throwable e) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof jakarta.transaction.SystemException
+          || t instanceof jakarta.transaction.RollbackException
+          || t instanceof jakarta.transaction.HeuristicMixedException
+          || t instanceof jakarta.transaction.HeuristicRollbackException) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

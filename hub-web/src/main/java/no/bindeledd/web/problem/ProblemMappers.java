@@ -1,8 +1,10 @@
 package no.bindeledd.web.problem;
 
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.CookieParam;
@@ -40,8 +42,9 @@ import no.bindeledd.web.live.LiveStreams;
 import org.glassfish.jersey.server.ParamException;
 
 /**
- * Every error leaves the API as an RFC 9457 problem detail with a 4xx status, or a bare 500 that
- * names no internals. One mapper per exception family keeps the mapping in one place.
+ * Every error leaves the API as an RFC 9457 problem detail with a 4xx status, a 503 with {@code
+ * Retry-After} while the database cannot be reached, or a bare 500 that names no internals. One
+ * mapper per exception family keeps the mapping in one place.
  */
 public final class ProblemMappers {
 
@@ -64,6 +67,9 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(RuntimeException e) {
+      if (DatabaseUnavailable.is(e)) {
+        return databaseUnavailable(e, uri);
+      }
       return respond(problemFor(e), uri);
     }
 
@@ -256,6 +262,43 @@ public final class ProblemMappers {
       String field =
           path.contains(".") ? path.substring(path.indexOf('.', path.indexOf('.') + 1) + 1) : path;
       return Map.of("field", field, "message", violation.getMessage());
+    }
+  }
+
+  static Response databaseUnavailable(Exception e, UriInfo uri) {
+    LOG.log(Level.WARNING, "the database is unavailable: {0}", e.toString());
+    return Response.fromResponse(
+            respond(
+                Problem.of(
+                    "database-unavailable",
+                    "Database unavailable",
+                    503,
+                    "the hub could not reach its database to store the request; send it"
+                        + " again later"),
+                uri))
+        .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+        .build();
+  }
+
+  /**
+   * A transaction the container could not commit or roll back, because the connection it ran on was
+   * lost with the database. Jersey's own mapper for these rethrows them, which makes a bare 500;
+   * this one, ahead of it, answers as for any other lost database.
+   */
+  @Provider
+  @Priority(1)
+  public static class TransactionalMapper implements ExceptionMapper<TransactionalException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(TransactionalException e) {
+      if (DatabaseUnavailable.is(e) || DatabaseUnavailable.isTransactionFailure(e)) {
+        return databaseUnavailable(e, uri);
+      }
+      LOG.log(Level.SEVERE, "unexpected error", e);
+      return respond(
+          Problem.of("server-error", "Server error", 500, "the hub could not complete the request"),
+          uri);
     }
   }
 

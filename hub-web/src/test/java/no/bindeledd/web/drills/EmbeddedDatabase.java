@@ -16,12 +16,13 @@ import java.util.Set;
 
 /**
  * The embedded profile's H2 file of a hub that is not running (killed or stopped), read as it lies
- * on disk: what a crash left behind, before the hub starts on it again.
+ * on disk: what a crash left behind, before the hub starts on it again. The same reading serves a
+ * hub's PostgreSQL database ({@link #messages(Connection)}).
  */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
 
   /** One stored message, with what must have been stored with it in the same transaction. */
-  record StoredMessage(
+  public record StoredMessage(
       String id,
       String kind,
       String status,
@@ -34,7 +35,7 @@ final class EmbeddedDatabase {
      * Whole: audited as sent once, recorded as delivered at most once, and waiting in the outbox
      * exactly while it is still to be handed over.
      */
-    boolean isWhole() {
+    public boolean isWhole() {
       return sentEntries == 1
           && deliveredEntries <= 1
           && inOutbox == status.equalsIgnoreCase("created");
@@ -46,8 +47,18 @@ final class EmbeddedDatabase {
   /** Every message of the hub on {@code dataDir}, by id (lower case). */
   static Map<String, StoredMessage> messages(Path dataDir) throws SQLException {
     String url = "jdbc:h2:file:" + dataDir.resolve("db/hub") + ";IFEXISTS=TRUE";
-    try (Connection connection = DriverManager.getConnection(url, "hub", "embedded");
-        Statement query = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(url, "hub", "embedded")) {
+      return messages(connection);
+    }
+  }
+
+  /**
+   * Every message of the hub's database on {@code connection}, by id (lower case). A caller reading
+   * the database of a running hub reads it in one snapshot (a repeatable-read transaction), so that
+   * a delivery committing meanwhile cannot make a message look half-stored.
+   */
+  public static Map<String, StoredMessage> messages(Connection connection) throws SQLException {
+    try (Statement query = connection.createStatement()) {
       Set<String> outbox = new HashSet<>();
       try (ResultSet rows = query.executeQuery("select message_id from outbox")) {
         while (rows.next()) {
@@ -89,7 +100,7 @@ final class EmbeddedDatabase {
   }
 
   /** The messages that are not whole, described, for a failure message. */
-  static List<StoredMessage> halfStored(Map<String, StoredMessage> messages) {
+  public static List<StoredMessage> halfStored(Map<String, StoredMessage> messages) {
     List<StoredMessage> broken = new ArrayList<>();
     for (StoredMessage message : messages.values()) {
       if (!message.isWhole()) {

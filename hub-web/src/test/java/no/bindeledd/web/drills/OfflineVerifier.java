@@ -13,11 +13,11 @@ import no.bindeledd.web.it.HubClient;
  * The auditor's offline check, as the README runs it: the verifier jar ({@code bindeledd-verify})
  * on an export, with the log's key, the TSA's certificates and a checkpoint she saved before.
  */
-final class OfflineVerifier {
+public final class OfflineVerifier {
 
   /** What the verifier said and how it ended. */
-  record Verdict(int exitCode, String output) {
-    boolean verified() {
+  public record Verdict(int exitCode, String output) {
+    public boolean verified() {
       return exitCode == 0 && output.contains("VERIFIED");
     }
   }
@@ -28,7 +28,7 @@ final class OfflineVerifier {
    * Exports Fjordvik's log as its auditor and verifies it in a JVM of its own, trusting {@code
    * savedCheckpoint} (a signed note) as one she kept; the files go to {@code folder}.
    */
-  static Verdict verifyExport(
+  public static Verdict verifyExport(
       HubClient anonymous, HubClient auditor, String log, String savedCheckpoint, Path folder)
       throws IOException, InterruptedException {
     Files.createDirectories(folder);

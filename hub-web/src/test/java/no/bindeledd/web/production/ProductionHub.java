@@ -30,7 +30,9 @@ import no.bindeledd.web.platform.Deployment;
  */
 public final class ProductionHub {
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  /** As {@code RunningHub}'s: a busy machine may need more ({@code -Dit.hub.start-timeout}). */
+  private static final Duration START_TIMEOUT =
+      Duration.parse(System.getProperty("it.hub.start-timeout", "PT3M"));
 
   private final Process process;
   private final URI base;

@@ -258,7 +258,7 @@ public class ConsentRegistry {
         AuditEvent.of(actor, AuditAction.CONSENT_WITHDRAWN, AuditOutcome.SUCCESS)
             .consent(consent)
             .agencies(consent.disclosingAgency(), consent.receivingAgency())
-            .reason(reason));
+            .reason(auditedReason(reason)));
     if (actor.is(Role.CITIZEN)) {
       notices.withdrawnByPerson(consent, actor);
     }
@@ -274,8 +274,17 @@ public class ConsentRegistry {
     audit.append(
         AuditEvent.of(actor, AuditAction.CONSENT_ENTERED_IN_ERROR, AuditOutcome.SUCCESS)
             .consent(consent)
-            .reason(reason));
+            .reason(auditedReason(reason)));
     return consent;
+  }
+
+  /**
+   * What the audit log says of a change's reason: only that one was given. The reason is free text
+   * about the person, kept sealed in the consent's history under their data key; the audit log is
+   * not sealed and holds ids, not such text (ADR 0030).
+   */
+  private static String auditedReason(String reason) {
+    return reason == null || reason.isBlank() ? null : "a reason is kept in the consent's history";
   }
 
   private Consent consentToChange(Actor actor, String consentId) {

@@ -102,7 +102,7 @@ public final class AtRestSealing {
       row.seal(
           cipher.row(row.sealedTable(), row.id(), keyId, id -> dataKey(event.getSession(), id)));
       AbstractRecord inserted = (AbstractRecord) event.getRecord();
-      AbstractSession session = (AbstractSession) event.getSession();
+      AbstractSession session = event.getSession();
       for (DatabaseMapping mapping : event.getDescriptor().getMappings()) {
         if (mapping.isDirectToFieldMapping()) {
           mapping.writeFromObjectIntoRow(row, inserted, session, DatabaseMapping.WriteType.INSERT);

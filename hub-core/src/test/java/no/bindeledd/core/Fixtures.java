@@ -161,7 +161,7 @@ public class Fixtures {
     municipalities = new JpaMunicipalities(db.em());
     agencies = new JpaAgencies(db.em());
     people = new JpaPeople(db.em(), db.atRest());
-    consents = new JpaConsents(db.em());
+    consents = new JpaConsents(db.em(), db.atRest());
     auditTrail = new JpaAuditTrail(db.em(), db.atRest());
     auditRouting = new JpaAuditRouting(db.em());
     audit = new AuditLog(auditTrail, auditRouting, clock);

@@ -41,6 +41,11 @@ public class DataKey {
     this.createdAt = createdAt;
   }
 
+  /** A data key as read from its row by other means than the JPA provider, at start. */
+  public static DataKey asStored(String id, byte[] wrappedKey, int kekVersion, Instant createdAt) {
+    return new DataKey(UUID.fromString(id), wrappedKey, kekVersion, createdAt);
+  }
+
   public String id() {
     return id;
   }

@@ -1,7 +1,5 @@
 package no.bindeledd.core.consent;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
 import java.util.Optional;
 import no.bindeledd.core.InvalidInput;
@@ -11,21 +9,29 @@ import no.bindeledd.core.text.TextKind;
  * That the child was heard before a guardian consented for them, by whom and on which day, and, if
  * the child wished it written down, what they said (the Children Act §31). The hub checks that it
  * is recorded; how much weight the child's views carried is for the caseworker and the guardian.
+ * Who heard the child and what they said are stored sealed with the rest of the consent's evidence
+ * ({@link ConsentEvidence}).
  */
-@Embeddable
 public class ChildHeard {
 
   /** Who heard the child: the caseworker, a teacher, a health nurse, by name and role. */
-  @Column(name = "child_heard_by", length = 200)
-  private String heardBy;
+  private final String heardBy;
 
-  @Column(name = "child_heard_on")
-  private LocalDate heardOn;
+  private final LocalDate heardOn;
 
-  @Column(name = "child_views", length = 1000)
-  private String views;
+  private final String views;
 
-  protected ChildHeard() {}
+  /** The day first, so that this unchecked constructor cannot be taken for the checked one. */
+  private ChildHeard(LocalDate heardOn, String heardBy, String views) {
+    this.heardBy = heardBy;
+    this.heardOn = heardOn;
+    this.views = views;
+  }
+
+  /** The hearing as the hub stored it: checked when recorded, not again. */
+  static ChildHeard restored(String heardBy, LocalDate heardOn, String views) {
+    return new ChildHeard(heardOn, heardBy, views);
+  }
 
   public ChildHeard(String heardBy, LocalDate heardOn, String views) {
     if (heardBy == null || heardBy.isBlank()) {
@@ -57,9 +63,5 @@ public class ChildHeard {
 
   public Optional<String> views() {
     return Optional.ofNullable(views);
-  }
-
-  boolean isPresent() {
-    return heardBy != null;
   }
 }

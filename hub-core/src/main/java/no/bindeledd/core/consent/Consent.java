@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.atrest.RowCipher;
+import no.bindeledd.core.atrest.Sealable;
 import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.InstantConverter;
 import no.bindeledd.core.person.AgeRules;
@@ -37,10 +39,16 @@ import no.bindeledd.core.text.TextKind;
  * A person's permission for one agency to disclose some categories of their data to another, for
  * one purpose, for a limited time. Modelled on FHIR Consent: the subject, the grantor (the person,
  * or a guardian for a child), the actors, the provision and the evidence of how it was given.
+ *
+ * <p>The evidence's free text about the person is stored sealed under the subject's data key
+ * ({@link Sealable}), and so is each change's reason ({@link ConsentChange}): erasing the subject
+ * erases them.
  */
 @Entity
 @Table(name = "consent")
-public class Consent {
+public class Consent implements Sealable {
+
+  static final String TABLE = "consent";
 
   @Id
   @Column(name = "id", length = 36)
@@ -87,6 +95,10 @@ public class Consent {
   private ConsentStatus status;
 
   @Embedded private ConsentEvidence evidence;
+
+  /** The subject's data key, which the evidence is sealed with; destroying it erases it. */
+  @Column(name = "data_key_id", length = 36)
+  private String dataKeyId;
 
   @Column(name = "recorded_by", nullable = false)
   private String recordedBy;
@@ -184,8 +196,37 @@ public class Consent {
     }
   }
 
+  @Override
   public String id() {
     return id;
+  }
+
+  @Override
+  public String sealedTable() {
+    return TABLE;
+  }
+
+  @Override
+  public Optional<String> dataKeyId() {
+    return Optional.ofNullable(dataKeyId);
+  }
+
+  /** Seals the evidence under {@code row}, which must hold the subject's data key. */
+  @Override
+  public void seal(RowCipher row) {
+    if (dataKeyId != null) {
+      throw new IllegalStateException("consent " + id + " is sealed already");
+    }
+    if (!row.dataKeyId().equals(subject.dataKeyId().orElse(null))) {
+      throw new IllegalStateException("consent " + id + " is sealed with its subject's data key");
+    }
+    dataKeyId = row.dataKeyId();
+    evidence.seal(row);
+  }
+
+  @Override
+  public void open(RowCipher row) {
+    evidence.open(row);
   }
 
   public Person subject() {

@@ -2,18 +2,25 @@ package no.bindeledd.core.consent;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.Transient;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import no.bindeledd.core.InvalidInput;
+import no.bindeledd.core.atrest.RowCipher;
 import no.bindeledd.core.text.TextKind;
 
 /**
  * How a consent was obtained. The scan of a signed form stays outside the hub; its SHA-256 hash
  * here lets anyone later prove which form the consent rests on.
+ *
+ * <p>The interpreter, the witness, who heard the child and what the child said are stored sealed
+ * under the data key of the person the consent is about (ADR 0030), so that erasing the person
+ * erases them too; the collection method, the form's hash, the text's language and the day the
+ * child was heard stay in clear.
  */
 @Embeddable
 public class ConsentEvidence {
@@ -29,12 +36,29 @@ public class ConsentEvidence {
   @Column(name = "text_language", length = 35, nullable = false)
   private String textLanguage;
 
-  @Embedded private Interpreter interpreter;
+  @Transient private Interpreter interpreter;
 
-  @Column(name = "witness", length = 200)
-  private String witness;
+  @Transient private String witness;
 
-  @Embedded private ChildHeard childHeard;
+  @Transient private ChildHeard childHeard;
+
+  @Column(name = "child_heard_on")
+  private LocalDate childHeardOn;
+
+  @Column(name = "sealed_interpreter_id")
+  private byte[] sealedInterpreterId;
+
+  @Column(name = "sealed_interpreter_language")
+  private byte[] sealedInterpreterLanguage;
+
+  @Column(name = "sealed_witness")
+  private byte[] sealedWitness;
+
+  @Column(name = "sealed_child_heard_by")
+  private byte[] sealedChildHeardBy;
+
+  @Column(name = "sealed_child_views")
+  private byte[] sealedChildViews;
 
   protected ConsentEvidence() {}
 
@@ -86,6 +110,35 @@ public class ConsentEvidence {
     this.interpreter = interpreter;
     this.witness = witness == null || witness.isBlank() ? null : witness.strip();
     this.childHeard = childHeard;
+    this.childHeardOn = childHeard == null ? null : childHeard.heardOn();
+  }
+
+  /**
+   * Seals the free text about the person under {@code row}, the consent's row cipher. The column
+   * names bound into each value are those the clear text had (as {@code ClearTextSealing} uses).
+   */
+  void seal(RowCipher row) {
+    sealedInterpreterId =
+        row.seal("interpreter_id", interpreter == null ? null : interpreter.identity());
+    sealedInterpreterLanguage =
+        row.seal("interpreter_language", interpreter == null ? null : interpreter.languageTag());
+    sealedWitness = row.seal("witness", witness);
+    sealedChildHeardBy =
+        row.seal("child_heard_by", childHeard == null ? null : childHeard.heardBy());
+    sealedChildViews =
+        row.seal("child_views", childHeard == null ? null : childHeard.views().orElse(null));
+  }
+
+  /** Opens what {@link #seal} sealed; a value that does not open is {@code UnreadableAtRest}. */
+  void open(RowCipher row) {
+    String interpreterId = row.openText("interpreter_id", sealedInterpreterId);
+    String interpreterLanguage = row.openText("interpreter_language", sealedInterpreterLanguage);
+    witness = row.openText("witness", sealedWitness);
+    String heardBy = row.openText("child_heard_by", sealedChildHeardBy);
+    String views = row.openText("child_views", sealedChildViews);
+    interpreter =
+        interpreterId == null ? null : Interpreter.restored(interpreterId, interpreterLanguage);
+    childHeard = heardBy == null ? null : ChildHeard.restored(heardBy, childHeardOn, views);
   }
 
   public CollectionMethod method() {
@@ -101,9 +154,7 @@ public class ConsentEvidence {
   }
 
   public Optional<Interpreter> interpreter() {
-    return interpreter != null && interpreter.isPresent()
-        ? Optional.of(interpreter)
-        : Optional.empty();
+    return Optional.ofNullable(interpreter);
   }
 
   public Optional<String> witness() {
@@ -111,8 +162,6 @@ public class ConsentEvidence {
   }
 
   public Optional<ChildHeard> childHeard() {
-    return childHeard != null && childHeard.isPresent()
-        ? Optional.of(childHeard)
-        : Optional.empty();
+    return Optional.ofNullable(childHeard);
   }
 }

@@ -1,26 +1,30 @@
 package no.bindeledd.core.consent;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import java.util.Locale;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.text.TextKind;
 
 /**
  * The interpreter through whom the consent was explained and given. FHIR has no element for this;
- * the hub carries it as an extension.
+ * the hub carries it as an extension. Stored sealed with the rest of the consent's evidence ({@link
+ * ConsentEvidence}).
  */
-@Embeddable
 public class Interpreter {
 
   /** The interpreter's name or their id in the national interpreter register. */
-  @Column(name = "interpreter_id", length = 200)
-  private String identity;
+  private final String identity;
 
-  @Column(name = "interpreter_language", length = 35)
-  private String language;
+  private final String language;
 
-  protected Interpreter() {}
+  private Interpreter(String identity, String language) {
+    this.identity = identity;
+    this.language = language;
+  }
+
+  /** The interpreter as the hub stored them: checked when recorded, not again. */
+  static Interpreter restored(String identity, String language) {
+    return new Interpreter(identity, language);
+  }
 
   public Interpreter(String identity, Locale language) {
     if (identity == null || identity.isBlank()) {
@@ -45,7 +49,8 @@ public class Interpreter {
     return Locale.forLanguageTag(language);
   }
 
-  boolean isPresent() {
-    return identity != null;
+  /** The BCP 47 tag, as stored. */
+  String languageTag() {
+    return language;
   }
 }

@@ -196,17 +196,18 @@ public class Delivery {
       return found;
     }
     Instant now = clock.instant();
-    String words = status.name().toLowerCase().replace('_', ' ') + describe(receipt);
+    // The message keeps the receipt's words, sealed; the audit log, which is not, keeps its status.
+    String said = status.name().toLowerCase().replace('_', ' ');
+    String words = said + describe(receipt);
     if (status == ReceiptStatus.REJECTED) {
       message.reject(words, now);
-      audit.append(
-          event(AuditAction.MESSAGE_REJECTED, AuditOutcome.FAILURE, message).reason(words));
+      audit.append(event(AuditAction.MESSAGE_REJECTED, AuditOutcome.FAILURE, message).reason(said));
     } else {
       message.confirm(words, recipientReference, now);
       audit.append(
           event(AuditAction.MESSAGE_DELIVERED, AuditOutcome.SUCCESS, message)
               .consentId(message.consentId().orElse(null))
-              .reason(words));
+              .reason(said));
     }
     changes.changed(message);
     return found;

@@ -24,7 +24,9 @@ import no.bindeledd.core.persistence.InstantConverter;
  * A signed message between two agencies about one person. The signed envelope is what the sender
  * signed and what the recipient may verify; the other columns are copies for routing and search.
  * The body and the signed envelope are stored sealed under the message's own data key ({@link
- * Sealable}).
+ * Sealable}), and so are the receipt and the status reason, which may quote the recipient's answer;
+ * those two change as the message moves, so the message keeps the cipher it was sealed or opened
+ * with and seals them again as they change.
  */
 @Entity
 @Table(name = "message")
@@ -82,6 +84,9 @@ public class Message implements Sealable {
   @Column(name = "sealed_envelope")
   private byte[] sealedEnvelope;
 
+  /** The cipher of this row, once sealed or opened: the receipt and status reason change later. */
+  @Transient private RowCipher sealedWith;
+
   /**
    * What the signature covers: the hub's canonical envelope, or an agency's own format (a GP
    * office's MsgHead), kept as the agency signed it.
@@ -90,8 +95,10 @@ public class Message implements Sealable {
   private String signedFormat;
 
   /** The recipient's receipt, in its words: status and any error codes. */
-  @Column(name = "receipt", length = 1000)
-  private String receipt;
+  @Transient private String receipt;
+
+  @Column(name = "sealed_receipt")
+  private byte[] sealedReceipt;
 
   /** The recipient's own id for what it received, such as NAV's acknowledgement number. */
   @Column(name = "recipient_reference", length = 100)
@@ -105,8 +112,10 @@ public class Message implements Sealable {
   @Column(name = "status", length = 16, nullable = false)
   private DeliveryStatus status;
 
-  @Column(name = "status_reason", length = 1000)
-  private String statusReason;
+  @Transient private String statusReason;
+
+  @Column(name = "sealed_status_reason")
+  private byte[] sealedStatusReason;
 
   @Convert(converter = InstantConverter.class)
   @Column(name = "status_changed_at", nullable = false)
@@ -187,12 +196,32 @@ public class Message implements Sealable {
     dataKeyId = row.dataKeyId();
     sealedBody = row.seal("body", body);
     sealedEnvelope = row.seal("signed_envelope", signedEnvelope);
+    sealedWith = row;
+    sealSideText();
   }
 
   @Override
   public void open(RowCipher row) {
     body = row.openText("body", sealedBody);
     signedEnvelope = row.open("signed_envelope", sealedEnvelope);
+    receipt = row.openText("receipt", sealedReceipt);
+    statusReason = row.openText("status_reason", sealedStatusReason);
+    sealedWith = row;
+  }
+
+  /**
+   * Seals the receipt and status reason as they now are. Before the message is first sealed there
+   * is nothing to do: {@link #seal} does it.
+   */
+  private void sealSideText() {
+    if (sealedWith == null) {
+      if (dataKeyId != null) {
+        throw new IllegalStateException("message " + id + " changed without being opened");
+      }
+      return;
+    }
+    sealedReceipt = sealedWith.seal("receipt", receipt);
+    sealedStatusReason = sealedWith.seal("status_reason", statusReason);
   }
 
   /**
@@ -364,6 +393,7 @@ public class Message implements Sealable {
    */
   void confirm(String receipt, String reference, Instant at) {
     this.receipt = receipt == null ? null : abbreviate(receipt);
+    sealSideText();
     this.recipientReference = reference;
     this.deliveredAt = at;
     move(DeliveryStatus.DELIVERED, null, at);
@@ -372,6 +402,7 @@ public class Message implements Sealable {
   /** The recipient's system rejected it; the receipt says why. */
   void reject(String receipt, Instant at) {
     this.receipt = abbreviate(receipt);
+    sealSideText();
     move(DeliveryStatus.FAILED, receipt, at);
   }
 
@@ -421,6 +452,7 @@ public class Message implements Sealable {
   private void move(DeliveryStatus to, String reason, Instant at) {
     this.status = to;
     this.statusReason = reason == null ? null : abbreviate(reason);
+    sealSideText();
     this.statusChangedAt = at;
   }
 

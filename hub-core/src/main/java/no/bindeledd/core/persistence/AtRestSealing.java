@@ -7,12 +7,18 @@ import no.bindeledd.core.atrest.AtRestCipher;
 import no.bindeledd.core.atrest.DataKey;
 import no.bindeledd.core.atrest.Sealable;
 import no.bindeledd.core.audit.AuditNote;
+import no.bindeledd.core.atrest.SealedOnInsert;
+import no.bindeledd.core.consent.Consent;
+import no.bindeledd.core.consent.ConsentChange;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.person.Person;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.descriptors.DescriptorEvent;
 import org.eclipse.persistence.descriptors.DescriptorEventAdapter;
 import org.eclipse.persistence.expressions.ExpressionBuilder;
+import org.eclipse.persistence.internal.sessions.AbstractRecord;
+import org.eclipse.persistence.internal.sessions.AbstractSession;
+import org.eclipse.persistence.mappings.DatabaseMapping;
 import org.eclipse.persistence.queries.ReadObjectQuery;
 import org.eclipse.persistence.sessions.Session;
 
@@ -21,13 +27,14 @@ import org.eclipse.persistence.sessions.Session;
  * find or relationship loaded it, with the hub's {@link AtRestCipher}. An EclipseLink descriptor
  * listener rather than a JPA entity listener because it is an instance: it holds this persistence
  * unit's cipher, with no static state, and reads a data key missing from the cache through the
- * session that is building the row, inside its transaction (ADR 0030).
+ * session that is building the row, inside its transaction (ADR 0030). A {@link SealedOnInsert} row
+ * it seals as it is inserted, once the database has given it its id.
  */
 public final class AtRestSealing {
 
   /** The entities whose personal fields are stored sealed. */
   static final List<Class<? extends Sealable>> SEALED =
-      List.of(Person.class, Message.class, AuditNote.class);
+      List.of(Person.class, Message.class, Consent.class, ConsentChange.class, AuditNote.class);
 
   private AtRestSealing() {}
 
@@ -73,6 +80,35 @@ public final class AtRestSealing {
     @Override
     public void postRefresh(DescriptorEvent event) {
       open(event);
+    }
+
+    /**
+     * Seals a {@link SealedOnInsert} row now that it has its id, and writes its columns into the
+     * row being inserted, which was built from it before.
+     */
+    @Override
+    public void aboutToInsert(DescriptorEvent event) {
+      if (!(event.getObject() instanceof SealedOnInsert row) || row.dataKeyId().isPresent()) {
+        return;
+      }
+      String keyId =
+          row.dataKeyToSealWith()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          row.sealedTable()
+                              + " "
+                              + row.id()
+                              + " has no data key to be sealed with; it is not stored in clear"));
+      row.seal(
+          cipher.row(row.sealedTable(), row.id(), keyId, id -> dataKey(event.getSession(), id)));
+      AbstractRecord inserted = (AbstractRecord) event.getRecord();
+      AbstractSession session = event.getSession();
+      for (DatabaseMapping mapping : event.getDescriptor().getMappings()) {
+        if (mapping.isDirectToFieldMapping()) {
+          mapping.writeFromObjectIntoRow(row, inserted, session, DatabaseMapping.WriteType.INSERT);
+        }
+      }
     }
 
     private void open(DescriptorEvent event) {

@@ -5,21 +5,29 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
+import no.bindeledd.core.atrest.AtRestCipher;
+import no.bindeledd.core.atrest.DataKey;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.consent.ConsentStatus;
 import no.bindeledd.core.consent.Consents;
 import no.bindeledd.core.party.OrganisationNumber;
 
+/**
+ * The recorded consents in the database. A consent's evidence is sealed under its subject's data
+ * key as it is added, and each change's reason as the change is inserted ({@link AtRestSealing}).
+ */
 @ApplicationScoped
 public class JpaConsents implements Consents {
 
   private EntityManager em;
+  private AtRestCipher atRest;
 
   protected JpaConsents() {}
 
   @Inject
-  public JpaConsents(EntityManager em) {
+  public JpaConsents(EntityManager em, AtRestCipher atRest) {
     this.em = em;
+    this.atRest = atRest;
   }
 
   @Override
@@ -49,6 +57,20 @@ public class JpaConsents implements Consents {
 
   @Override
   public void add(Consent consent) {
+    String subjectKey =
+        consent
+            .subject()
+            .dataKeyId()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "person " + consent.subject().id() + " has no data key to seal with"));
+    consent.seal(
+        atRest.row(
+            consent.sealedTable(),
+            consent.id(),
+            subjectKey,
+            id -> Optional.ofNullable(em.find(DataKey.class, id))));
     em.persist(consent);
   }
 }

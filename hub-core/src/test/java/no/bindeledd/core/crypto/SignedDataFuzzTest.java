@@ -22,8 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Jazzer fuzzes one {@code @FuzzTest} per JVM, and the short pass gives each fuzz test class a
  * JVM of its own; so each way of opening a message has a class of one method. Opening an enveloped
- * (encrypted) message is fuzzed the same way: one method in a class beside this one, with these
- * keys, seeded by {@link #messages()} encrypted for the hub.
+ * (encrypted) message is fuzzed the same way, in {@link EnvelopesFuzzTest}.
  */
 class SignedDataFuzzTest {
 

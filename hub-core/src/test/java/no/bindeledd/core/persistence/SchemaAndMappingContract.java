@@ -280,7 +280,7 @@ abstract class SchemaAndMappingContract {
     db.em().clear();
 
     try (EntityManager fresh = db.newEntityManager()) {
-      Consent stored = new JpaConsents(fresh).get(id);
+      Consent stored = new JpaConsents(fresh, db.atRest()).get(id);
       ChildHeard readBack = stored.evidence().childHeard().orElseThrow();
       assertThat(readBack.heardBy()).isEqualTo("Kari Nordmann");
       assertThat(readBack.heardOn()).isEqualTo(today);
@@ -291,7 +291,7 @@ abstract class SchemaAndMappingContract {
       assertThat(stored.confirmedAt()).contains(town.clock.instant());
       assertThat(stored.awaitsConfirmation(town.clock.instant(), AgeRules.norwegianLaw()))
           .isFalse();
-      assertThat(new JpaConsents(fresh).activeInvolving(GP_OFFICE))
+      assertThat(new JpaConsents(fresh, db.atRest()).activeInvolving(GP_OFFICE))
           .extracting(Consent::id)
           .contains(id);
     }
@@ -603,7 +603,7 @@ abstract class SchemaAndMappingContract {
         new JpaMessages(em, db.atRest()),
         new JpaAgencies(em),
         new JpaPeople(em, db.atRest()),
-        new ConsentDecisions(new JpaConsents(em), town.ageRules),
+        new ConsentDecisions(new JpaConsents(em, db.atRest()), town.ageRules),
         new AuditLog(new JpaAuditTrail(em), new JpaAuditRouting(em), town.clock),
         DeliveryPolicy.DEFAULT,
         new MessageChanges(town.messageChanges::add, new JpaAgencies(em)),

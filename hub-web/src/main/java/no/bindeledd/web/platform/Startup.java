@@ -174,7 +174,10 @@ public class Startup {
     int sealed = ClearTextSealing.sealAll(dataSource, atRest);
     if (sealed > 0) {
       LOG.info(
-          () -> "Sealed the personal data of " + sealed + " people and messages stored in clear");
+          () ->
+              "Sealed the personal data of "
+                  + sealed
+                  + " people, messages and consents stored in clear");
     }
     LOG.info(
         () ->

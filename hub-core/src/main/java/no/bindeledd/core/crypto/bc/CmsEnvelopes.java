@@ -154,6 +154,19 @@ public final class CmsEnvelopes {
           TOO_LARGE, "the message is " + enveloped.length + " bytes; at most " + maxBytes);
     }
     ContentInfo info = contentInfo(enveloped);
+    try {
+      return open(info, keys);
+    } catch (DecryptionRejected e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Bouncy Castle reads nested structures lazily, when first asked: a recipient's issuer name
+      // with a length beyond its bounds fails only as the recipients are compared with the key's.
+      LOG.log(Level.FINE, "Unreadable part of a CMS envelope", e);
+      throw rejected(MALFORMED, "the envelope cannot be read: " + BouncyCastle.describe(e));
+    }
+  }
+
+  private Decrypted open(ContentInfo info, Collection<EncryptionKey> keys) {
     ASN1ObjectIdentifier type = info.getContentType();
     boolean authenticated = CMSObjectIdentifiers.authEnvelopedData.equals(type);
     if (!authenticated && !CMSObjectIdentifiers.envelopedData.equals(type)) {

@@ -211,6 +211,16 @@ public class Consent implements Sealable {
     return Optional.ofNullable(dataKeyId);
   }
 
+  /**
+   * Empties the evidence's and the changes' sealed text, whose data key, the subject's, is about to
+   * be destroyed (ADR 0035); the terms, the times and who recorded them stay.
+   */
+  public void eraseEvidence() {
+    dataKeyId = null;
+    evidence.erase();
+    history.forEach(ConsentChange::erase);
+  }
+
   /** Seals the evidence under {@code row}, which must hold the subject's data key. */
   @Override
   public void seal(RowCipher row) {

@@ -65,6 +65,13 @@ public class ConsentChange implements SealedOnInsert {
 
   protected ConsentChange() {}
 
+  /** Empties the sealed reason, for the erasure of the person it is about (ADR 0035). */
+  void erase() {
+    reason = null;
+    sealedReason = null;
+    dataKeyId = null;
+  }
+
   ConsentChange(Consent consent, Instant at, String by, ConsentStatus status, String reason) {
     this.consent = consent;
     this.at = at;

@@ -129,6 +129,18 @@ public class ConsentEvidence {
         row.seal("child_views", childHeard == null ? null : childHeard.views().orElse(null));
   }
 
+  /** Empties what {@link #seal} sealed, for the erasure of the person it is about (ADR 0035). */
+  void erase() {
+    interpreter = null;
+    witness = null;
+    childHeard = null;
+    sealedInterpreterId = null;
+    sealedInterpreterLanguage = null;
+    sealedWitness = null;
+    sealedChildHeardBy = null;
+    sealedChildViews = null;
+  }
+
   /** Opens what {@link #seal} sealed; a value that does not open is {@code UnreadableAtRest}. */
   void open(RowCipher row) {
     String interpreterId = row.openText("interpreter_id", sealedInterpreterId);

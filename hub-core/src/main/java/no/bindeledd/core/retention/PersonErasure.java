@@ -105,10 +105,9 @@ public class PersonErasure {
 
   private Erased erase(Actor actor, Person person, ErasureGround ground) {
     Instant now = clock.instant();
+    List<Consent> theirs = consents.aboutSubject(person.id());
     List<Consent> inForce =
-        consents.aboutSubject(person.id()).stream()
-            .filter(c -> c.statusAt(now) == ConsentStatus.ACTIVE)
-            .toList();
+        theirs.stream().filter(c -> c.statusAt(now) == ConsentStatus.ACTIVE).toList();
     if (!inForce.isEmpty()) {
       throw new Conflict(
           "withdraw the consents still in force first: "
@@ -131,6 +130,8 @@ public class PersonErasure {
         erasedMessages++;
       }
     }
+    // Their consents' evidence is sealed under the person's own key, destroyed next.
+    theirs.forEach(Consent::eraseEvidence);
     person.erase(now).ifPresent(this::destroy);
     int erasedNotes = notes.eraseAbout(person.id());
     audit.append(

@@ -151,6 +151,9 @@ class PersonErasureTest {
     assertThat(after.isErased()).isTrue();
     assertThat(after.givenName()).isNull();
     assertThat(after.familyName()).isNull();
+    Consent erasedConsent = db.inTransaction(() -> town.consents.get(consent.id()));
+    assertThat(erasedConsent.evidence().witness()).isEmpty();
+    assertThat(erasedConsent.history()).allSatisfy(c -> assertThat(c.reason()).isNull());
     Message message = db.inTransaction(() -> exchange.messages().get(asked.id()));
     assertThat(message.body()).isNull();
     assertThat(message.statusReason()).isEmpty();

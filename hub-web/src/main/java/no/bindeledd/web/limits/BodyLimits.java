@@ -65,6 +65,7 @@ public final class BodyLimits {
       List.of(
           new Endpoint("POST", "/api/participants", JSON),
           new Endpoint("POST", "/api/participants/{id}/children", JSON),
+          new Endpoint("POST", "/api/participants/{id}/erasure", JSON),
           new Endpoint("POST", "/api/consents", JSON),
           new Endpoint("POST", "/api/consents/{id}/withdrawal", JSON),
           new Endpoint("POST", "/api/consents/{id}/entered-in-error", JSON),

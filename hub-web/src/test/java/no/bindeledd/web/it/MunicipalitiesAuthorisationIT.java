@@ -346,6 +346,19 @@ class MunicipalitiesAuthorisationIT {
               .containsExactly(fjordvik.child());
         });
     checks.put(
+        "post /api/participants/{id}/erasure",
+        () -> {
+          apart(
+              post("{\"ground\":\"objection\"}"),
+              t -> "/api/participants/" + t.person() + "/erasure",
+              CASEWORKERS);
+          Reply still = hub.as(FJORDVIK_CASEWORKER).get("/api/participants/" + fjordvik.person());
+          assertThat(still.status()).as(still.toString()).isEqualTo(200);
+          assertThat(still.json().get("erasedAt"))
+              .as("Elvdal's caseworker erased nothing of Fjordvik's participant")
+              .isIn(null, jakarta.json.JsonValue.NULL);
+        });
+    checks.put(
         "put /api/participants/{childId}/guardians/{guardianId}",
         () -> {
           apart(

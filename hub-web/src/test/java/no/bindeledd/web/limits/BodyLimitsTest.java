@@ -77,7 +77,7 @@ class BodyLimitsTest {
                             .getBytes(StandardCharsets.UTF_8)
                             .length));
 
-    assertThat(largest).hasSize(12);
+    assertThat(largest).hasSize(13);
     largest.forEach(
         (endpoint, bytes) -> {
           String[] parts = endpoint.split(" ");

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import no.bindeledd.core.Conflict;
 import no.bindeledd.core.Fixtures;
@@ -16,16 +14,10 @@ import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.access.AccessDenied;
 import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditEntry;
-import no.bindeledd.core.audit.AuditNotes;
 import no.bindeledd.core.audit.insight.AccessLog;
 import no.bindeledd.core.audit.insight.AccessLogs;
 import no.bindeledd.core.consent.Consent;
-import no.bindeledd.core.consent.DataCategory;
-import no.bindeledd.core.consent.Purpose;
-import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.exchange.Message;
-import no.bindeledd.core.exchange.MessageExchange;
-import no.bindeledd.core.persistence.JpaAuditNotes;
 import no.bindeledd.core.persistence.JpaDataKeys;
 import no.bindeledd.core.person.Person;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +34,7 @@ class PersonErasureTest {
 
   @TempDir Path folder;
 
+  private ErasureTown erasures;
   private TestDatabase db;
   private Fixtures town;
   private Fixtures.ExchangeServices exchange;
@@ -50,46 +43,21 @@ class PersonErasureTest {
 
   @BeforeEach
   void setUp() {
-    db = new TestDatabase();
-    // Real certificates need the real time.
-    town = new Fixtures(db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    AgencyKeyStore keys =
-        Fixtures.issueKeys(folder.resolve("keys"), Fixtures.REFUGEE_SERVICE, Fixtures.GP_OFFICE);
-    exchange = town.exchangeSigningWith(keys);
-    dataKeys = new JpaDataKeys(db.em());
-    AuditNotes notes =
-        new AuditNotes(new JpaAuditNotes(db.em()), dataKeys, db.atRest(), town.clock);
-    erasure =
-        new PersonErasure(
-            town.people,
-            town.consents,
-            exchange.messages(),
-            dataKeys,
-            db.atRest(),
-            notes,
-            town.audit,
-            town.clock,
-            town.agencies);
+    erasures = new ErasureTown(folder.resolve("keys"));
+    db = erasures.db;
+    town = erasures.town;
+    exchange = erasures.exchange;
+    dataKeys = erasures.dataKeys;
+    erasure = erasures.erasure;
   }
 
   @AfterEach
   void tearDown() {
-    db.close();
+    erasures.close();
   }
 
   private Message ask(Person about) {
-    return db.inTransaction(
-        () ->
-            exchange
-                .exchange()
-                .sendRequest(
-                    CASEWORKER,
-                    new MessageExchange.NewRequest(
-                        Fixtures.GP_OFFICE,
-                        about.id(),
-                        DataCategory.REFERRAL_STATUS,
-                        Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
-                        "Was she sent to the clinic?")));
+    return erasures.ask(about);
   }
 
   private void withdraw(Consent consent) {
@@ -133,8 +101,7 @@ class PersonErasureTest {
   void erasingDestroysTheKeysEmptiesTheColumnsAndIsAuditedWhileTheChainHolds() {
     Person person = town.participant();
     Consent consent = town.recordGpConsent(person);
-    Message asked = ask(person);
-    db.inTransaction(() -> exchange.delivery().markFailed(asked.id(), "the office is gone"));
+    Message asked = erasures.askAndFail(person);
     withdraw(consent);
     String personKey = person.dataKeyId().orElseThrow();
     String messageKey = asked.dataKeyId().orElseThrow();
@@ -183,8 +150,7 @@ class PersonErasureTest {
   void thePersonsAccessLogSaysWhatWasErasedAndWhenAndStillShowsWhoGotWhat() {
     Person person = town.participant();
     Consent consent = town.recordGpConsent(person);
-    Message asked = ask(person);
-    db.inTransaction(() -> exchange.delivery().markFailed(asked.id(), "the office is gone"));
+    Message asked = erasures.askAndFail(person);
     withdraw(consent);
     PersonErasure.Erased erased = erase(CASEWORKER, person, ErasureGround.OBJECTION);
     db.em().clear();

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import no.bindeledd.core.Fixtures;
@@ -17,12 +15,7 @@ import no.bindeledd.core.audit.AuditEntry;
 import no.bindeledd.core.audit.AuditNotes;
 import no.bindeledd.core.audit.NoteReading;
 import no.bindeledd.core.consent.Consent;
-import no.bindeledd.core.consent.DataCategory;
-import no.bindeledd.core.consent.Purpose;
-import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.exchange.Message;
-import no.bindeledd.core.exchange.MessageExchange;
-import no.bindeledd.core.persistence.JpaAuditNotes;
 import no.bindeledd.core.persistence.JpaDataKeys;
 import no.bindeledd.core.person.Person;
 import no.bindeledd.core.retention.RetentionPeriods.Category;
@@ -49,74 +42,36 @@ class RetentionRunTest {
 
   @TempDir Path folder;
 
+  private ErasureTown erasures;
   private TestDatabase db;
   private Fixtures town;
   private Fixtures.ExchangeServices exchange;
   private JpaDataKeys dataKeys;
   private AuditNotes notes;
-  private PersonErasure erasure;
-  private RetentionSteps steps;
   private RetentionRun retention;
 
   @BeforeEach
   void setUp() {
-    db = new TestDatabase();
-    // Real certificates need the real time.
-    town = new Fixtures(db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    AgencyKeyStore keys =
-        Fixtures.issueKeys(folder.resolve("keys"), Fixtures.REFUGEE_SERVICE, Fixtures.GP_OFFICE);
-    exchange = town.exchangeSigningWith(keys);
-    dataKeys = new JpaDataKeys(db.em());
-    notes = new AuditNotes(new JpaAuditNotes(db.em()), dataKeys, db.atRest(), town.clock);
-    erasure =
-        new PersonErasure(
-            town.people,
-            town.consents,
-            exchange.messages(),
-            dataKeys,
-            db.atRest(),
-            notes,
-            town.audit,
-            town.clock,
-            town.agencies);
-    steps =
-        new RetentionSteps(
-            exchange.messages(),
-            town.people,
-            town.consents,
-            dataKeys,
-            db.atRest(),
-            notes,
-            town.audit,
-            town.clock);
+    erasures = new ErasureTown(folder.resolve("keys"));
+    db = erasures.db;
+    town = erasures.town;
+    exchange = erasures.exchange;
+    dataKeys = erasures.dataKeys;
+    notes = erasures.notes;
     retention = retentionOf(PERIODS);
   }
 
   private RetentionRun retentionOf(RetentionPeriods periods) {
-    return new RetentionRun(periods, steps, erasure, town.clock);
+    return new RetentionRun(periods, erasures.steps, erasures.erasure, town.clock);
   }
 
   @AfterEach
   void tearDown() {
-    db.close();
+    erasures.close();
   }
 
   private Message askAndFail(Person about) {
-    Message asked =
-        db.inTransaction(
-            () ->
-                exchange
-                    .exchange()
-                    .sendRequest(
-                        CASEWORKER,
-                        new MessageExchange.NewRequest(
-                            Fixtures.GP_OFFICE,
-                            about.id(),
-                            DataCategory.REFERRAL_STATUS,
-                            Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
-                            "Was she sent to the clinic?")));
-    db.inTransaction(() -> exchange.delivery().markFailed(asked.id(), "the office is gone"));
-    return asked;
+    return erasures.askAndFail(about);
   }
 
   /** One run; in the container each batch and person is a transaction, here the run is one. */

@@ -8,11 +8,9 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.Optional;
 import no.bindeledd.core.atrest.RowCipher;
 import no.bindeledd.core.atrest.Sealable;
@@ -82,14 +80,10 @@ public class AuditNote implements Sealable {
 
   /** The commitment an entry holds as {@code "note"}: hex SHA-256 of the salt and the text. */
   public static String commitment(byte[] salt, String text) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(salt);
-      sha256.update(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    byte[] committed = Arrays.copyOf(salt, salt.length + utf8.length);
+    System.arraycopy(utf8, 0, committed, salt.length, utf8.length);
+    return AuditEntry.sha256Hex(committed);
   }
 
   String commitment() {

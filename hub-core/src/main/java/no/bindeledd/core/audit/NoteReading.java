@@ -16,18 +16,4 @@ public sealed interface NoteReading {
 
   /** The stored note is not the one the entry committed to, or is missing: it was altered. */
   record Altered(String problem) implements NoteReading {}
-
-  /** The text for display: the note, {@code "erased <date>"}, or null for none. */
-  default String shown() {
-    if (this instanceof Text t) {
-      return t.text();
-    }
-    if (this instanceof Erased e) {
-      return "erased " + java.time.LocalDate.ofInstant(e.at(), java.time.ZoneOffset.UTC);
-    }
-    if (this instanceof Altered a) {
-      return "altered: " + a.problem();
-    }
-    return null;
-  }
 }

@@ -10,7 +10,11 @@ import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import no.bindeledd.core.atrest.AtRestCipher;
 import no.bindeledd.core.atrest.DataKeys;
@@ -79,8 +83,36 @@ public class AuditNotes {
    */
   @Transactional
   public NoteReading read(AuditEntry entry) {
+    return reading(entry, notes.find(entry.log(), entry.seq()));
+  }
+
+  /**
+   * The notes of {@code entries}, in their order, as {@link #read} reads each, with one query per
+   * {@value #BATCH} entries of a log, so that a page of the log costs no query per entry.
+   */
+  @Transactional
+  public List<NoteReading> readAll(List<AuditEntry> entries) {
+    Map<AuditEntry.Key, AuditNote> stored = new HashMap<>();
+    Map<AuditLogId, List<Long>> seqsByLog = new LinkedHashMap<>();
+    for (AuditEntry entry : entries) {
+      seqsByLog.computeIfAbsent(entry.log(), log -> new ArrayList<>()).add(entry.seq());
+    }
+    seqsByLog.forEach(
+        (log, seqs) -> {
+          for (int from = 0; from < seqs.size(); from += BATCH) {
+            for (AuditNote note :
+                notes.find(log, seqs.subList(from, Math.min(seqs.size(), from + BATCH)))) {
+              stored.put(new AuditEntry.Key(note.log(), note.seq()), note);
+            }
+          }
+        });
+    return entries.stream()
+        .map(e -> reading(e, Optional.ofNullable(stored.get(new AuditEntry.Key(e.log(), e.seq())))))
+        .toList();
+  }
+
+  private static NoteReading reading(AuditEntry entry, Optional<AuditNote> stored) {
     String commitment = commitmentIn(entry.canonicalBytes());
-    Optional<AuditNote> stored = notes.find(entry.log(), entry.seq());
     if (commitment == null) {
       if (stored.isPresent()) {
         return new NoteReading.Altered("a note is stored that the entry never committed to");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.audit.AuditEntry;
@@ -26,6 +27,18 @@ public class JpaAuditNotes implements AuditNoteStore {
   @Override
   public Optional<AuditNote> find(AuditLogId log, long seq) {
     return Optional.ofNullable(em.find(AuditNote.class, new AuditEntry.Key(log, seq)));
+  }
+
+  @Override
+  public List<AuditNote> find(AuditLogId log, Collection<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select n from AuditNote n where n.log = :log and n.seq in :seqs", AuditNote.class)
+        .setParameter("log", log.value())
+        .setParameter("seqs", seqs)
+        .getResultList();
   }
 
   @Override

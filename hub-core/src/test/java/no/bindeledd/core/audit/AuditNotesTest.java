@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import no.bindeledd.core.Fixtures;
 import no.bindeledd.core.TestDatabase;
 import no.bindeledd.core.consent.Consent;
@@ -159,6 +160,31 @@ class AuditNotesTest {
     assertThat(notes.read(recent)).isEqualTo(new NoteReading.Text("recent words"));
     assertThat(notes.read(none)).isEqualTo(new NoteReading.None());
     assertThat(db.inTransaction(() -> town.audit.verifyChain(Fixtures.MUNICIPAL_LOG))).isEmpty();
+  }
+
+  @Test
+  void aPageOfEntriesReadsAsEachEntryReadsAlone() throws SQLException {
+    AuditEntry none = append(null, null);
+    AuditEntry typed = append(null, TYPED);
+    AuditEntry erased = append("erased-person", "erased words");
+    AuditEntry removed = append(null, "removed words");
+    db.inTransaction(() -> notes.eraseAbout("erased-person"));
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement delete =
+            c.prepareStatement("delete from audit_note where log_id = ? and seq = ?")) {
+      delete.setString(1, removed.log().value());
+      delete.setLong(2, removed.seq());
+      assertThat(delete.executeUpdate()).isEqualTo(1);
+    }
+    db.em().clear();
+    List<AuditEntry> page = List.of(removed, typed, none, erased);
+
+    List<NoteReading> together = db.inTransaction(() -> notes.readAll(page));
+
+    assertThat(together).containsExactlyElementsOf(page.stream().map(notes::read).toList());
+    assertThat(together)
+        .extracting(r -> r.getClass().getSimpleName())
+        .containsExactly("Altered", "Text", "None", "Erased");
   }
 
   @Test

@@ -21,7 +21,8 @@ import no.bindeledd.core.atrest.RowCipher;
  * transaction, so that a start broken off half-way goes on where it stopped; then each message the
  * same way. From before V17: each consent's evidence and each consent change's reason are sealed
  * under the data key of the consent's subject, and a message's receipt and status reason under the
- * message's. Runs at start, after the schema migration and before anything reads a person.
+ * message's. What was erased (ADR 0035) has no data key either, and is left as it is. Runs at
+ * start, after the schema migration and before anything reads a person.
  */
 public final class ClearTextSealing {
 
@@ -96,7 +97,7 @@ public final class ClearTextSealing {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT id, body, signed_envelope, receipt, status_reason FROM message"
-                + " WHERE data_key_id IS NULL ORDER BY id")) {
+                + " WHERE data_key_id IS NULL AND erased_at IS NULL ORDER BY id")) {
       select.setMaxRows(BATCH);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -188,7 +189,7 @@ public final class ClearTextSealing {
             "SELECT c.id, p.data_key_id, c.interpreter_id, c.interpreter_language, c.witness,"
                 + " c.child_heard_by, c.child_views FROM consent c"
                 + " JOIN person p ON p.id = c.subject_id"
-                + " WHERE c.data_key_id IS NULL ORDER BY c.id")) {
+                + " WHERE c.data_key_id IS NULL AND p.erased_at IS NULL ORDER BY c.id")) {
       select.setMaxRows(BATCH);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -238,7 +239,7 @@ public final class ClearTextSealing {
         connection.prepareStatement(
             "SELECT h.id, p.data_key_id, h.reason FROM consent_change h"
                 + " JOIN consent c ON c.id = h.consent_id JOIN person p ON p.id = c.subject_id"
-                + " WHERE h.data_key_id IS NULL ORDER BY h.id")) {
+                + " WHERE h.data_key_id IS NULL AND p.erased_at IS NULL ORDER BY h.id")) {
       select.setMaxRows(BATCH);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -312,7 +313,7 @@ public final class ClearTextSealing {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT id, national_id, given_name, family_name FROM person"
-                + " WHERE data_key_id IS NULL ORDER BY id")) {
+                + " WHERE data_key_id IS NULL AND erased_at IS NULL ORDER BY id")) {
       select.setMaxRows(BATCH);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

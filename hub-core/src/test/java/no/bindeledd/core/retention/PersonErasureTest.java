@@ -18,6 +18,7 @@ import no.bindeledd.core.audit.insight.AccessLog;
 import no.bindeledd.core.audit.insight.AccessLogs;
 import no.bindeledd.core.consent.Consent;
 import no.bindeledd.core.exchange.Message;
+import no.bindeledd.core.persistence.ClearTextSealing;
 import no.bindeledd.core.persistence.JpaDataKeys;
 import no.bindeledd.core.person.Person;
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +138,13 @@ class PersonErasureTest {
     assertThatThrownBy(() -> erase(CASEWORKER, person, ErasureGround.OBJECTION))
         .isInstanceOf(Conflict.class)
         .hasMessageContaining("was erased on");
+
+    // A restart seals what an older hub left in clear; what was erased is not that.
+    assertThat(ClearTextSealing.sealAll(db.dataSource(), db.atRest())).isZero();
+    db.em().clear();
+    assertThat(db.inTransaction(() -> town.people.get(person.id())).dataKeyId()).isEmpty();
+    assertThat(db.inTransaction(() -> exchange.messages().get(asked.id())).dataKeyId()).isEmpty();
+    assertThat(db.inTransaction(() -> town.consents.get(consent.id())).dataKeyId()).isEmpty();
   }
 
   private static AccessLog.Section section(AccessLog log, String language) {

@@ -130,7 +130,10 @@ export function AuditEntryPage() {
                   values={{ date: formatDateTime(data.note.erasedAt, intl.locale) }}
                 />
               ) : data.note.altered ? (
-                <FormattedMessage id="audit.entry.noteAltered" values={{ problem: data.note.altered }} />
+                <FormattedMessage
+                  id="audit.entry.noteAltered"
+                  values={{ problem: <span lang="en">{data.note.altered}</span> }}
+                />
               ) : (
                 // What a person wrote, in whatever language they wrote it.
                 <bdi data-testid="audit-entry-note">{data.note.text}</bdi>

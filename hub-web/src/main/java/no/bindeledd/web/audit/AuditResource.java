@@ -84,11 +84,7 @@ public class AuditResource {
                 page,
                 size));
     return new PageView(
-        found.log().value(),
-        views(found.entries()),
-        found.page(),
-        found.size(),
-        found.hasMore());
+        found.log().value(), views(found.entries()), found.page(), found.size(), found.hasMore());
   }
 
   @GET

@@ -456,10 +456,13 @@ public final class AuditExportReader implements Closeable {
       long directoryEnd = length - END_LENGTH;
       if (members == 0xFFFF || directorySize == 0xFFFFFFFFL || directoryOffset == 0xFFFFFFFFL) {
         long locatorAt = length - END_LENGTH - ZIP64_LOCATOR_LENGTH;
+        if (locatorAt < 0) {
+          throw new ExportRejected(null, 0, "its ZIP64 end records are missing or misplaced");
+        }
         ByteBuffer locator = read(channel, locatorAt, ZIP64_LOCATOR_LENGTH);
         long zip64At = locator.getInt(0) == ZIP64_END_LOCATOR ? locator.getLong(8) : -1;
         ByteBuffer zip64 =
-            zip64At >= 0 && zip64At + ZIP64_END_LENGTH <= locatorAt
+            zip64At >= 0 && zip64At <= locatorAt - ZIP64_END_LENGTH
                 ? read(channel, zip64At, ZIP64_END_LENGTH)
                 : null;
         if (zip64 == null

@@ -81,8 +81,14 @@ public class Delivery {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<Due> claimDue(int max) {
+    return claimDue(max, DeliveryRoom.UNBOUNDED);
+  }
+
+  /** Claims what is due, no more of an agency's messages than {@code room} has for it. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Due> claimDue(int max, DeliveryRoom room) {
     Instant now = clock.instant();
-    return messages.claim(now, now.plus(policy.claimLease()), max).stream()
+    return messages.claim(now, now.plus(policy.claimLease()), max, room).stream()
         .map(
             entry -> {
               Agency recipient = agencies.get(new OrganisationNumber(entry.recipientAgency()));

@@ -21,8 +21,17 @@ public interface Messages {
    * Claims up to {@code max} outbox entries whose claim has run out (or that were never claimed)
    * and whose next attempt is due, oldest first, until {@code until}. An entry is claimed by one
    * caller only, across nodes.
+   *
+   * <p>Only the oldest entry of a conversation to a recipient is ever a candidate: a later one
+   * waits until that one has left the outbox, so a conversation arrives in order however many
+   * workers deliver. No more of an agency's entries are claimed than {@code room} has for it.
    */
-  List<OutboxEntry> claim(Instant now, Instant until, int max);
+  List<OutboxEntry> claim(Instant now, Instant until, int max, DeliveryRoom room);
+
+  /** A claim with room for every agency. */
+  default List<OutboxEntry> claim(Instant now, Instant until, int max) {
+    return claim(now, until, max, DeliveryRoom.UNBOUNDED);
+  }
 
   void dequeue(String messageId);
 

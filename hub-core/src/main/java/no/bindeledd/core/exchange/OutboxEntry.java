@@ -25,6 +25,10 @@ public class OutboxEntry {
   @Column(name = "recipient_agency", length = 9, nullable = false)
   private String recipientAgency;
 
+  /** Kept beside the recipient so a claim can keep each conversation to it in order. */
+  @Column(name = "conversation_id", length = 36, nullable = false)
+  private String conversationId;
+
   @Convert(converter = InstantConverter.class)
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -49,6 +53,7 @@ public class OutboxEntry {
   OutboxEntry(Message message, Instant at) {
     this.messageId = message.id();
     this.recipientAgency = message.recipient().value();
+    this.conversationId = message.conversationId();
     this.createdAt = at;
   }
 
@@ -58,6 +63,10 @@ public class OutboxEntry {
 
   public String recipientAgency() {
     return recipientAgency;
+  }
+
+  public String conversationId() {
+    return conversationId;
   }
 
   public int attempts() {

@@ -3,14 +3,18 @@ package no.bindeledd.core.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import no.bindeledd.core.atrest.AtRestCipher;
 import no.bindeledd.core.atrest.DataKey;
 import no.bindeledd.core.consent.DataCategory;
+import no.bindeledd.core.exchange.DeliveryRoom;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageKind;
@@ -55,21 +59,37 @@ public class JpaMessages implements Messages {
 
   /**
    * Claims by a conditional update per candidate, rather than a locking select: it is portable
-   * across H2 and PostgreSQL, and when two nodes race for an entry exactly one update matches.
+   * across H2 and PostgreSQL, and when two nodes race for an entry exactly one update matches. The
+   * query offers only the oldest entry of each conversation to a recipient, so two workers never
+   * hold two messages of one conversation at once.
    */
   @Override
-  public List<OutboxEntry> claim(Instant now, Instant until, int max) {
-    List<OutboxEntry> candidates =
+  public List<OutboxEntry> claim(Instant now, Instant until, int max, DeliveryRoom room) {
+    Set<String> full = room.full();
+    TypedQuery<OutboxEntry> query =
         em.createQuery(
                 "select o from OutboxEntry o where (o.claimedUntil is null or o.claimedUntil < :now)"
                     + " and (o.nextAttemptAt is null or o.nextAttemptAt <= :now)"
-                    + " order by o.createdAt",
+                    + (full.isEmpty() ? "" : " and o.recipientAgency not in :full")
+                    + " and not exists (select e from OutboxEntry e"
+                    + " where e.recipientAgency = o.recipientAgency"
+                    + " and e.conversationId = o.conversationId"
+                    + " and (e.createdAt < o.createdAt"
+                    + " or (e.createdAt = o.createdAt and e.messageId < o.messageId)))"
+                    + " order by o.createdAt, o.messageId",
                 OutboxEntry.class)
             .setParameter("now", now)
-            .setMaxResults(max)
-            .getResultList();
+            .setMaxResults(max);
+    if (!full.isEmpty()) {
+      query.setParameter("full", full);
+    }
     List<OutboxEntry> claimed = new ArrayList<>();
-    for (OutboxEntry candidate : candidates) {
+    Map<String, Integer> takenPerAgency = new HashMap<>();
+    for (OutboxEntry candidate : query.getResultList()) {
+      int taken = takenPerAgency.getOrDefault(candidate.recipientAgency(), 0);
+      if (taken >= room.roomFor(candidate.recipientAgency())) {
+        continue;
+      }
       int updated =
           em.createQuery(
                   "update OutboxEntry o set o.claimedUntil = :until, o.attempts = o.attempts + 1"
@@ -82,6 +102,7 @@ public class JpaMessages implements Messages {
               .executeUpdate();
       if (updated == 1) {
         claimed.add(candidate);
+        takenPerAgency.put(candidate.recipientAgency(), taken + 1);
       }
     }
     return claimed;

@@ -58,6 +58,7 @@ import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.DeliveryPolicy;
+import no.bindeledd.core.exchange.DeliveryRoom;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageChanges;
@@ -68,6 +69,7 @@ import no.bindeledd.core.exchange.OutboxEntry;
 import no.bindeledd.core.party.Agency;
 import no.bindeledd.core.party.Municipality;
 import no.bindeledd.core.party.MunicipalityNumber;
+import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
 import no.bindeledd.core.person.Person;
@@ -353,6 +355,70 @@ abstract class SchemaAndMappingContract {
         .containsExactlyInAnyOrderElementsOf(sent);
     assertThat(longFrom(db.dataSource(), "select min(attempts) from outbox")).isEqualTo(2);
     assertThat(longFrom(db.dataSource(), "select max(attempts) from outbox")).isEqualTo(2);
+  }
+
+  @Test
+  void aConversationsLaterEntryToTheSameRecipientIsClaimedOnlyOnceItsFirstHasLeftTheOutbox()
+      throws SQLException {
+    town.recordGpConsent(amal);
+    Message first = ask();
+    town.clock.advance(Duration.ofSeconds(1));
+    Message second = ask();
+    town.clock.advance(Duration.ofSeconds(1));
+    Message other = ask();
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement join =
+            c.prepareStatement("UPDATE outbox SET conversation_id = ? WHERE message_id = ?")) {
+      join.setString(1, first.conversationId());
+      join.setString(2, second.id());
+      assertThat(join.executeUpdate()).isEqualTo(1);
+    }
+    Instant now = town.clock.instant();
+    Instant until = now.plus(Delivery.CLAIM_LEASE);
+
+    assertThat(claim(now, until, 10))
+        .as("the second waits behind the first of its conversation")
+        .containsExactly(first.id(), other.id());
+    Instant afterLease = until.plusMillis(1);
+    assertThat(claim(afterLease, afterLease.plus(Delivery.CLAIM_LEASE), 10))
+        .as("still, once the first's claim has run out while it is still in the outbox")
+        .containsExactly(first.id(), other.id());
+
+    db.inTransaction(() -> messages.dequeue(first.id()));
+    Instant later = afterLease.plus(Delivery.CLAIM_LEASE).plusMillis(1);
+    assertThat(claim(later, later.plus(Delivery.CLAIM_LEASE), 10))
+        .containsExactly(second.id(), other.id());
+  }
+
+  @Test
+  void aClaimTakesNoMoreOfAnAgencysEntriesThanItHasRoomForAndNoneOfAFullAgency() {
+    Set<String> sent = sendRequests(5);
+    Instant now = town.clock.instant();
+    Instant until = now.plus(Delivery.CLAIM_LEASE);
+
+    List<String> roomForTwo =
+        ids(db.inTransaction(() -> messages.claim(now, until, 10, new Room(GP_OFFICE, 2))));
+    List<String> full =
+        ids(db.inTransaction(() -> messages.claim(now, until, 10, new Room(GP_OFFICE, 0))));
+    List<String> rest = claim(now, until, 10);
+
+    assertThat(roomForTwo).hasSize(2);
+    assertThat(full).isEmpty();
+    assertThat(rest).hasSize(3).doesNotContainAnyElementsOf(roomForTwo);
+    assertThat(union(roomForTwo, rest)).isEqualTo(sent);
+  }
+
+  /** Room for {@code room} more of one agency's entries, and for any number of the others'. */
+  private record Room(OrganisationNumber agency, int room) implements DeliveryRoom {
+    @Override
+    public int roomFor(String recipientAgency) {
+      return agency.value().equals(recipientAgency) ? room : Integer.MAX_VALUE;
+    }
+
+    @Override
+    public Set<String> full() {
+      return room == 0 ? Set.of(agency.value()) : Set.of();
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import no.bindeledd.connectors.delivery.OutboxRoutes;
 import no.bindeledd.connectors.inbox.HubInboxRoutes;
 import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.exchange.DeliveryRoom;
 import no.bindeledd.core.party.AgencyKind;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NotifyBuilder;
@@ -162,9 +163,10 @@ class DeliveryRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    public List<Due> claimDue(int max) {
+    public List<Due> claimDue(int max, DeliveryRoom room) {
       synchronized (pending) {
-        List<Due> claimed = new ArrayList<>(pending.subList(0, Math.min(max, pending.size())));
+        int taken = Math.min(Math.min(max, room.roomFor(AGENCY)), pending.size());
+        List<Due> claimed = new ArrayList<>(pending.subList(0, taken));
         pending.removeAll(claimed);
         return claimed;
       }

@@ -1,18 +1,27 @@
 package no.bindeledd.connectors.delivery;
 
 import java.time.Duration;
+import java.util.List;
 import no.bindeledd.connectors.DeliveryErrorHandling;
+import no.bindeledd.core.exchange.Delivery;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Takes due entries from the outbox and hands each to the delivery route of its recipient agency
  * ({@code seda:deliver-<organisation number>}), which the agency's connector provides. Each
- * agency's deliveries queue apart and run one at a time on a thread of their own, so that a
- * recipient that answers slowly, or not at all, delays only its own messages; the poller never
- * waits on one. Also the routes every connector shares: the dead letter route (try again later),
- * the refusal route (fail now) and the expiry of messages that outlived their lifetime. The core
- * decides, signs and stores: these routes only move.
+ * agency's deliveries queue apart and run on a bounded number of workers of their own ({@value
+ * #WORKERS_PROPERTY}), so that a recipient that answers slowly, or not at all, delays only its own
+ * messages; the claimer never waits on one. A claim takes only the oldest message of each
+ * conversation to a recipient, so a conversation still arrives in order, and no more of an agency's
+ * messages than twice its workers, so a stalled agency cannot take them all.
+ *
+ * <p>The claimer runs when woken ({@link #WAKE}): after a message is committed to the outbox, when
+ * an agency's queue runs empty, and on each poll, which remains the safety net. It claims until a
+ * claim finds nothing. Also the routes every connector shares: the dead letter route (try again
+ * later), the refusal route (fail now) and the expiry of messages that outlived their lifetime. The
+ * core decides, signs and stores: these routes only move.
  */
 public class OutboxRoutes extends RouteBuilder {
 
@@ -20,6 +29,22 @@ public class OutboxRoutes extends RouteBuilder {
   public static final String DELIVERY_BEAN = "delivery";
 
   public static final String POLLER = "outbox-poller";
+  public static final String CLAIMER = "outbox-claimer";
+
+  /**
+   * Wakes the claimer. One wake-up at most waits while it runs: however many arrive meanwhile, one
+   * more claim after the current one sees them all.
+   */
+  public static final String WAKE =
+      "seda:outbox-wake?size=1&discardWhenFull=true&waitForTaskToComplete=Never";
+
+  /** How many deliveries to one agency run at once on a node. */
+  public static final String WORKERS_PROPERTY = "bindeledd.delivery.workers";
+
+  /** Deliveries claimed for an agency per worker: one being delivered, one waiting its turn. */
+  private static final int UNDER_WAY_PER_WORKER = 2;
+
+  private static final String CLAIMED_SOMETHING = "BindeleddClaimedSomething";
   public static final String DISPATCH = "direct:outbox-dispatch";
   public static final String DEAD_LETTER_ROUTE = "delivery-dead-letter";
   public static final String REFUSED_ROUTE = "delivery-refused";
@@ -43,7 +68,10 @@ public class OutboxRoutes extends RouteBuilder {
    * later.
    */
   private static final String QUEUE_OPTIONS =
-      "?size=1000&blockWhenFull=false&failIfNoConsumers=true&waitForTaskToComplete=Never";
+      "?size=1000&blockWhenFull=false&failIfNoConsumers=true&waitForTaskToComplete=Never"
+          + "&concurrentConsumers={{"
+          + WORKERS_PROPERTY
+          + ":1}}";
 
   /** The endpoint an agency's connector delivers from. */
   public static String deliveryEndpoint(String agency) {
@@ -51,12 +79,37 @@ public class OutboxRoutes extends RouteBuilder {
   }
 
   @Override
-  public void configure() {
-    from("timer:outbox?delay=1000&period=" + pollInterval.toMillis())
-        .routeId(POLLER)
-        .bean(DELIVERY_BEAN, "claimDue(" + batchSize + ")")
+  public void configure() throws Exception {
+    int workers =
+        Integer.parseInt(
+            getContext().resolvePropertyPlaceholders("{{" + WORKERS_PROPERTY + ":1}}"));
+    ProducerTemplate wakeUps = getContext().createProducerTemplate();
+    DeliveriesInFlight underWay =
+        new DeliveriesInFlight(
+            getContext(), workers * UNDER_WAY_PER_WORKER, () -> wakeUps.sendBody(WAKE, null));
+    getContext().addRoutePolicyFactory(underWay);
+
+    from("timer:outbox?delay=1000&period=" + pollInterval.toMillis()).routeId(POLLER).to(WAKE);
+
+    from(WAKE)
+        .routeId(CLAIMER)
+        .setProperty(CLAIMED_SOMETHING, constant(true))
+        .loopDoWhile(exchangeProperty(CLAIMED_SOMETHING).isEqualTo(true))
+        .process(
+            exchange -> {
+              Delivery delivery =
+                  exchange
+                      .getContext()
+                      .getRegistry()
+                      .lookupByNameAndType(DELIVERY_BEAN, Delivery.class);
+              List<Delivery.Due> due = delivery.claimDue(batchSize, underWay);
+              exchange.setProperty(CLAIMED_SOMETHING, !due.isEmpty());
+              exchange.getMessage().setBody(due);
+            })
         .split(body())
-        .to(DISPATCH);
+        .to(DISPATCH)
+        .end()
+        .end();
 
     from(DISPATCH)
         .routeId("outbox-dispatch")

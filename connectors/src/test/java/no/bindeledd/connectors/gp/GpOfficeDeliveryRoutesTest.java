@@ -25,6 +25,7 @@ import no.bindeledd.connectors.delivery.OutboxRoutes;
 import no.bindeledd.connectors.gp.format.GpMessageFormat;
 import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.exchange.DeliveryRoom;
 import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.exchange.OutboundMessage;
 import no.bindeledd.core.party.AgencyKind;
@@ -182,9 +183,10 @@ class GpOfficeDeliveryRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    public List<Due> claimDue(int max) {
+    public List<Due> claimDue(int max, DeliveryRoom room) {
       synchronized (pending) {
-        List<Due> claimed = new ArrayList<>(pending.subList(0, Math.min(max, pending.size())));
+        int taken = Math.min(Math.min(max, room.roomFor(OFFICE)), pending.size());
+        List<Due> claimed = new ArrayList<>(pending.subList(0, taken));
         pending.removeAll(claimed);
         return claimed;
       }

@@ -51,8 +51,9 @@ public class CamelLifecycle {
   @Inject HubSettings settings;
   @Inject Clock clock;
 
-  private CamelContext camel;
-  private ProducerTemplate producer;
+  // Read without the lock: a wake-up after a commit must never wait for the routes to start.
+  private volatile CamelContext camel;
+  private volatile ProducerTemplate producer;
 
   public synchronized void start(Deployment deployment) {
     if (camel != null) {
@@ -63,6 +64,10 @@ public class CamelLifecycle {
       context.getCamelContextExtension().setName("bindeledd");
       context.getRegistry().bind(OutboxRoutes.DELIVERY_BEAN, delivery);
       context.getRegistry().bind(AGENCY_SYSTEMS_BEAN, agencySystems);
+      context
+          .getPropertiesComponent()
+          .addInitialProperty(
+              OutboxRoutes.WORKERS_PROPERTY, String.valueOf(settings.deliveryWorkers()));
       RetryPolicy retry =
           new RetryPolicy(
               settings.deliveryMaxRetries(),
@@ -172,6 +177,17 @@ public class CamelLifecycle {
       throw new IllegalStateException("the routes are not started yet");
     }
     return producer.requestBody(endpoint, body, answer);
+  }
+
+  /**
+   * Has the outbox claimed at once rather than at the next poll. Does nothing before the routes
+   * have started, since their first poll then claims what is there.
+   */
+  public void wakeDelivery() {
+    ProducerTemplate wakeUps = producer;
+    if (wakeUps != null) {
+      wakeUps.sendBody(OutboxRoutes.WAKE, null);
+    }
   }
 
   /** Whether a connector route consumes from this endpoint. */

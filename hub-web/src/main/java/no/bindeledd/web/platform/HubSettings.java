@@ -114,6 +114,14 @@ public class HubSettings {
   @ConfigProperty(name = "hub.delivery.http-timeout", defaultValue = "PT10S")
   Duration deliveryHttpTimeout;
 
+  /**
+   * How many deliveries to one agency run at once on a node. Messages of one conversation still go
+   * one at a time, in order.
+   */
+  @Inject
+  @ConfigProperty(name = "hub.delivery.workers", defaultValue = "4")
+  int deliveryWorkers;
+
   @Inject
   @ConfigProperty(name = "hub.delivery.retry.first-delay", defaultValue = "PT5S")
   Duration durableRetryFirstDelay;
@@ -420,6 +428,14 @@ public class HubSettings {
 
   public Duration deliveryHttpTimeout() {
     return deliveryHttpTimeout;
+  }
+
+  public int deliveryWorkers() {
+    if (deliveryWorkers < 1 || deliveryWorkers > 64) {
+      throw new IllegalStateException(
+          "hub.delivery.workers must be from 1 to 64, not " + deliveryWorkers);
+    }
+    return deliveryWorkers;
   }
 
   /** How the core retries and expires deliveries. */

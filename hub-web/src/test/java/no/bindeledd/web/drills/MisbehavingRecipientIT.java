@@ -84,6 +84,9 @@ class MisbehavingRecipientIT {
                 // retries, so that its first request's error shows within the wait below.
                 "-Dhub.delivery.max-retries=0",
                 "-Dhub.delivery.retry.first-delay=PT10M",
+                // The test hub caps the retry delay at two seconds otherwise: failed requests
+                // would then come back at once, on every worker, ahead of each case's own.
+                "-Dhub.delivery.retry.max-delay=PT10M",
                 "-Dhub.delivery.lifetime.request=PT30M"),
             List.of());
     simulators = Simulators.start(hub.base(), hub.dataDir(), ports.simulators(), ports.smtp());

@@ -164,6 +164,7 @@ class DeployedHubIT {
     for (String route :
         new String[] {
           "outbox-poller",
+          "outbox-claimer",
           "outbox-dispatch",
           "delivery-dead-letter",
           "delivery-refused",

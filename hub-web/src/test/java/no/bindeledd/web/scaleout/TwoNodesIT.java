@@ -68,6 +68,9 @@ class TwoNodesIT {
   /** How long a dead node's claimed outbox rows wait before the other node takes them over. */
   private static final String CLAIM_LEASE = "PT5S";
 
+  /** Deliveries to one agency at once on each node. */
+  private static final int WORKERS = 2;
+
   static Path work;
   static Postgres.Database database;
   static TimestampingAuthority tsa;
@@ -132,7 +135,8 @@ class TwoNodesIT {
         .environment("HUB_OUTBOX_CLAIM_LEASE", CLAIM_LEASE)
         .environment("HUB_NODES_LEASE", "PT3S")
         // In-place retries well inside the claim lease: 0.1 s and 0.2 s.
-        .property("-Dhub.delivery.max-retries=2");
+        .property("-Dhub.delivery.max-retries=2")
+        .property("-Dhub.delivery.workers=" + WORKERS);
   }
 
   @AfterAll
@@ -261,11 +265,13 @@ class TwoNodesIT {
     }
     Await.until("requests flow through both nodes", acknowledged::size, n -> n >= 15);
     // The office's module answers slowly for a moment, so that each node is in the middle of a
-    // hand-over (one at a time each) when node A dies: taken by the office, its receipt not yet
-    // back, the delivery not yet recorded.
+    // hand-over when node A dies: taken by the office, its receipt not yet back, the delivery not
+    // yet recorded. One node hands over on its workers at most, so more held than that means both
+    // are.
     GpOfficeSimulator office = simulators.httpOffice;
-    office.holdsReceiptsFor(Duration.ofSeconds(1));
-    Await.until("both nodes are handing a request over", office::receiptsHeld, held -> held >= 2);
+    office.holdsReceiptsFor(Duration.ofSeconds(2));
+    Await.until(
+        "both nodes are handing a request over", office::receiptsHeld, held -> held > WORKERS);
     nodeA.kill();
     office.holdsReceiptsFor(Duration.ZERO);
     assertThat(nodeA.isAlive()).as("node A is gone").isFalse();

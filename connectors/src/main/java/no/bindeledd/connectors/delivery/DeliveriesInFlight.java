@@ -30,10 +30,11 @@ final class DeliveriesInFlight implements DeliveryRoom, RoutePolicyFactory {
   private final int limit;
   private final Runnable wakeClaim;
 
-  /** The queue and the route that consumes it, per agency: found once both exist. */
-  private final Map<String, Queue> queues = new ConcurrentHashMap<>();
-
-  private record Queue(SedaEndpoint endpoint, String routeId) {}
+  /**
+   * The route that consumes each agency's queue, by id: its endpoint is asked for each count, since
+   * a route that is rebuilt (advised in a test, restarted by an operator) comes with a new one.
+   */
+  private final Map<String, String> queueRoutes = new ConcurrentHashMap<>();
 
   DeliveriesInFlight(CamelContext camel, int limit, Runnable wakeClaim) {
     this.camel = camel;
@@ -48,41 +49,42 @@ final class DeliveriesInFlight implements DeliveryRoom, RoutePolicyFactory {
 
   @Override
   public Set<String> full() {
-    findQueues();
+    findQueueRoutes();
     Set<String> full = new HashSet<>();
-    queues.forEach(
-        (agency, queue) -> {
-          if (underWay(queue) >= limit) {
-            full.add(agency);
-          }
-        });
+    for (String agency : queueRoutes.keySet()) {
+      if (underWay(agency) >= limit) {
+        full.add(agency);
+      }
+    }
     return full;
   }
 
   int underWay(String agency) {
-    Queue queue = queues.get(agency);
-    if (queue == null) {
-      findQueues();
-      queue = queues.get(agency);
+    Route route = queueRoute(agency);
+    if (route == null) {
+      findQueueRoutes();
+      route = queueRoute(agency);
     }
-    return queue == null ? 0 : underWay(queue);
+    if (route == null || !(route.getEndpoint() instanceof SedaEndpoint queue)) {
+      return 0;
+    }
+    return queue.getCurrentQueueSize() + camel.getInflightRepository().size(route.getRouteId());
   }
 
-  private int underWay(Queue queue) {
-    return queue.endpoint().getCurrentQueueSize()
-        + camel.getInflightRepository().size(queue.routeId());
+  private Route queueRoute(String agency) {
+    String routeId = queueRoutes.get(agency);
+    return routeId == null ? null : camel.getRoute(routeId);
   }
 
   /**
    * Looks up the agencies' queues by their consuming routes. Only a queue with a route is kept, so
    * an agency asked about before its connector started is looked up again later.
    */
-  private void findQueues() {
+  private void findQueueRoutes() {
     for (Route route : camel.getRoutes()) {
       if (route.getEndpoint() instanceof SedaEndpoint seda
           && seda.getName().startsWith(QUEUE_PREFIX)) {
-        queues.putIfAbsent(
-            seda.getName().substring(QUEUE_PREFIX.length()), new Queue(seda, route.getRouteId()));
+        queueRoutes.put(seda.getName().substring(QUEUE_PREFIX.length()), route.getRouteId());
       }
     }
   }

@@ -23,6 +23,7 @@ import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.DeliveryRoom;
 import no.bindeledd.core.party.AgencyKind;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -101,6 +102,22 @@ class ParallelDeliveryRoutesTest extends CamelTestSupport {
     // in neither, so a claim racing a hand-over may take a few more; never the whole outbox.
     assertThat(delivery.claimedFor(SLOW)).isBetween(2 * WORKERS, 3 * WORKERS);
     assertThat(delivery.deliveredTo(SLOW)).isZero();
+  }
+
+  @Test
+  void anAgencyWhoseDeliveryRouteWasRebuiltHasItsRoomCountedOnTheNewRoute() throws Exception {
+    delivery.due(QUICK, 5);
+    wake();
+    Eventually.holds(() -> assertThat(delivery.deliveredTo(QUICK)).isEqualTo(5));
+    AdviceWith.adviceWith(
+        context, HubInboxRoutes.deliverRouteId(SLOW), route -> route.weaveAddLast().log("rebuilt"));
+    delivery.due(SLOW, 30);
+    delivery.due(QUICK, 10);
+
+    wake();
+
+    Eventually.holds(() -> assertThat(delivery.deliveredTo(QUICK)).isEqualTo(15));
+    assertThat(delivery.claimedFor(SLOW)).isBetween(2 * WORKERS, 3 * WORKERS);
   }
 
   @Test

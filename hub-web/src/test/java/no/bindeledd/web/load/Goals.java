@@ -66,9 +66,9 @@ final class Goals {
     String goal =
         String.format(
             Locale.ROOT,
-            "sustained end to end ≥ %.0f %% of the two-thread sign rate (%.1f/s)",
+            "sustained end to end ≥ %.0f %% of the two-thread sign rate%s",
             RATE_SHARE * 100,
-            RATE_SHARE * signPerSecond);
+            rate(RATE_SHARE, signPerSecond));
     if (atRateShare.isEmpty() || !(signPerSecond > 0)) {
       return new Verdict(goal, "not run", Optional.empty());
     }
@@ -89,10 +89,10 @@ final class Goals {
     String goal =
         String.format(
             Locale.ROOT,
-            "p99 request to delivery < %.0f ms at %.0f %% of the sign rate (%.1f/s)",
+            "p99 request to delivery < %.0f ms at %.0f %% of the sign rate%s",
             P99_LIMIT_MILLIS,
             LATENCY_SHARE * 100,
-            LATENCY_SHARE * signPerSecond);
+            rate(LATENCY_SHARE, signPerSecond));
     if (atLatencyShare.isEmpty()) {
       return new Verdict(goal, "not run", Optional.empty());
     }
@@ -111,6 +111,13 @@ final class Goals {
             p99,
             run.carried() ? "" : "; the rate was not carried, so the goal is not met");
     return new Verdict(goal, measured, Optional.of(met));
+  }
+
+  /** The goal's rate in requests per second, where the run measured the sign rate. */
+  private static String rate(double share, double signPerSecond) {
+    return signPerSecond > 0
+        ? String.format(Locale.ROOT, " (%.1f/s)", share * signPerSecond)
+        : " (sign rate not measured)";
   }
 
   static Verdict memory(Optional<Long> peakResidentBytes) {

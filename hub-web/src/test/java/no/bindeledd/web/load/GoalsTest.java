@@ -93,6 +93,12 @@ class GoalsTest {
   }
 
   @Test
+  void aGoalNamesItsRateOnlyWhereTheSignRateWasMeasured() {
+    assertThat(Goals.sustainedRate(Optional.empty(), SIGN_RATE).goal()).endsWith("(1000.0/s)");
+    assertThat(Goals.latency(Optional.empty(), 0).goal()).endsWith("(sign rate not measured)");
+  }
+
+  @Test
   void residentMemoryUpTo768MebibytesMeetsTheMemoryGoal() {
     assertThat(Goals.memory(Optional.of(768L << 20)).met()).contains(true);
     assertThat(Goals.memory(Optional.of((768L << 20) + 1)).met()).contains(false);

@@ -8,35 +8,41 @@ import java.lang.management.OperatingSystemMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import no.bindeledd.web.it.Demo;
 import no.bindeledd.web.it.HubClient;
 import no.bindeledd.web.it.HubClient.Reply;
 import no.bindeledd.web.it.RunningHub;
+import no.bindeledd.web.load.LoadSettings.Phase;
 
 /**
- * The first performance measurement of the hub: the packaged hub on Payara Micro, a baseline of
- * what its CMS signing and verifying can do on this machine, then journeys J2 and J3 end to end
- * over HTTP with a few concurrent virtual users for a fixed time. Prints a report and exits
- * non-zero when too many conversations failed. Run through Maven: {@code ./mvnw -B -pl hub-web
- * -Pload verify}; see docs/benchmarks.md.
+ * The load run of the hub: the packaged hub on Payara Micro and, in one run, the phases the
+ * settings name. A baseline of what its CMS signing and verifying can do on this machine; intake in
+ * a closed loop at a few numbers of connections, with the drain after each; the sustained
+ * end-to-end rate in an open loop, at rates derived from the baseline and at a fixed one; and
+ * journeys J2 and J3 by virtual users, as the first measurement had them. Deliveries are seen on
+ * the sending agency's live stream. Prints the figures as Markdown tables, with the goals beside
+ * them, and exits non-zero when it could not measure; a missed goal is reported, not a failure. Run
+ * through Maven: {@code ./mvnw -B -pl hub-web -am -Pload verify}; see docs/benchmarks.md.
  */
 public final class LoadGenerator {
 
-  /** Exit status when more conversations failed than the settings allow. */
+  /** Exit status when more requests or conversations failed than the settings allow. */
   static final int TOO_MANY_ERRORS = 1;
 
   /** Exit status when the run could not be made at all. */
@@ -72,16 +78,36 @@ public final class LoadGenerator {
     System.exit(status);
   }
 
+  /** What the run measured, phase by phase; a phase not run is empty. */
+  private static final class Results {
+    Optional<CryptoBaseline.Result> baseline = Optional.empty();
+    final List<PhaseUse> uses = new ArrayList<>();
+    final List<IntakePhase.Level> levels = new ArrayList<>();
+    final List<SustainedPhase.Rate> rates = new ArrayList<>();
+    Optional<Conversations> conversations = Optional.empty();
+    long streamEvents;
+    long streamGaps;
+    int questionBytes;
+    double loadAtEnd;
+  }
+
+  /** Processor use and resident memory of one phase's window. */
+  private record PhaseUse(String phase, ProcessorUse use, PhaseSampler.Window sampled) {}
+
+  /** What the virtual users saw, and the processor time spent in the measured window. */
+  private record Conversations(Measurements seen, ProcessorUse use) {}
+
   private int run() {
     Instant started = Instant.now();
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     out.printf(
         Locale.ROOT,
-        "Starting the hub; the run then takes at most %d s.%n",
+        "Starting the hub; the phases (%s) then take at most %d s.%n",
+        phaseNames(),
         settings.bound().toSeconds());
     long booting = System.nanoTime();
-    RunningHub hub = RunningHub.get();
-    try {
+    RunningHub hub = startHub();
+    try (PhaseSampler sampler = new PhaseSampler(hub.pid())) {
       out.printf(Locale.ROOT, "Hub up in %.1f s at %s.%n", seconds(booting), hub.base());
       HubClient caseworker = hub.as(Demo.CASEWORKER);
       HubClient gp = hub.as(Demo.GP);
@@ -90,30 +116,31 @@ public final class LoadGenerator {
       List<String> participants = prepareParticipants(caseworker);
       out.printf(
           Locale.ROOT,
-          "Prepared %d participants with consent in %.1f s.%n",
+          "Prepared %d participants with the GP office's consent in %.1f s.%n",
           participants.size(),
           seconds(preparing));
 
-      out.printf(
-          Locale.ROOT,
-          "Baseline: CMS sign and verify, %d s warm-up and %d s measured, 1 and 2 threads.%n",
-          settings.baselineWarmup().toSeconds(),
-          settings.baselineMeasured().toSeconds());
-      ProcessorUse.Snapshot beforeBaseline = ProcessorUse.Snapshot.now();
-      CryptoBaseline.Result baseline =
-          CryptoBaseline.measure(buildDir, settings.baselineWarmup(), settings.baselineMeasured());
-      ProcessorUse baselineUse = ProcessorUse.between(beforeBaseline, ProcessorUse.Snapshot.now());
+      Results results = new Results();
+      if (settings.runs(Phase.BASELINE)) {
+        baseline(sampler, results);
+      }
+      if (settings.runs(Phase.INTAKE) || settings.runs(Phase.SUSTAINED)) {
+        requests(hub, caseworker, participants, sampler, results);
+      }
+      if (settings.runs(Phase.CONVERSATIONS)) {
+        out.printf(
+            Locale.ROOT,
+            "Conversations: %d users, %d s warm-up, %d s measured.%n",
+            settings.users(),
+            settings.warmup().toSeconds(),
+            settings.measured().toSeconds());
+        results.conversations =
+            Optional.of(converse(caseworker, gp, participants, sampler, results));
+      }
+      results.loadAtEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-      out.printf(
-          Locale.ROOT,
-          "End to end: %d users, %d s warm-up, %d s measured.%n",
-          settings.users(),
-          settings.warmup().toSeconds(),
-          settings.measured().toSeconds());
-      Run run = converse(caseworker, gp, participants);
-
-      report(started, loadBefore, baseline, baselineUse, run);
-      int status = verdict(run.seen());
+      report(hub, started, loadBefore, results);
+      int status = verdict(results);
       hub.stop();
       if (status == 0) {
         // Tens of megabytes a run; a failed run keeps its database to look into.
@@ -127,6 +154,121 @@ public final class LoadGenerator {
     } finally {
       hub.stop();
     }
+  }
+
+  /**
+   * The hub as the system tests start it, with the further JVM options the settings give; stopped
+   * when the run ends, or when this JVM is stopped.
+   */
+  private RunningHub startHub() {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory(buildDir, "it-hub-data-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("no data folder for the hub", e);
+    }
+    RunningHub hub = RunningHub.start(dataDir, settings.hubOptions());
+    Runtime.getRuntime().addShutdownHook(new Thread(hub::stop, "stop-hub"));
+    return hub;
+  }
+
+  private void baseline(PhaseSampler sampler, Results results) {
+    out.printf(
+        Locale.ROOT,
+        "Baseline: CMS sign and verify, %d s warm-up and %d s measured, 1 and 2 threads.%n",
+        settings.baselineWarmup().toSeconds(),
+        settings.baselineMeasured().toSeconds());
+    PhaseSampler.Window sampled = sampler.open("baseline (hub idle)", null);
+    ProcessorUse.Snapshot before = ProcessorUse.Snapshot.now();
+    results.baseline =
+        Optional.of(
+            CryptoBaseline.measure(
+                buildDir, settings.baselineWarmup(), settings.baselineMeasured()));
+    results.uses.add(
+        new PhaseUse(
+            "baseline (hub idle)",
+            ProcessorUse.between(before, ProcessorUse.Snapshot.now()),
+            sampled));
+    sampler.close(sampled);
+  }
+
+  /** The intake and sustained phases: both post requests and see them delivered on the stream. */
+  private void requests(
+      RunningHub hub,
+      HubClient caseworker,
+      List<String> participants,
+      PhaseSampler sampler,
+      Results results) {
+    DeliveryLedger ledger = new DeliveryLedger();
+    RequestPoster poster =
+        new RequestPoster(
+            hub.base(),
+            caseworker.token(),
+            participants,
+            settings.questionBytes(),
+            settings.stepTimeout());
+    results.questionBytes = poster.questionBytes();
+    try (DeliveryWatch watch = DeliveryWatch.open(hub.base(), caseworker.token(), ledger)) {
+      if (settings.runs(Phase.INTAKE)) {
+        IntakePhase intake = new IntakePhase(poster, ledger, watch, sampler, settings);
+        boolean first = true;
+        for (int connections : settings.intakeConnections()) {
+          Duration warmup = first ? settings.intakeWarmup() : Duration.ZERO;
+          first = false;
+          out.printf(
+              Locale.ROOT,
+              "Intake: %d connections, %d s warm-up, %d s measured, then the drain.%n",
+              connections,
+              warmup.toSeconds(),
+              settings.intakeMeasured().toSeconds());
+          IntakePhase.Level level = intake.run(connections, warmup);
+          results.levels.add(level);
+          results.uses.add(new PhaseUse(level.sampled().name, level.use(), level.sampled()));
+        }
+      }
+      if (settings.runs(Phase.SUSTAINED)) {
+        SustainedPhase sustained = new SustainedPhase(poster, ledger, watch, sampler, settings);
+        for (RateToRun rate : ratesToRun(results.baseline)) {
+          out.printf(
+              Locale.ROOT,
+              "Sustained: %.1f requests/s (%s), %d s warm-up, %d s measured, then the drain.%n",
+              rate.perSecond(),
+              rate.label(),
+              settings.sustainedWarmup().toSeconds(),
+              settings.sustainedMeasured().toSeconds());
+          SustainedPhase.Rate run = sustained.run(rate.label(), rate.perSecond(), rate.share());
+          results.rates.add(run);
+          results.uses.add(new PhaseUse(run.label(), run.use(), run.sampled()));
+        }
+      }
+      results.streamEvents = watch.events();
+      results.streamGaps = watch.gaps();
+    }
+    ledger.forgetUntracked();
+  }
+
+  private record RateToRun(String label, double perSecond, Optional<Double> share) {}
+
+  private List<RateToRun> ratesToRun(Optional<CryptoBaseline.Result> baseline) {
+    List<RateToRun> rates = new ArrayList<>();
+    if (settings.goalRates()) {
+      double sign2 = baseline.orElseThrow().sign2();
+      for (double share : List.of(Goals.RATE_SHARE, Goals.LATENCY_SHARE)) {
+        rates.add(
+            new RateToRun(
+                String.format(Locale.ROOT, "sustained, %.0f %% of sign rate", share * 100),
+                share * sign2,
+                Optional.of(share)));
+      }
+    }
+    if (settings.fixedRate() > 0) {
+      rates.add(
+          new RateToRun(
+              String.format(Locale.ROOT, "sustained, %.1f/s", settings.fixedRate()),
+              settings.fixedRate(),
+              Optional.empty()));
+    }
+    return rates;
   }
 
   /** Registers the participants and records the GP office's consent for each: set-up only. */
@@ -148,10 +290,12 @@ public final class LoadGenerator {
     return List.copyOf(ids);
   }
 
-  /** What the virtual users saw, and the processor time spent in the measured window. */
-  private record Run(Measurements seen, ProcessorUse use, double loadAtEnd) {}
-
-  private Run converse(HubClient caseworker, HubClient gp, List<String> participants) {
+  private Conversations converse(
+      HubClient caseworker,
+      HubClient gp,
+      List<String> participants,
+      PhaseSampler sampler,
+      Results results) {
     long measureStart = System.nanoTime() + settings.warmup().toNanos();
     long measureEnd = measureStart + settings.measured().toNanos();
     AtomicInteger nextParticipant = new AtomicInteger();
@@ -171,17 +315,18 @@ public final class LoadGenerator {
     }
     pool.shutdown();
 
-    waitUntil(measureStart);
+    IntakePhase.waitUntil(measureStart);
+    PhaseSampler.Window sampled = sampler.open("conversations, users: " + settings.users(), null);
     ProcessorUse.Snapshot windowOpened = ProcessorUse.Snapshot.now();
-    out.println("Warm-up done; measuring.");
-    waitUntil(measureEnd);
+    IntakePhase.waitUntil(measureEnd);
     ProcessorUse use = ProcessorUse.between(windowOpened, ProcessorUse.Snapshot.now());
-    double loadAtEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    out.println("Measured window closed; letting conversations under way finish.");
+    sampler.close(sampled);
+    results.uses.add(new PhaseUse(sampled.name, use, sampled));
 
     Measurements seen = new Measurements();
     try {
-      if (!pool.awaitTermination(settings.drainLimit().toNanos(), TimeUnit.NANOSECONDS)) {
+      if (!pool.awaitTermination(
+          settings.conversationDrainLimit().toNanos(), TimeUnit.NANOSECONDS)) {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
       }
@@ -203,46 +348,75 @@ public final class LoadGenerator {
         seen.error("interrupted while collecting results", VirtualUser.MAX_ERROR_SAMPLES);
       }
     }
-    return new Run(seen, use, loadAtEnd);
+    return new Conversations(seen, use);
   }
 
-  private int verdict(Measurements seen) {
-    boolean tooMany =
-        seen.conversations == 0
-            || seen.usersStopped > 0
-            || seen.errors > settings.maxErrorRate() * seen.attempts;
-    if (tooMany) {
-      out.printf(
-          Locale.ROOT,
-          "FAILED: %d errors in %d conversations (at most %.1f %% allowed).%n",
-          seen.errors,
-          seen.attempts,
-          settings.maxErrorRate() * 100);
-      return TOO_MANY_ERRORS;
+  /**
+   * Whether the run measured: not too many errors other than refusals in any phase, and something
+   * delivered in every phase that posts. Goals do not count here.
+   */
+  private int verdict(Results results) {
+    List<String> failures = new ArrayList<>();
+    double limit = settings.maxErrorRate();
+    for (IntakePhase.Level level : results.levels) {
+      String name = "intake at " + level.connections() + " connections";
+      if (level.wholeLevel().errorCount() > limit * level.attempts()) {
+        failures.add(
+            name + ": " + level.wholeLevel().errorCount() + " errors in " + level.attempts());
+      }
+      if (level.tally().delivered() == 0) {
+        failures.add(name + ": nothing delivered");
+      }
     }
-    return 0;
+    for (SustainedPhase.Rate rate : results.rates) {
+      if (rate.wholeRun().errorCount() > limit * rate.posts()) {
+        failures.add(
+            rate.label() + ": " + rate.wholeRun().errorCount() + " errors in " + rate.posts());
+      }
+      if (rate.tally().delivered() == 0) {
+        failures.add(rate.label() + ": nothing delivered");
+      }
+    }
+    results.conversations.ifPresent(
+        c -> {
+          Measurements seen = c.seen();
+          if (seen.conversations == 0
+              || seen.usersStopped > 0
+              || seen.errors > limit * seen.attempts) {
+            failures.add(
+                "conversations: "
+                    + seen.errors
+                    + " errors in "
+                    + seen.attempts
+                    + (seen.usersStopped > 0 ? ", " + seen.usersStopped + " users stopped" : ""));
+          }
+        });
+    if (failures.isEmpty()) {
+      return 0;
+    }
+    out.printf(
+        Locale.ROOT,
+        "FAILED to measure (at most %.1f %% errors other than refusals allowed):%n",
+        limit * 100);
+    failures.forEach(f -> out.println("  " + f));
+    return TOO_MANY_ERRORS;
   }
 
-  private void report(
-      Instant started,
-      double loadBefore,
-      CryptoBaseline.Result baseline,
-      ProcessorUse baselineUse,
-      Run run) {
-    Measurements seen = run.seen();
-    double window = settings.measured().toNanos() / 1e9;
+  private void report(RunningHub hub, Instant started, double loadBefore, Results results) {
     OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     Runtime runtime = Runtime.getRuntime();
 
     out.println();
-    out.println("=== Bindeledd load run, " + started.truncatedTo(ChronoUnit.SECONDS) + " ===");
+    out.println("## Load run, " + started.truncatedTo(ChronoUnit.SECONDS));
     out.println();
-    out.println("Machine");
-    row("processors", String.valueOf(runtime.availableProcessors()));
-    cpuModel().ifPresent(model -> row("processor model", model));
-    physicalMemory(os).ifPresent(bytes -> row("memory", mebibytes(bytes)));
-    row("operating system", os.getName() + " " + os.getVersion() + " " + os.getArch());
-    row(
+    out.println("### Machine and settings");
+    out.println();
+    MarkdownTable machine = MarkdownTable.ofText("Item", "Value");
+    machine.row("processors", String.valueOf(runtime.availableProcessors()));
+    cpuModel().ifPresent(model -> machine.row("processor model", model));
+    physicalMemory(os).ifPresent(bytes -> machine.row("memory", mebibytes(bytes)));
+    machine.row("operating system", os.getName() + " " + os.getVersion() + " " + os.getArch());
+    machine.row(
         "Java",
         System.getProperty("java.version")
             + " ("
@@ -250,115 +424,383 @@ public final class LoadGenerator {
             + ", "
             + System.getProperty("java.vm.vendor")
             + ")");
-    row("generator max heap", mebibytes(runtime.maxMemory()));
-    row("hub JVM options", hubHeapOption().orElse("unknown") + ", on the same machine");
-    row(
+    machine.row(
+        "hub",
+        "JVM options "
+            + hubJvmOptions().orElse("unknown")
+            + ", on the same machine; outbox poll 100 ms (PT0.1S)");
+    machine.row("generator max heap", mebibytes(runtime.maxMemory()));
+    machine.row(
         "load average, 1 min",
         String.format(
-            Locale.ROOT,
-            "%.2f before the run, %.2f at the end of the window",
-            loadBefore,
-            run.loadAtEnd()));
+            Locale.ROOT, "%.2f before the run, %.2f at the end", loadBefore, results.loadAtEnd));
+    machine.row("phases", phaseNames());
+    machine.row("properties given", givenProperties());
+    machine.row("participants (round robin, each with a consent)", "" + settings.participants());
+    if (!results.levels.isEmpty() || !results.rates.isEmpty()) {
+      machine.row(
+          "request",
+          "POST /api/requests to the GP office's in-hub inbox, question of "
+              + results.questionBytes
+              + " bytes");
+      machine.row(
+          "deliveries seen",
+          "on the caseworker's live stream: "
+              + results.streamEvents
+              + " message events, "
+              + results.streamGaps
+              + " gaps (snapshots or reconnects)");
+    }
+    machine.print(out);
 
+    results.baseline.ifPresent(this::reportBaseline);
+    if (!results.levels.isEmpty()) {
+      reportIntake(results.levels);
+    }
+    if (!results.rates.isEmpty()) {
+      reportSustained(results.rates);
+    }
+    reportGoals(results);
+    reportUse(results.uses);
+    results.conversations.ifPresent(this::reportConversations);
+    hubLogCounts(hub).ifPresent(counts -> out.println("The hub's log: " + counts + "."));
     out.println();
-    out.println("Configuration");
-    row("virtual users", String.valueOf(settings.users()));
-    row(
-        "warm-up / measured",
-        settings.warmup().toSeconds() + " s / " + settings.measured().toSeconds() + " s");
-    row("participants (round robin)", String.valueOf(settings.participants()));
-    row("status poll by the users", settings.statusPoll().toMillis() + " ms");
-    row("hub outbox poll interval", "100 ms (hub.outbox.poll-interval=PT0.1S)");
-    row("step timeout", settings.stepTimeout().toSeconds() + " s");
+  }
 
-    out.println();
+  private void reportBaseline(CryptoBaseline.Result baseline) {
     out.printf(
         Locale.ROOT,
-        "Baseline: CMS SignedData, SHA256withRSA, RSA-2048 agency key, %d-byte envelope,"
-            + " %d-byte signed message%n",
+        "### Baseline: CMS SignedData, SHA256withRSA, RSA-2048 agency key, %d-byte envelope,"
+            + " %d-byte signed message, %d s after %d s of warm-up%n%n",
         baseline.envelopeBytes(),
-        baseline.signedBytes());
-    row("sign, 1 thread", rate(baseline.sign1()));
-    row("sign, 2 threads", rate(baseline.sign2()));
-    row("verify, 1 thread", rate(baseline.verify1()));
-    row("verify, 2 threads", rate(baseline.verify2()));
-    baselineUse
-        .others()
-        .ifPresent(others -> row("other processes, idle hub included", ProcessorUse.cores(others)));
+        baseline.signedBytes(),
+        settings.baselineMeasured().toSeconds(),
+        settings.baselineWarmup().toSeconds());
+    MarkdownTable.ofFigures("Figure", "Value")
+        .row("CMS sign, 1 thread", perSecond(baseline.sign1()))
+        .row("CMS sign, 2 threads", perSecond(baseline.sign2()))
+        .row("CMS verify, 1 thread", perSecond(baseline.verify1()))
+        .row("CMS verify, 2 threads", perSecond(baseline.verify2()))
+        .print(out);
+  }
 
-    out.println();
-    out.println("End to end: J2 request and J3 answer over HTTP");
-    row(
-        "conversations completed",
-        seen.conversations + " (" + rate(seen.conversations / window) + ")");
-    row("messages (2 per conversation)", rate(2 * seen.conversations / window));
-    row("status polls", rate(seen.statusPolls / window));
-    row("conversations attempted, whole run", String.valueOf(seen.attempts));
-    row("errors, whole run", String.valueOf(seen.errors));
-    run.use().hub().ifPresent(hub -> row("hub processor use", ProcessorUse.cores(hub)));
-    run.use()
-        .hubCompiler()
-        .ifPresent(
-            compiler -> row("  of which JIT compiler threads", ProcessorUse.cores(compiler)));
-    row("generator processor use", ProcessorUse.cores(run.use().generator()));
-    run.use()
-        .others()
-        .ifPresent(others -> row("other processes on the machine", ProcessorUse.cores(others)));
-
-    out.println();
+  private void reportIntake(List<IntakePhase.Level> levels) {
+    IntakePhase.Level first = levels.get(0);
     out.printf(
         Locale.ROOT,
-        "  %-40s %8s %9s %9s %9s %9s%n",
-        "latency (ms)",
-        "count",
-        "p50",
-        "p90",
-        "p99",
-        "max");
-    latency("request POST", seen.requestPost);
-    latency("request delivered (GP office sees it)", seen.requestDelivered);
-    latency("answer POST", seen.answerPost);
-    latency("answer delivered (caseworker sees it)", seen.answerDelivered);
-    latency("answer GET", seen.answerGet);
-    latency("conversation, end to end", seen.conversation);
-
-    out.println();
+        "### Intake, closed loop: %d s warm-up before the first level, %d s measured at each%n%n",
+        first.warmup().toSeconds(),
+        first.measured().toSeconds());
+    MarkdownTable table =
+        MarkdownTable.ofFigures(
+            "Connections",
+            "Accepted/s",
+            "POST p50 (ms)",
+            "POST p99 (ms)",
+            "POST max (ms)",
+            "Refused (503)",
+            "Errors by status",
+            "Drain (s)",
+            "Newcomer delivered after (ms)");
+    for (IntakePhase.Level level : levels) {
+      Latencies post = level.acceptedPost();
+      table.row(
+          String.valueOf(level.connections()),
+          oneDecimal(level.acceptedPerSecond()),
+          millis(post, 50),
+          millis(post, 99),
+          millis(post, 100),
+          String.valueOf(level.inWindow().refusedCount()),
+          level.inWindow().errorsByStatus(),
+          drain(level.drain()),
+          level
+              .probe()
+              .delivery()
+              .map(d -> oneDecimal(d.toNanos() / 1e6))
+              .orElse(level.probe().note()));
+    }
+    table.print(out);
     out.println(
-        "Delivery waits include up to 100 ms of the hub's outbox polling and up to "
-            + settings.statusPoll().toMillis()
-            + " ms of the users' status polling; the end-to-end time holds two of each.");
-    hubLogCounts().ifPresent(counts -> row("hub log (target/it-hub.log)", counts));
-    for (String sample : seen.errorSamples) {
-      out.println("  error: " + sample);
-    }
-    if (seen.usersStopped > 0) {
-      out.println("  " + seen.usersStopped + " virtual users stopped after repeated failures");
+        "Accepted/s and the POST latencies count the requests answered 201 in the window;"
+            + " refusals and errors those answered in it. Drain: from the end of the window until"
+            + " every request accepted so far was delivered. Newcomer: one request sent as the"
+            + " window closed, from its POST to its delivery.");
+    for (IntakePhase.Level level : levels) {
+      if (level.drain().statusReads() > 0 || level.tally().byStatusRead() > 0) {
+        out.printf(
+            Locale.ROOT,
+            "At %d connections %d statuses were read after gaps in the stream; %d deliveries"
+                + " were timed from them.%n",
+            level.connections(),
+            level.drain().statusReads(),
+            level.tally().byStatusRead());
+      }
+      level.wholeLevel().samples().forEach(s -> out.println("Error at intake: " + s));
     }
     out.println();
   }
 
-  private void row(String name, String value) {
-    out.printf(Locale.ROOT, "  %-40s %s%n", name, value);
+  private void reportSustained(List<SustainedPhase.Rate> rates) {
+    out.printf(
+        Locale.ROOT,
+        "### Sustained, open loop: %d s at the rate before %d s measured, %d senders%n%n",
+        settings.sustainedWarmup().toSeconds(),
+        settings.sustainedMeasured().toSeconds(),
+        settings.senders());
+    MarkdownTable volume =
+        MarkdownTable.ofFigures(
+            "Rate",
+            "Offered/s",
+            "Scheduled",
+            "Accepted",
+            "Refused (503)",
+            "Held back",
+            "Not sent",
+            "Errors by status",
+            "Delivered",
+            "Delivered/s in window",
+            "Backlog first → last (slope/s)",
+            "Delivery kept up");
+    MarkdownTable latency =
+        MarkdownTable.ofFigures(
+            "Rate",
+            "Request to delivery p50 (ms)",
+            "p99 (ms)",
+            "max (ms)",
+            "POST from intended p50 (ms)",
+            "p99 (ms)",
+            "POST service p99 (ms)",
+            "Drain (s)");
+    for (SustainedPhase.Rate rate : rates) {
+      Goals.OpenLoopOutcome outcome = rate.outcome();
+      Backlog backlog = rate.sampled().backlog;
+      volume.row(
+          rate.label(),
+          oneDecimal(rate.perSecond()),
+          String.valueOf(rate.scheduled()),
+          String.valueOf(rate.tally().accepted()),
+          String.valueOf(rate.inWindow().refusedCount()),
+          String.valueOf(rate.heldBack()),
+          String.valueOf(rate.notSent()),
+          rate.inWindow().errorsByStatus(),
+          String.valueOf(rate.tally().delivered()),
+          oneDecimal(rate.deliveredPerSecond()),
+          String.format(
+              Locale.ROOT,
+              "%d → %d (%+.1f)",
+              backlog.first(),
+              backlog.last(),
+              backlog.slopePerSecond()),
+          outcome.deliveryKeptUp() ? "yes" : "no");
+      Latencies endToEnd = rate.tally().endToEnd();
+      latency.row(
+          rate.label(),
+          millis(endToEnd, 50),
+          millis(endToEnd, 99),
+          millis(endToEnd, 100),
+          millis(rate.postFromIntended(), 50),
+          millis(rate.postFromIntended(), 99),
+          millis(rate.postService(), 99),
+          drain(rate.drain()));
+    }
+    volume.print(out);
+    latency.print(out);
+    out.println(
+        "Scheduled, accepted and the latencies count the requests whose intended send time fell"
+            + " in the window; delivered, those of them delivered by the end of the drain."
+            + " Latencies count from the intended send time. Held back: not sent because the hub"
+            + " had asked to wait (Retry-After); not sent: no sender free within "
+            + settings.lateSendLimit().toSeconds()
+            + " s of the intended time. Backlog: requests due and not yet delivered, sampled each"
+            + " second; delivery kept up when its slope stayed within 1 % of the rate and"
+            + " everything accepted was delivered by the end of the drain.");
+    for (SustainedPhase.Rate rate : rates) {
+      out.printf(
+          Locale.ROOT,
+          "Delivered kept up with accepted at %s: %s (backlog slope %+.1f/s, %.1f/s allowed;"
+              + " %d accepted, %d delivered by the end of the drain).%n",
+          rate.label(),
+          rate.outcome().deliveryKeptUp() ? "yes" : "no",
+          rate.sampled().backlog.slopePerSecond(),
+          0.01 * rate.perSecond(),
+          rate.tally().accepted(),
+          rate.tally().delivered());
+      rate.wholeRun().samples().forEach(s -> out.println("Error, " + rate.label() + ": " + s));
+    }
+    out.println();
   }
 
-  private void latency(String name, Latencies latencies) {
-    if (latencies.count() == 0) {
-      out.printf(Locale.ROOT, "  %-40s %8d%n", name, 0);
+  private void reportGoals(Results results) {
+    double sign2 = results.baseline.map(CryptoBaseline.Result::sign2).orElse(0.0);
+    Optional<Goals.OpenLoopOutcome> atRate = outcomeAtShare(results, Goals.RATE_SHARE);
+    Optional<Goals.OpenLoopOutcome> atLatency = outcomeAtShare(results, Goals.LATENCY_SHARE);
+    Optional<Long> peak =
+        results.uses.stream()
+            .filter(u -> !u.phase().startsWith("baseline"))
+            .map(u -> u.sampled().memory)
+            .filter(m -> m.count() > 0)
+            .map(ResidentMemory.Samples::highWaterBytes)
+            .max(Long::compare);
+    out.println("### Goals");
+    out.println();
+    MarkdownTable table = MarkdownTable.ofText("Goal", "Measured", "Outcome");
+    for (Goals.Verdict verdict :
+        List.of(
+            Goals.sustainedRate(atRate, sign2),
+            Goals.latency(atLatency, sign2),
+            Goals.memory(peak))) {
+      table.row(verdict.goal(), verdict.measured(), verdict.outcome());
+    }
+    table.print(out);
+    out.println(
+        "A rate is carried when at least "
+            + Math.round((1 - Goals.UNACCEPTED_SHARE) * 100)
+            + " % of the requests scheduled in the window were accepted and delivery kept up.");
+    out.println();
+  }
+
+  private static Optional<Goals.OpenLoopOutcome> outcomeAtShare(Results results, double share) {
+    return results.rates.stream()
+        .filter(r -> r.share().isPresent() && r.share().get() == share)
+        .map(SustainedPhase.Rate::outcome)
+        .findFirst();
+  }
+
+  private void reportUse(List<PhaseUse> uses) {
+    if (uses.isEmpty()) {
       return;
     }
-    out.printf(
-        Locale.ROOT,
-        "  %-40s %8d %9.1f %9.1f %9.1f %9.1f%n",
-        name,
-        latencies.count(),
-        latencies.percentileMillis(50),
-        latencies.percentileMillis(90),
-        latencies.percentileMillis(99),
-        latencies.maxMillis());
+    out.println("### Processor use and resident memory of the hub, by measured window");
+    out.println();
+    MarkdownTable table =
+        MarkdownTable.ofFigures(
+            "Window",
+            "Hub processors",
+            "of which JIT",
+            "Generator",
+            "Other processes",
+            "Hub RSS mean (MiB)",
+            "RSS peak (MiB)",
+            "VmHWM (MiB)");
+    for (PhaseUse use : uses) {
+      ResidentMemory.Samples memory = use.sampled().memory;
+      boolean sampled = memory.count() > 0;
+      table.row(
+          use.phase(),
+          use.use().hub().map(LoadGenerator::twoDecimals).orElse("n/a"),
+          use.use().hubCompiler().map(LoadGenerator::twoDecimals).orElse("n/a"),
+          twoDecimals(use.use().generator()),
+          use.use().others().map(LoadGenerator::twoDecimals).orElse("n/a"),
+          sampled ? String.valueOf(memory.meanBytes() >> 20) : "n/a",
+          sampled ? String.valueOf(memory.peakBytes() >> 20) : "n/a",
+          sampled ? String.valueOf(memory.highWaterBytes() >> 20) : "n/a");
+    }
+    table.print(out);
+    out.println(
+        "Processors of "
+            + ProcessorUse.processors()
+            + "; RSS sampled once a second from /proc in each window; VmHWM is the hub's peak"
+            + " resident memory since it started, as of the window's end.");
+    out.println();
   }
 
-  private static String rate(double perSecond) {
-    return String.format(Locale.ROOT, "%.1f/s", perSecond);
+  private void reportConversations(Conversations conversations) {
+    Measurements seen = conversations.seen();
+    double window = settings.measured().toNanos() / 1e9;
+    out.printf(
+        Locale.ROOT,
+        "### Conversations (J2 request and J3 answer): users: %d, %d s warm-up, %d s measured,"
+            + " status polled every %d ms%n%n",
+        settings.users(),
+        settings.warmup().toSeconds(),
+        settings.measured().toSeconds(),
+        settings.statusPoll().toMillis());
+    MarkdownTable.ofFigures("Figure", "Value")
+        .row(
+            "Conversations completed in the window",
+            String.format(
+                Locale.ROOT, "%d (%s)", seen.conversations, perSecond(seen.conversations / window)))
+        .row("Messages end to end", perSecond(2 * seen.conversations / window))
+        .row("Status polls by the users", perSecond(seen.statusPolls / window))
+        .row("Failed conversations", seen.errors + " of " + seen.attempts + " attempted")
+        .print(out);
+    MarkdownTable latency = MarkdownTable.ofFigures("Step", "count", "p50", "p90", "p99", "max");
+    latencyRow(latency, "Request POST", seen.requestPost);
+    latencyRow(latency, "Request delivered (GP office sees it)", seen.requestDelivered);
+    latencyRow(latency, "Answer POST", seen.answerPost);
+    latencyRow(latency, "Answer delivered (caseworker sees it)", seen.answerDelivered);
+    latencyRow(latency, "Answer GET", seen.answerGet);
+    latencyRow(latency, "Conversation end to end", seen.conversation);
+    out.println("Latency, milliseconds:");
+    out.println();
+    latency.print(out);
+    for (String sample : seen.errorSamples) {
+      out.println("Error in a conversation: " + sample);
+    }
+    if (seen.usersStopped > 0) {
+      out.println(seen.usersStopped + " virtual users stopped after repeated failures.");
+    }
+  }
+
+  private static void latencyRow(MarkdownTable table, String name, Latencies latencies) {
+    table.row(
+        name,
+        String.valueOf(latencies.count()),
+        millis(latencies, 50),
+        millis(latencies, 90),
+        millis(latencies, 99),
+        millis(latencies, 100));
+  }
+
+  private static String millis(Latencies latencies, double percentage) {
+    if (latencies.count() == 0) {
+      return "–";
+    }
+    return oneDecimal(latencies.percentileMillis(percentage));
+  }
+
+  private String drain(Drain drain) {
+    return drain
+        .emptyAfter()
+        .map(d -> String.format(Locale.ROOT, "%.2f", d.toNanos() / 1e9))
+        .orElse(
+            "not empty after "
+                + settings.drainLimit().toSeconds()
+                + " s: "
+                + drain.undeliveredAtLimit()
+                + " waiting");
+  }
+
+  private String phaseNames() {
+    return settings.phases().stream().sorted().map(Phase::label).collect(Collectors.joining(", "));
+  }
+
+  /** The load properties this run was given, as the command line gave them to Maven. */
+  private static String givenProperties() {
+    TreeMap<String, String> given = new TreeMap<>();
+    System.getProperties()
+        .forEach(
+            (key, value) -> {
+              String name = String.valueOf(key);
+              if (name.startsWith("load.")) {
+                given.put(name, String.valueOf(value));
+              }
+            });
+    return given.entrySet().stream()
+        .map(e -> "`-D" + e.getKey() + "=" + e.getValue() + "`")
+        .collect(Collectors.joining(" "));
+  }
+
+  private static String perSecond(double perSecond) {
+    return String.format(Locale.ROOT, "%,.1f per second", perSecond);
+  }
+
+  private static String oneDecimal(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  private static String twoDecimals(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   private static String mebibytes(long bytes) {
@@ -369,21 +811,16 @@ public final class LoadGenerator {
     return (System.nanoTime() - sinceNanoTime) / 1e9;
   }
 
-  /** Waits for a moment on the {@link System#nanoTime()} clock; the users run meanwhile. */
-  private static void waitUntil(long nanoTime) {
-    long left;
-    while ((left = nanoTime - System.nanoTime()) > 0) {
-      LockSupport.parkNanos(left);
-      if (Thread.currentThread().isInterrupted()) {
-        return;
-      }
-    }
-  }
-
-  private static Optional<String> hubHeapOption() {
+  /** The hub's {@code -X} options (heap, collector, compilers) as its process was started. */
+  private static Optional<String> hubJvmOptions() {
     return ProcessorUse.hubProcess()
         .flatMap(hub -> hub.info().arguments())
-        .flatMap(arguments -> Stream.of(arguments).filter(a -> a.startsWith("-Xmx")).findFirst());
+        .map(
+            arguments ->
+                Stream.of(arguments)
+                    .filter(a -> a.startsWith("-X"))
+                    .map(a -> "`" + a + "`")
+                    .collect(Collectors.joining(" ")));
   }
 
   private static Optional<Long> physicalMemory(OperatingSystemMXBean os) {
@@ -410,24 +847,23 @@ public final class LoadGenerator {
   }
 
   /** How many warnings and severe errors the hub logged during the run. */
-  private Optional<String> hubLogCounts() {
-    Path log = buildDir.resolve("it-hub.log");
-    if (!Files.isReadable(log)) {
+  private static Optional<String> hubLogCounts(RunningHub hub) {
+    String log;
+    try {
+      log = hub.log();
+    } catch (IllegalStateException e) {
       return Optional.empty();
     }
-    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-      long[] counts = new long[2];
-      lines.forEach(
-          line -> {
-            if (line.contains("SEVERE")) {
-              counts[0]++;
-            } else if (line.contains("WARNING")) {
-              counts[1]++;
-            }
-          });
-      return Optional.of(counts[0] + " SEVERE, " + counts[1] + " WARNING lines");
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return Optional.empty();
-    }
+    long[] counts = new long[2];
+    log.lines()
+        .forEach(
+            line -> {
+              if (line.contains("SEVERE")) {
+                counts[0]++;
+              } else if (line.contains("WARNING")) {
+                counts[1]++;
+              }
+            });
+    return Optional.of(counts[0] + " SEVERE, " + counts[1] + " WARNING lines");
   }
 }

@@ -110,16 +110,21 @@ public class Delivery {
       return Outcome.ALREADY_SETTLED;
     }
     Instant now = clock.instant();
-    ConsentDecision decision = decideAgain(message, now);
+    ConsentDecision decision = MessageDecisions.decide(decisions, agencies, message, now);
     messages.dequeue(messageId);
+    if (decision.isAllowed()) {
+      message.deliver(decision.basis().id(), now);
+      changes.changed(message);
+    }
+    // Audited last: appending locks the log's head row until commit, so the message's own writes
+    // are made before it, not while every other audited transaction of the municipality waits.
+    recordDecision(message, decision, now);
     if (!decision.isAllowed()) {
       return Outcome.HELD;
     }
-    message.deliver(decision.basis().id(), now);
     audit.append(
         event(AuditAction.MESSAGE_DELIVERED, AuditOutcome.SUCCESS, message)
             .consentId(decision.basis().id()));
-    changes.changed(message);
     return Outcome.DELIVERED;
   }
 
@@ -294,6 +299,12 @@ public class Delivery {
   /** Decides on the message once more and records the decision; holds it if refused. */
   private ConsentDecision decideAgain(Message message, Instant now) {
     ConsentDecision decision = MessageDecisions.decide(decisions, agencies, message, now);
+    recordDecision(message, decision, now);
+    return decision;
+  }
+
+  /** Audits the decision made again, and holds the message if it no longer allows delivery. */
+  private void recordDecision(Message message, ConsentDecision decision, Instant now) {
     AuditEvent decided =
         event(
                 AuditAction.CONSENT_DECISION,
@@ -310,7 +321,6 @@ public class Delivery {
               .reason(decision.explanation()));
       changes.changed(message);
     }
-    return decision;
   }
 
   private static AuditEvent event(AuditAction action, AuditOutcome outcome, Message message) {

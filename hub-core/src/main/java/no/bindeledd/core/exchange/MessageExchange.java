@@ -283,11 +283,17 @@ public class MessageExchange {
             decision.basis().id(),
             clock.instant(),
             body);
-    // Signed before the audit entries: appending locks the log's head row until commit, and
-    // signing is the slowest step.
     byte[] signed = sign(envelope, from);
+    // Stored before the audit entries are appended: appending locks the log's head row until
+    // commit, so every other step (signing, sealing, the rows' writes) runs before it, not while
+    // every other audited transaction of the municipality waits.
+    Message message = new Message(envelope, signed, actor.userId());
+    messages.add(message);
+    messages.enqueue(new OutboxEntry(message, clock.instant()));
+    changes.changed(message);
     recordDecision(actor, decision, null, null);
-    return store(actor, envelope, signed, decision);
+    audit.append(sentEvent(actor, message, decision));
+    return message;
   }
 
   /** Answers a request in the actor's inbox; the hub signs as the actor's agency. */
@@ -473,16 +479,6 @@ public class MessageExchange {
             m ->
                 m.kind() == MessageKind.ANSWER
                     && m.inReplyTo().filter(request.id()::equals).isPresent());
-  }
-
-  private Message store(
-      Actor actor, MessageEnvelope envelope, byte[] signed, ConsentDecision decision) {
-    Message message = new Message(envelope, signed, actor.userId());
-    messages.add(message);
-    messages.enqueue(new OutboxEntry(message, clock.instant()));
-    audit.append(sentEvent(actor, message, decision));
-    changes.changed(message);
-    return message;
   }
 
   private static AuditEvent sentEvent(Actor actor, Message message, ConsentDecision decision) {

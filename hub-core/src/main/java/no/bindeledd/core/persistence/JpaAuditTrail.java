@@ -36,8 +36,14 @@ public class JpaAuditTrail implements AuditTrail {
     this(em, null);
   }
 
+  /**
+   * Writes what the transaction changed so far before it takes the lock, so that the lock is held
+   * for the audit entries and the commit, not also for the writes of every row the transaction made
+   * before: every audited transaction of the log waits for it.
+   */
   @Override
   public AuditHead lockHead(AuditLogId log) {
+    em.flush();
     AuditHead head = em.find(AuditHead.class, log.value(), LockModeType.PESSIMISTIC_WRITE);
     if (head != null) {
       return head;

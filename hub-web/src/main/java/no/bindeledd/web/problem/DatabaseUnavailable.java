@@ -20,6 +20,9 @@ final class DatabaseUnavailable {
   /** How long a caller should wait before sending the request again. */
   static final int RETRY_AFTER_SECONDS = 5;
 
+  /** How long a caller should wait after the database was too busy. */
+  static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
   private DatabaseUnavailable() {}
 
   static boolean is(Throwable e) {
@@ -44,6 +47,35 @@ final class DatabaseUnavailable {
         }
         SQLException next = sql.getNextException();
         if (next != null && next != t && is(next)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the database gave up waiting for a lock another transaction held (every audited change
+   * takes its audit log's head row in turn), or chose this transaction to break a deadlock or a
+   * conflict. The transaction was rolled back whole, nothing of the request was stored, and the
+   * same request sent again a moment later succeeds, so the caller gets a 503 with {@code
+   * Retry-After}, not a 500.
+   */
+  static boolean isBusy(Throwable e) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof jakarta.persistence.PessimisticLockException
+          || t instanceof jakarta.persistence.LockTimeoutException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        // HYT00: H2's lock timeout; 55P03: PostgreSQL's lock not available; 40001 and 40P01: a
+        // serialization failure or a deadlock, on either.
+        if (state.equals("HYT00")
+            || state.equals("55P03")
+            || state.equals("40001")
+            || state.equals("40P01")) {
           return true;
         }
       }

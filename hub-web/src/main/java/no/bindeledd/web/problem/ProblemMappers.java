@@ -70,6 +70,9 @@ public final class ProblemMappers {
       if (DatabaseUnavailable.is(e)) {
         return databaseUnavailable(e, uri);
       }
+      if (DatabaseUnavailable.isBusy(e)) {
+        return databaseBusy(e, uri);
+      }
       return respond(problemFor(e), uri);
     }
 
@@ -280,6 +283,21 @@ public final class ProblemMappers {
         .build();
   }
 
+  static Response databaseBusy(Exception e, UriInfo uri) {
+    LOG.log(Level.WARNING, "the database was too busy for a request: {0}", e.toString());
+    return Response.fromResponse(
+            respond(
+                Problem.of(
+                    "database-busy",
+                    "Hub busy",
+                    503,
+                    "the hub was too busy to store the request in time, and stored nothing of it;"
+                        + " send it again shortly"),
+                uri))
+        .header("Retry-After", String.valueOf(DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS))
+        .build();
+  }
+
   /**
    * A transaction the container could not commit or roll back, because the connection it ran on was
    * lost with the database. Jersey's own mapper for these rethrows them, which makes a bare 500;
@@ -294,6 +312,9 @@ public final class ProblemMappers {
     public Response toResponse(TransactionalException e) {
       if (DatabaseUnavailable.is(e) || DatabaseUnavailable.isTransactionFailure(e)) {
         return databaseUnavailable(e, uri);
+      }
+      if (DatabaseUnavailable.isBusy(e)) {
+        return databaseBusy(e, uri);
       }
       LOG.log(Level.SEVERE, "unexpected error", e);
       return respond(

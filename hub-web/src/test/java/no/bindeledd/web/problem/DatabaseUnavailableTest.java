@@ -39,6 +39,29 @@ class DatabaseUnavailableTest {
   }
 
   @Test
+  void aLockWaitThatTimedOutOrADeadlockIsTheDatabaseBusyAndNotUnavailable() {
+    PersistenceException h2LockTimeout =
+        new jakarta.persistence.PessimisticLockException(
+            new SQLException("Timeout trying to lock table \"AUDIT_HEAD\"", "HYT00", 50200));
+    assertThat(DatabaseUnavailable.isBusy(h2LockTimeout)).isTrue();
+    assertThat(DatabaseUnavailable.is(h2LockTimeout)).isFalse();
+    assertThat(
+            DatabaseUnavailable.isBusy(
+                new PersistenceException(new SQLException("lock not available", "55P03"))))
+        .isTrue();
+    assertThat(
+            DatabaseUnavailable.isBusy(
+                new TransactionalException(
+                    "rolled back",
+                    new PersistenceException(new SQLException("deadlock detected", "40P01")))))
+        .isTrue();
+    assertThat(
+            DatabaseUnavailable.isBusy(
+                new PersistenceException(new SQLException("duplicate key", "23505"))))
+        .isFalse();
+  }
+
+  @Test
   void aCommitOrRollbackTheTransactionManagerCouldNotCompleteIsATransactionFailure() {
     assertThat(
             DatabaseUnavailable.isTransactionFailure(

@@ -160,6 +160,21 @@ public final class LoadGenerator {
    * The hub as the system tests start it, with the further JVM options the settings give; stopped
    * when the run ends, or when this JVM is stopped.
    */
+  /**
+   * The delivery settings as a deployed hub has them by default. The system tests' hub shortens
+   * them so that a test can watch a request expire or a retry come round; under load that would
+   * expire requests still waiting in a backlog instead of delivering them, and poll the outbox more
+   * often than a deployed hub does.
+   */
+  private static final List<String> AS_DEPLOYED =
+      List.of(
+          "-Dhub.delivery.lifetime.request=P14D",
+          "-Dhub.delivery.expiry-check-interval=PT30S",
+          "-Dhub.delivery.first-retry-delay=PT0.5S",
+          "-Dhub.delivery.retry.first-delay=PT5S",
+          "-Dhub.delivery.retry.max-delay=PT10M",
+          "-Dhub.outbox.poll-interval=PT0.25S");
+
   private RunningHub startHub() {
     Path dataDir;
     try {
@@ -167,7 +182,9 @@ public final class LoadGenerator {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("no data folder for the hub", e);
     }
-    RunningHub hub = RunningHub.start(dataDir, settings.hubOptions());
+    List<String> options = new ArrayList<>(AS_DEPLOYED);
+    options.addAll(settings.hubOptions());
+    RunningHub hub = RunningHub.start(dataDir, options);
     Runtime.getRuntime().addShutdownHook(new Thread(hub::stop, "stop-hub"));
     return hub;
   }
@@ -428,7 +445,7 @@ public final class LoadGenerator {
         "hub",
         "JVM options "
             + hubJvmOptions().orElse("unknown")
-            + ", on the same machine; outbox poll 100 ms (PT0.1S)");
+            + ", on the same machine; delivery settings as deployed (outbox poll PT0.25S, requests live P14D)");
     machine.row("generator max heap", mebibytes(runtime.maxMemory()));
     machine.row(
         "load average, 1 min",

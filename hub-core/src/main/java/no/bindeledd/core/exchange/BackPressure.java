@@ -61,12 +61,15 @@ public class BackPressure {
 
   /**
    * The delay a message to {@code recipient} should expect, while its deliveries are past the bound
-   * to warn after: the time the oldest message waiting for it has waited, in whole seconds.
+   * to warn after: the time the oldest message waiting for it has waited, in whole seconds rounded
+   * up.
    */
   @Transactional
   public Optional<Duration> expectedDelay(OrganisationNumber recipient) {
     Duration lag = lagOf(recipient);
-    return bounds.delays(lag) ? Optional.of(Duration.ofSeconds(lag.toSeconds())) : Optional.empty();
+    return bounds.delays(lag)
+        ? Optional.of(DeliveryLagBounds.inWholeSecondsUp(lag))
+        : Optional.empty();
   }
 
   /** How long the oldest message waiting for the agency has waited; zero if none waits. */

@@ -56,7 +56,14 @@ public record DeliveryLagBounds(Duration warnAfter, Duration refuseAfter) {
         refuseAfter.compareTo(SHORTEST_RETRY_AFTER) > 0 ? refuseAfter : SHORTEST_RETRY_AFTER;
     Duration past = lag.minus(refuseAfter);
     Duration wait = past.compareTo(SHORTEST_RETRY_AFTER) < 0 ? SHORTEST_RETRY_AFTER : past;
-    wait = wait.compareTo(longest) > 0 ? longest : wait;
-    return Duration.ofSeconds(wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    return inWholeSecondsUp(wait.compareTo(longest) > 0 ? longest : wait);
+  }
+
+  /**
+   * A lag or a wait as the hub tells it, in whole seconds rounded up: a lag just past a bound is
+   * never shown as the bound itself.
+   */
+  public static Duration inWholeSecondsUp(Duration duration) {
+    return Duration.ofSeconds(duration.toSeconds() + (duration.toNanosPart() > 0 ? 1 : 0));
   }
 }

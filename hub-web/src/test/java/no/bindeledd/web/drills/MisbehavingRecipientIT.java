@@ -84,7 +84,11 @@ class MisbehavingRecipientIT {
                 // retries, so that its first request's error shows within the wait below.
                 "-Dhub.delivery.max-retries=0",
                 "-Dhub.delivery.retry.first-delay=PT10M",
-                "-Dhub.delivery.lifetime.request=PT30M"),
+                "-Dhub.delivery.lifetime.request=PT30M",
+                // The requests to the bad office wait for the whole drill, which measures the other
+                // office's deliveries meanwhile, not back-pressure: the office is never refused.
+                "-Dhub.delivery.lag.warn-after=PT50M",
+                "-Dhub.delivery.lag.refuse-after=PT1H"),
             List.of());
     simulators = Simulators.start(hub.base(), hub.dataDir(), ports.simulators(), ports.smtp());
     caseworker = hub.as(Demo.CASEWORKER);

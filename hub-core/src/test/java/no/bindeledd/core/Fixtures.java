@@ -36,7 +36,9 @@ import no.bindeledd.core.crypto.DevelopmentCa;
 import no.bindeledd.core.crypto.Revocation;
 import no.bindeledd.core.crypto.Signatures;
 import no.bindeledd.core.exchange.AgencySystems;
+import no.bindeledd.core.exchange.BackPressure;
 import no.bindeledd.core.exchange.Delivery;
+import no.bindeledd.core.exchange.DeliveryLagBounds;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.MessageChange;
 import no.bindeledd.core.exchange.MessageChanges;
@@ -55,6 +57,7 @@ import no.bindeledd.core.persistence.JpaConsentNotices;
 import no.bindeledd.core.persistence.JpaConsents;
 import no.bindeledd.core.persistence.JpaMessages;
 import no.bindeledd.core.persistence.JpaMunicipalities;
+import no.bindeledd.core.persistence.JpaOutboxLags;
 import no.bindeledd.core.persistence.JpaPeople;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
@@ -351,7 +354,8 @@ public class Fixtures {
       MessageExchange exchange,
       Delivery delivery,
       AgencySystems agencySystems,
-      TransitEncryptions encryption) {}
+      TransitEncryptions encryption,
+      BackPressure backPressure) {}
 
   /**
    * Registers each agency's certificate from {@code keys}, as start-up does, and wires the exchange
@@ -363,6 +367,15 @@ public class Fixtures {
 
   /** As {@link #exchangeSigningWith(AgencyKeyStore)}, delivering under {@code policy}. */
   public ExchangeServices exchangeSigningWith(AgencyKeyStore keys, DeliveryPolicy policy) {
+    return exchangeSigningWith(keys, policy, DeliveryLagBounds.DEFAULT);
+  }
+
+  /**
+   * As {@link #exchangeSigningWith(AgencyKeyStore, DeliveryPolicy)}, refusing new requests to an
+   * agency whose deliveries are behind by more than {@code lagBounds} allow.
+   */
+  public ExchangeServices exchangeSigningWith(
+      AgencyKeyStore keys, DeliveryPolicy policy, DeliveryLagBounds lagBounds) {
     CertificateRegistry certificates = certificateRegistry(keys);
     db.inTransaction(
         () -> {
@@ -379,6 +392,7 @@ public class Fixtures {
     JpaMessages messages = new JpaMessages(db.em(), db.atRest());
     Signatures signatures = new Signatures();
     MessageChanges changes = new MessageChanges(messageChanges::add, agencies);
+    BackPressure backPressure = new BackPressure(new JpaOutboxLags(db.em()), lagBounds, clock);
     MessageExchange exchange =
         new MessageExchange(
             messages,
@@ -390,6 +404,7 @@ public class Fixtures {
             keys,
             certificates,
             changes,
+            backPressure,
             clock);
     TransitEncryptions encryption = new TransitEncryptions();
     return new ExchangeServices(
@@ -407,7 +422,8 @@ public class Fixtures {
             certificates,
             encryption,
             clock),
-        encryption);
+        encryption,
+        backPressure);
   }
 
   /** A clock the test moves forward by hand. */

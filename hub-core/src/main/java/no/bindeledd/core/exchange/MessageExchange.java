@@ -71,6 +71,7 @@ public class MessageExchange {
   private AgencyKeyStore keys;
   private CertificateRegistry certificates;
   private MessageChanges changes;
+  private BackPressure backPressure;
   private Clock clock;
 
   protected MessageExchange() {}
@@ -86,6 +87,7 @@ public class MessageExchange {
       AgencyKeyStore keys,
       CertificateRegistry certificates,
       MessageChanges changes,
+      BackPressure backPressure,
       Clock clock) {
     this.messages = messages;
     this.people = people;
@@ -96,6 +98,7 @@ public class MessageExchange {
     this.keys = keys;
     this.certificates = certificates;
     this.changes = changes;
+    this.backPressure = backPressure;
     this.clock = clock;
   }
 
@@ -118,10 +121,15 @@ public class MessageExchange {
       Purpose purpose,
       String question) {}
 
+  /**
+   * Refused with {@link RecipientBehind}, before the person or a consent is looked at and with
+   * nothing written, while the recipient's deliveries are too far behind ({@link BackPressure}).
+   */
   @Transactional(dontRollbackOn = NoCoveringConsent.class)
   public Message sendRequest(Actor actor, NewRequest request) {
     Agency asking = agencyOf(actor);
     TextKind.MULTI_LINE.require("question", request.question());
+    backPressure.admit(agencies.get(request.recipient()));
     Drafted drafted = draftRequest(asking, request);
     return openConversation(
         actor,
@@ -136,12 +144,13 @@ public class MessageExchange {
   /**
    * Shares a participant's plan with the agency that follows the participant up (NAV). Nothing is
    * sent unless a consent covers sharing the plan with that agency; a refusal is audited and says
-   * why.
+   * why. Refused as a request is while NAV's deliveries are too far behind.
    */
   @Transactional(dontRollbackOn = NoCoveringConsent.class)
   public Message sendPlan(
       Actor actor, String subjectId, OrganisationNumber recipient, ParticipantPlan plan) {
     Agency sharing = agencyOf(actor);
+    backPressure.admit(agencies.get(recipient));
     Drafted drafted = draftPlan(sharing, subjectId, recipient);
     return openConversation(
         actor,

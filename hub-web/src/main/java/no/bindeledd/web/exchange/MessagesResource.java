@@ -29,6 +29,7 @@ import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
 import no.bindeledd.core.consent.DataCategory;
 import no.bindeledd.core.consent.Purpose;
+import no.bindeledd.core.exchange.BackPressure;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageExchange;
@@ -61,6 +62,7 @@ public class MessagesResource {
   public static final String PKCS7 = "application/pkcs7-mime";
 
   @Inject MessageExchange exchange;
+  @Inject BackPressure backPressure;
   @Inject Actor actor;
   @Context UriInfo uri;
 
@@ -101,7 +103,13 @@ public class MessagesResource {
 
   @POST
   @Path("requests")
-  @Operation(summary = "Ask another agency about a person; refused without a covering consent")
+  @Operation(
+      summary = "Ask another agency about a person; refused without a covering consent",
+      description =
+          "While the agency's deliveries are behind by more than hub.delivery.lag.warn-after, the"
+              + " request is taken and its expectedDelay says how long it should expect to wait;"
+              + " behind by more than hub.delivery.lag.refuse-after, it is refused with 503"
+              + " (recipient-behind) and Retry-After, and nothing is stored.")
   public Response sendRequest(@Valid @NotNull QuestionRequest body) {
     Message sent =
         exchange.sendRequest(
@@ -168,7 +176,7 @@ public class MessagesResource {
 
   private Response created(Message message) {
     return Response.created(uri.getBaseUriBuilder().path("messages").path(message.id()).build())
-        .entity(MessageView.withBody(message))
+        .entity(MessageView.withBody(message).expecting(message, backPressure::expectedDelay))
         .build();
   }
 
@@ -197,7 +205,7 @@ public class MessagesResource {
     return exchange.sent(actor).stream()
         .filter(wanted)
         .filter(m -> !onlyAttention || m.needsSenderAttention())
-        .map(MessageView::envelope)
+        .map(m -> MessageView.envelope(m).expecting(m, backPressure::expectedDelay))
         .toList();
   }
 
@@ -238,7 +246,9 @@ public class MessagesResource {
           "A message's delivery status, without its content; for its sender, while it waits, how"
               + " often it was tried and the last error")
   public MessageView status(@PathParam("id") String id) {
-    return MessageView.status(exchange.status(actor, id), exchange.deliveryProgress(actor, id));
+    Message message = exchange.status(actor, id);
+    return MessageView.status(message, exchange.deliveryProgress(actor, id))
+        .expecting(message, backPressure::expectedDelay);
   }
 
   @POST
@@ -340,6 +350,7 @@ public class MessagesResource {
     boolean waiting = m.status() == DeliveryStatus.CREATED || m.status() == DeliveryStatus.SENT;
     return waiting && m.sender().equals(actor.agency())
         ? MessageView.status(m, exchange.deliveryProgress(actor, m.id()))
+            .expecting(m, backPressure::expectedDelay)
         : MessageView.status(m, Optional.empty());
   }
 }

@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import no.bindeledd.core.InvalidInput;
 import no.bindeledd.core.access.Actor;
+import no.bindeledd.core.exchange.BackPressure;
 import no.bindeledd.core.exchange.Message;
 import no.bindeledd.core.exchange.MessageExchange;
 import no.bindeledd.core.exchange.ParticipantPlan;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PlansResource {
 
   @Inject MessageExchange exchange;
+  @Inject BackPressure backPressure;
   @Inject Actor actor;
   @Context UriInfo uri;
 
@@ -113,7 +115,7 @@ public class PlansResource {
     Message sent =
         exchange.sendPlan(actor, body.subjectId, OrganisationNumber.of(body.recipient), plan);
     return Response.created(uri.getBaseUriBuilder().path("messages").path(sent.id()).build())
-        .entity(MessageView.withBody(sent))
+        .entity(MessageView.withBody(sent).expecting(sent, backPressure::expectedDelay))
         .build();
   }
 

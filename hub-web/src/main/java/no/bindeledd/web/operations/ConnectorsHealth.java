@@ -2,10 +2,15 @@ package no.bindeledd.web.operations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import no.bindeledd.core.exchange.BackPressure;
+import no.bindeledd.core.exchange.DeliveryLagBounds;
 import no.bindeledd.core.operations.HubFigures;
 import no.bindeledd.core.operations.OperatingFigures;
 import no.bindeledd.web.camel.CamelLifecycle;
@@ -23,7 +28,8 @@ import org.eclipse.microprofile.health.Readiness;
  * is sent. DOWN, with the reason under the agency's organisation number, when the routes are not
  * started, when a route has stopped, or when one of an agency's messages has failed {@code
  * hub.health.failed-attempts} attempts: the agency's system has been unreachable or refusing for a
- * while, and someone should call them. The reason is the connector's own error (an address, a
+ * while, and someone should call them. An agency whose deliveries are behind is named too, without
+ * changing the status (see {@code behind}). The reason is the connector's own error (an address, a
  * status code) and counts of messages; it never names a person or a message's content.
  */
 @Readiness
@@ -36,6 +42,8 @@ public class ConnectorsHealth implements HealthCheck {
   @Inject CamelLifecycle camel;
   @Inject OperatingFigures figures;
   @Inject HubSettings settings;
+  @Inject BackPressure backPressure;
+  @Inject Clock clock;
 
   @Override
   public HealthCheckResponse call() {
@@ -65,12 +73,42 @@ public class ConnectorsHealth implements HealthCheck {
           agencies.put(outbox.recipientAgency(), failing(outbox));
         }
       }
+      behind(agencies);
     } catch (RuntimeException e) {
       // Without the database the deliveries cannot be judged; the database check says why.
       return response.down().withData("outbox", "could not be read: " + e.getMessage()).build();
     }
     agencies.forEach(response::withData);
     return response.status(up).build();
+  }
+
+  /**
+   * Each agency whose deliveries are behind by more than the bound to warn after, under {@code
+   * "<organisation number> behind"}: how long its oldest message has waited, how many wait, and
+   * what the hub does with new requests to it. This leaves the check UP: the hub itself refuses new
+   * requests to that agency, and a node taken out of rotation would refuse every agency's.
+   */
+  private void behind(Map<String, String> agencies) {
+    Instant now = clock.instant();
+    DeliveryLagBounds bounds = backPressure.bounds();
+    backPressure
+        .lags()
+        .forEach(
+            (agency, lag) -> {
+              Duration waited = lag.lagAt(now);
+              if (bounds.delays(waited)) {
+                agencies.put(
+                    agency + " behind",
+                    "the oldest of "
+                        + lag.waiting()
+                        + " waiting messages has waited "
+                        + DeliveryLagBounds.inWholeSecondsUp(waited)
+                        + "; "
+                        + (bounds.refuses(waited)
+                            ? "new requests to it are refused"
+                            : "senders are told to expect the delay"));
+              }
+            });
   }
 
   private String failing(HubFigures.OutboxCount outbox) {

@@ -12,9 +12,11 @@ import no.bindeledd.core.audit.AuditAction;
 import no.bindeledd.core.audit.AuditLogId;
 import no.bindeledd.core.audit.AuditOutcome;
 import no.bindeledd.core.audit.CheckpointTimestamper;
+import no.bindeledd.core.exchange.BackPressure;
 import no.bindeledd.core.exchange.DeliveryStatus;
 import no.bindeledd.core.operations.OperatingFigures;
 import no.bindeledd.core.operations.OperatingFigures.Figures;
+import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.web.platform.Deployment;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -23,12 +25,14 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The hub's metrics at {@code /metrics} (MicroProfile Metrics, application scope). Every figure but
- * one is read from the database when scraped, so that two nodes on one database report the same
- * numbers and a restart loses none: messages by status and by recipient agency, the outbox, consent
- * decisions and audit entries (the audit log only grows, so these rise like counters), and how far
- * the signed checkpoints lag behind the log. Timestamping failures are this node's own count since
- * it started, as each node asks the authority itself. One scrape reads the database once: the
- * figures are kept for {@link #FRESH} and every gauge reads the same.
+ * two is read from the database when scraped, so that two nodes on one database report the same
+ * numbers and a restart loses none: messages by status and by recipient agency, the outbox and how
+ * long its oldest message for each agency has waited, consent decisions and audit entries (the
+ * audit log only grows, so these rise like counters), and how far the signed checkpoints lag behind
+ * the log. Timestamping failures are this node's own count since it started, as each node asks the
+ * authority itself, and so are the requests refused because their agency's deliveries were too far
+ * behind. One scrape reads the figures once and the outbox's lag once (back-pressure's own read,
+ * which new requests share): each is kept for a second and every gauge reads the same.
  */
 @ApplicationScoped
 public class HubMetrics {
@@ -38,6 +42,7 @@ public class HubMetrics {
   @Inject MetricRegistry registry;
   @Inject OperatingFigures operatingFigures;
   @Inject CheckpointTimestamper timestamper;
+  @Inject BackPressure backPressure;
 
   private Figures figures;
   private Instant readAt = Instant.MIN;
@@ -72,6 +77,17 @@ public class HubMetrics {
           "Messages waiting for an agency's connector to try them again after a failed attempt",
           f -> f.outbox(org).retrying(),
           new Tag("agency", org));
+      registry.gauge(
+          Metadata.builder()
+              .withName("bindeledd_outbox_lag")
+              .withDescription(
+                  "Seconds the oldest message waiting in the outbox for an agency has waited; 0"
+                      + " when none waits")
+              .withUnit(MetricUnits.SECONDS)
+              .build(),
+          () -> lagSeconds(org),
+          new Tag("agency", org));
+      registry.counter(refusalsMetadata(), new Tag("agency", org));
       gauge(
           "bindeledd_outbox_most_attempts",
           "The most attempts any message waiting for an agency's connector has had",
@@ -126,6 +142,33 @@ public class HubMetrics {
                     + " started")
             .build(),
         () -> timestamper.failures());
+  }
+
+  /**
+   * Counts a new request or plan to the agency refused because its deliveries were too far behind:
+   * this node's own count since it started, as the refusals are nowhere stored.
+   */
+  public void refusedForLag(String agency) {
+    registry.counter(refusalsMetadata(), new Tag("agency", agency)).inc();
+  }
+
+  private static Metadata refusalsMetadata() {
+    return Metadata.builder()
+        .withName("bindeledd_requests_refused_agency_behind")
+        .withDescription(
+            "New requests and plans to an agency refused with 503 because its deliveries were"
+                + " further behind than hub.delivery.lag.refuse-after, counted by this node since"
+                + " it started")
+        .build();
+  }
+
+  /** The lag as back-pressure judges it, from the same read of the outbox at most once a second. */
+  private double lagSeconds(String agency) {
+    try {
+      return backPressure.lagOf(OrganisationNumber.of(agency)).toMillis() / 1000.0;
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private void gauge(

@@ -18,6 +18,7 @@ import no.bindeledd.core.certificates.CertificatePolicy;
 import no.bindeledd.core.crypto.AgencyKeyStore;
 import no.bindeledd.core.crypto.Revocation;
 import no.bindeledd.core.crypto.Signatures;
+import no.bindeledd.core.exchange.DeliveryLagBounds;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.node.NodeName;
 import no.bindeledd.core.person.AgeRules;
@@ -108,6 +109,12 @@ public class CoreProducers {
   @Produces
   DeliveryPolicy deliveryPolicy(HubSettings settings) {
     return settings.deliveryPolicy();
+  }
+
+  /** How far behind an agency's deliveries may fall; validated at start ({@code Startup}). */
+  @Produces
+  DeliveryLagBounds deliveryLagBounds(HubSettings settings) {
+    return settings.deliveryLagBounds();
   }
 
   @Produces

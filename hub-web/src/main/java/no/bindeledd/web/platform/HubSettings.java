@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.bindeledd.core.atrest.AtRestKeyStore;
+import no.bindeledd.core.exchange.DeliveryLagBounds;
 import no.bindeledd.core.exchange.DeliveryPolicy;
 import no.bindeledd.core.exchange.MessageKind;
 import no.bindeledd.core.person.AgeRules;
@@ -121,6 +122,22 @@ public class HubSettings {
   @Inject
   @ConfigProperty(name = "hub.delivery.workers", defaultValue = "4")
   int deliveryWorkers;
+
+  /**
+   * How far behind an agency's deliveries may fall (the oldest message waiting for it in the
+   * outbox) before its senders are told the delay to expect.
+   */
+  @Inject
+  @ConfigProperty(name = "hub.delivery.lag.warn-after", defaultValue = "PT30S")
+  Duration deliveryLagWarnAfter;
+
+  /**
+   * How far behind an agency's deliveries may fall before the hub refuses new requests and plans to
+   * it with 503 and Retry-After; longer than {@code hub.delivery.lag.warn-after}.
+   */
+  @Inject
+  @ConfigProperty(name = "hub.delivery.lag.refuse-after", defaultValue = "PT2M")
+  Duration deliveryLagRefuseAfter;
 
   @Inject
   @ConfigProperty(name = "hub.delivery.retry.first-delay", defaultValue = "PT5S")
@@ -452,6 +469,26 @@ public class HubSettings {
             MessageKind.DECLINE, answerLifetime,
             MessageKind.PLAN, planLifetime),
         outboxClaimLease);
+  }
+
+  /**
+   * The bounds on an agency's delivery lag ({@code hub.delivery.lag.*}); fails, naming both
+   * settings, unless both are positive and the bound to refuse after is the longer, so that the hub
+   * does not start with back-pressure that refuses before it warns.
+   */
+  public DeliveryLagBounds deliveryLagBounds() {
+    try {
+      return new DeliveryLagBounds(deliveryLagWarnAfter, deliveryLagRefuseAfter);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalStateException(
+          "hub.delivery.lag.warn-after (HUB_DELIVERY_LAG_WARN_AFTER) is "
+              + deliveryLagWarnAfter
+              + " and hub.delivery.lag.refuse-after (HUB_DELIVERY_LAG_REFUSE_AFTER) is "
+              + deliveryLagRefuseAfter
+              + ": both must be positive durations, and the second longer than the first;"
+              + " see docs/operations.md",
+          e);
+    }
   }
 
   public Duration nodeLease() {

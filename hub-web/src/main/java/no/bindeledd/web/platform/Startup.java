@@ -34,6 +34,7 @@ import no.bindeledd.core.crypto.DevelopmentTsa;
 import no.bindeledd.core.crypto.HttpTimestampAuthority;
 import no.bindeledd.core.crypto.LogSigningKey;
 import no.bindeledd.core.crypto.Pem;
+import no.bindeledd.core.exchange.DeliveryLagBounds;
 import no.bindeledd.core.exchange.TransitEncryptions;
 import no.bindeledd.core.persistence.AtRestSealing;
 import no.bindeledd.core.persistence.ClearTextSealing;
@@ -84,6 +85,14 @@ public class Startup {
   @Inject RetentionRounds retentionRounds;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    // A bad bound stops the start here, before the schema or a key is touched.
+    DeliveryLagBounds lagBounds = settings.deliveryLagBounds();
+    LOG.info(
+        () ->
+            "An agency's senders are told of delays past "
+                + lagBounds.warnAfter()
+                + " and new requests to it refused past "
+                + lagBounds.refuseAfter());
     int applied = SchemaMigration.migrate(dataSource);
     LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
     sealPersonalData();

@@ -37,14 +37,17 @@ import no.bindeledd.core.certificates.CertificateRefused;
 import no.bindeledd.core.consent.NoCoveringConsent;
 import no.bindeledd.core.crypto.SignatureRejected;
 import no.bindeledd.core.exchange.MessageHeld;
+import no.bindeledd.core.exchange.RecipientBehind;
 import no.bindeledd.web.json.MalformedBody;
 import no.bindeledd.web.live.LiveStreams;
+import no.bindeledd.web.operations.HubMetrics;
 import org.glassfish.jersey.server.ParamException;
 
 /**
  * Every error leaves the API as an RFC 9457 problem detail with a 4xx status, a 503 with {@code
- * Retry-After} while the database cannot be reached, or a bare 500 that names no internals. One
- * mapper per exception family keeps the mapping in one place.
+ * Retry-After} while the database cannot be reached or the recipient's deliveries are too far
+ * behind, or a bare 500 that names no internals. One mapper per exception family keeps the mapping
+ * in one place.
  */
 public final class ProblemMappers {
 
@@ -64,6 +67,7 @@ public final class ProblemMappers {
   public static class DomainMapper implements ExceptionMapper<RuntimeException> {
     @Context UriInfo uri;
     @Inject RefusalRecorder refusals;
+    @Inject HubMetrics metrics;
 
     @Override
     public Response toResponse(RuntimeException e) {
@@ -72,6 +76,10 @@ public final class ProblemMappers {
       }
       if (DatabaseUnavailable.isBusy(e)) {
         return databaseBusy(e, uri);
+      }
+      if (e instanceof RecipientBehind behind) {
+        metrics.refusedForLag(behind.recipient().value());
+        return recipientBehind(behind, uri);
       }
       return respond(problemFor(e), uri);
     }
@@ -295,6 +303,22 @@ public final class ProblemMappers {
                         + " send it again shortly"),
                 uri))
         .header("Retry-After", String.valueOf(DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS))
+        .build();
+  }
+
+  /**
+   * A new request to an agency whose deliveries are too far behind: nothing was stored, and the
+   * same request sent after {@code Retry-After} seconds is taken once the agency has caught up. Not
+   * audited, as nothing about a person was decided or looked at; the refusals are counted in the
+   * metrics instead.
+   */
+  static Response recipientBehind(RecipientBehind e, UriInfo uri) {
+    return Response.fromResponse(
+            respond(
+                Problem.of(
+                    "recipient-behind", "The agency's deliveries are behind", 503, e.getMessage()),
+                uri))
+        .header("Retry-After", String.valueOf(e.retryAfter().toSeconds()))
         .build();
   }
 

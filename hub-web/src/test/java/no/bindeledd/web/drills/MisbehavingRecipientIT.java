@@ -87,7 +87,11 @@ class MisbehavingRecipientIT {
                 // The test hub caps the retry delay at two seconds otherwise: failed requests
                 // would then come back at once, on every worker, ahead of each case's own.
                 "-Dhub.delivery.retry.max-delay=PT10M",
-                "-Dhub.delivery.lifetime.request=PT30M"),
+                "-Dhub.delivery.lifetime.request=PT30M",
+                // The requests to the bad office wait for the whole drill, which measures the other
+                // office's deliveries meanwhile, not back-pressure: the office is never refused.
+                "-Dhub.delivery.lag.warn-after=PT50M",
+                "-Dhub.delivery.lag.refuse-after=PT1H"),
             List.of());
     simulators = Simulators.start(hub.base(), hub.dataDir(), ports.simulators(), ports.smtp());
     caseworker = hub.as(Demo.CASEWORKER);

@@ -29,6 +29,9 @@ import no.bindeledd.core.canonical.CanonicalJson;
  */
 final class CanonicalObjects {
 
+  /** The names of the object {@link #canonicalMembers} read last. */
+  private String[] recentNames = new String[0];
+
   private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
   private final CharsetDecoder utf8 =
       StandardCharsets.UTF_8
@@ -106,7 +109,7 @@ final class CanonicalObjects {
    * other characters below 0x20. Re-encoding what such bytes hold gives them back exactly, so
    * {@link #read} accepts them.
    */
-  static CanonicalMembers canonicalMembers(byte[] b) {
+  CanonicalMembers canonicalMembers(byte[] b) {
     int n = b.length;
     if (n < 2 || b[0] != '{' || b[n - 1] != '}') {
       return null;
@@ -129,7 +132,7 @@ final class CanonicalObjects {
       if (end < 0) {
         return null;
       }
-      String name = text(b, p + 1, end);
+      String name = name(b, p + 1, end, count);
       if (count > 0 && names[count - 1].compareTo(name) >= 0) {
         return null;
       }
@@ -179,7 +182,31 @@ final class CanonicalObjects {
     if (p != n - 1) {
       return null;
     }
-    return new CanonicalMembers(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
+    String[] read = Arrays.copyOf(names, count);
+    recentNames = read;
+    return new CanonicalMembers(read, Arrays.copyOf(values, count));
+  }
+
+  /**
+   * The name whose canonical string's text runs from {@code from} to {@code end}, the member at
+   * {@code index}: the same String as the last object's member at that place when its bytes are
+   * that name's characters, plain ASCII without an escape, as nearly every entry's are.
+   */
+  private String name(byte[] b, int from, int end, int index) {
+    if (index < recentNames.length) {
+      String recent = recentNames[index];
+      if (recent.length() == end - from) {
+        boolean same = true;
+        for (int i = 0; same && i < recent.length(); i++) {
+          byte c = b[from + i];
+          same = c != '\\' && c == recent.charAt(i);
+        }
+        if (same) {
+          return recent;
+        }
+      }
+    }
+    return text(b, from, end);
   }
 
   /**

@@ -92,8 +92,9 @@ public final class ExportVerifier {
 
   private static final List<String> REQUIRED =
       List.of("v", "seq", "time", "actor", "actorRole", "action", "outcome", "prev");
-  private static final Pattern ENTRY_TIME =
-      Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
+
+  /** An entry's time: UTC with milliseconds, {@code 2026-11-25T10:15:00.000Z}. */
+  private static final String ENTRY_TIME_FORM = "dddd-dd-ddTdd:dd:dd.dddZ";
 
   /** Called as entries are verified, for progress on long runs. */
   @FunctionalInterface
@@ -1143,7 +1144,7 @@ public final class ExportVerifier {
     }
 
     /**
-     * Whether {@code time} is an entry's time: {@link #ENTRY_TIME}'s form and a real instant that
+     * Whether {@code time} is an entry's time: {@link #ENTRY_TIME_FORM} and a real instant that
      * prints as itself ({@link #validInstant}). Entries come in time order, so most fall on the day
      * of the entry before: that day is remembered once {@link #validInstant} accepted a time on it,
      * and then the time of day is all there is left to check, which is valid exactly when its hour,
@@ -1151,7 +1152,7 @@ public final class ExportVerifier {
      * itself).
      */
     private boolean validEntryTime(String time) {
-      if (!ENTRY_TIME.matcher(time).matches()) {
+      if (!hasEntryTimeForm(time)) {
         return false;
       }
       if (validDay != null && time.startsWith(validDay)) {
@@ -1210,6 +1211,21 @@ public final class ExportVerifier {
       kind = Kind.ARCHIVE;
     }
     return new Failure(kind, member, e.line(), e.problem());
+  }
+
+  /** Whether {@code time} has {@link #ENTRY_TIME_FORM}, each {@code d} an ASCII digit. */
+  private static boolean hasEntryTimeForm(String time) {
+    if (time.length() != ENTRY_TIME_FORM.length()) {
+      return false;
+    }
+    for (int i = 0; i < time.length(); i++) {
+      char c = time.charAt(i);
+      char form = ENTRY_TIME_FORM.charAt(i);
+      if (form == 'd' ? c < '0' || c > '9' : c != form) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int twoDigits(String text, int at) {

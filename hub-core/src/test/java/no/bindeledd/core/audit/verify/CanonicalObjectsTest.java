@@ -56,7 +56,7 @@ class CanonicalObjectsTest {
   @Test
   void readsEveryCanonicalObjectAsParsingAndReencodingDo() {
     for (byte[] canonical : canonicalSamples()) {
-      assertThat(CanonicalObjects.canonicalMembers(canonical))
+      assertThat(objects.canonicalMembers(canonical))
           .as("read without the parser")
           .isEqualTo(reference(canonical));
       assertThat(objects.members(canonical)).isEqualTo(reference(canonical));
@@ -137,12 +137,24 @@ class CanonicalObjectsTest {
     }
   }
 
+  @Test
+  void takesNoNameForAnotherWhoseCharactersAreItsEscapedBytes() {
+    // The first object's name is a backslash and an n; the second's is a line feed, written as the
+    // same two characters.
+    byte[] backslashAndN = "{\"\\\\n\":1}".getBytes(UTF_8);
+    byte[] lineFeed = "{\"\\n\":1}".getBytes(UTF_8);
+    assertThat(objects.members(backslashAndN).name(0)).isEqualTo("\\n");
+    assertThat(objects.members(lineFeed).name(0)).isEqualTo("\n");
+    assertSameVerdict(backslashAndN);
+    assertSameVerdict(lineFeed);
+  }
+
   private void assertSameVerdict(byte[] bytes) {
     CanonicalMembers expected;
     try {
       expected = reference(bytes);
     } catch (IllegalArgumentException refused) {
-      assertThat(CanonicalObjects.canonicalMembers(bytes)).as(new String(bytes, UTF_8)).isNull();
+      assertThat(objects.canonicalMembers(bytes)).as(new String(bytes, UTF_8)).isNull();
       assertThatThrownBy(() -> objects.members(bytes))
           .as(new String(bytes, UTF_8))
           .isInstanceOf(IllegalArgumentException.class)
@@ -150,7 +162,7 @@ class CanonicalObjectsTest {
       return;
     }
     assertThat(objects.members(bytes)).as(new String(bytes, UTF_8)).isEqualTo(expected);
-    CanonicalMembers withoutParser = CanonicalObjects.canonicalMembers(bytes);
+    CanonicalMembers withoutParser = objects.canonicalMembers(bytes);
     if (withoutParser != null) {
       assertThat(withoutParser).as(new String(bytes, UTF_8)).isEqualTo(expected);
     }

@@ -130,7 +130,7 @@ public class ConsentDecisionBenchmark {
     /** Per person: the flow asked about and the consent an allowed decision rests on. */
     Flow[] flows;
 
-    String[] probeConsents;
+    String[] consentsAllowedOn;
 
     @Setup(Level.Trial)
     public void fill() throws IOException, SQLException {
@@ -169,7 +169,7 @@ public class ConsentDecisionBenchmark {
         writer.write(connection);
       }
       flows = writer.flows.toArray(Flow[]::new);
-      probeConsents = writer.probeConsents.toArray(String[]::new);
+      consentsAllowedOn = writer.consentsAllowedOn.toArray(String[]::new);
       // As if the hub had just started: no person's data key unwrapped yet.
       db.atRest().forgetUnwrappedKeys();
       LOG.info(
@@ -242,7 +242,10 @@ public class ConsentDecisionBenchmark {
     boolean right =
         expected == null
             ? decision.isAllowed()
-                && decision.consent().map(c -> c.id().equals(register.probeConsents[person])).get()
+                && decision
+                    .consent()
+                    .map(c -> c.id().equals(register.consentsAllowedOn[person]))
+                    .get()
             : decision.refusalReason().equals(Optional.of(expected));
     if (!right) {
       throw new IllegalStateException(
@@ -273,7 +276,7 @@ public class ConsentDecisionBenchmark {
     private final List<String[]> agencies = new ArrayList<>();
 
     final List<Flow> flows = new ArrayList<>();
-    final List<String> probeConsents = new ArrayList<>();
+    final List<String> consentsAllowedOn = new ArrayList<>();
     int consents;
     int withdrawn;
     int expired;
@@ -437,11 +440,11 @@ public class ConsentDecisionBenchmark {
       Refusal answer = ANSWERS[i % ANSWERS.length];
       // The consent the decision turns on: for a quarter of the people it names the other GP.
       String gp = own[answer == Refusal.NO_CONSENT ? OTHER_GP_OFFICE : GP_OFFICE];
-      Instant probeRecorded = NOW.minus(Duration.ofDays(20 + random.nextInt(200)));
+      Instant decisiveRecorded = NOW.minus(Duration.ofDays(20 + random.nextInt(200)));
       int count = 2 + i % 7;
       for (int j = 1; j < count; j++) {
         // Other consents of the person, all recorded before the one the decision turns on.
-        Instant recorded = probeRecorded.minus(Duration.ofDays(2 + random.nextInt(500)));
+        Instant recorded = decisiveRecorded.minus(Duration.ofDays(2 + random.nextInt(500)));
         Instant until = recorded.plus(Duration.ofDays(30 + random.nextInt(900)));
         ConsentStatus status =
             random.nextInt(8) == 0 ? ConsentStatus.WITHDRAWN : ConsentStatus.ACTIVE;
@@ -497,15 +500,15 @@ public class ConsentDecisionBenchmark {
                   List.of(DataCategory.APPOINTMENT_OUTCOMES),
                   Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
                   recorded,
-                  probeRecorded.minus(Duration.ofDays(1)),
+                  decisiveRecorded.minus(Duration.ofDays(1)),
                   ConsentStatus.ACTIVE);
         }
       }
-      Instant probeUntil =
+      Instant decisiveUntil =
           answer == Refusal.CONSENT_EXPIRED
               ? NOW.minus(Duration.ofDays(1 + random.nextInt(10)))
               : NOW.plus(Duration.ofDays(30 + random.nextInt(700)));
-      String probe =
+      String decisive =
           writeConsent(
               statements,
               personId,
@@ -515,8 +518,8 @@ public class ConsentDecisionBenchmark {
               Direction.ONE_WAY,
               List.of(DataCategory.APPOINTMENT_OUTCOMES, DataCategory.REFERRAL_STATUS),
               Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
-              probeRecorded,
-              probeUntil,
+              decisiveRecorded,
+              decisiveUntil,
               answer == Refusal.CONSENT_WITHDRAWN ? ConsentStatus.WITHDRAWN : ConsentStatus.ACTIVE);
       flows.add(
           new Flow(
@@ -525,7 +528,7 @@ public class ConsentDecisionBenchmark {
               OrganisationNumber.of(own[REFUGEE_SERVICE]),
               DataCategory.APPOINTMENT_OUTCOMES,
               Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP));
-      probeConsents.add(probe);
+      consentsAllowedOn.add(decisive);
     }
 
     /** Writes one consent the person gave themselves, and its history; returns its id. */

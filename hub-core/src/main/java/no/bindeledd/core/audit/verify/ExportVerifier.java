@@ -1,8 +1,5 @@
 package no.bindeledd.core.audit.verify;
 
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -95,8 +92,9 @@ public final class ExportVerifier {
 
   private static final List<String> REQUIRED =
       List.of("v", "seq", "time", "actor", "actorRole", "action", "outcome", "prev");
-  private static final Pattern ENTRY_TIME =
-      Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
+
+  /** An entry's time: UTC with milliseconds, {@code 2026-11-25T10:15:00.000Z}. */
+  private static final String ENTRY_TIME_FORM = "dddd-dd-ddTdd:dd:dd.dddZ";
 
   /** Called as entries are verified, for progress on long runs. */
   @FunctionalInterface
@@ -419,6 +417,9 @@ public final class ExportVerifier {
     private int cosignedCheckpoints;
     private long newestCosignedByEnough = -1;
     private Failure failure;
+
+    /** The day, {@code yyyy-mm-dd}, on which an entry's time was last found valid. */
+    private String validDay;
 
     void verify(AuditExportReader reader) throws IOException {
       // Reading the manifest refuses another format, such as an older hub's unsigned one.
@@ -1071,16 +1072,16 @@ public final class ExportVerifier {
 
     /** What is wrong with the entry on line {@code seq}, or null. */
     private String problemWith(byte[] line, long seq, String expectedPrev) {
-      JsonObject json;
+      CanonicalMembers json;
       try {
-        json = objects.read(line);
+        json = objects.members(line);
       } catch (IllegalArgumentException e) {
         return "the line is not an entry: " + e.getMessage();
       }
-      if (!(json.get("v") instanceof JsonNumber version)) {
+      if (!(json.get("v") instanceof Long version)) {
         return "the entry has no form version v";
       }
-      if (!version.isIntegral() || version.longValue() < 1 || version.longValue() > FORM_VERSION) {
+      if (version < 1 || version > FORM_VERSION) {
         return "the entry is of form version "
             + version
             + ", which this verifier does not know (it knows 1 to "
@@ -1089,31 +1090,31 @@ public final class ExportVerifier {
       }
       int form = version.intValue();
       Set<String> members = form == 1 ? MEMBERS_OF_FORM_1 : MEMBERS_OF_FORM_2;
-      for (String name : json.keySet()) {
-        if (!members.contains(name)) {
+      for (int i = 0; i < json.size(); i++) {
+        if (!members.contains(json.name(i))) {
           return "the entry has a member "
-              + shorten(name)
+              + shorten(json.name(i))
               + " that form version "
               + form
               + " does not have";
         }
       }
       for (String name : REQUIRED) {
-        if (!json.containsKey(name)) {
+        if (!json.has(name)) {
           return "the entry has no " + name + ", which every entry has";
         }
       }
-      for (String name : json.keySet()) {
+      for (int i = 0; i < json.size(); i++) {
+        String name = json.name(i);
         boolean number = name.equals("v") || name.equals("seq");
-        JsonValue value = json.get(name);
-        if (number != (value instanceof JsonNumber)) {
+        if (number != (json.value(i) instanceof Long)) {
           return "the entry's " + name + " is not " + (number ? "an integer" : "a string");
         }
       }
-      if (json.containsKey("note") && !NOTE_COMMITMENT.matcher(json.getString("note")).matches()) {
+      if (json.get("note") instanceof String note && !NOTE_COMMITMENT.matcher(note).matches()) {
         return "the entry's note is not a commitment, 64 lower-case hex digits of SHA-256";
       }
-      long claimed = json.getJsonNumber("seq").longValue();
+      long claimed = (Long) json.get("seq");
       if (claimed != seq) {
         return "the entry is numbered "
             + claimed
@@ -1124,13 +1125,13 @@ public final class ExportVerifier {
                 ? "entries before it are missing, or it was moved"
                 : "an entry before it was inserted or repeated, or it was moved");
       }
-      String time = json.getString("time");
-      if (!ENTRY_TIME.matcher(time).matches() || !validInstant(time)) {
+      String time = (String) json.get("time");
+      if (!validEntryTime(time)) {
         return "the entry's time "
             + shorten(time)
             + " is not a UTC time with milliseconds such as 2026-11-25T10:15:00.000Z";
       }
-      if (!expectedPrev.equals(json.getString("prev"))) {
+      if (!expectedPrev.equals(json.get("prev"))) {
         return seq == 1
             ? "the first entry's prev is not 64 zeros"
             : "its prev is not the hash of entry "
@@ -1140,6 +1141,28 @@ public final class ExportVerifier {
                 + " was changed, or this link was";
       }
       return null;
+    }
+
+    /**
+     * Whether {@code time} is an entry's time: {@link #ENTRY_TIME_FORM} and a real instant that
+     * prints as itself ({@link #validInstant}). Entries come in time order, so most fall on the day
+     * of the entry before: that day is remembered once {@link #validInstant} accepted a time on it,
+     * and then the time of day is all there is left to check, which is valid exactly when its hour,
+     * minute and second are in range (a 24th hour, a leap second or a 60th minute does not print as
+     * itself).
+     */
+    private boolean validEntryTime(String time) {
+      if (!hasEntryTimeForm(time)) {
+        return false;
+      }
+      if (validDay != null && time.startsWith(validDay)) {
+        return twoDigits(time, 11) <= 23 && twoDigits(time, 14) <= 59 && twoDigits(time, 17) <= 59;
+      }
+      if (!validInstant(time)) {
+        return false;
+      }
+      validDay = time.substring(0, 10);
+      return true;
     }
 
     private Stop fail(Kind kind, String file, long entry, String problem) {
@@ -1188,6 +1211,25 @@ public final class ExportVerifier {
       kind = Kind.ARCHIVE;
     }
     return new Failure(kind, member, e.line(), e.problem());
+  }
+
+  /** Whether {@code time} has {@link #ENTRY_TIME_FORM}, each {@code d} an ASCII digit. */
+  private static boolean hasEntryTimeForm(String time) {
+    if (time.length() != ENTRY_TIME_FORM.length()) {
+      return false;
+    }
+    for (int i = 0; i < time.length(); i++) {
+      char c = time.charAt(i);
+      char form = ENTRY_TIME_FORM.charAt(i);
+      if (form == 'd' ? c < '0' || c > '9' : c != form) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int twoDigits(String text, int at) {
+    return (text.charAt(at) - '0') * 10 + text.charAt(at + 1) - '0';
   }
 
   private static boolean validInstant(String time) {

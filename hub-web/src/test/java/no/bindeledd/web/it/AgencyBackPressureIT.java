@@ -115,6 +115,12 @@ class AgencyBackPressureIT {
         "the office's outbox is empty",
         () -> metric("bindeledd_outbox_waiting", Demo.HTTP_GP_OFFICE),
         count -> count == 0.0);
+    // Back-pressure reads the outbox at most once a second: until its read has seen the first
+    // request gone, it counts the office's lag from that request.
+    Await.until(
+        "back-pressure sees the office caught up",
+        () -> metric("bindeledd_outbox_lag_seconds", Demo.HTTP_GP_OFFICE),
+        lag -> lag == 0.0);
     simulators.takeDown();
     String waiting = ask(Demo.HTTP_GP_OFFICE).json().getString("id");
 

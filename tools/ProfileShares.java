@@ -1,5 +1,7 @@
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +17,10 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a Java Flight Recorder profile's processor time went, as shares of its execution samples:
  * by the code each sample was running in (its top frame's library), and, for each prefix given,
  * the share of samples with a frame of that class or method anywhere on their stack (the time spent
- * in it and in everything it called). docs/benchmarks.md, "Where the time goes", shows how the
- * hub's profile was recorded and read with it.
+ * in it and in everything it called), and how many threads waited under it on average (in a lock,
+ * a monitor or a park, from the recording's wait events, over the recording's length).
+ * docs/benchmarks.md, "Where the time goes", shows how the hub's profile was recorded and read with
+ * it.
  *
  * <pre>
  * java tools/ProfileShares.java hub.jfr no.bindeledd.core.exchange.MessageExchange.sendRequest \
@@ -57,13 +61,23 @@ public final class ProfileShares {
     Map<String, Integer> byLibrary = new HashMap<>();
     Map<String, Integer> byPrefix = new HashMap<>();
     Map<String, Integer> byEntry = new HashMap<>();
+    Map<String, Double> waitedSeconds = new HashMap<>();
+    Instant first = null;
+    Instant last = null;
     int samples = 0;
     try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
-        if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+        String type = event.getEventType().getName();
+        if (WAITS.contains(type)) {
+          addWait(event, prefixes, waitedSeconds);
           continue;
         }
+        if (!type.equals("jdk.ExecutionSample")) {
+          continue;
+        }
+        first = first == null || event.getStartTime().isBefore(first) ? event.getStartTime() : first;
+        last = last == null || event.getEndTime().isAfter(last) ? event.getEndTime() : last;
         String thread = event.getThread("sampledThread").getJavaName();
         if (threads != null && (thread == null || !thread.startsWith(threads))) {
           continue;
@@ -107,11 +121,15 @@ public final class ProfileShares {
         .forEach(e -> System.out.printf("| `%s` | %.1f %% |%n", e.getKey(), percent(e.getValue(), total)));
     if (!prefixes.isEmpty()) {
       System.out.println();
-      System.out.println("| On the stack (inclusive) | Share |");
-      System.out.println("|---|---:|");
+      double seconds = Duration.between(first, last).toMillis() / 1000.0;
+      System.out.println("| On the stack (inclusive) | Share | Threads waiting under it |");
+      System.out.println("|---|---:|---:|");
       for (String prefix : prefixes) {
         System.out.printf(
-            "| `%s` | %.1f %% |%n", prefix, percent(byPrefix.getOrDefault(prefix, 0), total));
+            "| `%s` | %.1f %% | %.1f |%n",
+            prefix,
+            percent(byPrefix.getOrDefault(prefix, 0), total),
+            waitedSeconds.getOrDefault(prefix, 0.0) / seconds);
       }
     }
     if (entries != null) {
@@ -123,6 +141,27 @@ public final class ProfileShares {
           .limit(LIBRARIES_SHOWN)
           .forEach(
               e -> System.out.printf("| `%s` | %.1f %% |%n", e.getKey(), percent(e.getValue(), total)));
+    }
+  }
+
+  /** The events of a thread that waits: for a monitor, in {@code Object.wait}, or parked. */
+  private static final Set<String> WAITS =
+      Set.of("jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark");
+
+  private static void addWait(
+      RecordedEvent event, List<String> prefixes, Map<String, Double> waitedSeconds) {
+    RecordedStackTrace stack = event.getStackTrace();
+    if (stack == null) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (RecordedFrame frame : stack.getFrames()) {
+      String method = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+      for (String prefix : prefixes) {
+        if (method.startsWith(prefix) && seen.add(prefix)) {
+          waitedSeconds.merge(prefix, event.getDuration().toMillis() / 1000.0, Double::sum);
+        }
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import no.bindeledd.core.exchange.DeliveryRoom;
 import no.bindeledd.core.party.AgencyKind;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -80,8 +81,13 @@ class ParallelDeliveryRoutesTest extends CamelTestSupport {
 
     wake();
 
-    Eventually.holds(() -> assertThat(delivery.delivering.get()).isEqualTo(WORKERS));
-    Thread.sleep(200);
+    // All its workers hang while more of its messages wait in its queue: a further consumer would
+    // have taken one of them.
+    Eventually.holds(
+        () -> {
+          assertThat(delivery.delivering.get()).isEqualTo(WORKERS);
+          assertThat(waitingInQueue(SLOW)).isPositive();
+        });
     assertThat(delivery.mostAtOnce.get()).as("never more than its workers").isEqualTo(WORKERS);
     delivery.gate.countDown();
     Eventually.holds(() -> assertThat(delivery.delivered).hasSize(12));
@@ -131,6 +137,16 @@ class ParallelDeliveryRoutesTest extends CamelTestSupport {
     assertThat(delivery.rounds.get())
         .as("no round takes more than the agency's room")
         .isGreaterThanOrEqualTo(100 / (2 * WORKERS));
+  }
+
+  private int waitingInQueue(String agency) {
+    return context.getEndpoints().stream()
+        .filter(SedaEndpoint.class::isInstance)
+        .map(SedaEndpoint.class::cast)
+        .filter(queue -> queue.getName().equals("deliver-" + agency))
+        .mapToInt(SedaEndpoint::getCurrentQueueSize)
+        .max()
+        .orElse(0);
   }
 
   private void wake() {

@@ -47,9 +47,13 @@ final class DeliveriesInFlight implements DeliveryRoom, RoutePolicyFactory {
     return Math.max(0, limit - underWay(recipientAgency));
   }
 
+  /**
+   * The agencies already known to be full. It runs on every claim, so it looks at the queues found
+   * so far without scanning the routes: an agency whose queue it does not know yet is counted by
+   * {@link #roomFor}, which looks it up.
+   */
   @Override
   public Set<String> full() {
-    findQueueRoutes();
     Set<String> full = new HashSet<>();
     for (String agency : queueRoutes.keySet()) {
       if (underWay(agency) >= limit) {

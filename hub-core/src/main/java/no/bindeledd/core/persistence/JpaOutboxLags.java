@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import no.bindeledd.core.exchange.OutboxLags;
 import no.bindeledd.core.exchange.RecipientLag;
@@ -17,6 +16,8 @@ import no.bindeledd.core.exchange.RecipientLag;
  */
 @ApplicationScoped
 public class JpaOutboxLags implements OutboxLags {
+
+  private static final InstantConverter UTC_COLUMN = new InstantConverter();
 
   private EntityManager em;
 
@@ -46,16 +47,19 @@ public class JpaOutboxLags implements OutboxLags {
         .toList();
   }
 
-  /** The oldest time, as the driver hands back a column that holds UTC. */
+  /**
+   * The oldest time, as the driver hands back a column that holds UTC: read by the rule every
+   * mapped time column follows ({@link InstantConverter}).
+   */
   private static Instant instant(Object value) {
     if (value instanceof Instant instant) {
       return instant;
     }
     if (value instanceof LocalDateTime utc) {
-      return utc.toInstant(ZoneOffset.UTC);
+      return UTC_COLUMN.convertToEntityAttribute(utc);
     }
     if (value instanceof Timestamp timestamp) {
-      return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+      return UTC_COLUMN.convertToEntityAttribute(timestamp.toLocalDateTime());
     }
     throw new IllegalStateException("an outbox time read as " + value.getClass().getName());
   }

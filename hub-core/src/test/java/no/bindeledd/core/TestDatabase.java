@@ -70,6 +70,14 @@ public final class TestDatabase implements AutoCloseable {
     return factory.createEntityManager();
   }
 
+  /**
+   * Another entity manager on the same persistence unit, with the JPA provider's {@code properties}
+   * for it. The caller closes it.
+   */
+  public EntityManager newEntityManager(Map<String, ?> properties) {
+    return factory.createEntityManager(properties);
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -46,6 +47,8 @@ import no.bindeledd.core.party.OrganisationNumber;
 import no.bindeledd.core.persistence.JpaConsents;
 import no.bindeledd.core.person.AgeRules;
 import no.bindeledd.core.person.NationalId;
+import org.eclipse.persistence.config.EntityManagerProperties;
+import org.eclipse.persistence.config.ExclusiveConnectionMode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -206,7 +209,15 @@ public class ConsentDecisionBenchmark {
 
     @Setup(Level.Trial)
     public void open(Register register) {
-      em = register.db.newEntityManager();
+      // The application server's pool hands a JTA transaction one connection, which every query
+      // of the transaction uses. Outside JTA, EclipseLink would take a connection from the pool
+      // for each read and hand it back after; held exclusively, one connection serves the whole
+      // transaction and goes back to the pool when the persistence context ends.
+      em =
+          register.db.newEntityManager(
+              Map.of(
+                  EntityManagerProperties.EXCLUSIVE_CONNECTION_MODE,
+                  ExclusiveConnectionMode.Always));
       decisions =
           new ConsentDecisions(new JpaConsents(em, register.db.atRest()), AgeRules.norwegianLaw());
     }

@@ -5,3 +5,8 @@ if (typeof globalThis.CSS === 'undefined' || typeof globalThis.CSS.escape !== 'f
     configurable: true,
   });
 }
+
+// jsdom lacks document.getAnimations, which Designsystemet's Spinner calls to keep spinners in step.
+if (typeof document !== 'undefined' && typeof document.getAnimations !== 'function') {
+  Object.defineProperty(document, 'getAnimations', { value: () => [], configurable: true });
+}

@@ -2,15 +2,16 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { IntlProvider } from 'react-intl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProblem } from './api/client';
+import ar from './i18n/messages/ar.json';
 import en from './i18n/messages/en.json';
 import nb from './i18n/messages/nb.json';
 import { KNOWN_PROBLEMS, ProblemNotice, problemCode } from './ProblemNotice';
 
 afterEach(cleanup);
 
-function shown(error: unknown, messages: Record<string, string> = nb) {
+function shown(error: unknown, messages: Record<string, string> = nb, locale = 'nb') {
   render(
-    <IntlProvider locale="nb" messages={messages} onError={(e) => expect.fail(String(e))}>
+    <IntlProvider locale={locale} messages={messages} onError={(e) => expect.fail(String(e))}>
       <ProblemNotice error={error} />
     </IntlProvider>,
   );
@@ -65,5 +66,35 @@ describe('ProblemNotice', () => {
       'conflict',
     );
     expect(problemCode({}, 418)).toBe('unknown');
+  });
+
+  const behind = new ApiProblem(
+    {
+      type: 'https://bindeledd.no/problems/recipient-behind',
+      title: "The agency's deliveries are behind",
+      status: 503,
+      detail: 'deliveries to Fjordvik GP Office (311000012) are 150 seconds behind',
+    },
+    503,
+    150,
+  );
+
+  it('says the recipient is behind, that nothing was lost, and when to try again', () => {
+    const text = shown(behind);
+    expect(problemCode(behind.problem, 503)).toBe('recipient-behind');
+    expect(text).toContain(nb['problem.recipient-behind.what']);
+    expect(text).toContain(nb['problem.recipient-behind.next']);
+    expect(screen.getByTestId('retry-after').textContent).toBe('Prøv igjen om omtrent 3 minutter.');
+  });
+
+  it('gives no time to try again when the hub named none', () => {
+    shown(new ApiProblem({ type: 'https://bindeledd.no/problems/recipient-behind' }, 503));
+    expect(screen.queryByTestId('retry-after')).toBeNull();
+  });
+
+  it('says when to try again in Arabic words too', () => {
+    const text = shown(behind, ar, 'ar');
+    expect(text).toContain(ar['problem.recipient-behind.what']);
+    expect(screen.getByTestId('retry-after').textContent).toContain('دقائق');
   });
 });

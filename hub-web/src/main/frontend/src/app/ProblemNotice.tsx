@@ -1,6 +1,7 @@
 import { Alert, Details, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiProblem, type ProblemDetail } from './api/client';
+import { formatWait } from './format';
 
 /** The refusals and errors the hub names, each with a sentence and what to do next. */
 export const KNOWN_PROBLEMS = [
@@ -15,6 +16,7 @@ export const KNOWN_PROBLEMS = [
   'awaiting-guardians',
   'health-data-not-allowed',
   'message-held',
+  'recipient-behind',
   'not-found',
   'invalid-input',
   'malformed-body',
@@ -56,12 +58,15 @@ export function problemCode(problem: ProblemDetail, status: number): ProblemCode
 }
 
 /**
- * A refusal or error in plain words, with what to do next, and the hub's own words below for whoever
- * reports it. Every screen shows failures through this, never a bare status.
+ * A refusal or error in plain words, with what to do next, when to try again if the hub said
+ * (its `Retry-After`), and the hub's own words below for whoever reports it. Every screen shows
+ * failures through this, never a bare status.
  */
 export function ProblemNotice({ error }: { error: unknown }) {
+  const intl = useIntl();
   const problem = error instanceof ApiProblem ? error.problem : { type: 'unreachable' };
   const status = error instanceof ApiProblem ? error.status : 0;
+  const retryAfter = error instanceof ApiProblem ? error.retryAfterSeconds : undefined;
   const code = problemCode(problem, status);
   return (
     <Alert data-color="danger" role="alert">
@@ -74,6 +79,14 @@ export function ProblemNotice({ error }: { error: unknown }) {
       <Paragraph>
         <FormattedMessage id={`problem.${code}.next`} />
       </Paragraph>
+      {retryAfter !== undefined && (
+        <Paragraph data-testid="retry-after">
+          <FormattedMessage
+            id="problem.retryAfter"
+            values={{ wait: <bdi>{formatWait(retryAfter, intl.locale)}</bdi> }}
+          />
+        </Paragraph>
+      )}
       {problem.detail && (
         <Details>
           <Details.Summary>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './format';
+import { durationSeconds, formatDate, formatDateTime, formatWait } from './format';
 
 describe('formatDateTime', () => {
   it("shows an instant on Oslo's clock, with the zone, in Norwegian", () => {
@@ -35,5 +35,44 @@ describe('formatDateTime', () => {
 
   it('refuses what is no date', () => {
     expect(() => formatDateTime('yesterday', 'nb')).toThrow(RangeError);
+  });
+});
+
+describe('durationSeconds', () => {
+  it('reads the durations the hub writes', () => {
+    expect(durationSeconds('PT45S')).toBe(45);
+    expect(durationSeconds('PT2M31S')).toBe(151);
+    expect(durationSeconds('PT1H')).toBe(3600);
+    expect(durationSeconds('P1DT2H')).toBe(93600);
+  });
+
+  it('reads nothing into what is not such a duration', () => {
+    expect(durationSeconds(undefined)).toBeUndefined();
+    expect(durationSeconds('')).toBeUndefined();
+    expect(durationSeconds('P')).toBeUndefined();
+    expect(durationSeconds('PT')).toBeUndefined();
+    expect(durationSeconds('P1M')).toBeUndefined();
+    expect(durationSeconds('three minutes')).toBeUndefined();
+  });
+});
+
+describe('formatWait', () => {
+  it('says a wait in seconds under a minute, and in whole minutes rounded up above', () => {
+    expect(formatWait(45, 'en')).toBe('45 seconds');
+    expect(formatWait(60, 'en')).toBe('1 minute');
+    expect(formatWait(151, 'en')).toBe('3 minutes');
+    expect(formatWait(151, 'nb')).toBe('3 minutter');
+  });
+
+  it('says long waits in hours and days', () => {
+    expect(formatWait(2 * 3600 + 60, 'en')).toBe('2 hours');
+    expect(formatWait(3 * 86400, 'en')).toBe('3 days');
+  });
+
+  it("uses the language's own plural forms", () => {
+    expect(formatWait(180, 'uk')).toBe('3 хвилини');
+    expect(formatWait(300, 'uk')).toBe('5 хвилин');
+    expect(formatWait(180, 'ar')).toContain('دقائق');
+    expect(formatWait(660, 'ar')).toContain('دقيقة');
   });
 });

@@ -28,6 +28,36 @@ export function formatDate(value: string | Date, locale: string): string {
   );
 }
 
+/**
+ * The length of an ISO 8601 duration as the hub writes them (`PT2M31S`, `P1DT3H`), in seconds;
+ * undefined for anything else. The hub's durations have no years or months, whose length varies.
+ */
+export function durationSeconds(iso: string | undefined): number | undefined {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso ?? '');
+  if (!match || iso === 'P' || iso?.endsWith('T')) {
+    return undefined;
+  }
+  const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = match;
+  return Number(days) * 86400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+
+/**
+ * A wait in words, in the reader's language ("3 minutes", "3 minutter", "٣ دقائق"): in seconds
+ * under a minute, else in whole minutes rounded up, from an hour in hours and from two days in
+ * days, rounded. The words and their plural forms are the locale's own unit names (Intl).
+ */
+export function formatWait(seconds: number, locale: string): string {
+  const [amount, unit] =
+    seconds < 60
+      ? [Math.max(1, Math.ceil(seconds)), 'second']
+      : seconds < 3600
+        ? [Math.ceil(seconds / 60), 'minute']
+        : seconds < 2 * 86400
+          ? [Math.round(seconds / 3600), 'hour']
+          : [Math.round(seconds / 86400), 'day'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+}
+
 function zoneName(value: string | Date, locale: string): string {
   const part = new Intl.DateTimeFormat(locale, {
     timeZone: HUB_TIME_ZONE,

@@ -10,6 +10,7 @@ import { ProblemNotice } from '../app/ProblemNotice';
 import { useMe } from '../app/session';
 import { AboutWhat } from './AboutWhat';
 import { ConsentSummary } from './ConsentSummary';
+import { DelayNotice } from './DelayNotice';
 import { useOpenedMessage, WrittenText } from './MessageContent';
 import { PersonName } from './PersonName';
 import { agencyName, useAgencies } from '../app/agencies';
@@ -117,6 +118,9 @@ export function MessagePage() {
         </dt>
         <dd>{created && <span className="ltr">{formatDateTime(created, intl.locale)}</span>}</dd>
       </dl>
+      {current && (
+        <DelayNotice message={current} recipientName={agencyName(agencies, current.recipient)} />
+      )}
       <section aria-labelledby="message-text-heading">
         <Heading level={2} data-size="sm" id="message-text-heading">
           <FormattedMessage

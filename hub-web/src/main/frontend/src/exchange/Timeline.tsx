@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink } from 'react-router';
 import { formatDateTime } from '../app/format';
+import { DelayNotice } from './DelayNotice';
 import { MessageContent } from './MessageContent';
 import { agencyName, useAgencies } from '../app/agencies';
 import { timeOf } from './queries';
@@ -60,6 +61,7 @@ function TimelineEntry({ message, myAgency }: { message: MessageView; myAgency?:
           <span className="ltr">{formatDateTime(created, intl.locale)}</span>
         )}
       </Paragraph>
+      <DelayNotice message={message} recipientName={agencyName(agencies, message.recipient)} />
       <ul className="exchange-facts">
         {deliveryFacts(message).map((fact) => (
           <li key={fact.id}>

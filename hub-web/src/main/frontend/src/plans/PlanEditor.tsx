@@ -14,6 +14,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { answerOf, api, type Schemas } from '../app/api/client';
 import { KNOWN_PROBLEMS, ProblemNotice } from '../app/ProblemNotice';
+import { DelayNotice } from '../exchange/DelayNotice';
 import {
   emptyMeasure,
   emptyPhase,
@@ -259,6 +260,16 @@ export function PlanEditor({ subjectId, navAgencies, onShared }: Props) {
               <PlanStatus status={shared.status} />
             </Paragraph>
           </Alert>
+        )}
+        {shared && (
+          <DelayNotice
+            message={shared}
+            recipientName={
+              navAgencies.find((agency) => agency.orgNumber === shared.recipient)?.name ??
+              shared.recipient ??
+              ''
+            }
+          />
         )}
       </div>
     </section>

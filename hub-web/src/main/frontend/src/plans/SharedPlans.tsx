@@ -6,6 +6,7 @@ import { answerOf, api } from '../app/api/client';
 import { formatDateTime } from '../app/format';
 import { ProblemNotice } from '../app/ProblemNotice';
 import { useAgencyNames } from '../audit/names';
+import { DelayNotice } from '../exchange/DelayNotice';
 import { isSettled } from './plan';
 import { PlanStatus } from './status';
 
@@ -77,6 +78,7 @@ export function SharedPlans() {
                 </Table.Cell>
                 <Table.Cell>
                   <PlanStatus status={plan.status} />
+                  <DelayNotice message={plan} recipientName={agencies.nameOf(plan.recipient)} />
                 </Table.Cell>
                 <Table.Cell>
                   <span lang="en">{plan.receipt}</span>

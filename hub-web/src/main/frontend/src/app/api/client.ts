@@ -41,11 +41,15 @@ export interface ProblemDetail {
   refusal?: string;
 }
 
-/** What a failed call throws: the hub's problem detail, or none when the hub was not reached. */
+/**
+ * What a failed call throws: the hub's problem detail, or none when the hub was not reached, and
+ * how many seconds the hub asked to wait before trying again (its `Retry-After`), when it said so.
+ */
 export class ApiProblem extends Error {
   constructor(
     readonly problem: ProblemDetail,
     readonly status: number,
+    readonly retryAfterSeconds?: number,
   ) {
     super(problem.title ?? `HTTP ${status}`);
     this.name = 'ApiProblem';
@@ -71,5 +75,21 @@ export async function answerOf<T>(
   }
   const problem =
     error && typeof error === 'object' ? (error as ProblemDetail) : { status: response.status };
-  throw new ApiProblem(problem, response.status);
+  throw new ApiProblem(problem, response.status, retryAfterOf(response));
+}
+
+/**
+ * The wait a `Retry-After` header asks for, in whole seconds: its delay in seconds, or the time
+ * until the HTTP date it names (RFC 9110, section 10.2.3); none when absent or unreadable.
+ */
+export function retryAfterOf(response: Response, now: Date = new Date()): number | undefined {
+  const value = response.headers.get('Retry-After')?.trim();
+  if (!value) {
+    return undefined;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value);
+  }
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now.getTime()) / 1000));
 }

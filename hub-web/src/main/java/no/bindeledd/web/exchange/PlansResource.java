@@ -96,7 +96,13 @@ public class PlansResource {
   }
 
   @POST
-  @Operation(summary = "Share a participant's plan with NAV; refused without a consent to share it")
+  @Operation(
+      summary = "Share a participant's plan with NAV; refused without a consent to share it",
+      description =
+          "While NAV's deliveries are behind by more than hub.delivery.lag.warn-after, the plan is"
+              + " taken and its expectedDelay says how long it should expect to wait; behind by more"
+              + " than hub.delivery.lag.refuse-after, it is refused with 503 (recipient-behind) and"
+              + " Retry-After, and nothing is stored.")
   public Response share(@Valid @NotNull PlanRequest body) {
     ParticipantPlan plan =
         new ParticipantPlan(

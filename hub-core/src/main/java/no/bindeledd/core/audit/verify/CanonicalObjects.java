@@ -32,6 +32,8 @@ final class CanonicalObjects {
   /** The names of the object {@link #canonicalMembers} read last. */
   private String[] recentNames = new String[0];
 
+  private final Spans spans = new Spans();
+
   private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
   private final CharsetDecoder utf8 =
       StandardCharsets.UTF_8
@@ -110,81 +112,150 @@ final class CanonicalObjects {
    * {@link #read} accepts them.
    */
   CanonicalMembers canonicalMembers(byte[] b) {
-    int n = b.length;
-    if (n < 2 || b[0] != '{' || b[n - 1] != '}') {
+    if (!spans.scan(b, b.length)) {
       return null;
     }
-    String[] names = new String[24];
-    Object[] values = new Object[24];
-    int count = 0;
-    int p = 1;
-    while (p < n - 1) {
-      if (count > 0) {
-        if (b[p] != ',') {
-          return null;
+    int count = spans.count();
+    String[] names = new String[count];
+    Object[] values = new Object[count];
+    for (int i = 0; i < count; i++) {
+      String name = name(b, spans.nameFrom(i), spans.nameEnd(i), i);
+      if (i > 0 && names[i - 1].compareTo(name) >= 0) {
+        return null;
+      }
+      names[i] = name;
+      values[i] =
+          spans.isInteger(i)
+              ? (Object) spans.integer(i)
+              : text(b, spans.valueFrom(i), spans.valueEnd(i));
+    }
+    recentNames = names;
+    return new CanonicalMembers(names, values);
+  }
+
+  /**
+   * Where the members of a canonical object lie in its bytes, without a String made of any of them:
+   * {@link #scan} checks the grammar {@link #canonicalMembers} reads, all but the order of the
+   * names, which it leaves to the caller, since bytes compare as the names' UTF-16 code units do
+   * only while the names are plain ASCII. Reused from object to object; not thread-safe.
+   */
+  static final class Spans {
+
+    // For member i: the name's text from spans[4i] to spans[4i + 1], a string value's text from
+    // spans[4i + 2] to spans[4i + 3], or -1 there and the integer in integers[i].
+    private int[] spans = new int[4 * 24];
+    private long[] integers = new long[24];
+    private int count;
+
+    /**
+     * Whether the first {@code n} bytes are an object in canonical form as {@link
+     * #canonicalMembers} describes it, names in any order; then the members' places are read.
+     */
+    boolean scan(byte[] b, int n) {
+      count = 0;
+      if (n < 2 || b[0] != '{' || b[n - 1] != '}') {
+        return false;
+      }
+      int p = 1;
+      while (p < n - 1) {
+        if (count > 0) {
+          if (b[p] != ',') {
+            return false;
+          }
+          p++;
+        }
+        if (p >= n || b[p] != '"') {
+          return false;
+        }
+        int nameFrom = p + 1;
+        int nameEnd = stringEnd(b, nameFrom, n);
+        if (nameEnd < 0) {
+          return false;
+        }
+        p = nameEnd + 1;
+        if (p >= n - 1 || b[p] != ':') {
+          return false;
         }
         p++;
-      }
-      if (p >= n || b[p] != '"') {
-        return null;
-      }
-      int end = stringEnd(b, p + 1);
-      if (end < 0) {
-        return null;
-      }
-      String name = name(b, p + 1, end, count);
-      if (count > 0 && names[count - 1].compareTo(name) >= 0) {
-        return null;
-      }
-      p = end + 1;
-      if (p >= n - 1 || b[p] != ':') {
-        return null;
-      }
-      p++;
-      Object value;
-      if (b[p] == '"') {
-        end = stringEnd(b, p + 1);
-        if (end < 0) {
-          return null;
-        }
-        value = text(b, p + 1, end);
-        p = end + 1;
-      } else {
-        boolean negative = b[p] == '-';
-        if (negative) {
-          p++;
-        }
-        int digits = p;
-        long magnitude = 0;
-        while (p < n && b[p] >= '0' && b[p] <= '9') {
-          if (p - digits == 16) {
-            return null;
+        int valueFrom;
+        int valueEnd;
+        long integer = 0;
+        if (b[p] == '"') {
+          valueFrom = p + 1;
+          valueEnd = stringEnd(b, valueFrom, n);
+          if (valueEnd < 0) {
+            return false;
           }
-          magnitude = magnitude * 10 + (b[p] - '0');
-          p++;
+          p = valueEnd + 1;
+        } else {
+          valueFrom = -1;
+          valueEnd = -1;
+          boolean negative = b[p] == '-';
+          if (negative) {
+            p++;
+          }
+          int digits = p;
+          long magnitude = 0;
+          while (p < n && b[p] >= '0' && b[p] <= '9') {
+            if (p - digits == 16) {
+              return false;
+            }
+            magnitude = magnitude * 10 + (b[p] - '0');
+            p++;
+          }
+          if (p == digits
+              || (p - digits > 1 && b[digits] == '0')
+              || (negative && magnitude == 0)
+              || magnitude > 1L << 53) {
+            return false;
+          }
+          integer = negative ? -magnitude : magnitude;
         }
-        if (p == digits
-            || (p - digits > 1 && b[digits] == '0')
-            || (negative && magnitude == 0)
-            || magnitude > 1L << 53) {
-          return null;
+        if (count == integers.length) {
+          spans = Arrays.copyOf(spans, 2 * spans.length);
+          integers = Arrays.copyOf(integers, 2 * integers.length);
         }
-        value = negative ? -magnitude : magnitude;
+        spans[4 * count] = nameFrom;
+        spans[4 * count + 1] = nameEnd;
+        spans[4 * count + 2] = valueFrom;
+        spans[4 * count + 3] = valueEnd;
+        integers[count] = integer;
+        count++;
       }
-      if (count == names.length) {
-        names = Arrays.copyOf(names, 2 * count);
-        values = Arrays.copyOf(values, 2 * count);
-      }
-      names[count] = name;
-      values[count] = value;
-      count++;
+      return p == n - 1;
     }
-    if (p != n - 1) {
-      return null;
+
+    /** The members the last {@link #scan} that succeeded found. */
+    int count() {
+      return count;
     }
-    String[] read = Arrays.copyOf(names, count);
-    recentNames = read;
-    return new CanonicalMembers(read, Arrays.copyOf(values, count));
+
+    int nameFrom(int index) {
+      return spans[4 * index];
+    }
+
+    /** The index of the quote that ends the name. */
+    int nameEnd(int index) {
+      return spans[4 * index + 1];
+    }
+
+    boolean isInteger(int index) {
+      return spans[4 * index + 2] < 0;
+    }
+
+    /** Where a string value's text begins, after its opening quote. */
+    int valueFrom(int index) {
+      return spans[4 * index + 2];
+    }
+
+    /** The index of the quote that ends a string value. */
+    int valueEnd(int index) {
+      return spans[4 * index + 3];
+    }
+
+    long integer(int index) {
+      return integers[index];
+    }
   }
 
   /**
@@ -213,8 +284,7 @@ final class CanonicalObjects {
    * The index of the quote that ends the canonical string whose text starts at {@code from}, or -1
    * if the bytes there are not a canonical string.
    */
-  private static int stringEnd(byte[] b, int from) {
-    int n = b.length;
+  private static int stringEnd(byte[] b, int from, int n) {
     int p = from;
     while (p < n) {
       int c = b[p] & 0xff;
@@ -248,7 +318,7 @@ final class CanonicalObjects {
       } else if (c < 0x80) {
         p++;
       } else {
-        int length = wellFormedSequence(b, p);
+        int length = wellFormedSequence(b, p, n);
         if (length < 0) {
           return -1;
         }
@@ -276,7 +346,7 @@ final class CanonicalObjects {
    * The length of the well-formed UTF-8 sequence of more than one byte at {@code p}, or -1 (the
    * Unicode Standard, table 3-7).
    */
-  private static int wellFormedSequence(byte[] b, int p) {
+  private static int wellFormedSequence(byte[] b, int p, int n) {
     int lead = b[p] & 0xff;
     int length;
     int secondLow = 0x80;
@@ -300,7 +370,7 @@ final class CanonicalObjects {
     } else {
       return -1;
     }
-    if (p + length > b.length) {
+    if (p + length > n) {
       return -1;
     }
     int second = b[p + 1] & 0xff;

@@ -1,6 +1,7 @@
 package no.bindeledd.core.audit.verify;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,20 +9,16 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import no.bindeledd.core.audit.checkpoint.Checkpoint;
 import no.bindeledd.core.audit.checkpoint.NoteRejected;
 import no.bindeledd.core.audit.checkpoint.SignedNote;
@@ -57,44 +54,7 @@ public final class ExportVerifier {
   /** How far a timestamp may precede the time its note states before the report remarks on it. */
   static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
 
-  private static final HexFormat HEX = HexFormat.of();
-  private static final String GENESIS = "0".repeat(64);
-
-  /** The newest entry form this verifier knows; it knows every one before it too. */
-  private static final int FORM_VERSION = 2;
-
-  private static final Pattern NOTE_COMMITMENT = Pattern.compile("[0-9a-f]{64}");
-  private static final Set<String> MEMBERS_OF_FORM_1 =
-      Set.of(
-          "v",
-          "seq",
-          "time",
-          "actor",
-          "actorAgency",
-          "actorRole",
-          "action",
-          "outcome",
-          "subject",
-          "purpose",
-          "category",
-          "consent",
-          "message",
-          "conversation",
-          "from",
-          "to",
-          "reason",
-          "prev");
-
-  /** Form 2 adds the commitment to an erasable note (ADR 0034). */
-  private static final Set<String> MEMBERS_OF_FORM_2 =
-      Stream.concat(MEMBERS_OF_FORM_1.stream(), Stream.of("note"))
-          .collect(Collectors.toUnmodifiableSet());
-
-  private static final List<String> REQUIRED =
-      List.of("v", "seq", "time", "actor", "actorRole", "action", "outcome", "prev");
-
-  /** An entry's time: UTC with milliseconds, {@code 2026-11-25T10:15:00.000Z}. */
-  private static final String ENTRY_TIME_FORM = "dddd-dd-ddTdd:dd:dd.dddZ";
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /** Called as entries are verified, for progress on long runs. */
   @FunctionalInterface
@@ -392,6 +352,7 @@ public final class ExportVerifier {
   private final class Run {
 
     private final CanonicalObjects objects = new CanonicalObjects();
+    private final EntryChecks entryChecks = new EntryChecks();
     private final MessageDigest sha256 = sha256();
     private final List<String> findings = new ArrayList<>();
     private final List<Signed> signed = new ArrayList<>();
@@ -417,9 +378,6 @@ public final class ExportVerifier {
     private int cosignedCheckpoints;
     private long newestCosignedByEnough = -1;
     private Failure failure;
-
-    /** The day, {@code yyyy-mm-dd}, on which an entry's time was last found valid. */
-    private String validDay;
 
     void verify(AuditExportReader reader) throws IOException {
       // Reading the manifest refuses another format, such as an older hub's unsigned one.
@@ -904,16 +862,18 @@ public final class ExportVerifier {
 
     private void entries(AuditExportReader reader, ExportManifest manifest) throws IOException {
       checkpointsReached();
-      String expectedPrev = GENESIS;
+      // The hash the next entry's prev must be, as hex digits: 64 zeros for the first.
+      byte[] expectedPrev = new byte[64];
+      Arrays.fill(expectedPrev, (byte) '0');
       try (EntryLines lines = reader.entries()) {
         byte[] line;
         while ((line = lines.next()) != null) {
           long seq = entries + 1;
-          String problem = problemWith(line, seq, expectedPrev);
+          String problem = entryChecks.problemWith(line, seq, expectedPrev);
           if (problem != null) {
             fail(Kind.ENTRY, ExportLayout.ENTRIES, seq, problem);
           }
-          expectedPrev = HEX.formatHex(sha256.digest(line));
+          hex(sha256.digest(line), expectedPrev);
           tree.appendEntry(line);
           entries = seq;
           if (seq % options.progressInterval() == 0) {
@@ -1070,101 +1030,6 @@ public final class ExportVerifier {
       }
     }
 
-    /** What is wrong with the entry on line {@code seq}, or null. */
-    private String problemWith(byte[] line, long seq, String expectedPrev) {
-      CanonicalMembers json;
-      try {
-        json = objects.members(line);
-      } catch (IllegalArgumentException e) {
-        return "the line is not an entry: " + e.getMessage();
-      }
-      if (!(json.get("v") instanceof Long version)) {
-        return "the entry has no form version v";
-      }
-      if (version < 1 || version > FORM_VERSION) {
-        return "the entry is of form version "
-            + version
-            + ", which this verifier does not know (it knows 1 to "
-            + FORM_VERSION
-            + ")";
-      }
-      int form = version.intValue();
-      Set<String> members = form == 1 ? MEMBERS_OF_FORM_1 : MEMBERS_OF_FORM_2;
-      for (int i = 0; i < json.size(); i++) {
-        if (!members.contains(json.name(i))) {
-          return "the entry has a member "
-              + shorten(json.name(i))
-              + " that form version "
-              + form
-              + " does not have";
-        }
-      }
-      for (String name : REQUIRED) {
-        if (!json.has(name)) {
-          return "the entry has no " + name + ", which every entry has";
-        }
-      }
-      for (int i = 0; i < json.size(); i++) {
-        String name = json.name(i);
-        boolean number = name.equals("v") || name.equals("seq");
-        if (number != (json.value(i) instanceof Long)) {
-          return "the entry's " + name + " is not " + (number ? "an integer" : "a string");
-        }
-      }
-      if (json.get("note") instanceof String note && !NOTE_COMMITMENT.matcher(note).matches()) {
-        return "the entry's note is not a commitment, 64 lower-case hex digits of SHA-256";
-      }
-      long claimed = (Long) json.get("seq");
-      if (claimed != seq) {
-        return "the entry is numbered "
-            + claimed
-            + ", but it is entry "
-            + seq
-            + " of the file: "
-            + (claimed > seq
-                ? "entries before it are missing, or it was moved"
-                : "an entry before it was inserted or repeated, or it was moved");
-      }
-      String time = (String) json.get("time");
-      if (!validEntryTime(time)) {
-        return "the entry's time "
-            + shorten(time)
-            + " is not a UTC time with milliseconds such as 2026-11-25T10:15:00.000Z";
-      }
-      if (!expectedPrev.equals(json.get("prev"))) {
-        return seq == 1
-            ? "the first entry's prev is not 64 zeros"
-            : "its prev is not the hash of entry "
-                + (seq - 1)
-                + ": entry "
-                + (seq - 1)
-                + " was changed, or this link was";
-      }
-      return null;
-    }
-
-    /**
-     * Whether {@code time} is an entry's time: {@link #ENTRY_TIME_FORM} and a real instant that
-     * prints as itself ({@link #validInstant}). Entries come in time order, so most fall on the day
-     * of the entry before: that day is remembered once {@link #validInstant} accepted a time on it,
-     * and then the time of day is all there is left to check, which is valid exactly when its hour,
-     * minute and second are in range (a 24th hour, a leap second or a 60th minute does not print as
-     * itself).
-     */
-    private boolean validEntryTime(String time) {
-      if (!hasEntryTimeForm(time)) {
-        return false;
-      }
-      if (validDay != null && time.startsWith(validDay)) {
-        return twoDigits(time, 11) <= 23 && twoDigits(time, 14) <= 59 && twoDigits(time, 17) <= 59;
-      }
-      if (!validInstant(time)) {
-        return false;
-      }
-      validDay = time.substring(0, 10);
-      return true;
-    }
-
     private Stop fail(Kind kind, String file, long entry, String problem) {
       return fail(new Failure(kind, file, entry, problem));
     }
@@ -1213,45 +1078,17 @@ public final class ExportVerifier {
     return new Failure(kind, member, e.line(), e.problem());
   }
 
-  /** Whether {@code time} has {@link #ENTRY_TIME_FORM}, each {@code d} an ASCII digit. */
-  private static boolean hasEntryTimeForm(String time) {
-    if (time.length() != ENTRY_TIME_FORM.length()) {
-      return false;
-    }
-    for (int i = 0; i < time.length(); i++) {
-      char c = time.charAt(i);
-      char form = ENTRY_TIME_FORM.charAt(i);
-      if (form == 'd' ? c < '0' || c > '9' : c != form) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int twoDigits(String text, int at) {
-    return (text.charAt(at) - '0') * 10 + text.charAt(at + 1) - '0';
-  }
-
-  private static boolean validInstant(String time) {
-    try {
-      Instant parsed = Instant.parse(time);
-      String again = parsed.toString();
-      return again.length() == 20
-          ? (again.substring(0, 19) + ".000Z").equals(time)
-          : again.equals(time);
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
   private static String message(IllegalArgumentException e) {
     String message = e.getMessage();
     return message == null ? "unreadable" : message;
   }
 
-  private static String shorten(String text) {
-    String visible = text.replaceAll("\\p{Cntrl}", "?");
-    return "'" + (visible.length() <= 40 ? visible : visible.substring(0, 40) + "...") + "'";
+  /** Writes the lower-case hex digits of {@code bytes} into {@code digits}, two a byte. */
+  private static void hex(byte[] bytes, byte[] digits) {
+    for (int i = 0; i < bytes.length; i++) {
+      digits[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+      digits[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+    }
   }
 
   private static String base64(byte[] hash) {

@@ -15,7 +15,6 @@ import no.bindeledd.connectors.delivery.OutboxRoutes;
 import no.bindeledd.connectors.inbox.HubInboxRoutes;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.DeliveryRoom;
-import no.bindeledd.core.exchange.InboxDeliveries;
 import no.bindeledd.core.party.AgencyKind;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NotifyBuilder;
@@ -36,8 +35,6 @@ class DeliveryRoutesTest extends CamelTestSupport {
   @Override
   protected void bindToRegistry(Registry registry) {
     registry.bind(OutboxRoutes.DELIVERY_BEAN, delivery);
-    // One worker: each message is a batch of its own, delivered by deliverToInbox.
-    registry.bind(OutboxRoutes.INBOX_DELIVERIES_BEAN, new InboxDeliveries(delivery));
   }
 
   @Override

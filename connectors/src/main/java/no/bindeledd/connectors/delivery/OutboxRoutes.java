@@ -28,9 +28,6 @@ public class OutboxRoutes extends RouteBuilder {
   /** The bean name under which the core's {@code Delivery} service is bound. */
   public static final String DELIVERY_BEAN = "delivery";
 
-  /** The bean name under which the core's {@code InboxDeliveries} service is bound. */
-  public static final String INBOX_DELIVERIES_BEAN = "inboxDeliveries";
-
   public static final String POLLER = "outbox-poller";
   public static final String CLAIMER = "outbox-claimer";
 

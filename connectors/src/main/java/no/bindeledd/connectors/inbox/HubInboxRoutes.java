@@ -43,10 +43,9 @@ public class HubInboxRoutes extends RouteBuilder {
         from(OutboxRoutes.deliveryEndpoint(org))
             .routeId(deliverRouteId(org))
             .routeConfigurationId(DeliveryErrorHandling.ID)
-            // With the agency's other deliveries under way, in one transaction (InboxDeliveries).
             .bean(
-                OutboxRoutes.INBOX_DELIVERIES_BEAN,
-                "deliver('" + org + "', ${header." + OutboxRoutes.MESSAGE_ID + "})");
+                OutboxRoutes.DELIVERY_BEAN,
+                "deliverToInbox(${header." + OutboxRoutes.MESSAGE_ID + "})");
     if (notifications.isEmpty()) {
       return;
     }

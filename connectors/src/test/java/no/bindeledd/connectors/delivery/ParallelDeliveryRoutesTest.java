@@ -21,7 +21,6 @@ import no.bindeledd.connectors.RetryPolicy;
 import no.bindeledd.connectors.inbox.HubInboxRoutes;
 import no.bindeledd.core.exchange.Delivery;
 import no.bindeledd.core.exchange.DeliveryRoom;
-import no.bindeledd.core.exchange.InboxDeliveries;
 import no.bindeledd.core.party.AgencyKind;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
@@ -47,21 +46,6 @@ class ParallelDeliveryRoutesTest extends CamelTestSupport {
 
   private final GatedDelivery delivery = new GatedDelivery();
 
-  /** The core's own batching of inbox deliveries, counting the workers inside it at once. */
-  private final InboxDeliveries inbox =
-      new InboxDeliveries(delivery) {
-        @Override
-        public Delivery.Outcome deliver(String recipientAgency, String messageId) {
-          int now = delivery.delivering.incrementAndGet();
-          delivery.mostAtOnce.accumulateAndGet(now, Math::max);
-          try {
-            return super.deliver(recipientAgency, messageId);
-          } finally {
-            delivery.delivering.decrementAndGet();
-          }
-        }
-      };
-
   @Override
   public void configureContext(CamelContextConfiguration configuration) {
     super.configureContext(configuration);
@@ -73,7 +57,6 @@ class ParallelDeliveryRoutesTest extends CamelTestSupport {
   @Override
   protected void bindToRegistry(Registry registry) {
     registry.bind(OutboxRoutes.DELIVERY_BEAN, delivery);
-    registry.bind(OutboxRoutes.INBOX_DELIVERIES_BEAN, inbox);
   }
 
   @Override
@@ -170,10 +153,7 @@ class ParallelDeliveryRoutesTest extends CamelTestSupport {
     template.sendBody(OutboxRoutes.WAKE, null);
   }
 
-  /**
-   * Hands out what is due as the room allows; deliveries to SLOW wait for the gate to open. Counts
-   * the deliveries under way at once, as {@link #inbox} tells it.
-   */
+  /** Hands out what is due as the room allows; deliveries to SLOW wait for the gate to open. */
   static class GatedDelivery extends Delivery {
     final CountDownLatch gate = new CountDownLatch(1);
     final AtomicInteger delivering = new AtomicInteger();
@@ -224,26 +204,22 @@ class ParallelDeliveryRoutesTest extends CamelTestSupport {
 
     @Override
     public Outcome deliverToInbox(String messageId) {
-      return deliverAllToInbox(List.of(messageId)).get(0);
-    }
-
-    @Override
-    public List<Outcome> deliverAllToInbox(List<String> messageIds) {
+      int now = delivering.incrementAndGet();
+      mostAtOnce.accumulateAndGet(now, Math::max);
       try {
-        if (messageIds.stream().anyMatch(id -> id.startsWith(SLOW))
-            && !gate.await(30, TimeUnit.SECONDS)) {
+        if (messageId.startsWith(SLOW) && !gate.await(30, TimeUnit.SECONDS)) {
           throw new IllegalStateException("the gate never opened");
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      for (String messageId : messageIds) {
         if (!delivered.add(messageId)) {
           throw new AssertionError(messageId + " was delivered twice");
         }
+        return Outcome.DELIVERED;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } finally {
+        delivering.decrementAndGet();
       }
-      return messageIds.stream().map(id -> Outcome.DELIVERED).toList();
     }
 
     @Override

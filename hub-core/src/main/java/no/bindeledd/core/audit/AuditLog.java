@@ -4,12 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The append-only audit logs: one per municipality and the hub's own. Appending joins the caller's
@@ -41,30 +37,6 @@ public class AuditLog {
   @Transactional(Transactional.TxType.MANDATORY)
   public AuditEntry append(AuditEvent event) {
     return appendLocked(routed(event), event);
-  }
-
-  /**
-   * Appends several events in one go, as a transaction that does the work of several does: each
-   * log's lock is taken once, and the logs in the order of their names, so that two such
-   * transactions that both write to the same two logs cannot wait for each other. The events of a
-   * log keep their order.
-   *
-   * @return the entries, in the order of the events
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public List<AuditEntry> appendAll(List<AuditEvent> events) {
-    Map<AuditLogId, List<Integer>> byLog = new TreeMap<>(Comparator.comparing(AuditLogId::value));
-    for (int i = 0; i < events.size(); i++) {
-      byLog.computeIfAbsent(routed(events.get(i)), log -> new ArrayList<>()).add(i);
-    }
-    AuditEntry[] entries = new AuditEntry[events.size()];
-    byLog.forEach(
-        (log, indexes) -> {
-          for (int i : indexes) {
-            entries[i] = appendLocked(log, events.get(i));
-          }
-        });
-    return List.of(entries);
   }
 
   /**

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.bindeledd.core.access.Actor;
@@ -105,46 +104,25 @@ public class Delivery {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Outcome deliverToInbox(String messageId) {
-    return deliverAllToInbox(List.of(messageId)).get(0);
-  }
-
-  /**
-   * Delivers several messages to the hub's inboxes in one transaction, each as {@link
-   * #deliverToInbox} would alone, so that they share one wait for the audit log's lock and one
-   * commit ({@link InboxDeliveries}). Should one of them fail, none is delivered.
-   *
-   * @return each message's outcome, in the order of the identifiers
-   */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<Outcome> deliverAllToInbox(List<String> messageIds) {
-    Instant now = clock.instant();
-    List<AuditEvent> audited = new ArrayList<>();
-    List<Outcome> outcomes = new ArrayList<>(messageIds.size());
-    for (String messageId : messageIds) {
-      outcomes.add(putInInbox(messages.get(messageId), now, audited));
-    }
-    // Audited last: appending locks the log's head row until commit, so the messages' own writes
-    // are made before it, not while every other audited transaction of the municipality waits.
-    audit.appendAll(audited);
-    return outcomes;
-  }
-
-  private Outcome putInInbox(Message message, Instant now, List<AuditEvent> audited) {
+    Message message = messages.get(messageId);
     if (!message.isAwaitingDelivery()) {
-      messages.dequeue(message.id());
+      messages.dequeue(messageId);
       return Outcome.ALREADY_SETTLED;
     }
+    Instant now = clock.instant();
     ConsentDecision decision = MessageDecisions.decide(decisions, agencies, message, now);
-    messages.dequeue(message.id());
+    messages.dequeue(messageId);
     if (decision.isAllowed()) {
       message.deliver(decision.basis().id(), now);
       changes.changed(message);
     }
-    recordDecision(message, decision, now, audited);
+    // Audited last: appending locks the log's head row until commit, so the message's own writes
+    // are made before it, not while every other audited transaction of the municipality waits.
+    recordDecision(message, decision, now);
     if (!decision.isAllowed()) {
       return Outcome.HELD;
     }
-    audited.add(
+    audit.append(
         event(AuditAction.MESSAGE_DELIVERED, AuditOutcome.SUCCESS, message)
             .consentId(decision.basis().id()));
     return Outcome.DELIVERED;
@@ -321,18 +299,12 @@ public class Delivery {
   /** Decides on the message once more and records the decision; holds it if refused. */
   private ConsentDecision decideAgain(Message message, Instant now) {
     ConsentDecision decision = MessageDecisions.decide(decisions, agencies, message, now);
-    List<AuditEvent> audited = new ArrayList<>();
-    recordDecision(message, decision, now, audited);
-    audit.appendAll(audited);
+    recordDecision(message, decision, now);
     return decision;
   }
 
-  /**
-   * Holds the message if the decision made again no longer allows delivery, and adds what is to be
-   * audited of it to {@code audited}: the decision, and the hold.
-   */
-  private void recordDecision(
-      Message message, ConsentDecision decision, Instant now, List<AuditEvent> audited) {
+  /** Audits the decision made again, and holds the message if it no longer allows delivery. */
+  private void recordDecision(Message message, ConsentDecision decision, Instant now) {
     AuditEvent decided =
         event(
                 AuditAction.CONSENT_DECISION,
@@ -341,10 +313,10 @@ public class Delivery {
             .flow(decision.flow())
             .reason(decision.explanation());
     decision.consent().ifPresent(c -> decided.consentId(c.id()));
-    audited.add(decided);
+    audit.append(decided);
     if (!decision.isAllowed()) {
       message.hold(decision.explanation(), now);
-      audited.add(
+      audit.append(
           event(AuditAction.MESSAGE_HELD, AuditOutcome.HELD, message)
               .reason(decision.explanation()));
       changes.changed(message);

@@ -71,17 +71,13 @@ class MessageExchangeTest {
   }
 
   private Message ask() {
-    return ask(amal);
-  }
-
-  private Message ask(Person about) {
     return db.inTransaction(
         () ->
             exchange.sendRequest(
                 CASEWORKER,
                 new MessageExchange.NewRequest(
                     GP_OFFICE,
-                    about.id(),
+                    amal.id(),
                     DataCategory.REFERRAL_STATUS,
                     Purpose.INTRODUCTION_PROGRAMME_FOLLOW_UP,
                     "Was she referred to hospital after the appointment on 20 November?")));
@@ -117,59 +113,6 @@ class MessageExchangeTest {
     return db.inTransaction(() -> town.auditEntries()).stream()
         .map(e -> e.action() + ":" + e.outcome())
         .toList();
-  }
-
-  @Test
-  void messagesDeliveredInOneTransactionEachEndAsTheyWouldHaveAlone() {
-    town.recordGpConsent(amal);
-    Person omar = town.participant();
-    Consent omarsConsent = town.recordGpConsent(omar);
-    Message first = ask(amal);
-    Message omarsRequest = ask(omar);
-    Message second = ask(amal);
-    db.inTransaction(
-        () -> town.consentRegistry.withdraw(CASEWORKER, omarsConsent.id(), "he withdrew it"));
-    long lastBefore =
-        db.inTransaction(() -> town.auditEntries()).stream()
-            .filter(e -> e.log().equals(Fixtures.MUNICIPAL_LOG))
-            .mapToLong(AuditEntry::seq)
-            .max()
-            .orElseThrow();
-
-    List<Delivery.Outcome> outcomes =
-        db.inTransaction(
-            () -> delivery.deliverAllToInbox(List.of(first.id(), omarsRequest.id(), second.id())));
-    db.em().clear();
-
-    assertThat(outcomes)
-        .containsExactly(
-            Delivery.Outcome.DELIVERED, Delivery.Outcome.HELD, Delivery.Outcome.DELIVERED);
-    assertThat(db.inTransaction(() -> exchange.inbox(GP)))
-        .extracting(Message::id)
-        .containsExactlyInAnyOrder(first.id(), second.id());
-    assertThat(db.inTransaction(() -> messages.get(omarsRequest.id())).status())
-        .isEqualTo(DeliveryStatus.HELD);
-    // Each message's entries in the order a delivery of its own writes them, one message after
-    // the other, in one unbroken chain.
-    assertThat(
-            db
-                .inTransaction(
-                    () -> town.auditTrail.entriesAfter(Fixtures.MUNICIPAL_LOG, lastBefore, 100))
-                .stream()
-                .map(e -> e.messageId() + " " + e.action() + ":" + e.outcome())
-                .toList())
-        .containsExactly(
-            first.id() + " consent.decision:allowed",
-            first.id() + " message.delivered:success",
-            omarsRequest.id() + " consent.decision:held",
-            omarsRequest.id() + " message.held:held",
-            second.id() + " consent.decision:allowed",
-            second.id() + " message.delivered:success");
-    assertThat(db.inTransaction(() -> town.audit.verifyChain(Fixtures.MUNICIPAL_LOG))).isEmpty();
-    assertThat(db.inTransaction(() -> messages.outboxEntry(first.id()))).isEmpty();
-
-    assertThat(db.inTransaction(() -> delivery.deliverAllToInbox(List.of(second.id()))))
-        .containsExactly(Delivery.Outcome.ALREADY_SETTLED);
   }
 
   @Test

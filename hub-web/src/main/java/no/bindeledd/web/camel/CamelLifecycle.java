@@ -21,7 +21,6 @@ import no.bindeledd.connectors.inbox.HubInboxRoutes;
 import no.bindeledd.connectors.nav.NavRoutes;
 import no.bindeledd.core.exchange.AgencySystems;
 import no.bindeledd.core.exchange.Delivery;
-import no.bindeledd.core.exchange.InboxDeliveries;
 import no.bindeledd.core.party.AgencyKind;
 import no.bindeledd.core.party.MunicipalityNumber;
 import no.bindeledd.core.party.OrganisationNumber;
@@ -48,7 +47,6 @@ public class CamelLifecycle {
   private static final int OUTBOX_BATCH = 50;
 
   @Inject Delivery delivery;
-  @Inject InboxDeliveries inboxDeliveries;
   @Inject AgencySystems agencySystems;
   @Inject HubSettings settings;
   @Inject Clock clock;
@@ -65,7 +63,6 @@ public class CamelLifecycle {
       DefaultCamelContext context = new DefaultCamelContext();
       context.getCamelContextExtension().setName("bindeledd");
       context.getRegistry().bind(OutboxRoutes.DELIVERY_BEAN, delivery);
-      context.getRegistry().bind(OutboxRoutes.INBOX_DELIVERIES_BEAN, inboxDeliveries);
       context.getRegistry().bind(AGENCY_SYSTEMS_BEAN, agencySystems);
       context
           .getPropertiesComponent()

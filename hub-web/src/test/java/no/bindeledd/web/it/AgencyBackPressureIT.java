@@ -226,12 +226,9 @@ class AgencyBackPressureIT {
         "back-pressure sees the office caught up again",
         () -> metric("bindeledd_outbox_lag_seconds", Demo.HTTP_GP_OFFICE),
         lag -> lag == 0.0);
-    Reply again =
-        Await.until(
-            "a request to the office is taken again",
-            Duration.ofSeconds(60),
-            () -> ask(Demo.HTTP_GP_OFFICE),
-            r -> r.status() != 503);
+    // Back-pressure's own reading, which the metric shows, has seen the outbox empty: the next
+    // request is taken at once.
+    Reply again = ask(Demo.HTTP_GP_OFFICE);
     assertThat(again.status()).as(again.toString()).isEqualTo(201);
     assertThat(again.json().containsKey("expectedDelay")).as(again.toString()).isFalse();
     String againId = again.json().getString("id");
